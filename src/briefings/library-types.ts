@@ -1,0 +1,66 @@
+// The contract of the core's one entry point. Commands, the scheduler and the CLI depend on this only.
+import type {
+  Article,
+  Briefing,
+  LoadWarning,
+  QuoteHit,
+  SearchHit,
+  Suggestion,
+  SuggestionKind,
+  Summary,
+  SummaryLength,
+} from './types';
+
+export interface LibraryOptions {
+  /** Folder of article files (walked recursively). */
+  contentDir: string;
+  /** Where the parsed-article and index cache lives; null disables caching. Default: <contentDir>/../.cache/briefbot */
+  cacheDir?: string | null;
+  /** Clock used for relative dates and "recent" ranking; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface QuoteQuery {
+  /** Words of the quote (fuzzy). */
+  query?: string;
+  /** Speaker name or part of it (fuzzy: "zelenski" finds Zelensky). */
+  speaker?: string;
+  limit?: number;
+}
+
+export interface BriefOptions {
+  topic?: string | null;
+  limit?: number;
+  length?: SummaryLength;
+  /** Articles to leave out (already briefed in a channel). */
+  excludeIds?: ReadonlySet<string>;
+}
+
+export interface LibraryStats {
+  articles: number;
+  quotes: number;
+  /** ISO time of the newest change to the content folder seen at load. */
+  lastChanged: string | null;
+  loadedAt: string;
+}
+
+export interface Library {
+  articles(): Article[];
+  article(id: string): Article | undefined;
+  /** Articles matched by id, or else by title words (best first). */
+  findArticle(idOrWords: string): Article | undefined;
+  search(query: string, opts?: SearchOptions): SearchHit[];
+  quotes(q?: QuoteQuery): QuoteHit[];
+  summary(id: string, opts?: { length?: SummaryLength }): Summary | undefined;
+  brief(opts?: BriefOptions): Briefing;
+  suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[];
+  warnings(): LoadWarning[];
+  stats(): LibraryStats;
+  /** Re-read one file (added, changed or removed) and update the indexes without a full rebuild. */
+  refreshFile(relativePath: string): void;
+}
