@@ -1,0 +1,29 @@
+// The shape every slash command module exports, and what the router hands it.
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageComponentInteraction,
+  SlashCommandBuilder,
+  SlashCommandOptionsOnlyBuilder,
+  SlashCommandSubcommandsOnlyBuilder,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Library } from '../briefings/library-types';
+import type { BriefingService } from '../schedule/service-types';
+
+export interface CommandContext {
+  library: Library;
+  logger: Logger;
+  now: () => Date;
+  /** Daily-briefing schedules; absent when the bot runs without a database. */
+  briefings?: BriefingService;
+}
+
+export interface Command {
+  data: SlashCommandBuilder | SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  /** Answers from memory at once: autocomplete cannot be deferred. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  /** Buttons and selects whose custom id starts with `${data.name}:`. */
+  component?(interaction: MessageComponentInteraction, ctx: CommandContext): Promise<void>;
+}
