@@ -47,6 +47,8 @@ export interface LibraryStats {
   /** ISO time of the newest change to the content folder seen at load. */
   lastChanged: string | null;
   loadedAt: string;
+  /** Changes whenever the set of articles changes; lets stale paging buttons notice. */
+  version: string;
 }
 
 export interface Library {
