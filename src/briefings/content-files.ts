@@ -1,0 +1,56 @@
+// Lists the files of a content folder with what identifies their version (size, mtime), without reading them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface ContentFile {
+  /** Relative to the content folder, forward slashes. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export function listContentFiles(contentDir: string): ContentFile[] {
+  const out: ContentFile[] = [];
+  const walk = (dir: string, rel: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folders are reported by the loader when it meets their files; here we just skip
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (skipped(e.name)) continue;
+      const abs = path.join(dir, e.name);
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(abs, relPath);
+      else if (e.isFile()) {
+        try {
+          const st = fs.statSync(abs);
+          out.push({ path: relPath, size: st.size, mtimeMs: st.mtimeMs });
+        } catch {
+          // vanished between readdir and stat: treat as absent
+        }
+      }
+    }
+  };
+  walk(contentDir, '');
+  return out;
+}
+
+export function statContentFile(contentDir: string, relPath: string): ContentFile | null {
+  try {
+    const st = fs.statSync(path.join(contentDir, relPath));
+    return st.isFile() ? { path: relPath, size: st.size, mtimeMs: st.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function sameVersion(a: ContentFile, b: ContentFile): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}

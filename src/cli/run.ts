@@ -1,0 +1,168 @@
+// `briefbot <command>`: the core from a terminal. Returns an exit code instead of exiting, so tests can call it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadLibrary } from '../briefings/library';
+import type { Library } from '../briefings/library-types';
+import type { SummaryLength } from '../briefings/types';
+import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
+import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
+
+export const USAGE = `Usage: briefbot <command> [options]
+
+Commands:
+  articles                         list the library's articles
+  brief [topic]                    a briefing: the most relevant recent articles with summaries and quotes
+  summary <id or words>            one article's summary (--all: every article)
+  quotes [words]                   quotations and who said them (--speaker NAME to filter)
+  search <words>                   articles matching the words (typos tolerated)
+
+Options:
+  --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
+  --length short|medium|long       summary length: 1, 3 or 5 sentences (default medium)
+  --limit N                        how many results (default 5 for brief, 10 otherwise)
+  --speaker NAME                   quotes by this speaker (fuzzy)
+  --all                            with summary: every article
+  --json                           machine-readable output (fields documented in README)
+  --no-cache                       ignore and don't write the on-disk cache
+  -h, --help                       this text
+`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const LENGTHS: readonly SummaryLength[] = ['short', 'medium', 'long'];
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string' },
+        length: { type: 'string' },
+        limit: { type: 'string' },
+        speaker: { type: 'string' },
+        all: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${raw}"`);
+  return n;
+}
+
+function summaryLength(raw: string | undefined): SummaryLength {
+  if (raw === undefined) return 'medium';
+  if ((LENGTHS as readonly string[]).includes(raw)) return raw as SummaryLength;
+  throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (!command) {
+    io.err(USAGE);
+    return 2;
+  }
+  const words = rest.join(' ').trim();
+  const json = values.json === true;
+  const emit = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 2) : text);
+
+  let library: Library;
+  let length: SummaryLength;
+  let limit: number;
+  try {
+    if (!['articles', 'brief', 'summary', 'quotes', 'search'].includes(command)) {
+      throw new UsageError(`unknown command "${command}"`);
+    }
+    length = summaryLength(values.length);
+    limit = positiveInt(values.limit, command === 'brief' ? 5 : 10);
+    if (command === 'search' && !words) throw new UsageError('search needs some words, e.g. briefbot search ukraine talks');
+    if (command === 'summary' && !words && !values.all) throw new UsageError('summary needs an article id or title words, or --all');
+  } catch (err) {
+    io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const contentDir = path.resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
+  if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
+    io.err(`briefbot: content folder not found: ${contentDir}`);
+    return 1;
+  }
+  library = loadLibrary({ contentDir, cacheDir: values['no-cache'] ? null : undefined });
+  for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+
+  const none = (what: string) => {
+    io.err(`briefbot: ${what}`);
+    return 1;
+  };
+
+  switch (command) {
+    case 'articles': {
+      const articles = library.articles();
+      if (articles.length === 0) return none(`no articles in ${contentDir}`);
+      emit(articles.map(articleJson), formatArticles(articles));
+      return 0;
+    }
+    case 'brief': {
+      const briefing = library.brief({ topic: words || null, limit, length });
+      if (briefing.items.length === 0) {
+        return none(words ? `no articles about “${words}”` : `no articles in ${contentDir}`);
+      }
+      emit(briefJson(briefing), formatBriefing(briefing));
+      return 0;
+    }
+    case 'summary': {
+      if (values.all) {
+        const all = library.articles().map((a) => library.summary(a.id, { length })!);
+        if (all.length === 0) return none(`no articles in ${contentDir}`);
+        emit(all.map(summaryJson), all.map(formatSummary).join('\n\n'));
+        return 0;
+      }
+      const article = library.findArticle(words);
+      if (!article) return none(`no article matches “${words}” (try: briefbot articles)`);
+      const s = library.summary(article.id, { length })!;
+      emit(summaryJson(s), formatSummary(s));
+      return 0;
+    }
+    case 'quotes': {
+      const hits = library.quotes({ query: words || undefined, speaker: values.speaker, limit: words || values.speaker ? limit : Number.MAX_SAFE_INTEGER });
+      if (hits.length === 0) return none('no quotes found');
+      emit(hits.map(quoteJson), formatQuotes(hits));
+      return 0;
+    }
+    case 'search': {
+      const hits = library.search(words, { limit });
+      if (hits.length === 0) return none(`nothing matches “${words}”`);
+      emit(hits.map(searchJson), formatSearch(hits));
+      return 0;
+    }
+  }
+  return 2;
+}
