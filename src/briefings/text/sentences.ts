@@ -1,0 +1,284 @@
+// Sentence splitting for English news prose.
+//
+// A single left-to-right scan: every run of terminators (. ? ! …) followed by optional closing
+// quotes/brackets and then whitespace is a candidate boundary; the word before it and the word
+// after it decide. Intl.Segmenter gets abbreviations and initials wrong and slows sharply on long
+// input; sbd's abbreviation option replaces its list rather than extending it — hence our own.
+//
+// Sentences are returned as trimmed substrings of the input (never rewritten), so callers can
+// locate them in the text they came from.
+
+/** Titles and prefixes that precede a name or place: never end a sentence. */
+const PREFIX_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'gen', 'gov', 'rep', 'st', 'lt', 'col', 'capt',
+  'cpt', 'sgt', 'cpl', 'pvt', 'maj', 'brig', 'adm', 'cmdr', 'cdr', 'rev', 'hon', 'pres', 'supt',
+  'insp', 'det', 'fr', 'msgr', 'sr', 'mt', 'ft', 'messrs', 'mme', 'mlle', 'atty', 'gov-elect',
+  'sens', 'reps', 'dept', 'amb', 'ald', 'treas', 'sec', 'asst', 'assoc', 'dist', 'rt', 'lieut',
+]);
+
+/** Lower-case abbreviations that always continue the sentence (e.g., i.e., cf., vs.). */
+const ALWAYS_CONTINUE = new Set(['e.g', 'i.e', 'cf', 'vs', 'viz', 'approx', 'ca', 'esp', 'incl', 'nr', 'w.r.t']);
+
+/** Abbreviations before a number: "No. 10", "pp. 5", "Art. 5", "Fig. 2". */
+const NUMBER_PREFIXES = new Set(['no', 'nos', 'art', 'vol', 'vols', 'pp', 'p', 'fig', 'figs', 'ch', 'para', 'paras', 'sect', 'op', 'ed', 'eds']);
+
+/**
+ * Abbreviations that may end a sentence or sit inside one: they end it only when a typical
+ * sentence opener follows ("… at 9 a.m. The meeting" splits; "Apple Inc. Chief Executive" does not).
+ */
+const ORDINARY_ABBREVIATIONS = new Set([
+  'inc', 'corp', 'ltd', 'co', 'cos', 'plc', 'llc', 'llp', 'bros', 'jr', 'jnr', 'snr', 'esq', 'phd',
+  'a.m', 'p.m', 'al', 'ave', 'blvd', 'rd', 'hwy', 'univ', 'assn', 'intl', 'natl', 'govt', 'mfg', 'dept',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'kans', 'ky',
+  'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'penn',
+  'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo', 'mins', 'hrs', 'yrs', 'est', 'bn', 'mn', 'tn', 'cent',
+]);
+
+/**
+ * Entries above that are also plain English words ("no.", "art.", "ill.", "miss."): they count
+ * as abbreviations only when capitalised, so "He said no. Then…" still splits.
+ */
+const NEEDS_CAPITAL = new Set([
+  'no', 'nos', 'art', 'ill', 'miss', 'mass', 'wash', 'ind', 'mo', 'pa', 'ga', 'la', 'del', 'mar', 'sun',
+  'sat', 'wed', 'fig', 'figs', 'col', 'gen', 'rep', 'sen', 'st', 'co', 'est', 'ore', 'ch', 'op', 'ed',
+  'eds', 'det', 'fr', 'sec', 'mt', 'ft', 'dist', 'cent', 'ave', 'rd', 'p', 'para', 'vol', 'can', 'may',
+]);
+
+/** Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary. */
+const SENTENCE_STARTERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our',
+  'my', 'your', 'this', 'that', 'these', 'those', 'there', 'here', 'but', 'and', 'or', 'so', 'yet',
+  'nor', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'without', 'after', 'before', 'during',
+  'since', 'until', 'when', 'while', 'where', 'why', 'how', 'what', 'who', 'whom', 'which', 'if',
+  'as', 'although', 'though', 'because', 'however', 'meanwhile', 'moreover', 'still', 'also', 'then',
+  'now', 'today', 'yesterday', 'tomorrow', 'some', 'many', 'most', 'all', 'both', 'each', 'every',
+  'not', 'nothing', 'one', 'two', 'three', 'officials', 'according', 'last', 'next', 'earlier',
+  'later', 'under', 'over', 'despite', 'instead', 'such', 'other', 'another', 'mr', 'mrs', 'ms',
+  'dr', 'shares', 'analysts', 'asked', 'its', 'do', 'does', 'did', 'is', 'are', 'was', 'were',
+  'will', 'would', 'can', 'could', 'should', 'may', 'might', 'let', 'please', 'yes', 'no', 'even',
+  'only', 'more', 'few', 'several', 'about', 'around', 'among', 'between', 'just', 'once', 'unlike',
+  'like', 'given', 'thus', 'indeed', 'nevertheless', 'nonetheless', 'otherwise', 'first', 'finally',
+]);
+
+const TERMINATORS = '.?!…';
+const CLOSERS = '"”’\')]}»';
+const OPENERS = '"“‘\'([{«';
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0' || ch === '\f' || ch === '\v' || ch === '\u2028' || ch === '\u2029' || ch === '\u202f' || ch === '\u2009';
+}
+
+function isLower(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isLetter(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+/** The word that ends right before `end` (exclusive), without opening punctuation. Bounded length. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  const limit = Math.max(0, end - 40);
+  while (start > limit && !isSpace(text[start - 1])) start--;
+  let word = text.slice(start, end);
+  while (word.length > 0 && (OPENERS.includes(word[0]) || word[0] === '-' || word[0] === '—')) word = word.slice(1);
+  return word;
+}
+
+interface Following {
+  /** The next word, with opening punctuation removed (bounded length). */
+  word: string;
+  /** True when an opening quote or bracket came first. */
+  opened: boolean;
+  /** True when the whitespace between held a blank line. */
+  paragraphBreak: boolean;
+  /** Index where the next sentence would start (end of text when none). */
+  start: number;
+}
+
+function following(text: string, from: number): Following {
+  let i = from;
+  let newlines = 0;
+  while (i < text.length && isSpace(text[i])) {
+    if (text[i] === '\n') newlines++;
+    i++;
+  }
+  const start = i;
+  let opened = false;
+  while (i < text.length && OPENERS.includes(text[i]) && i - start < 4) {
+    opened = true;
+    i++;
+  }
+  let j = i;
+  while (j < text.length && j - i < 24 && (isLetter(text[j]) || text[j] === "'" || text[j] === '’' || text[j] === '.' || (text[j] >= '0' && text[j] <= '9'))) j++;
+  return { word: text.slice(i, j), opened, paragraphBreak: newlines >= 2, start };
+}
+
+function firstChar(word: string): string {
+  return word.length > 0 ? word[0] : '';
+}
+
+/** A typical sentence opener, but not a bare initial such as the "A" of "A. A. Milne". */
+function isStarter(next: Following): boolean {
+  const w = next.word.replace(/[’']s$/, '');
+  if (!isUpper(firstChar(w))) return false;
+  if (/^[A-Za-z]\.$/.test(next.word) || /^[A-Za-z]\./.test(next.word)) return false;
+  return SENTENCE_STARTERS.has(w.replace(/\.+$/, '').toLowerCase());
+}
+
+type Kind = 'prefix' | 'continue' | 'number' | 'ordinary' | 'initial' | 'word';
+
+function classify(word: string): Kind {
+  const lower = word.toLowerCase();
+  const capital = isUpper(firstChar(word));
+  const known = (set: Set<string>): boolean => set.has(lower) && (capital || !NEEDS_CAPITAL.has(lower));
+  if (known(ALWAYS_CONTINUE)) return 'continue';
+  if (known(PREFIX_TITLES)) return 'prefix';
+  if (known(NUMBER_PREFIXES)) return 'number';
+  if (known(ORDINARY_ABBREVIATIONS)) return 'ordinary';
+  // "etc." ends a list and rarely precedes a proper noun: a capital after it is a new sentence.
+  if (lower === 'etc') return 'word';
+  // Single capital letter: an initial ("George W. Bush").
+  if (/^[A-Z]$/.test(word)) return 'initial';
+  // Dotted initialisms: U.S, U.K, J.P, D.C, a.m-style lower-case ones.
+  if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return 'ordinary';
+  return 'word';
+}
+
+/** Does the candidate after `word` + terminator(s) end the sentence? */
+function endsSentence(word: string, run: string, closed: boolean, insideQuote: boolean, next: Following): boolean {
+  if (next.paragraphBreak) return true;
+  const c = firstChar(next.word);
+  // A lower-case continuation is never a new sentence: `"Why?" she asked.`, `5 p.m. on Monday`.
+  if (isLower(c)) return false;
+  const hasEllipsis = run.includes('…') || run.includes('..');
+  if (hasEllipsis) {
+    // An ellipsis inside a quotation marks an omission, not the end of the speaker's sentence.
+    if (insideQuote) return false;
+    return true;
+  }
+  if (run.includes('?') || run.includes('!')) return true;
+  // A single period.
+  // `end.” Next`: a period closed by a quote or bracket ends the sentence whatever the word was.
+  if (closed) return true;
+  switch (classify(word)) {
+    case 'prefix':
+    case 'continue':
+      return false;
+    case 'number':
+      return !/^[0-9]/.test(next.word);
+    case 'ordinary':
+      return isStarter(next) || (next.opened && isUpper(c));
+    case 'initial':
+      // "Plan B. The …" splits; "George W. Bush" does not.
+      return isStarter(next) && !/^[A-Z]\.?$/.test(next.word);
+    case 'word':
+      // A number directly before: "in 2025. The" splits; a lone list number "1. First" too.
+      return true;
+  }
+}
+
+/**
+ * Split prose into sentences. Never throws; never returns empty strings; each sentence is a
+ * trimmed substring of the input. A blank line always ends a sentence.
+ */
+export function splitSentences(text: string): string[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  try {
+    return scan(text);
+  } catch {
+    const t = text.trim();
+    return t ? [t] : [];
+  }
+}
+
+function scan(text: string): string[] {
+  const out: string[] = [];
+  let sentenceStart = 0;
+  let curlyDepth = 0;
+  let straightOpen = false;
+  const push = (from: number, to: number): void => {
+    const s = text.slice(from, to).trim();
+    if (s) out.push(s);
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (ch === '“') curlyDepth++;
+    else if (ch === '”') curlyDepth = Math.max(0, curlyDepth - 1);
+    else if (ch === '"') straightOpen = !straightOpen;
+
+    if (ch === '\n') {
+      // A blank line (only whitespace between two newlines) is a hard boundary.
+      let j = i + 1;
+      while (j < n && isSpace(text[j]) && text[j] !== '\n') j++;
+      if (j < n && text[j] === '\n') {
+        push(sentenceStart, i);
+        while (j < n && isSpace(text[j])) j++;
+        sentenceStart = j;
+        curlyDepth = 0;
+        straightOpen = false;
+        i = j;
+        continue;
+      }
+      i++;
+      continue;
+    }
+
+    if (!TERMINATORS.includes(ch)) {
+      i++;
+      continue;
+    }
+
+    // A run of terminators, then closing quotes/brackets directly attached.
+    const runStart = i;
+    let j = i;
+    while (j < n && TERMINATORS.includes(text[j])) j++;
+    const run = text.slice(runStart, j);
+    const insideBefore = curlyDepth > 0 || straightOpen;
+    let closed = false;
+    while (j < n && CLOSERS.includes(text[j])) {
+      const c = text[j];
+      if (c === '”') curlyDepth = Math.max(0, curlyDepth - 1);
+      else if (c === '"') straightOpen = !straightOpen;
+      closed = true;
+      j++;
+    }
+    const insideAfter = curlyDepth > 0 || straightOpen;
+    // Not followed by whitespace (or end): "3.14", "U.S.-led", "example.com", "Yahoo!'s".
+    if (j < n && !isSpace(text[j])) {
+      i = j;
+      continue;
+    }
+    if (j >= n) {
+      i = j;
+      break;
+    }
+    const word = wordBefore(text, runStart);
+    const next = following(text, j);
+    if (next.start >= n) {
+      i = n;
+      break;
+    }
+    const inside = insideBefore && insideAfter;
+    if (endsSentence(word, run, closed, inside, next)) {
+      push(sentenceStart, j);
+      sentenceStart = next.start;
+      if (!insideAfter) {
+        curlyDepth = 0;
+        straightOpen = false;
+      }
+    }
+    i = j;
+  }
+  push(sentenceStart, n);
+  return out;
+}
