@@ -1,0 +1,72 @@
+// How central each sentence is to its article: weighted PageRank over the cosine-similarity
+// graph of the sentences' term vectors (TextRank with cosine edges).
+
+export type TermVector = Map<string, number>;
+
+export function termVector(terms: string[]): TermVector {
+  const v: TermVector = new Map();
+  for (const t of terms) v.set(t, (v.get(t) ?? 0) + 1);
+  return v;
+}
+
+function norm(v: TermVector): number {
+  let s = 0;
+  for (const x of v.values()) s += x * x;
+  return Math.sqrt(s);
+}
+
+export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = norm(b)): number {
+  if (normA === 0 || normB === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, x] of small) {
+    const y = large.get(t);
+    if (y !== undefined) dot += x * y;
+  }
+  return dot / (normA * normB);
+}
+
+/** PageRank scores (summing to 1) of a symmetric weighted graph given as a dense matrix. */
+export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 40): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  const outSum = weights.map((row) => row.reduce((s, w) => s + w, 0));
+  let rank = new Float64Array(n).fill(1 / n);
+  for (let it = 0; it < iterations; it++) {
+    const next = new Float64Array(n).fill((1 - damping) / n);
+    let dangling = 0;
+    for (let j = 0; j < n; j++) {
+      if (outSum[j] === 0) {
+        dangling += rank[j];
+        continue;
+      }
+      const share = (damping * rank[j]) / outSum[j];
+      const row = weights[j];
+      for (let i = 0; i < n; i++) if (row[i] !== 0) next[i] += share * row[i];
+    }
+    // Rank held by sentences that share nothing is spread evenly, so the total stays 1.
+    if (dangling > 0) for (let i = 0; i < n; i++) next[i] += (damping * dangling) / n;
+    let delta = 0;
+    for (let i = 0; i < n; i++) delta += Math.abs(next[i] - rank[i]);
+    rank = next;
+    if (delta < 1e-6) break;
+  }
+  return Array.from(rank);
+}
+
+/** TextRank centrality of each vector, scaled so the most central sentence scores 1. */
+export function centrality(vectors: TermVector[]): number[] {
+  const n = vectors.length;
+  const norms = vectors.map(norm);
+  const weights = vectors.map(() => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const w = cosine(vectors[i], vectors[j], norms[i], norms[j]);
+      weights[i][j] = w;
+      weights[j][i] = w;
+    }
+  }
+  const rank = pageRank(weights);
+  const max = Math.max(0, ...rank);
+  return max > 0 ? rank.map((r) => r / max) : rank.map(() => 0);
+}
