@@ -1,0 +1,170 @@
+// Environment → validated settings. Every problem is reported at once, in words a new user can act on.
+import { z } from 'zod';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+
+export interface BriefingDefaults {
+  channelId: string;
+  time: string;
+  timezone: string;
+}
+
+export interface Config {
+  token: string;
+  /** Null when it must be read from the token's application. */
+  clientId: string | null;
+  guildId: string | null;
+  /** REST base such as http://127.0.0.1:PORT/api; null means Discord itself. */
+  apiUrl: string | null;
+  contentDir: string;
+  logLevel: LogLevel;
+  databasePath: string;
+  /** A default daily briefing for a one-server setup, or null. */
+  briefing: BriefingDefaults | null;
+  shardCount: number | 'auto';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`briefbot cannot start because of its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const TOKEN_HELP =
+  'Get one at https://discord.com/developers/applications → your application → Bot → Reset Token, ' +
+  'then put it in .env as DISCORD_TOKEN=... (see .env.example).';
+
+// A bot token is three base64url parts: the application's id, a timestamp, and an HMAC.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+const SNOWFLAKE = /^\d{17,20}$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Empty strings in .env mean "not set". */
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optional,
+  DISCORD_CLIENT_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: optional,
+  CONTENT_DIR: optional,
+  LOG_LEVEL: optional,
+  DATABASE_PATH: optional,
+  BRIEFING_CHANNEL_ID: optional,
+  BRIEFING_TIME: optional,
+  BRIEFING_TIMEZONE: optional,
+  SHARD_COUNT: optional,
+});
+
+const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+export interface LoadConfigOptions {
+  /** The deploy script and the bot need a token; other tools may not. */
+  requireToken?: boolean;
+}
+
+export function isValidTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkToken(token: string | undefined, problems: string[], required: boolean): string {
+  if (token === undefined) {
+    if (required) problems.push(`DISCORD_TOKEN is missing. ${TOKEN_HELP}`);
+    return '';
+  }
+  if (/^bot\s/i.test(token)) {
+    problems.push('DISCORD_TOKEN starts with "Bot ": put only the token itself in .env, without the prefix.');
+  } else if (!TOKEN_SHAPE.test(token)) {
+    // Never echo the token: it may be a real secret pasted in the wrong place.
+    problems.push(
+      `DISCORD_TOKEN does not look like a bot token (three parts separated by dots; got ${token.length} characters). ` +
+        `Copy it again — the client secret and the public key are different things. ${TOKEN_HELP}`,
+    );
+  }
+  return token;
+}
+
+function checkSnowflake(name: string, value: string | undefined, problems: string[]): string | null {
+  if (value === undefined) return null;
+  if (!SNOWFLAKE.test(value)) {
+    problems.push(`${name} must be a Discord id (17–20 digits; Developer Mode → right click → Copy ID), got "${value}".`);
+  }
+  return value;
+}
+
+function checkApiUrl(value: string | undefined, problems: string[]): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api, got "${value}".`);
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    problems.push(`DISCORD_API_URL must use http or https, got "${url.protocol}".`);
+    return null;
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function checkShardCount(value: string | undefined, problems: string[]): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    problems.push(`SHARD_COUNT must be a whole number of shards (1 or more) or "auto", got "${value}".`);
+    return 'auto';
+  }
+  return n;
+}
+
+function checkBriefing(
+  channel: string | undefined,
+  time: string | undefined,
+  timezone: string | undefined,
+  problems: string[],
+): BriefingDefaults | null {
+  const t = time ?? '08:00';
+  const tz = timezone ?? 'UTC';
+  if (!HHMM.test(t)) problems.push(`BRIEFING_TIME must be a 24-hour time HH:MM such as 08:00, got "${t}".`);
+  if (!isValidTimeZone(tz)) problems.push(`BRIEFING_TIMEZONE must be an IANA time zone such as Europe/Berlin, got "${tz}".`);
+  const id = checkSnowflake('BRIEFING_CHANNEL_ID', channel, problems);
+  return id ? { channelId: id, time: t, timezone: tz } : null;
+}
+
+/** Reads settings from an environment (process.env by default); throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfigOptions = {}): Config {
+  const parsed = EnvSchema.parse(env);
+  const problems: string[] = [];
+  const token = checkToken(parsed.DISCORD_TOKEN, problems, opts.requireToken ?? true);
+  const clientId = checkSnowflake('DISCORD_CLIENT_ID', parsed.DISCORD_CLIENT_ID, problems);
+  const guildId = checkSnowflake('DISCORD_GUILD_ID', parsed.DISCORD_GUILD_ID, problems);
+  const apiUrl = checkApiUrl(parsed.DISCORD_API_URL, problems);
+  const level = (parsed.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${parsed.LOG_LEVEL}".`);
+  }
+  const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
+  const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    token,
+    clientId,
+    guildId,
+    apiUrl,
+    contentDir: parsed.CONTENT_DIR ?? './content',
+    logLevel: level as LogLevel,
+    databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
+    briefing,
+    shardCount,
+  };
+}

@@ -1,0 +1,64 @@
+// The one message shape the renderer hands out, and packing embeds into as few messages as the limits allow.
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { embedLength, LIMITS } from './limits';
+import { truncateWords } from './text';
+
+/** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the replied-to author. */
+export const NO_MENTIONS = Object.freeze({ parse: [] as never[], repliedUser: false });
+
+/**
+ * A message ready for reply, editReply, followUp, update or channel.send: plain data, always with
+ * allowedMentions set to none.
+ */
+export interface RenderedMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowedMentions: { parse: never[]; repliedUser: false };
+}
+
+/** Past this many messages a result is cut short with a note rather than flooding the channel. */
+export const MAX_MESSAGES = 4;
+
+export function message(parts: { content?: string; embeds?: APIEmbed[]; components?: RenderedMessage['components'] }): RenderedMessage {
+  const msg: RenderedMessage = {
+    embeds: parts.embeds ?? [],
+    components: parts.components ?? [],
+    allowedMentions: { parse: [], repliedUser: false },
+  };
+  if (parts.content) msg.content = truncateWords(parts.content, LIMITS.content);
+  return msg;
+}
+
+/**
+ * Spreads embeds over messages: at most 10 per message and 6,000 characters across them. The header goes
+ * on the first message. Beyond MAX_MESSAGES the rest is left out and the last message says so.
+ */
+export function packEmbeds(header: string | undefined, embeds: APIEmbed[], maxMessages = MAX_MESSAGES): RenderedMessage[] {
+  const groups: APIEmbed[][] = [];
+  let group: APIEmbed[] = [];
+  let total = 0;
+  for (const embed of embeds) {
+    const len = embedLength(embed);
+    if (group.length && (group.length >= LIMITS.embeds || total + len > LIMITS.embedTotal)) {
+      groups.push(group);
+      group = [];
+      total = 0;
+    }
+    group.push(embed);
+    total += len;
+  }
+  if (group.length) groups.push(group);
+  if (!groups.length) return [message({ content: header || '\u200b' })];
+
+  const kept = groups.slice(0, maxMessages);
+  const leftOut = groups.slice(maxMessages).reduce((n, g) => n + g.length, 0);
+  return kept.map((g, i) => {
+    const notes: string[] = [];
+    if (i === 0 && header) notes.push(header);
+    if (i === kept.length - 1 && leftOut) {
+      notes.push(`(${leftOut} more section${leftOut === 1 ? '' : 's'} left out: too long to post in full.)`);
+    }
+    return message({ content: notes.join('\n') || undefined, embeds: g });
+  });
+}

@@ -1,0 +1,95 @@
+// Small building blocks shared by the result renderers: dates, links, titles, long descriptions.
+import { EmbedBuilder, type APIEmbed } from 'discord.js';
+import { LIMITS } from './limits';
+import { packSentences, safeMarkdown, safePlain, truncateWords } from './text';
+
+/** Descriptions stay well under 4,096 so that title, fields and footer still fit the 6,000 shared per message. */
+export const DESCRIPTION_CHUNK = 3800;
+export const FOOTER_MAX = 200;
+export const COLOUR = 0x2f6f9f;
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return 'undated';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'undated';
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Only http(s) links are accepted by Discord embeds; anything else is left out. */
+export function safeUrl(url: string | undefined | null): string | undefined {
+  if (!url || url.length > 2000) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function embedTitle(text: string): string {
+  return truncateWords(safeMarkdown(text.replace(/\s+/g, ' ').trim()) || 'Untitled', LIMITS.embedTitle);
+}
+
+export function footerText(...parts: (string | null | undefined)[]): string {
+  return truncateWords(safePlain(parts.filter(Boolean).join(' · ')), FOOTER_MAX);
+}
+
+export interface LongEmbedSpec {
+  title?: string;
+  url?: string;
+  author?: string;
+  /** Paragraphs of safe sentences. */
+  paragraphs: string[][];
+  footer?: string;
+  /** Fields go on the last embed of the run. */
+  fields?: { name: string; value: string; inline?: boolean }[];
+}
+
+/**
+ * One logical item as one or more embeds: the description is split between sentences; continuation
+ * embeds repeat nothing but the text, and the last carries the fields and footer.
+ */
+export function longEmbeds(spec: LongEmbedSpec): APIEmbed[] {
+  const chunks = packSentences(spec.paragraphs, DESCRIPTION_CHUNK);
+  if (!chunks.length) chunks.push('');
+  return chunks.map((chunk, i) => {
+    const e = new EmbedBuilder().setColor(COLOUR);
+    const first = i === 0;
+    const last = i === chunks.length - 1;
+    if (first && spec.title) e.setTitle(embedTitle(spec.title));
+    if (first && spec.url) e.setURL(spec.url);
+    if (first && spec.author) e.setAuthor({ name: truncateWords(safePlain(spec.author), LIMITS.author) });
+    if (chunk) e.setDescription(chunk);
+    if (last && spec.fields?.length) {
+      e.addFields(
+        spec.fields.slice(0, LIMITS.embedFields).map((f) => ({
+          name: truncateWords(f.name, LIMITS.fieldName),
+          value: truncateWords(f.value, LIMITS.fieldValue) || '—',
+          inline: f.inline ?? false,
+        })),
+      );
+    }
+    if (last && spec.footer) e.setFooter({ text: spec.footer });
+    if (!first && !chunk && !(last && (spec.fields?.length || spec.footer))) e.setDescription('…');
+    if (first && !chunk && !spec.title && !spec.author && !(last && (spec.fields?.length || spec.footer))) {
+      e.setDescription('(no text)');
+    }
+    return e.toJSON();
+  });
+}
+
+/** Joins names into a list that fits `max`, ending "and N more" when some are left out. */
+export function fitList(items: string[], max: number, sep = ', '): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const next = out ? `${out}${sep}${items[i]}` : items[i];
+    const remaining = items.length - i - 1;
+    const tail = remaining ? ` and ${remaining} more` : '';
+    if (next.length + tail.length > max) {
+      const more = ` and ${items.length - i} more`;
+      return out ? `${out}${more}` : truncateWords(items[i], max - more.length) + more;
+    }
+    out = next;
+  }
+  return out;
+}
