@@ -1,0 +1,28 @@
+// What delivering a briefing needs from Discord, and nothing more. The discord.js implementation lives in
+// discord-channel-port.ts; tests of the ledger and scheduler use an in-memory one.
+import type { MessageCreateOptions } from 'discord.js';
+import type { FailureKind } from '../store/ledger';
+
+export type ChannelCheck = { ok: true } | { ok: false; kind: FailureKind; reason: string };
+
+export interface FoundMessage {
+  id: string;
+  /** Content and embed footers, where the marker lives. */
+  text: string;
+}
+
+export interface ChannelPort {
+  /** Whether the bot can post a briefing in the channel (view, send, embed links). */
+  check(channelId: string): Promise<ChannelCheck>;
+  /** Sends one message; throws (anything) on failure — classify() says what kind. */
+  send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }>;
+  /** The bot's own recent messages in the channel (newest first, up to `limit`). */
+  recentOwnMessages(channelId: string, limit: number): Promise<FoundMessage[]>;
+  /** What a thrown send/fetch error means for retrying. */
+  classify(error: unknown): { kind: FailureKind; reason: string };
+}
+
+/** Errors worth retrying (5xx, timeouts); anything else stops the day's attempt at once. */
+export function isRetryable(kind: FailureKind): boolean {
+  return kind === 'transient';
+}

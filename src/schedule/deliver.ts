@@ -1,0 +1,274 @@
+// One day's briefing in one channel: claim the slot, check, compose, send, record. The ledger row is taken
+// before anything is sent, so whatever happens afterwards, a second post for the same day cannot start.
+import type { Logger } from 'pino';
+import type { Library } from '../briefings/library-types';
+import type { Delivery, DeliveryTrigger, FailureKind } from '../store/ledger';
+import type { ScheduleRow } from '../store/schedules';
+import type { Store } from '../store/store';
+import { isRetryable, type ChannelPort } from './channel-port';
+import { dayMarker, nonceFor, partMarker, readPart } from './marker';
+import { dateLabel, type PostRenderer } from './post-renderer';
+import { stampMarker } from './stamp';
+
+export interface DelivererDeps {
+  store: Store;
+  library: Pick<Library, 'brief'>;
+  port: ChannelPort;
+  render: PostRenderer;
+  /** Who holds claims made by this process (see owner.ts). */
+  owner: string;
+  now: () => Date;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Waits between attempts after a 5xx or timeout (discord.js has already retried each request itself). */
+  retryDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+  /** How many of the bot's recent messages to search for a marker. */
+  searchDepth?: number;
+}
+
+export type DeliveryOutcome =
+  | { status: 'posted'; messageIds: string[]; articleIds: string[]; recovered: boolean }
+  | { status: 'empty' }
+  | { status: 'failed'; kind: FailureKind; reason: string; paused: boolean }
+  | { status: 'skipped'; reason: string; existing: Delivery | null };
+
+export const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000] as const;
+
+/** Thrown into a waiting retry when the process shuts down: the claim stays for the next start to settle. */
+export class ShutdownError extends Error {
+  constructor() {
+    super('shutting down');
+    this.name = 'ShutdownError';
+  }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new ShutdownError());
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ShutdownError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class Deliverer {
+  private readonly retryDelays: readonly number[];
+  private readonly searchDepth: number;
+  private readonly shutdown = new AbortController();
+
+  constructor(private readonly deps: DelivererDeps) {
+    this.retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.searchDepth = deps.searchDepth ?? 50;
+  }
+
+  /** Ends waits between retries; interrupted claims stay claimed and are settled on the next start. */
+  abort(): void {
+    this.shutdown.abort();
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    if (this.deps.sleep) {
+      await this.deps.sleep(ms);
+      if (this.shutdown.signal.aborted) throw new ShutdownError();
+      return;
+    }
+    await abortableSleep(ms, this.shutdown.signal);
+  }
+
+  /**
+   * Posts `localDate`'s briefing unless the slot is taken. `retryFailed` (for /briefing now) lets a day that
+   * failed be tried again by taking over its row.
+   */
+  async deliver(
+    schedule: ScheduleRow,
+    localDate: string,
+    opts: { trigger: DeliveryTrigger; late: boolean; retryFailed?: boolean },
+  ): Promise<DeliveryOutcome> {
+    const { ledger } = this.deps.store;
+    const request = {
+      channelId: schedule.channelId,
+      guildId: schedule.guildId,
+      localDate,
+      trigger: opts.trigger,
+      late: opts.late,
+      owner: this.deps.owner,
+      now: this.deps.now(),
+    };
+    let claim = ledger.claim(request);
+    if (!claim) {
+      const existing = ledger.get(schedule.channelId, localDate);
+      if (existing && existing.status === 'failed' && opts.retryFailed) {
+        claim = ledger.takeOver(existing, request);
+      }
+      if (!claim) return { status: 'skipped', reason: describeTaken(existing), existing };
+    }
+    return this.run(schedule, claim, { searchFirst: claim.attempts > 1 });
+  }
+
+  /**
+   * Finishes a claim this process has taken over from one left unfinished. The earlier holder may have
+   * posted some or all of it: look for our marker before sending anything. A claim for a day that is no
+   * longer today is only resolved, never posted.
+   */
+  async resume(schedule: ScheduleRow | null, claim: Delivery, isStillToday: boolean): Promise<DeliveryOutcome> {
+    const found = await this.findPosted(claim).catch((e: unknown) => ({ error: e }));
+    if ('error' in found) return this.recordFailure(schedule, claim, found.error);
+    if (found.ids.length > 0) return this.finishFound(claim, found.ids, found.complete);
+    if (!schedule || schedule.paused || !isStillToday) {
+      const reason = !schedule
+        ? 'schedule removed while a post was unfinished'
+        : schedule.paused
+          ? 'schedule paused while a post was unfinished'
+          : `interrupted on ${claim.localDate} and not posted on a later day`;
+      this.deps.store.ledger.fail(claim.channelId, claim.localDate, this.deps.owner, 'interrupted', reason);
+      return { status: 'failed', kind: 'interrupted', reason, paused: false };
+    }
+    return this.run(schedule, claim, { searchFirst: false });
+  }
+
+  private async run(schedule: ScheduleRow, claim: Delivery, opts: { searchFirst: boolean }): Promise<DeliveryOutcome> {
+    const { ledger } = this.deps.store;
+    const { port, logger } = this.deps;
+    try {
+      if (opts.searchFirst) {
+        const found = await this.findPosted(claim);
+        if (found.ids.length > 0) return this.finishFound(claim, found.ids, found.complete);
+      }
+      const check = await port.check(schedule.channelId);
+      if (!check.ok) return this.fail(schedule, claim, check.kind, check.reason);
+
+      const briefing = this.deps.library.brief({
+        topic: schedule.topic,
+        limit: schedule.articles,
+        excludeIds: ledger.briefedIn(schedule.channelId),
+      });
+      const articleIds = briefing.items.map((i) => i.articleId);
+      const postOpts = { dateLabel: dateLabel(claim.localDate), late: claim.late };
+      if (articleIds.length === 0 && !schedule.announceEmpty) {
+        ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
+          status: 'empty',
+          messageIds: [],
+          articleIds: [],
+          now: this.deps.now(),
+          detail: 'nothing new; stayed silent',
+        });
+        return { status: 'empty' };
+      }
+      const messages =
+        articleIds.length === 0 ? this.deps.render.nothingNew(postOpts) : this.deps.render.briefing(briefing, postOpts);
+      const ids: string[] = [];
+      for (let part = 1; part <= messages.length; part++) {
+        const marker = partMarker(claim.channelId, claim.localDate, part, messages.length);
+        const message = {
+          ...stampMarker(messages[part - 1], marker),
+          nonce: nonceFor(claim.channelId, claim.localDate, part),
+          enforceNonce: true,
+        };
+        const id = await this.sendWithRetry(claim, part, message);
+        ids.push(id);
+        ledger.addMessageIds(claim.channelId, claim.localDate, this.deps.owner, [id]);
+      }
+      ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
+        status: articleIds.length === 0 ? 'empty' : 'posted',
+        messageIds: ids,
+        articleIds,
+        now: this.deps.now(),
+        detail: articleIds.length === 0 ? 'nothing new; announced' : null,
+      });
+      logger.info({ channelId: claim.channelId, localDate: claim.localDate, messages: ids.length, late: claim.late }, 'briefing posted');
+      return { status: 'posted', messageIds: ids, articleIds, recovered: false };
+    } catch (error) {
+      if (error instanceof ShutdownError) {
+        return { status: 'skipped', reason: 'shutting down; left for the next start', existing: claim };
+      }
+      return this.recordFailure(schedule, claim, error);
+    }
+  }
+
+  private async sendWithRetry(claim: Delivery, part: number, message: Parameters<ChannelPort['send']>[1]): Promise<string> {
+    const { port, store, logger } = this.deps;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await port.send(claim.channelId, message)).id;
+      } catch (error) {
+        const { kind, reason } = port.classify(error);
+        if (!isRetryable(kind) || attempt >= this.retryDelays.length) throw error;
+        store.ledger.noteAttempt(claim.channelId, claim.localDate, this.deps.owner, reason);
+        logger.warn({ channelId: claim.channelId, localDate: claim.localDate, part, attempt: attempt + 1, reason }, 'briefing send failed; retrying');
+        await this.sleep(this.retryDelays[attempt]);
+        // The failed request may have landed after all: look before sending again.
+        const landed = await this.findPart(claim, part).catch(() => null);
+        if (landed) return landed;
+      }
+    }
+  }
+
+  private async findPart(claim: Delivery, part: number): Promise<string | null> {
+    const messages = await this.deps.port.recentOwnMessages(claim.channelId, this.searchDepth);
+    for (const m of messages) {
+      const found = readPart(m.text, claim.channelId, claim.localDate);
+      if (found && found.part === part) return m.id;
+    }
+    return null;
+  }
+
+  /** Our messages for the claim's day, oldest first, and whether every part is there. */
+  private async findPosted(claim: Delivery): Promise<{ ids: string[]; complete: boolean }> {
+    const messages = await this.deps.port.recentOwnMessages(claim.channelId, this.searchDepth);
+    const marker = dayMarker(claim.channelId, claim.localDate);
+    const hits = messages.filter((m) => m.text.includes(marker)).reverse();
+    const parts = hits.map((m) => readPart(m.text, claim.channelId, claim.localDate)!);
+    const complete = parts.length > 0 && new Set(parts.map((p) => p.part)).size >= parts[0].parts;
+    return { ids: hits.map((m) => m.id), complete };
+  }
+
+  private finishFound(claim: Delivery, ids: string[], complete: boolean): DeliveryOutcome {
+    this.deps.store.ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
+      status: 'posted',
+      messageIds: ids,
+      articleIds: claim.articleIds,
+      now: this.deps.now(),
+      detail: complete ? 'found already posted after a restart' : 'found partly posted after a restart; not repeated',
+    });
+    this.deps.logger.info({ channelId: claim.channelId, localDate: claim.localDate, ids, complete }, 'briefing found already posted');
+    return { status: 'posted', messageIds: ids, articleIds: claim.articleIds, recovered: true };
+  }
+
+  private recordFailure(schedule: ScheduleRow | null, claim: Delivery, error: unknown): DeliveryOutcome {
+    const { kind, reason } = this.deps.port.classify(error);
+    this.deps.logger.error({ channelId: claim.channelId, localDate: claim.localDate, kind, reason }, 'briefing failed');
+    return this.fail(schedule, claim, kind, reason);
+  }
+
+  private fail(schedule: ScheduleRow | null, claim: Delivery, kind: FailureKind, reason: string): DeliveryOutcome {
+    const { store, owner, now } = this.deps;
+    const { newFailedDay } = store.ledger.fail(claim.channelId, claim.localDate, owner, kind, reason);
+    let paused = false;
+    if (newFailedDay && schedule) {
+      const after = store.schedules.recordFailedDay(schedule.channelId, reason, now());
+      paused = Boolean(after?.paused);
+      if (paused) this.deps.logger.warn({ channelId: schedule.channelId, reason: after?.pauseReason }, 'briefing schedule paused');
+    }
+    return { status: 'failed', kind, reason, paused };
+  }
+}
+
+function describeTaken(existing: Delivery | null): string {
+  if (!existing) return 'slot taken';
+  switch (existing.status) {
+    case 'posted':
+      return `already posted today (${existing.postedAt ?? existing.claimedAt})`;
+    case 'empty':
+      return 'already done today: nothing new to post';
+    case 'claimed':
+      return 'a post for today is already in progress';
+    case 'failed':
+      return `today's post failed: ${existing.error ?? 'unknown error'}`;
+  }
+}

@@ -1,0 +1,212 @@
+// The deliveries ledger: one row per (channel, local date). The row's existence is the claim;
+// a UNIQUE constraint makes the database the arbiter between processes.
+import type { Db } from './open';
+
+export type DeliveryStatus = 'claimed' | 'posted' | 'empty' | 'failed';
+export type DeliveryTrigger = 'schedule' | 'catch-up' | 'now' | 'recovery';
+export type FailureKind = 'permissions' | 'gone' | 'transient' | 'interrupted' | 'unknown';
+
+export interface Delivery {
+  channelId: string;
+  guildId: string;
+  localDate: string;
+  status: DeliveryStatus;
+  trigger: DeliveryTrigger;
+  late: boolean;
+  claimedBy: string;
+  claimedAt: string;
+  postedAt: string | null;
+  messageIds: string[];
+  articleIds: string[];
+  attempts: number;
+  error: string | null;
+  errorKind: FailureKind | null;
+  failureCounted: boolean;
+}
+
+interface RawDelivery {
+  channel_id: string;
+  guild_id: string;
+  local_date: string;
+  status: DeliveryStatus;
+  trigger: DeliveryTrigger;
+  late: number;
+  claimed_by: string;
+  claimed_at: string;
+  posted_at: string | null;
+  message_ids: string;
+  article_ids: string;
+  attempts: number;
+  error: string | null;
+  error_kind: FailureKind | null;
+  failure_counted: number;
+}
+
+function fromRaw(r: RawDelivery): Delivery {
+  return {
+    channelId: r.channel_id,
+    guildId: r.guild_id,
+    localDate: r.local_date,
+    status: r.status,
+    trigger: r.trigger,
+    late: r.late === 1,
+    claimedBy: r.claimed_by,
+    claimedAt: r.claimed_at,
+    postedAt: r.posted_at,
+    messageIds: JSON.parse(r.message_ids) as string[],
+    articleIds: JSON.parse(r.article_ids) as string[],
+    attempts: r.attempts,
+    error: r.error,
+    errorKind: r.error_kind,
+    failureCounted: r.failure_counted === 1,
+  };
+}
+
+export interface ClaimRequest {
+  channelId: string;
+  guildId: string;
+  localDate: string;
+  trigger: DeliveryTrigger;
+  late: boolean;
+  owner: string;
+  now: Date;
+}
+
+export class DeliveryLedger {
+  constructor(private readonly db: Db) {}
+
+  get(channelId: string, localDate: string): Delivery | null {
+    const r = this.db
+      .prepare('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?')
+      .get(channelId, localDate) as RawDelivery | undefined;
+    return r ? fromRaw(r) : null;
+  }
+
+  latest(channelId: string): Delivery | null {
+    const r = this.db
+      .prepare('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1')
+      .get(channelId) as RawDelivery | undefined;
+    return r ? fromRaw(r) : null;
+  }
+
+  /** Takes the (channel, date) slot. Exactly one caller ever gets true for a slot, across processes. */
+  claim(req: ClaimRequest): Delivery | null {
+    const info = this.db
+      .prepare(
+        `INSERT INTO deliveries (channel_id, guild_id, local_date, status, trigger, late, claimed_by, claimed_at)
+         VALUES (?, ?, ?, 'claimed', ?, ?, ?, ?)
+         ON CONFLICT (channel_id, local_date) DO NOTHING`,
+      )
+      .run(req.channelId, req.guildId, req.localDate, req.trigger, req.late ? 1 : 0, req.owner, req.now.toISOString());
+    return info.changes === 1 ? this.get(req.channelId, req.localDate) : null;
+  }
+
+  /**
+   * Takes over a row seen in state `seen` (a stale claim, or a failed day an admin retries with /briefing now).
+   * Compare-and-swap on status, owner and claim time: of two processes racing for it, one wins.
+   */
+  takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Delivery | null {
+    const info = this.db
+      .prepare(
+        `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
+                               trigger = ?, late = ?, error = NULL, error_kind = NULL
+         WHERE channel_id = ? AND local_date = ? AND status = ? AND claimed_by = ? AND claimed_at = ?`,
+      )
+      .run(
+        req.owner,
+        req.now.toISOString(),
+        req.trigger,
+        (req.late ?? seen.late) ? 1 : 0,
+        seen.channelId,
+        seen.localDate,
+        seen.status,
+        seen.claimedBy,
+        seen.claimedAt,
+      );
+    return info.changes === 1 ? this.get(seen.channelId, seen.localDate) : null;
+  }
+
+  /** Notes one more send attempt on a claim we hold. */
+  noteAttempt(channelId: string, localDate: string, owner: string, error: string): void {
+    this.db
+      .prepare(
+        `UPDATE deliveries SET attempts = attempts + 1, error = ?
+         WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
+      )
+      .run(error, channelId, localDate, owner);
+  }
+
+  /** Records messages as they are sent, so a crash mid-way leaves a trail. */
+  addMessageIds(channelId: string, localDate: string, owner: string, ids: string[]): void {
+    const row = this.get(channelId, localDate);
+    if (!row || row.claimedBy !== owner) return;
+    this.db
+      .prepare('UPDATE deliveries SET message_ids = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ?')
+      .run(JSON.stringify([...row.messageIds, ...ids]), channelId, localDate, owner);
+  }
+
+  /** Finishes a claim we hold as posted (or empty: nothing new and nothing announced) and remembers the articles. */
+  finish(
+    channelId: string,
+    localDate: string,
+    owner: string,
+    outcome: { status: 'posted' | 'empty'; messageIds: string[]; articleIds: string[]; now: Date; detail?: string | null },
+  ): boolean {
+    return this.db.transaction(() => {
+      const iso = outcome.now.toISOString();
+      const info = this.db
+        .prepare(
+          `UPDATE deliveries SET status = ?, posted_at = ?, message_ids = ?, article_ids = ?, error = ?, error_kind = NULL
+           WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
+        )
+        .run(
+          outcome.status,
+          iso,
+          JSON.stringify(outcome.messageIds),
+          JSON.stringify(outcome.articleIds),
+          outcome.detail ?? null,
+          channelId,
+          localDate,
+          owner,
+        );
+      if (info.changes !== 1) return false;
+      const remember = this.db.prepare(
+        `INSERT INTO briefed_articles (channel_id, article_id, local_date, briefed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel_id, article_id) DO NOTHING`,
+      );
+      for (const id of outcome.articleIds) remember.run(channelId, id, localDate, iso);
+      this.db.prepare('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
+      return true;
+    })();
+  }
+
+  /** Finishes a claim we hold as failed. Returns whether this day newly counts as a failed day. */
+  fail(channelId: string, localDate: string, owner: string, kind: FailureKind, error: string): { newFailedDay: boolean } {
+    return this.db.transaction(() => {
+      const row = this.get(channelId, localDate);
+      if (!row || row.status !== 'claimed' || row.claimedBy !== owner) return { newFailedDay: false };
+      this.db
+        .prepare(
+          `UPDATE deliveries SET status = 'failed', error = ?, error_kind = ?, failure_counted = 1
+           WHERE channel_id = ? AND local_date = ? AND claimed_by = ?`,
+        )
+        .run(error, kind, channelId, localDate, owner);
+      return { newFailedDay: !row.failureCounted };
+    })();
+  }
+
+  /** Claims left unfinished (by a crash, or by a process still working on them). */
+  unfinished(): Delivery[] {
+    return (this.db.prepare("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY claimed_at").all() as RawDelivery[]).map(fromRaw);
+  }
+
+  /** Ids of articles already briefed in a channel. */
+  briefedIn(channelId: string): Set<string> {
+    const rows = this.db.prepare('SELECT article_id FROM briefed_articles WHERE channel_id = ?').all(channelId) as { article_id: string }[];
+    return new Set(rows.map((r) => r.article_id));
+  }
+
+  all(channelId: string): Delivery[] {
+    return (this.db.prepare('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date').all(channelId) as RawDelivery[]).map(fromRaw);
+  }
+}

@@ -1,0 +1,142 @@
+// The schedules table: one row per channel that gets a daily briefing.
+import type { Db } from './open';
+
+export interface ScheduleRow {
+  guildId: string;
+  channelId: string;
+  time: string;
+  timezone: string;
+  topic: string | null;
+  articles: number;
+  announceEmpty: boolean;
+  paused: boolean;
+  pauseReason: string | null;
+  failureDays: number;
+  effectiveFrom: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ScheduleInput = Pick<ScheduleRow, 'guildId' | 'channelId' | 'time' | 'timezone' | 'topic' | 'articles' | 'announceEmpty'>;
+
+interface RawSchedule {
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  topic: string | null;
+  articles: number;
+  announce_empty: number;
+  paused: number;
+  pause_reason: string | null;
+  failure_days: number;
+  effective_from: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRaw(r: RawSchedule): ScheduleRow {
+  return {
+    guildId: r.guild_id,
+    channelId: r.channel_id,
+    time: r.time,
+    timezone: r.timezone,
+    topic: r.topic,
+    articles: r.articles,
+    announceEmpty: r.announce_empty === 1,
+    paused: r.paused === 1,
+    pauseReason: r.pause_reason,
+    failureDays: r.failure_days,
+    effectiveFrom: r.effective_from,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export const PAUSE_AFTER_FAILED_DAYS = 3;
+
+export class ScheduleRepo {
+  constructor(private readonly db: Db) {}
+
+  get(channelId: string): ScheduleRow | null {
+    const r = this.db.prepare('SELECT * FROM schedules WHERE channel_id = ?').get(channelId) as RawSchedule | undefined;
+    return r ? fromRaw(r) : null;
+  }
+
+  listForGuild(guildId: string): ScheduleRow[] {
+    return (this.db.prepare('SELECT * FROM schedules WHERE guild_id = ? ORDER BY channel_id').all(guildId) as RawSchedule[]).map(fromRaw);
+  }
+
+  listAll(): ScheduleRow[] {
+    return (this.db.prepare('SELECT * FROM schedules ORDER BY guild_id, channel_id').all() as RawSchedule[]).map(fromRaw);
+  }
+
+  /**
+   * Creates or replaces a channel's schedule and resumes it. When the time or zone changes (or the row is new),
+   * slots already due today are not owed: a schedule set at 10:00 for 08:00 starts tomorrow.
+   */
+  upsert(input: ScheduleInput, now: Date): ScheduleRow {
+    const iso = now.toISOString();
+    const existing = this.get(input.channelId);
+    const clockChanged = !existing || existing.time !== input.time || existing.timezone !== input.timezone;
+    this.db
+      .prepare(
+        `INSERT INTO schedules (channel_id, guild_id, time, timezone, topic, articles, announce_empty,
+                                paused, pause_reason, failure_days, effective_from, created_at, updated_at)
+         VALUES (@channelId, @guildId, @time, @timezone, @topic, @articles, @announceEmpty, 0, NULL, 0, @iso, @iso, @iso)
+         ON CONFLICT (channel_id) DO UPDATE SET
+           guild_id = excluded.guild_id, time = excluded.time, timezone = excluded.timezone, topic = excluded.topic,
+           articles = excluded.articles, announce_empty = excluded.announce_empty,
+           paused = 0, pause_reason = NULL, failure_days = 0,
+           effective_from = CASE WHEN @clockChanged = 1 THEN excluded.effective_from ELSE schedules.effective_from END,
+           updated_at = excluded.updated_at`,
+      )
+      .run({ ...input, announceEmpty: input.announceEmpty ? 1 : 0, iso, clockChanged: clockChanged ? 1 : 0 });
+    return this.get(input.channelId)!;
+  }
+
+  /** Like upsert, but leaves an identical row untouched (the env default schedule is re-applied on every start). */
+  ensure(input: ScheduleInput, now: Date): ScheduleRow {
+    const existing = this.get(input.channelId);
+    if (
+      existing &&
+      existing.guildId === input.guildId &&
+      existing.time === input.time &&
+      existing.timezone === input.timezone &&
+      existing.topic === input.topic &&
+      existing.articles === input.articles &&
+      existing.announceEmpty === input.announceEmpty
+    ) {
+      return existing;
+    }
+    return this.upsert(input, now);
+  }
+
+  remove(channelId: string): boolean {
+    return this.db.prepare('DELETE FROM schedules WHERE channel_id = ?').run(channelId).changes === 1;
+  }
+
+  removeGuild(guildId: string): number {
+    return this.db.prepare('DELETE FROM schedules WHERE guild_id = ?').run(guildId).changes;
+  }
+
+  /** A posted day ends a run of failures. */
+  recordSuccess(channelId: string): void {
+    this.db.prepare('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
+  }
+
+  /** Counts one more failed day; pauses the schedule at the limit. Returns the row after. */
+  recordFailedDay(channelId: string, reason: string, now: Date): ScheduleRow | null {
+    this.db
+      .prepare(
+        `UPDATE schedules SET failure_days = failure_days + 1,
+           paused = CASE WHEN failure_days + 1 >= @limit THEN 1 ELSE paused END,
+           pause_reason = CASE WHEN failure_days + 1 >= @limit
+             THEN 'paused after ' || (failure_days + 1) || ' failed days: ' || @reason ELSE pause_reason END,
+           updated_at = @iso
+         WHERE channel_id = @channelId`,
+      )
+      .run({ channelId, reason, limit: PAUSE_AFTER_FAILED_DAYS, iso: now.toISOString() });
+    return this.get(channelId);
+  }
+}

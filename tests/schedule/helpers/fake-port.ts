@@ -1,0 +1,87 @@
+// An in-memory channel for the ledger and scheduler tests: records what was sent, fails on request.
+import type { MessageCreateOptions } from 'discord.js';
+import type { ChannelCheck, ChannelPort, FoundMessage } from '../../../src/schedule/channel-port';
+import { classifyError } from '../../../src/schedule/classify-error';
+import { markerText } from '../../../src/schedule/stamp';
+
+export class FakeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number = 0,
+  ) {
+    super(`fake ${status}${code ? ` (${code})` : ''}`);
+    this.name = 'DiscordAPIError';
+  }
+}
+
+export interface SentMessage {
+  id: string;
+  channelId: string;
+  at: Date;
+  body: MessageCreateOptions;
+  text: string;
+}
+
+type Failure = { error: Error; landed?: boolean };
+
+export class FakePort implements ChannelPort {
+  readonly sent: SentMessage[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly checks = new Map<string, ChannelCheck>();
+  private nextId = 1000;
+  sendCalls = 0;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** The next send to `channelId` throws `error`; with landed, the message is stored anyway (lost response). */
+  failNext(channelId: string, error: Error, opts: { times?: number; landed?: boolean } = {}): void {
+    const list = this.failures.get(channelId) ?? [];
+    for (let i = 0; i < (opts.times ?? 1); i++) list.push({ error, landed: opts.landed });
+    this.failures.set(channelId, list);
+  }
+
+  setCheck(channelId: string, check: ChannelCheck): void {
+    this.checks.set(channelId, check);
+  }
+
+  /** A message in the channel as if posted by an earlier life of the bot. */
+  plant(channelId: string, text: string): string {
+    const id = String(this.nextId++);
+    this.sent.push({ id, channelId, at: this.now(), body: { content: text }, text });
+    return id;
+  }
+
+  in(channelId: string): SentMessage[] {
+    return this.sent.filter((m) => m.channelId === channelId);
+  }
+
+  async check(channelId: string): Promise<ChannelCheck> {
+    return this.checks.get(channelId) ?? { ok: true };
+  }
+
+  async send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }> {
+    this.sendCalls++;
+    const failure = this.failures.get(channelId)?.shift();
+    const stored = (): SentMessage => {
+      const m = { id: String(this.nextId++), channelId, at: this.now(), body: message, text: markerText(message as never) };
+      this.sent.push(m);
+      return m;
+    };
+    if (failure) {
+      if (failure.landed) stored();
+      throw failure.error;
+    }
+    return { id: stored().id };
+  }
+
+  async recentOwnMessages(channelId: string, limit: number): Promise<FoundMessage[]> {
+    return this.in(channelId)
+      .slice(-limit)
+      .reverse()
+      .map((m) => ({ id: m.id, text: m.text }));
+  }
+
+  classify(error: unknown) {
+    return classifyError(error);
+  }
+}
