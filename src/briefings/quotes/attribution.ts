@@ -1,0 +1,143 @@
+// Finds the reporting cue of a quote and the phrase naming its speaker, looking after the quote
+// first ("“…,” Rubio said"), then before it in the same sentence ("Rubio said “…”").
+import type { Token } from '../text/names';
+import { isReportingParticiple, isReportingVerb, phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
+
+/** Placeholder token standing for a quoted span inside a sentence's token list. */
+export const QUOTE_TOKEN = '\u00a7';
+
+export interface Cue {
+  phrase: SpeakerPhrase | null;
+  /** The cue sits right against the quote ("said “…”", "“…,” he said"): a quoted word is then a statement. */
+  direct: boolean;
+  /** The speaker is the subject of the sentence's main clause ("…, saying: “…”"). */
+  mainSubject: boolean;
+}
+
+const LEADING_ADVERBIAL = new Set(
+  'in on at after before during still however meanwhile but and yet asked speaking apart earlier later last despite since while when although though even for with without under over like unlike as also then now instead separately elsewhere again already once in the end'.split(' '),
+);
+
+const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const isDash = (t: Token | undefined): boolean => !!t && /^[,\u2014\u2013-]$/.test(t.text);
+
+/** "…,” said X" / "…,” X said" / "…,” according to X" / "…,” Y quoted X as saying". */
+export function cueAfter(tokens: readonly Token[], from: number, quoteText: string): Cue | null {
+  let i = from;
+  let punct = false;
+  while (i < tokens.length && isDash(tokens[i])) {
+    punct = true;
+    i++;
+  }
+  if (i >= tokens.length || tokens[i].text === QUOTE_TOKEN) return null;
+  if (!punct && !/[,?!…\u2014\u2013\-.:]\s*$/.test(quoteText)) return null;
+  let end = i;
+  while (end < tokens.length && tokens[end].text !== QUOTE_TOKEN && end - i < 40) end++;
+  const slice = tokens.slice(0, end);
+  if (isReportingVerb(tokens[i]) && lc(tokens[i]) !== 'quoted') {
+    const r = phraseAfter(slice, i + 1);
+    return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
+  }
+  if (lc(tokens[i]) === 'according' && lc(tokens[i + 1]) === 'to') {
+    const r = phraseAfter(slice, i + 2);
+    return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
+  }
+  for (let v = i + 1; v < end && v - i <= 14; v++) {
+    if (!isReportingVerb(tokens[v])) continue;
+    const subject = phraseBefore(slice, v);
+    if (!subject || subject.from !== i) return null;
+    if (lc(tokens[v]) === 'quoted') return quotedAs(slice, v) ?? null;
+    return { phrase: subject.phrase, direct: true, mainSubject: false };
+  }
+  return null;
+}
+
+/** "Y quoted X as saying": the speaker is X. */
+function quotedAs(tokens: readonly Token[], v: number): Cue | null {
+  const r = phraseAfter(tokens, v + 1);
+  if (!r) return null;
+  if (lc(tokens[r.to]) === 'as' && isReportingParticiple(tokens[r.to + 1])) {
+    return { phrase: r.phrase, direct: r.to + 2 >= tokens.length || tokens[r.to + 2].text === QUOTE_TOKEN, mainSubject: false };
+  }
+  return null;
+}
+
+/** The nearest cue before the quote token at index `q` in the same sentence. */
+export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
+  const direct = (k: number): boolean => {
+    for (let j = k + 1; j < q; j++) if (!/^(that|:|,|\u2014|\u2013|-)$/i.test(tokens[j].text)) return false;
+    return true;
+  };
+  for (let k = q - 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (lc(t) === 'to' && lc(tokens[k - 1]) === 'according') {
+      const r = phraseAfter(tokens.slice(0, q), k + 1);
+      if (r) return { phrase: r.phrase, direct: r.to >= q - 1, mainSubject: false };
+      continue;
+    }
+    if (isReportingVerb(t)) {
+      if (lc(t) === 'quoted') {
+        const c = quotedAs(tokens.slice(0, q + 1), k);
+        if (c) return c;
+        continue;
+      }
+      const r = phraseBefore(tokens, k);
+      if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
+      continue;
+    }
+    if (isReportingParticiple(t)) {
+      // "quoted the foreign ministry as saying “…”"
+      if (lc(tokens[k - 1]) === 'as') {
+        for (let j = k - 2; j >= 0; j--) {
+          if (lc(tokens[j]) === 'quoted') {
+            const c = quotedAs(tokens.slice(0, q + 1), j);
+            if (c) return { ...c, direct: direct(k) };
+            break;
+          }
+        }
+      }
+      // "with Zelensky accusing the Kremlin of trying to “break”…"
+      if (lc(tokens[k - 2]) === 'with') {
+        const r = phraseBefore(tokens, k);
+        if (r && r.from === k - 1) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
+      }
+      for (let j = k - 1; j >= 0; j--) {
+        if (!isReportingVerb(tokens[j])) continue;
+        const r = phraseBefore(tokens, j);
+        if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
+      }
+      const s = sentenceSubject(tokens);
+      return { phrase: s, direct: direct(k), mainSubject: true };
+    }
+  }
+  return null;
+}
+
+/** The subject phrase that opens a sentence, after any leading adverbial ("In his post, Zelensky …"). */
+export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null {
+  let i = 0;
+  while (i < tokens.length && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
+  if (LEADING_ADVERBIAL.has(lc(tokens[i]))) {
+    let j = i;
+    while (j < tokens.length && tokens[j].text !== ',' && j - i < 16) j++;
+    if (j < tokens.length && tokens[j].text === ',') i = j + 1;
+    else return null;
+  }
+  const r = phraseAfter(tokens, i);
+  return r ? r.phrase : null;
+}
+
+/** A finite reporting verb outside quotes and its subject: indirect speech ("Trump said progress …"). */
+export function reportedSubject(tokens: readonly Token[]): SpeakerPhrase | null {
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isReportingVerb(tokens[k])) continue;
+    if (lc(tokens[k]) === 'quoted') {
+      const c = quotedAs(tokens, k);
+      if (c) return c.phrase;
+      continue;
+    }
+    const r = phraseBefore(tokens, k);
+    if (r) return r.phrase;
+  }
+  return null;
+}

@@ -1,0 +1,290 @@
+// Direct quotations and who said them. One pass over the article in order: quote marks are
+// paired, each quote's cue and speaker phrase are read from its sentence, and the phrase is
+// resolved against the people the article names (pronouns go to the speaker in play).
+import type { Person, Quote } from '../types';
+import { splitSentences } from '../text/sentences';
+import { normaliseName, splitRoleAndName, tokenize, isOfficeWord, type Token } from '../text/names';
+import { cueAfter, cueBefore, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
+import { findQuoteSpans, type QuoteSpan } from './marks';
+import { Registry, isOrganisationHead, type Entity } from './registry';
+import type { SpeakerPhrase } from './phrases';
+
+export interface ArticleText {
+  title: string;
+  standfirst: string | null;
+  paragraphs: string[];
+}
+
+/** A quotation with its character spans, for evaluation and highlighting. */
+export interface Quotation {
+  /** One span per paragraph the quote runs through (offsets into that paragraph). */
+  spans: { paragraph: number; start: number; end: number }[];
+  text: string;
+  speaker: string | null;
+  role: string | null;
+  speakerKind: Person['kind'] | null;
+  /** False for scare quotes and quoted terms ("break", a Title-Case name): not a statement. */
+  statement: boolean;
+  partial: boolean;
+}
+
+interface Working {
+  span: QuoteSpan;
+  text: string;
+  entity: Entity | null;
+  role: string | null;
+  statement: boolean;
+  partial: boolean;
+  attributed: boolean;
+}
+
+const MAX_PARAGRAPH = 200_000;
+
+/** Every quoted span, statements and terms alike, with its speaker. */
+export function findQuotations(input: ArticleText): Quotation[] {
+  const paragraphs = (input.paragraphs ?? []).map((p) => (typeof p === 'string' ? p.slice(0, MAX_PARAGRAPH) : ''));
+  const context = [input.title ?? '', input.standfirst ?? ''].filter((t) => typeof t === 'string' && t);
+  const registry = new Registry([...context, ...paragraphs]);
+  const spans = findQuoteSpans(paragraphs);
+  const byParagraph = new Map<number, QuoteSpan[]>();
+  for (const s of spans) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+
+  const state: Play = { lastSpeaker: null, lastPerson: null, prevSubject: null };
+  const work: Working[] = [];
+  let lastQuoteParagraph = -2;
+  let lastQuoteEntity: Entity | null = null;
+
+  paragraphs.forEach((text, p) => {
+    const pSpans = byParagraph.get(p) ?? [];
+    let paragraphEntity: Entity | null = null;
+    for (const [sStart, sEnd] of sentenceRanges(text, pSpans)) {
+      const inSentence = pSpans.filter((s) => s.open >= sStart && s.open < sEnd);
+      const tokens = maskedTokens(text, sStart, sEnd, inSentence);
+      if (inSentence.length === 0) {
+        const reported = reportedSubject(tokens);
+        const entity = reported ? resolve(reported, registry, state) : null;
+        if (entity) {
+          state.lastSpeaker = entity;
+          if (entity.kind !== 'organisation') state.lastPerson = entity;
+          state.prevSubject = entity;
+        } else {
+          const subject = sentenceSubject(tokens);
+          const e = subject && subject.kind === 'name' ? resolve(subject, registry, state) : null;
+          state.prevSubject = e && e.kind === 'person' ? e : null;
+        }
+        continue;
+      }
+      let sentenceEntity: Entity | null = null;
+      const quoteTokenIndex = tokens.map((t, k) => (t.text === QUOTE_TOKEN ? k : -1)).filter((k) => k >= 0);
+      inSentence.forEach((span, qi) => {
+        const q = quoteTokenIndex[qi] ?? -1;
+        const raw = text.slice(span.start, span.end);
+        const quoteText = raw.trim();
+        let cue: Cue | null = q >= 0 ? cueAfter(tokens, q + 1, quoteText) : null;
+        if (!cue && q >= 0) cue = cueBefore(tokens, q);
+        let entity: Entity | null = null;
+        let role: string | null = null;
+        if (cue && cue.phrase) {
+          const r = resolveWithRole(cue.phrase, registry, state);
+          entity = r.entity;
+          role = r.role;
+        }
+        const attributed = !!cue;
+        if (!cue) {
+          // No cue of its own: the quote before it in the sentence or paragraph speaks on, and a
+          // bare quote paragraph right after a quote belongs to the same speaker.
+          if (sentenceEntity) entity = sentenceEntity;
+          else if (paragraphEntity) entity = paragraphEntity;
+          else if (!span.continued && text.slice(0, span.open).trim() === '' && lastQuoteParagraph === p - 1) entity = lastQuoteEntity;
+        }
+        if (entity) {
+          sentenceEntity = entity;
+          paragraphEntity = entity;
+          state.lastSpeaker = entity;
+          if (entity.kind !== 'organisation') state.lastPerson = entity;
+        }
+        const words = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+        const titleCase = words.length > 1 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
+        const wholeParagraph = text.slice(0, span.open).trim() === '' && (span.close < 0 || text.slice(span.close + 1).trim().length <= 1);
+        const statement =
+          (cue?.direct ?? false) ||
+          span.continued ||
+          span.continues ||
+          wholeParagraph ||
+          (words.length >= 4 && !titleCase) ||
+          /[.!?]\s+\p{Lu}/u.test(quoteText);
+        const firstLetter = /\p{L}/u.exec(quoteText)?.[0] ?? '';
+        const afterText = text.slice(span.close < 0 ? span.end : span.close + 1, sEnd).trim();
+        const partial =
+          firstLetter !== '' && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase()
+            ? true
+            : /^[a-z]/.test(afterText) && !attributed;
+        work.push({ span, text: quoteText.replace(/[,\s]+$/, ''), entity, role, statement, partial, attributed });
+      });
+      if (sentenceEntity) state.prevSubject = sentenceEntity;
+      else {
+        const subject = sentenceSubject(tokens);
+        const e = subject && subject.kind === 'name' ? resolve(subject, registry, state) : null;
+        state.prevSubject = e && e.kind === 'person' ? e : null;
+      }
+    }
+    if (pSpans.length) {
+      lastQuoteParagraph = p;
+      const last = [...work].reverse().find((w) => w.span.paragraph === p);
+      lastQuoteEntity = last?.entity ?? paragraphEntity;
+    }
+  });
+
+  backfillFromNextQuote(work, paragraphs);
+  return mergeContinuations(work);
+}
+
+/** "“A.” “B,” he said." — a quote with no cue takes the speaker of the quote right after it. */
+function backfillFromNextQuote(work: Working[], paragraphs: string[]): void {
+  for (let i = work.length - 2; i >= 0; i--) {
+    const a = work[i];
+    const b = work[i + 1];
+    if (a.entity || a.attributed || !b.entity || a.span.paragraph !== b.span.paragraph || a.span.close < 0) continue;
+    const gap = paragraphs[a.span.paragraph].slice(a.span.close + 1, b.span.open);
+    if (gap.trim() === '') a.entity = b.entity;
+  }
+}
+
+/** Joins the paragraph-by-paragraph pieces of a multi-paragraph quote into one quotation. */
+function mergeContinuations(work: Working[]): Quotation[] {
+  const out: Quotation[] = [];
+  let chain: Working[] = [];
+  const flush = () => {
+    if (!chain.length) return;
+    const speakerPart = chain.find((w) => w.entity) ?? null;
+    const entity = speakerPart?.entity ?? null;
+    out.push({
+      spans: chain.map((w) => ({ paragraph: w.span.paragraph, start: w.span.start, end: w.span.end })),
+      text: chain.map((w) => w.text).join(' '),
+      speaker: entity ? displayName(entity) : null,
+      role: entity?.role ?? speakerPart?.role ?? chain[0].role,
+      speakerKind: entity ? (entity.kind === 'organisation' ? 'organisation' : 'person') : null,
+      statement: chain.some((w) => w.statement),
+      partial: chain[0].partial && chain.length === 1,
+    });
+    chain = [];
+  };
+  for (const w of work) {
+    if (!(w.span.continued && chain.length && chain[chain.length - 1].span.continues)) flush();
+    chain.push(w);
+  }
+  flush();
+  return out;
+}
+
+function displayName(e: Entity): string {
+  return e.name;
+}
+
+interface Play {
+  /** The speaker of the latest quote or reported statement. */
+  lastSpeaker: Entity | null;
+  /** The latest speaker who is a person. */
+  lastPerson: Entity | null;
+  /** The person the previous sentence was about (its speaker, or its opening name). */
+  prevSubject: Entity | null;
+}
+
+function resolve(phrase: SpeakerPhrase, registry: Registry, play: Play): Entity | null {
+  return resolveWithRole(phrase, registry, play).entity;
+}
+
+/** Turns a speaker phrase into an entity; a description that points at nobody keeps its words as the role. */
+function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play): { entity: Entity | null; role: string | null } {
+  switch (phrase.kind) {
+    case 'pronoun': {
+      if (phrase.word === 'he' || phrase.word === 'she') {
+        const e = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
+        return { entity: e, role: e?.role ?? null };
+      }
+      if (phrase.word === 'they' || phrase.word === 'it' || phrase.word === 'we') {
+        const e = play.prevSubject?.kind === 'organisation' ? play.prevSubject : play.lastSpeaker?.kind === 'organisation' ? play.lastSpeaker : null;
+        return { entity: e, role: e?.role ?? null };
+      }
+      return { entity: null, role: null };
+    }
+    case 'name': {
+      const parts = splitRoleAndName(phrase.words);
+      if (!parts) return { entity: null, role: null };
+      const entity = registry.resolveName(parts.name) ?? registry.add(parts, Number.MAX_SAFE_INTEGER);
+      const lead = phrase.words[0]?.toLowerCase();
+      if (entity.kind === 'organisation' && lead === 'the' && parts.name.split(' ').length === 1 && !entity.name.startsWith('the ')) {
+        entity.name = `the ${entity.name}`;
+      }
+      if (!entity.role && phrase.appositive && phrase.appositive.split(/\s+/).some(isOfficeWord)) {
+        entity.role = normaliseName(phrase.appositive.replace(/^(the|a|an)\s+/i, ''));
+      }
+      if (entity.kind === 'unknown') entity.kind = 'person';
+      return { entity, role: entity.role };
+    }
+    case 'description': {
+      const text = normaliseName(phrase.words.join(' '));
+      const head = phrase.words[phrase.words.length - 1];
+      if (isOrganisationHead(head)) {
+        const full = registry.organisationFullForm(text);
+        const name = full ?? text.replace(/^The\b/, 'the');
+        const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+        entity.kind = 'organisation';
+        return { entity, role: null };
+      }
+      const entity = registry.resolveDescription(phrase.words);
+      return { entity, role: entity?.role ?? text.replace(/^(The|the|a|A|an|An)\s+/, '') };
+    }
+  }
+}
+
+/** Sentence ranges of one paragraph, never breaking inside a quote. */
+function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, number][] {
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const s of splitSentences(text)) {
+    const at = text.indexOf(s, cursor);
+    if (at < 0) continue;
+    starts.push(at);
+    cursor = at + s.length;
+  }
+  if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
+  const inside = (b: number) => spans.some((s) => b > s.open && b <= (s.close < 0 ? text.length : s.close));
+  const kept = starts.filter((b, i) => i === 0 || !inside(b));
+  return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
+}
+
+/** The sentence's tokens with each quote replaced by one placeholder token. */
+function maskedTokens(text: string, from: number, to: number, spans: readonly QuoteSpan[]): Token[] {
+  const out: Token[] = [];
+  let cursor = from;
+  for (const s of spans) {
+    const close = s.close < 0 ? Math.min(to, text.length) : s.close + 1;
+    out.push(...tokenize(text.slice(cursor, s.open), cursor));
+    out.push({ text: QUOTE_TOKEN, start: s.open, end: close });
+    cursor = Math.max(cursor, close);
+  }
+  if (cursor < to) out.push(...tokenize(text.slice(cursor, to), cursor));
+  return out;
+}
+
+/** The quotations the library shows (statements only) and the people and organisations quoted. */
+export function extractQuotes(input: ArticleText): { quotes: Array<Omit<Quote, 'articleId'>>; people: Person[] } {
+  let quotations: Quotation[];
+  try {
+    quotations = findQuotations(input);
+  } catch {
+    // A malformed article must not stop the library; it simply yields no quotes.
+    return { quotes: [], people: [] };
+  }
+  const quotes: Array<Omit<Quote, 'articleId'>> = [];
+  const people = new Map<string, Person>();
+  for (const q of quotations) {
+    if (!q.statement || !q.text) continue;
+    quotes.push({ text: q.text, speaker: q.speaker, role: q.role, paragraph: q.spans[0].paragraph, partial: q.partial });
+    if (q.speaker && !people.has(q.speaker)) {
+      people.set(q.speaker, { name: q.speaker, role: q.speakerKind === 'organisation' ? null : q.role, kind: q.speakerKind ?? 'person' });
+    }
+  }
+  return { quotes, people: [...people.values()] };
+}

@@ -1,0 +1,164 @@
+// Reads the phrase that names a speaker next to a reporting verb: a pronoun ("he"), a name with
+// or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
+// top Putin diplomatic aide", "the foreign ministry").
+import { isCapitalised, isOfficeWord, isPossessive, stripPossessive, type Token } from '../text/names';
+import {
+  AUXILIARIES,
+  DETERMINERS,
+  NOT_NAMES,
+  ORG_HEADS,
+  PRONOUNS,
+  REPORTING_PARTICIPLES,
+  REPORTING_VERBS,
+  ROLE_MODIFIERS,
+} from './lexicon';
+
+export type SpeakerPhrase =
+  | { kind: 'pronoun'; word: string }
+  | { kind: 'name'; words: string[]; appositive: string | null }
+  | { kind: 'description'; words: string[] };
+
+/** Words that end a noun phrase when reading it. */
+const STOP = new Set(`
+  in on at to for with by from that which who whom whose and but or nor as than if when while
+  after before because since though although where whether not no so about into over under
+  against between through during without within upon via per like told is was are were be been
+  being has have had do does did will would can could should may might must shall
+`.trim().split(/\s+/));
+
+const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|week|month|year|night|morning|afternoon|evening)$/i;
+
+const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
+
+/** Lower-case words allowed inside a speaker phrase without a determiner to vouch for them. */
+function isPhraseWord(w: string): boolean {
+  const l = stripPossessive(w).toLowerCase();
+  return ROLE_MODIFIERS.has(l) || isOfficeWord(w) || ORG_HEADS.has(l) || /-(?:run|backed|based|in-law|elect|owned)$/.test(l);
+}
+
+const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
+
+/**
+ * The subject that ends right before index `end` (exclusive), skipping auxiliaries, adverbs and
+ * time words between it and the verb. `consumed` is the index where the phrase starts.
+ */
+export function phraseBefore(tokens: readonly Token[], end: number): { phrase: SpeakerPhrase; from: number } | null {
+  let i = end - 1;
+  while (i >= 0 && (AUXILIARIES.has(lc(tokens[i])) || /ly$/.test(lc(tokens[i])) && !isCapitalised(tokens[i].text) && lc(tokens[i]).length > 4 || DAYS.test(lc(tokens[i])) || (lc(tokens[i]) === 'on' && i < end - 1))) {
+    i--;
+  }
+  if (i < 0) return null;
+  // "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role.
+  if (tokens[i].text === ',') {
+    let k = i - 1;
+    while (k >= 0 && tokens[k].text !== ',' && i - k <= 12) k--;
+    if (k >= 0 && tokens[k].text === ',' && k < i - 1) {
+      const inner = phraseBefore(tokens, k);
+      if (inner && inner.phrase.kind === 'name') {
+        const appositive = tokens.slice(k + 1, i).map((t) => t.text).join(' ');
+        return { phrase: { ...inner.phrase, appositive }, from: inner.from };
+      }
+    }
+    return null;
+  }
+  if (tokens[i].text === ')') {
+    let k = i - 1;
+    while (k >= 0 && tokens[k].text !== '(' && i - k <= 8) k--;
+    if (k > 0 && tokens[k].text === '(') return phraseBefore(tokens, k);
+    return null;
+  }
+  if (PRONOUNS.has(lc(tokens[i])) && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
+    return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, from: i };
+  }
+  const words: string[] = [];
+  let from = i + 1;
+  let loose = 0;
+  for (let k = i; k >= 0 && i - k < 12; k--) {
+    const w = tokens[k].text;
+    const l = w.toLowerCase();
+    if (isPunct(tokens[k])) break;
+    if (DETERMINERS.has(l) && (l !== 'that' || words.length > 0)) {
+      words.unshift(w);
+      from = k;
+      loose = 0;
+      break;
+    }
+    if (isNameLike(w) || (isPossessive(w) && isCapitalised(w))) {
+      words.unshift(w);
+      from = k;
+      continue;
+    }
+    if (l === 'of' && words.length && k > 0 && isCapitalised(tokens[k - 1].text)) {
+      words.unshift(w);
+      from = k;
+      continue;
+    }
+    if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
+    if (isPhraseWord(w)) {
+      words.unshift(w);
+      from = k;
+      continue;
+    }
+    // Other lower-case words only count if a determiner closes the phrase ("the Trump campaign's
+    // longtime pollster"); otherwise they belong to the clause before.
+    words.unshift(w);
+    loose++;
+    from = k;
+  }
+  // Drop loose words that no determiner vouched for.
+  while (loose > 0 && words.length && !isCapitalised(words[0]) && !isPhraseWord(words[0]) && !DETERMINERS.has(words[0].toLowerCase())) {
+    words.shift();
+    from++;
+    loose--;
+  }
+  if (loose > 0 && !DETERMINERS.has((words[0] ?? '').toLowerCase())) return null;
+  if (words.length === 0) return null;
+  return { phrase: classify(words), from };
+}
+
+/** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
+export function phraseAfter(tokens: readonly Token[], start: number): { phrase: SpeakerPhrase; to: number } | null {
+  let i = start;
+  if (i >= tokens.length) return null;
+  if (PRONOUNS.has(lc(tokens[i]))) return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, to: i + 1 };
+  const words: string[] = [];
+  let sawDeterminer = false;
+  for (; i < tokens.length && words.length < 12; i++) {
+    const w = tokens[i].text;
+    const l = w.toLowerCase();
+    if (isPunct(tokens[i])) break;
+    if (words.length === 0 && DETERMINERS.has(l)) {
+      words.push(w);
+      sawDeterminer = true;
+      continue;
+    }
+    if (isNameLike(w) || (isCapitalised(w) && isPossessive(w))) {
+      words.push(w);
+      continue;
+    }
+    if (l === 'of' && words.length && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text)) {
+      words.push(w);
+      continue;
+    }
+    if (STOP.has(l) || AUXILIARIES.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || DAYS.test(l)) break;
+    if (isCapitalised(w)) break;
+    if (isPhraseWord(w) || (sawDeterminer && !/(?:ed|ing)$/.test(l))) {
+      words.push(w);
+      continue;
+    }
+    break;
+  }
+  while (words.length && !isCapitalised(words[words.length - 1]) && !isPhraseWord(words[words.length - 1]) && !sawDeterminer) words.pop();
+  if (words.length === 0 || (words.length === 1 && DETERMINERS.has(words[0].toLowerCase()))) return null;
+  return { phrase: classify(words), to: i };
+}
+
+function classify(words: string[]): SpeakerPhrase {
+  const last = words[words.length - 1];
+  if (isCapitalised(last) && !NOT_NAMES.has(last.toLowerCase())) return { kind: 'name', words, appositive: null };
+  return { kind: 'description', words };
+}
+
+export const isReportingVerb = (t: Token | undefined): boolean => !!t && REPORTING_VERBS.has(t.text.toLowerCase()) && !isCapitalised(t.text);
+export const isReportingParticiple = (t: Token | undefined): boolean => !!t && REPORTING_PARTICIPLES.has(t.text.toLowerCase()) && !isCapitalised(t.text);

@@ -1,0 +1,206 @@
+// Everyone the article names, with the role it gave them, so that a later "Rubio" becomes
+// "Marco Rubio" and "the Russian leader" becomes the man introduced as "Russian President".
+import {
+  headSurname,
+  isCapitalised,
+  isOfficeWord,
+  isPossessive,
+  normaliseName,
+  splitRoleAndName,
+  stripPossessive,
+  tokenize,
+  type NameParts,
+  type Token,
+} from '../text/names';
+import { DETERMINERS, HEAD_SYNONYMS, NOT_NAMES, ORG_HEADS, ROLE_MODIFIERS } from './lexicon';
+
+export interface Entity {
+  name: string;
+  role: string | null;
+  kind: 'person' | 'organisation' | 'unknown';
+  mentions: number;
+  /** Article-order position of the latest mention (for "most recent" tie-breaks). */
+  lastSeen: number;
+}
+
+const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
+
+const isNameWord = (w: string): boolean =>
+  isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
+const isRoleWord = (w: string): boolean => {
+  const l = w.toLowerCase();
+  return !isCapitalised(w) && (ROLE_MODIFIERS.has(l) || isOfficeWord(w) || /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l));
+};
+
+export class Registry {
+  private readonly byKey = new Map<string, Entity>();
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly texts: string[];
+
+  constructor(texts: readonly string[]) {
+    this.texts = texts.slice();
+    let pos = 0;
+    for (const text of texts) {
+      for (const run of nameRuns(tokenize(text))) {
+        const parts = splitRoleAndName(run.words);
+        if (parts) this.add(parts, pos++);
+        for (const inner of run.possessives) {
+          const p = splitRoleAndName(inner);
+          if (p) this.add(p, pos++);
+        }
+      }
+    }
+  }
+
+  /** Records a mention and returns the entity it belongs to. */
+  add(parts: NameParts, pos: number): Entity {
+    const name = normaliseName(parts.name);
+    const key = name.toLowerCase();
+    let e = this.byKey.get(key);
+    if (!e) {
+      e = { name, role: parts.role ? normaliseName(parts.role) : null, kind: parts.kind, mentions: 0, lastSeen: pos };
+      this.byKey.set(key, e);
+      const s = headSurname(name);
+      const list = this.bySurname.get(s) ?? [];
+      list.push(e);
+      this.bySurname.set(s, list);
+    }
+    e.mentions++;
+    e.lastSeen = Math.max(e.lastSeen, pos);
+    if (!e.role && parts.role && parts.role.split(/\s+/).some(isOfficeWord)) e.role = normaliseName(parts.role);
+    if (e.kind === 'unknown' && parts.kind !== 'unknown') e.kind = parts.kind;
+    return e;
+  }
+
+  /** The fullest name in the article for a mention ("Rubio" → "Marco Rubio"). */
+  resolveName(name: string): Entity | null {
+    const words = normaliseName(name).toLowerCase().split(' ');
+    const list = this.bySurname.get(headSurname(name));
+    if (!list) return null;
+    let best: Entity | null = null;
+    for (const e of list) {
+      const ew = e.name.toLowerCase().split(' ');
+      if (!words.every((w) => ew.includes(w))) continue;
+      if (e.kind === 'organisation' && words.length < ew.length) continue;
+      if (
+        !best ||
+        ew.length > best.name.split(' ').length ||
+        (ew.length === best.name.split(' ').length && e.mentions > best.mentions)
+      ) {
+        best = e;
+      }
+    }
+    if (!best) return null;
+    // A bare surname with two full owners ("Clinton"): the one the article names most.
+    const full = list.filter((e) => e.kind !== 'organisation' && e.name.split(' ').length > 1);
+    if (words.length === 1 && full.length > 1) {
+      best = full.reduce((a, b) => (b.mentions > a.mentions ? b : a));
+    }
+    return best;
+  }
+
+  /**
+   * The person a description points at ("the top Putin diplomatic aide"): its head must match a
+   * recorded role; its other words break ties; names inside it are other people.
+   */
+  resolveDescription(words: readonly string[]): Entity | null {
+    const ws = words.filter((w) => !DETERMINERS.has(w.toLowerCase()));
+    if (ws.length === 0) return null;
+    const head = stripPossessive(ws[ws.length - 1]).toLowerCase();
+    const heads = HEAD_SYNONYMS[head] ?? [head];
+    const named = new Set(ws.filter((w) => isCapitalised(w)).map((w) => headSurname(w)));
+    const mods = ws.slice(0, -1).map((w) => stripPossessive(w).toLowerCase().slice(0, 4));
+    let best: Entity | null = null;
+    let bestScore = 0;
+    for (const e of this.byKey.values()) {
+      if (e.kind === 'organisation' || !e.role) continue;
+      if (named.has(headSurname(e.name))) continue;
+      const roleWords = e.role.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/);
+      if (!roleWords.some((r) => heads.includes(r.replace(/\.$/, '')))) continue;
+      let score = 10;
+      for (const m of mods) if (roleWords.some((r) => r.slice(0, 4) === m)) score += 2;
+      score += e.mentions * 0.01;
+      if (score > bestScore || (score === bestScore && best && e.lastSeen > best.lastSeen)) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The fullest form of an institution's description: "the foreign ministry" →
+   * "Myanmar's foreign ministry" when the article writes it that way somewhere.
+   */
+  organisationFullForm(description: string): string | null {
+    const tail = description.replace(/^(the|a|an|its|their)\s+/i, '').trim();
+    if (!tail || /^\p{Lu}/u.test(tail)) return null;
+    const esc = tail.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}.\\-]*\\s+)*\\p{Lu}[\\p{L}\\p{N}.\\-]*(?:[’']s)?)\\s+${esc}\\b`, 'u');
+    for (const t of this.texts) {
+      const m = re.exec(t);
+      if (!m) continue;
+      const modWords = m[1].split(/\s+/).filter((w) => !NOT_NAMES.has(stripPossessive(w).toLowerCase()));
+      if (modWords.length === 0) continue;
+      return normaliseName(`${modWords.join(' ')} ${tail}`);
+    }
+    return null;
+  }
+
+  entities(): Entity[] {
+    return [...this.byKey.values()];
+  }
+}
+
+export function isOrganisationHead(word: string): boolean {
+  return ORG_HEADS.has(stripPossessive(word).toLowerCase());
+}
+
+interface NameRun {
+  /** Role words and name words, in order ("top", "Russian", "presidential", "aide", "Yuri", "Ushakov"). */
+  words: string[];
+  /** Names that end in a possessive inside the run ("Donald Trump’s" in "…Trump’s son-in-law Jared Kushner"). */
+  possessives: string[][];
+}
+
+/** Runs of capitalised words, with the role words that lead into them. */
+export function nameRuns(tokens: readonly Token[]): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const w = tokens[i].text;
+    if (!isNameWord(w) && !isRoleWord(w)) {
+      i++;
+      continue;
+    }
+    const words: string[] = [];
+    const possessives: string[][] = [];
+    let segStart = 0;
+    let j = i;
+    while (j < tokens.length) {
+      const t = tokens[j].text;
+      const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
+      if (!adjacent) break;
+      if (isNameWord(t) || isRoleWord(t)) {
+        words.push(t);
+        if (isPossessive(t) && isCapitalised(t)) {
+          possessives.push(words.slice(segStart));
+          segStart = words.length;
+        }
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text)) {
+        words.push(t);
+        j++;
+        continue;
+      }
+      break;
+    }
+    // Trailing role words with no name after them belong to the next clause, not to this run.
+    while (words.length && !isCapitalised(words[words.length - 1])) words.pop();
+    if (words.length) runs.push({ words, possessives: possessives.filter((p) => p.length && p.length <= words.length) });
+    i = Math.max(j, i + 1);
+  }
+  return runs;
+}

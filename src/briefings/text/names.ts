@@ -1,0 +1,117 @@
+// Names of people and organisations as news prose writes them: "US Secretary of State Marco
+// Rubio" is the name "Marco Rubio" with the role "US Secretary of State".
+import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from '../quotes/lexicon';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Abbreviations whose final period belongs to the word. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'rev',
+  'prof', 'jr', 'sr', 'st', 'mt', 'ft', 'sens', 'reps', 'amb', 'sec', 'pres', 'hon', 'inc', 'corp',
+  'co', 'ltd', 'no', 'vs', 'cmdr', 'maj', 'gov-elect',
+]);
+
+/** Words (with hyphens, apostrophes and internal periods kept) and single punctuation marks. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let t = m[0];
+    let end = m.index + t.length;
+    if (t.length > 1 && t.endsWith('.')) {
+      const bare = t.slice(0, -1);
+      const keep = ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.');
+      if (!keep) {
+        t = bare;
+        end--;
+        re.lastIndex = end;
+      }
+    }
+    out.push({ text: t, start: offset + m.index, end: offset + end });
+  }
+  return out;
+}
+
+export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+export const isPossessive = (w: string): boolean => /[’']s$/i.test(w) || /s[’']$/.test(w);
+export const stripPossessive = (w: string): string => w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1');
+const bare = (w: string): string => stripPossessive(w).toLowerCase();
+
+export const isOfficeWord = (w: string): boolean => OFFICE_WORDS.has(bare(w)) || OFFICE_WORDS.has(bare(w).replace(/\.$/, ''));
+export const isAcronym = (w: string): boolean => /^[A-Z][A-Z.&]+$/.test(stripPossessive(w)) && stripPossessive(w).length <= 6;
+
+/** Connectors allowed inside a name ("Global New Light of Myanmar", "Charles de Gaulle"). */
+const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'della', 'der', 'den', 'la', 'le', 'y', 'and', 'for']);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+export interface NameParts {
+  /** The name without its role ("Marco Rubio"). */
+  name: string;
+  /** The words before the name that describe the person ("US Secretary of State"), or null. */
+  role: string | null;
+  kind: 'person' | 'organisation' | 'unknown';
+}
+
+/**
+ * Splits a capitalised phrase (optionally led by lower-case role words) into role and name.
+ * The name is the trailing run of capitalised words that are not offices; anything before it
+ * is the role. Returns null when no name is left.
+ */
+export function splitRoleAndName(words: readonly string[]): NameParts | null {
+  const ws = words.filter((w) => w.length > 0);
+  if (ws.length === 0) return null;
+  let i = ws.length - 1;
+  if (SUFFIXES.has(ws[i].toLowerCase()) && i > 0) i--;
+  const nameEnd = ws.length;
+  while (i >= 0) {
+    const w = ws[i];
+    if (!isCapitalised(w) && !(NAME_CONNECTORS.has(w) && i > 0 && isCapitalised(ws[i - 1]) && i < ws.length - 1)) break;
+    if (isOfficeWord(w) && !isOrganisationWord(w)) break;
+    if (i < ws.length - 1 && isPossessive(w)) break;
+    i--;
+  }
+  let nameStart = i + 1;
+  while (nameStart < nameEnd && (NAME_CONNECTORS.has(ws[nameStart]) || /^(the|a|an)$/i.test(ws[nameStart]))) nameStart++;
+  if (nameStart >= nameEnd) return null;
+  const nameWords = ws.slice(nameStart, nameEnd).map((w, k, a) => (k === a.length - 1 ? stripPossessive(w) : w));
+  const roleWords = ws.slice(0, nameStart).filter((w) => !/^(the|a|an)$/i.test(w));
+  const role = roleWords.length ? roleWords.join(' ') : null;
+  return { name: nameWords.join(' '), role, kind: nameKind(nameWords, role) };
+}
+
+export function isOrganisationWord(w: string): boolean {
+  return ORG_WORDS.has(bare(w).replace(/\.$/, ''));
+}
+
+/** Person, organisation, or unknown (a lone capitalised word that may be a surname or a place). */
+export function nameKind(nameWords: readonly string[], role: string | null): NameParts['kind'] {
+  if (nameWords.some(isOrganisationWord)) return 'organisation';
+  if (nameWords.length === 1 && isAcronym(nameWords[0])) return 'organisation';
+  if (nameWords.some((w) => NOT_NAMES.has(w.toLowerCase()))) return 'unknown';
+  if (role && role.split(/\s+/).some((w) => isOfficeWord(w))) return 'person';
+  if (nameWords.length >= 2 && !PLACE_FIRST_WORDS.has(nameWords[0].toLowerCase())) {
+    if (nameWords.includes('of')) return 'organisation';
+    return 'person';
+  }
+  return 'unknown';
+}
+
+/** The surname a name is filed under: its last word, minus suffixes and possessives, lower-cased. */
+export function headSurname(name: string): string {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[\s,]+/)
+    .map((w) => stripPossessive(w.replace(/[^\p{L}\p{N}’'.\-]/gu, '')))
+    .filter((w) => w && !SUFFIXES.has(w.toLowerCase()));
+  return (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
+}
+
+/** Straight apostrophes in names, so "Myanmar’s" and "Myanmar's" are one speaker. */
+export function normaliseName(s: string): string {
+  return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
