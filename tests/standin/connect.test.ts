@@ -1,44 +1,66 @@
-import { Client, GatewayIntentBits, MessageFlags } from 'discord.js';
-import { DiscordStandIn, startStandIn } from './index';
+import { Client, GatewayIntentBits } from 'discord.js';
+import { loginClient } from './client-helper';
+import { applicationIdFromToken, DiscordStandIn, startStandIn } from './index';
 
-describe('the stand-in with a real discord.js Client', () => {
+describe('logging in to the stand-in with a real discord.js Client', () => {
   let discord: DiscordStandIn;
-  let client: Client;
-
-  beforeEach(async () => {
-    discord = await startStandIn({ guilds: [{ name: 'Newsroom', channels: [{ name: 'general' }, { name: 'news' }] }] });
-    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
-  });
+  let client: Client | undefined;
 
   afterEach(async () => {
-    await client.destroy();
+    await client?.destroy();
+    client = undefined;
     await discord.close();
   });
 
-  const login = async () => {
-    const ready = new Promise<void>((r) => client.once('clientReady', () => r()));
-    await client.login(discord.token);
-    await ready;
-  };
-
-  it('logs in, becomes ready and sees the guild with its channels', async () => {
-    await login();
+  it('becomes ready and sees the guild, its channels and its own member', async () => {
+    discord = await startStandIn({ guilds: [{ name: 'Newsroom', channels: [{ name: 'general' }, { name: 'news' }] }] });
+    client = await loginClient(discord);
     expect(client.user?.id).toBe(discord.botUserId);
+    expect(client.user?.bot).toBe(true);
     expect(client.application?.id).toBe(discord.applicationId);
     const guild = client.guilds.cache.get(discord.guildIds[0]);
     expect(guild?.name).toBe('Newsroom');
     expect(guild?.channels.cache.map((c) => c.name).sort()).toEqual(['general', 'news']);
     expect(guild?.members.me?.id).toBe(discord.botUserId);
-    expect(discord.identifies).toHaveLength(1);
+    expect(discord.identifies).toEqual([expect.objectContaining({ shard: [0, 1], intents: GatewayIntentBits.Guilds })]);
+    expect(discord.unhandled).toEqual([]);
   });
 
-  it('records the reply to a dispatched command', async () => {
-    client.on('interactionCreate', async (i) => {
-      if (i.isChatInputCommand()) await i.reply({ content: `hello ${i.options.getString('who')}`, flags: MessageFlags.Ephemeral });
+  it('lets discord.js compute the bot\'s channel permissions from roles and overwrites', async () => {
+    discord = await startStandIn({
+      guilds: [{
+        botPermissions: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
+        channels: [{ name: 'open' }, { name: 'read-only', overwrites: [{ id: 'bot', deny: ['SendMessages'] }] }],
+      }],
     });
-    await login();
-    const res = await discord.sendInteraction(discord.commandInteraction({ name: 'greet', options: { who: 'world' } }));
-    expect(res.callback).toEqual({ type: 4, data: expect.objectContaining({ content: 'hello world', flags: 64 }) });
-    expect(res.original?.content).toBe('hello world');
+    client = await loginClient(discord);
+    const guild = client.guilds.cache.first()!;
+    const perms = (name: string) => guild.channels.cache.find((c) => c.name === name)!.permissionsFor(guild.members.me!);
+    expect(perms('open').has('SendMessages')).toBe(true);
+    expect(perms('read-only').has('SendMessages')).toBe(false);
+    expect(perms('read-only').has('ViewChannel')).toBe(true);
+    expect(discord.botPermissionsIn(discord.textChannelId(guild.id, 'read-only')) & discord.PermissionFlags.SendMessages).toBe(0n);
+  });
+
+  it('gives out a token whose first part is the application id in base64, as Discord\'s are', async () => {
+    discord = await startStandIn();
+    expect(discord.token.split('.')).toHaveLength(3);
+    expect(applicationIdFromToken(discord.token)).toBe(discord.applicationId);
+  });
+
+  it('refuses a wrong token: /gateway/bot answers 401 and login rejects', async () => {
+    discord = await startStandIn();
+    const bad = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+    await expect(bad.login(discord.token + 'x')).rejects.toThrow(/token/i);
+    await bad.destroy();
+    expect(discord.requestsTo('GET', '/gateway/bot')[0]).toMatchObject({ status: 401, authorized: false });
+  });
+
+  it('answers unknown routes with 404 JSON and lists them as unhandled', async () => {
+    discord = await startStandIn();
+    const res = await fetch(`${discord.apiUrl}/v10/guilds/1/bans`, { headers: { authorization: `Bot ${discord.token}` } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ message: '404: Not Found', code: 0 });
+    expect(discord.unhandled).toEqual([expect.objectContaining({ method: 'GET', path: '/guilds/1/bans' })]);
   });
 });

@@ -52,7 +52,7 @@ export class Router {
       const m = route.pattern.exec(path);
       if (!m) continue;
       const params: Record<string, string> = {};
-      route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+      route.keys.forEach((k, i) => (params[k] = m[i + 1]));
       return { route, params };
     }
     return null;
@@ -107,7 +107,8 @@ export class ApiServer {
     const raw = await readBody(req);
     const { body, files } = await parseBody(raw, String(req.headers['content-type'] ?? ''));
     const query = Object.fromEntries(url.searchParams.entries());
-    let path = url.pathname;
+    // discord.js percent-encodes segments (@original arrives as %40original); routes match decoded segments.
+    let path = url.pathname.split('/').map(safeDecode).join('/');
     const versioned = path.startsWith(API_PREFIX + '/');
     if (versioned) path = path.slice(API_PREFIX.length);
     else if (path.startsWith('/api/')) path = path.slice('/api'.length);
@@ -225,6 +226,14 @@ function defaultErrorBody(status: number): Json {
     case 502: return { message: '502: Bad Gateway', code: 0 };
     case 503: return { message: '503: Service Unavailable', code: 0 };
     default: return { message: `${status}: Error`, code: 0 };
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 

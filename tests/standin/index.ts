@@ -37,6 +37,8 @@ export class DiscordStandIn {
   private readonly internals = new Map<string, InteractionInternals>();
   private readonly builder: PayloadBuilder;
   private closed = false;
+  /** Discord's permission bits, for building and checking permission values in tests. */
+  readonly PermissionFlags = Flags;
 
   constructor(private readonly options: StandInOptions = {}) {
     this.applicationId = options.applicationId ?? (options.token ? applicationIdFromToken(options.token) : snowflake());

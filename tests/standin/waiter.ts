@@ -32,12 +32,15 @@ export class ChangeSignal {
         finish();
         reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}`));
       }, timeoutMs);
+      // Conditions may also depend on the bot's own state, which announces nothing here: re-check now and then too.
+      const poll = setInterval(check, 20);
       const onClose = () => {
         finish();
         reject(new Error(`Stand-in closed while waiting for ${describe()}`));
       };
       const finish = () => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.listeners.delete(check);
         this.closers.delete(onClose);
       };
