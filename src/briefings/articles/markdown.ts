@@ -1,0 +1,232 @@
+// Reader for Markdown articles with YAML front matter (title, date/published, source, url, tags,
+// summary), as written by hand or by a Readability → Markdown scraper. Markdown syntax is reduced to
+// text (links keep their words, images go, emphasis marks go, headings stay headings) and scraper
+// boilerplate is dropped: photo credits, "watch now" widgets, lone links, "Read more" link lists,
+// paywall pages.
+import { parse as parseYaml } from 'yaml';
+import { cleanLine, normaliseNewlines } from '../text/whitespace';
+import { ArticleBuilder } from './builder';
+import { parseDateValue } from './dates';
+import { isFurnitureLine, isPhotoCaption } from './furniture';
+import type { ReaderContext, ReaderResult } from './reader-types';
+
+interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  warning: string | null;
+}
+
+const FENCE = /^(?:---|\+\+\+)[ \t]*$/;
+
+/** Split YAML front matter off the body. Broken front matter is reported and the body still read. */
+export function splitFrontMatter(text: string): FrontMatter {
+  const src = normaliseNewlines(text).replace(/^\ufeff/, '');
+  const lines = src.split('\n');
+  if (lines.length === 0 || !/^---[ \t]*$/.test(lines[0])) return { data: {}, body: src, warning: null };
+  let end = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i])) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return { data: {}, body: lines.slice(1).join('\n'), warning: 'broken front matter: no closing "---"' };
+  const yamlText = lines.slice(1, end).join('\n');
+  const body = lines.slice(end + 1).join('\n');
+  try {
+    const data: unknown = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
+    if (data === null || data === undefined) return { data: {}, body, warning: null };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return { data: {}, body, warning: 'broken front matter: not a mapping of fields' };
+    }
+    return { data: data as Record<string, unknown>, body, warning: null };
+  } catch (err) {
+    const message = (err as Error).message.split('\n')[0].slice(0, 120);
+    return { data: {}, body, warning: `broken front matter: ${message}` };
+  }
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return cleanLine(v) || null;
+  if (typeof v === 'number') return String(v);
+  return null;
+}
+
+function tagsOf(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== null);
+  const s = str(v);
+  return s ? s.split(',').map((t) => t.trim()).filter(Boolean) : [];
+}
+
+const AGENCIES = 'Getty Images|Reuters|Bloomberg|AFP|AP|NurPhoto|Anadolu|CNBC|Future Publishing|Shutterstock|Alamy|EPA|SOPA Images|LightRocket|Corbis|Sipa USA|Xinhua|AP Photo';
+/** "Gabby Jones | Bloomberg | Getty Images": a photo credit, possibly glued to the text around it. */
+const CREDIT = new RegExp(`(?:[A-Z][\\w.'’+&-]*(?: [\\w.'’+&-]+){0,4} \\| ){1,3}(?:${AGENCIES})`, 'g');
+const PAYWALL = /Subscribe to unlock this article|Why have I been blocked\?|Explore our full range of subscriptions|Please enable JS and disable any ad blocker/;
+const LINK_LIST_HEADING = /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
+const DEFAULT_SUMMARY = /^(?:no summary available\.?|n\/a|none)$/i;
+
+/** Markdown inline syntax → plain text. */
+export function stripInline(s: string): string {
+  return s
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // images
+    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, ' ')
+    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1') // links keep their words
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // reference links
+    .replace(/<(?:https?:\/\/|mailto:)[^>]*>/g, ' ') // autolinks
+    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ') // inline HTML tags
+    .replace(/(\*\*|__)(?=\S)([^*_]*?\S)\1/g, '$2') // strong
+    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2') // emphasis *x*
+    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2') // emphasis _x_ (not snake_case)
+    .replace(/~~(?=\S)([^~]*?\S)~~/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~"'])/g, '$1');
+}
+
+/** Scraper residue inside a paragraph: credits glued to text, "watch now" widgets. */
+function stripResidue(s: string): string {
+  if (/^(?:watch now|video)/i.test(s)) s = s.replace(/^(?:watch now\s*)+/i, '').replace(/^VIDEO\s*\d{1,2}:\d{2}\s*\d{0,2}:?\d{0,2}\s*/i, '');
+  if (s.slice(-12).toLowerCase().endsWith('watch now')) {
+    s = s.replace(/(?:WATCH|VIDEO): .{0,150}?watch now$/, '').replace(/\s*watch now$/i, '');
+  }
+  if (!s.includes(' | ')) return s;
+  // A figure glued to the paragraph it precedes: "Caption text.Gabby Jones | Bloomberg | Getty ImagesShort-seller …"
+  CREDIT.lastIndex = 0;
+  const first = CREDIT.exec(s);
+  if (first && first.index < 400 && first.index > 0 && s[first.index - 1] !== ' ') {
+    const after = s[first.index + first[0].length] ?? '';
+    if (/[A-Z“"‘]/.test(after)) s = s.slice(first.index + first[0].length);
+  }
+  CREDIT.lastIndex = 0;
+  return s.replace(CREDIT, ' ');
+}
+
+function isLoneLink(raw: string): boolean {
+  return /^(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)[.\s]*$/.test(raw) || /^<?https?:\/\/\S+>?$/.test(raw);
+}
+
+function isCreditLine(line: string): boolean {
+  if (/^(?:[^|]{1,60} \| ){1,3}[^|]{1,40}$/.test(line) && line.length < 140 && !/[.!?]$/.test(line)) return true;
+  return /^(?:Image|Photo|Photograph|Picture)?\s*(?:credit|source|courtesy)s?\s*:/i.test(line) || /^(?:Getty Images|Reuters|AP Photo|AFP)$/i.test(line);
+}
+
+interface Block {
+  kind: 'heading' | 'paragraph' | 'item';
+  text: string;
+  level?: number;
+}
+
+/** Markdown body → blocks of plain text. */
+export function markdownBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  let para: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    if (para.length > 0) blocks.push({ kind: 'paragraph', text: para.join(' ') });
+    para = [];
+  };
+  for (const rawLine of normaliseNewlines(body).split('\n')) {
+    const raw = rawLine.trim();
+    if (/^(?:```|~~~)/.test(raw)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      if (raw) blocks.push({ kind: 'paragraph', text: raw });
+      continue;
+    }
+    if (!raw) {
+      flush();
+      continue;
+    }
+    // Horizontal rules, table separators and table rows carry no prose.
+    if (/^(?:[-*_]\s*){3,}$/.test(raw) || /^\|.*\|$/.test(raw) || /^:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)+$/.test(raw)) {
+      flush();
+      continue;
+    }
+    if (isLoneLink(raw) || /^!\[[^\]]*\]\([^)]*\)$/.test(raw) || /^\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)$/.test(raw)) {
+      flush();
+      continue;
+    }
+    const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(raw);
+    if (heading) {
+      flush();
+      blocks.push({ kind: 'heading', text: stripInline(heading[2]), level: heading[1].length });
+      continue;
+    }
+    // Setext headings: a line of === or --- under a paragraph line.
+    if (/^=+$/.test(raw) && para.length === 1) {
+      blocks.push({ kind: 'heading', text: stripInline(para[0]), level: 1 });
+      para = [];
+      continue;
+    }
+    const item = /^(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/.exec(raw);
+    if (item) {
+      flush();
+      blocks.push({ kind: 'item', text: stripInline(item[1]) });
+      continue;
+    }
+    const quoted = raw.replace(/^(?:>\s?)+/, '');
+    para.push(stripInline(quoted));
+  }
+  flush();
+  return blocks;
+}
+
+export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
+  const warnings: string[] = [];
+  const fm = splitFrontMatter(text);
+  if (fm.warning) warnings.push(fm.warning);
+  const data = fm.data;
+  const builder = new ArticleBuilder(ctx.source);
+
+  builder.offerDate(parseDateValue(data.date ?? data.published ?? data.pubDate ?? data.published_at ?? data.updated, ctx.savedAt));
+  const url = str(data.url) ?? str(data.link);
+  if (url) builder.url = url;
+  const tags = [...tagsOf(data.tags), ...tagsOf(data.category), ...tagsOf(data.categories)];
+  if (tags.length > 0) builder.tags = [...new Set(tags)];
+  const summary = str(data.summary) ?? str(data.description);
+  if (summary && !DEFAULT_SUMMARY.test(summary)) builder.providedSummary = summary;
+  const standfirst = str(data.standfirst) ?? str(data.subtitle) ?? str(data.dek);
+  if (standfirst) builder.setStandfirst(standfirst);
+
+  let title = str(data.title) ?? '';
+  const paywalled = PAYWALL.test(fm.body);
+  const blocks = paywalled ? [] : markdownBlocks(fm.body);
+  let skippingLinkList = false;
+  for (const block of blocks) {
+    const t = cleanLine(stripResidue(block.text));
+    if (!t) continue;
+    if (block.kind === 'heading') {
+      skippingLinkList = LINK_LIST_HEADING.test(t);
+      if (skippingLinkList) continue;
+      if (!title && block.level === 1) {
+        title = t;
+        continue;
+      }
+      if (t === title) continue;
+      builder.addHeading(t);
+      continue;
+    }
+    if (skippingLinkList && block.kind === 'item') continue;
+    skippingLinkList = false;
+    if (isFurnitureLine(t) || isPhotoCaption(t) || isCreditLine(t)) continue;
+    if (!title) {
+      title = t;
+      continue;
+    }
+    builder.addParagraph(t);
+  }
+
+  if (builder.paragraphCount === 0 && builder.providedSummary) {
+    // Teasers and paywalled pages: the publisher's summary is all the text there is.
+    builder.addParagraph(builder.providedSummary);
+  }
+  builder.title = title;
+  const article = builder.build();
+  if (!article || article.paragraphs.length === 0) {
+    warnings.push(paywalled ? 'paywalled or blocked page with no summary: skipped' : 'no recognisable article (no body text)');
+    return { articles: [], warnings };
+  }
+  return { articles: [article], warnings };
+}
