@@ -208,6 +208,8 @@ interface Score {
   ms: number;
 }
 
+const DEBUG = process.argv.includes('--debug');
+
 function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
   const s: Score = { golds: 0, found: 0, system: 0, systemTrue: 0, named: 0, namedFound: 0, spkPredicted: 0, spkCorrect: 0, ms: 0 };
   for (const d of docs) {
@@ -225,6 +227,10 @@ function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
       s.named++;
       const head = headSurname(g.source!);
       if (hits.some((q) => q.speaker && headSurname(q.speaker) === head)) s.namedFound++;
+      else if (DEBUG && run.name === 'statements') {
+        const ctx = d.text.slice(Math.max(0, g.content[0][0] - 150), g.content[g.content.length - 1][1] + 120).replace(/\n/g, ' ');
+        console.error(`MISS gold=${g.source} sys=${hits.map((q) => q.speaker).join('|') || '(no quote)'}\n   ${ctx}`);
+      }
     }
     // Speaker precision: system quotes over a named-source gold quote that name a speaker.
     const named = direct.filter((g) => isNameSource(g.source));
@@ -246,7 +252,7 @@ function main(): void {
   const docs = loadSplit(args.corpus, args.split);
   const rows: [string, Score][] = [
     ['naive baseline (quote marks + nearest capitalised name)', score(docs, baselineQuotes)],
-    ['briefbot: statements (what the library shows)', score(docs, (t) => briefbotQuotes(t, true))],
+    ['briefbot: statements (what the library shows)', score(docs, function statements(t) { return briefbotQuotes(t, true); })],
     ['briefbot: all quoted spans (scare quotes/terms included)', score(docs, (t) => briefbotQuotes(t, false))],
   ];
   const command = `npx tsx bench/quotes.eval.ts ${process.argv.slice(2).join(' ')}`.trim();

@@ -12,6 +12,8 @@ export interface Cue {
   direct: boolean;
   /** The speaker is the subject of the sentence's main clause ("…, saying: “…”"). */
   mainSubject: boolean;
+  /** The reporting word, lower-cased ("said", "according"), when there is one. */
+  verb?: string;
 }
 
 const LEADING_ADVERBIAL = new Set(
@@ -36,18 +38,18 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
   const slice = tokens.slice(0, end);
   if (isReportingVerb(tokens[i]) && lc(tokens[i]) !== 'quoted') {
     const r = phraseAfter(slice, i + 1);
-    return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
+    return r ? { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) } : null;
   }
   if (lc(tokens[i]) === 'according' && lc(tokens[i + 1]) === 'to') {
     const r = phraseAfter(slice, i + 2);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
   }
-  for (let v = i + 1; v < end && v - i <= 14; v++) {
+  for (let v = i + 1; v < end && v - i <= 36; v++) {
     if (!isReportingVerb(tokens[v])) continue;
     const subject = phraseBefore(slice, v);
     if (!subject || subject.from !== i) return null;
     if (lc(tokens[v]) === 'quoted') return quotedAs(slice, v) ?? null;
-    return { phrase: subject.phrase, direct: true, mainSubject: false };
+    return { phrase: subject.phrase, direct: true, mainSubject: false, verb: lc(tokens[v]) };
   }
   return null;
 }
@@ -82,7 +84,7 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         continue;
       }
       const r = phraseBefore(tokens, k);
-      if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
+      if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t) };
       continue;
     }
     if (isReportingParticiple(t)) {
@@ -113,19 +115,28 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
   return null;
 }
 
-/** The subject phrase that opens a sentence, after any leading adverbial ("In his post, Zelensky …"). */
+/**
+ * The subject phrase that opens a sentence's main clause, after any leading adverbial ("In his
+ * post, Zelensky …", "Speaking in Salem, New Hampshire, Trump went …"): the first phrase, at the
+ * start or after a comma, that a verb-like word follows.
+ */
 export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null {
   let i = 0;
   while (i < tokens.length && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
-  if (LEADING_ADVERBIAL.has(lc(tokens[i]))) {
-    let j = i;
-    while (j < tokens.length && tokens[j].text !== ',' && j - i < 16) j++;
-    if (j < tokens.length && tokens[j].text === ',') i = j + 1;
-    else return null;
+  const starts = [i];
+  for (let k = i; k < tokens.length && k - i < 30; k++) if (tokens[k].text === ',') starts.push(k + 1);
+  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(tokens[i]));
+  for (const [n, s] of starts.entries()) {
+    if (n === 0 && leadingAdverbial) continue;
+    const r = phraseAfter(tokens, s);
+    if (!r) continue;
+    const next = tokens[r.to];
+    if (next && /^[a-z]/.test(next.text) && !TIME_AFTER.has(next.text)) return r.phrase;
   }
-  const r = phraseAfter(tokens, i);
-  return r ? r.phrase : null;
+  return null;
 }
+
+const TIME_AFTER = new Set(['later', 'earlier', 'ago', 'after', 'before', 'of', 'and', 'or']);
 
 /** A finite reporting verb outside quotes and its subject: indirect speech ("Trump said progress …"). */
 export function reportedSubject(tokens: readonly Token[]): SpeakerPhrase | null {

@@ -39,6 +39,8 @@ interface Working {
 }
 
 const MAX_PARAGRAPH = 200_000;
+/** Verbs that label rather than quote: "called Trump “a total stiff”" quotes a name for someone. */
+const LABEL_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'labeled', 'labelled', 'branded']);
 
 /** Every quoted span, statements and terms alike, with its speaker. */
 export function findQuotations(input: ArticleText): Quotation[] {
@@ -89,6 +91,21 @@ export function findQuotations(input: ArticleText): Quotation[] {
           entity = r.entity;
           role = r.role;
         }
+        if (!cue && q >= 0 && p > 0 && text.slice(0, span.open).trim() === '' && !span.continued && /:\s*$/.test(paragraphs[p - 1])) {
+          // "Cruz continued:" ending the paragraph before introduces this one.
+          const prev = lastSentenceTokens(paragraphs[p - 1], byParagraph.get(p - 1) ?? []);
+          prev.push({ text: QUOTE_TOKEN, start: paragraphs[p - 1].length, end: paragraphs[p - 1].length });
+          cue = cueBefore(prev, prev.length - 1);
+          if (!cue) {
+            const subject = sentenceSubject(prev);
+            if (subject) cue = { phrase: subject, direct: false, mainSubject: true };
+          }
+          if (cue && cue.phrase) {
+            const r = resolveWithRole(cue.phrase, registry, state);
+            entity = r.entity;
+            role = r.role;
+          }
+        }
         const attributed = !!cue;
         if (!cue) {
           // No cue of its own: the quote before it in the sentence or paragraph speaks on, and a
@@ -112,6 +129,8 @@ export function findQuotations(input: ArticleText): Quotation[] {
           span.continues ||
           wholeParagraph ||
           (words.length >= 4 && !titleCase) ||
+          // A phrase of two or more words that the sentence attributes to a known speaker.
+          (words.length >= 2 && !titleCase && !!entity && attributed && !LABEL_VERBS.has(cue?.verb ?? '')) ||
           /[.!?]\s+\p{Lu}/u.test(quoteText);
         const firstLetter = /\p{L}/u.exec(quoteText)?.[0] ?? '';
         const afterText = text.slice(span.close < 0 ? span.end : span.close + 1, sEnd).trim();
@@ -252,6 +271,12 @@ function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, num
   const inside = (b: number) => spans.some((s) => b > s.open && b <= (s.close < 0 ? text.length : s.close));
   const kept = starts.filter((b, i) => i === 0 || !inside(b));
   return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
+}
+
+function lastSentenceTokens(text: string, spans: readonly QuoteSpan[]): Token[] {
+  const ranges = sentenceRanges(text, spans);
+  const [from, to] = ranges[ranges.length - 1] ?? [0, text.length];
+  return maskedTokens(text, from, to, spans.filter((s) => s.open >= from && s.open < to));
 }
 
 /** The sentence's tokens with each quote replaced by one placeholder token. */

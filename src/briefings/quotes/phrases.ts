@@ -52,7 +52,7 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
   // "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role.
   if (tokens[i].text === ',') {
     let k = i - 1;
-    while (k >= 0 && tokens[k].text !== ',' && i - k <= 12) k--;
+    while (k >= 0 && tokens[k].text !== ',' && i - k <= 30) k--;
     if (k >= 0 && tokens[k].text === ',' && k < i - 1) {
       const inner = phraseBefore(tokens, k);
       if (inner && inner.phrase.kind === 'name') {
