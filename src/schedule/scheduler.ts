@@ -19,7 +19,7 @@ export interface SchedulerDeps {
   now: () => Date;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   leaseMs?: number;
-  /** Cron expression of the guard; default every minute at second 30. */
+  /** Cron expression of the guard; default every minute. */
   guardCron?: string;
 }
 
@@ -37,7 +37,7 @@ export class BriefingScheduler {
   start(): void {
     this.stopped = false;
     this.refresh();
-    this.guard = cronSchedule(this.deps.guardCron ?? '30 * * * * *', () => this.tick('guard'), { name: 'briefing-guard' });
+    this.guard = cronSchedule(this.deps.guardCron ?? '0 * * * * *', () => this.tick('guard'), { name: 'briefing-guard' });
   }
 
   /** One pass: sync cron tasks with the table, resolve stale claims, post what is owed today. */

@@ -59,6 +59,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'meta: small key-value facts such as the last applied environment default',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own immediate transaction. Returns the versions applied. */

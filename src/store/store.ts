@@ -7,7 +7,22 @@ export interface Store {
   db: Db;
   schedules: ScheduleRepo;
   ledger: DeliveryLedger;
+  meta: Meta;
   close(): void;
+}
+
+export interface Meta {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+function metaOn(db: Db): Meta {
+  return {
+    get: (key) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null,
+    set: (key, value) => {
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    },
+  };
 }
 
 export function storeOn(db: Db): Store {
@@ -15,6 +30,7 @@ export function storeOn(db: Db): Store {
     db,
     schedules: new ScheduleRepo(db),
     ledger: new DeliveryLedger(db),
+    meta: metaOn(db),
     close: () => {
       if (db.open) db.close();
     },
