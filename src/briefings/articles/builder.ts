@@ -31,6 +31,12 @@ export class ArticleBuilder {
     if (t) this.paragraphs.push(t);
   }
 
+  /** Take back the last paragraph (it turned out to be a photo caption). Headings after it stay put. */
+  dropLastParagraph(): void {
+    this.paragraphs.pop();
+    for (let i = 0; i < this.positions.length; i++) this.positions[i] = Math.min(this.positions[i], this.paragraphs.length);
+  }
+
   addHeading(text: string): void {
     const t = cleanLine(text);
     if (!t) return;
@@ -56,10 +62,8 @@ export class ArticleBuilder {
     let dateline = this.dateline;
     if (this.findDateline && paragraphs.length > 0 && !dateline) {
       const split = splitDateline(paragraphs[0]);
-      if (split.dateline) {
-        dateline = split.dateline;
-        paragraphs[0] = split.rest;
-      }
+      dateline = split.dateline;
+      if (split.rest.trim()) paragraphs[0] = split.rest.trim();
     }
     const headings: string[] = [];
     const headingPositions: number[] = [];

@@ -31,6 +31,8 @@ const AGENCY = /\((?:AFP|AP|Reuters|EPA(?:-EFE)?|Xinhua|Getty(?: Images)?|SPA|WA
 /** A photo caption: ends with an agency credit, or with a sentence and then a short parenthetical credit. */
 export function isPhotoCaption(line: string): boolean {
   if (AGENCY.test(line)) return true;
+  // Agency caption labels: "FILE PHOTO: A man walks past …", "TOPSHOT - Supporters cheer …".
+  if (/^(?:FILE PHOTO|TOPSHOT|FILE)\s*[:-]/.test(line)) return true;
   return /[.!?”"]\s*\((?:[A-Z][\w.&'’-]*)(?:[ /][\w.&'’-]+){0,4}\)$/.test(line);
 }
 
@@ -44,7 +46,7 @@ export function isFurnitureLine(line: string): boolean {
 const NOT_PLACES = new Set([
   'UPDATE', 'UPDATED', 'BREAKING', 'BREAKING NEWS', 'NEW', 'WATCH', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'CORRECTION',
   'LIVE', 'VIDEO', 'PHOTOS', 'READ', 'NOTE', 'EDITOR', 'EDITORS NOTE', 'CLARIFICATION', 'WARNING', 'SPOILER',
-  'SPOILERS', 'Q', 'A', 'FACT CHECK', 'REVIEW', 'COMMENT', 'EDITORIAL', 'PODCAST', 'TL;DR', 'TLDR', 'FAQ', 'DEAL', 'PSA', 'FYI',
+  'SPOILERS', 'Q', 'A', 'FILE PHOTO', 'FILE', 'TOPSHOT', 'PHOTO', 'FACT CHECK', 'REVIEW', 'COMMENT', 'EDITORIAL', 'PODCAST', 'TL;DR', 'TLDR', 'FAQ', 'DEAL', 'PSA', 'FYI',
 ]);
 
 // A place in capitals ("MOSCOW", "NEW YORK", "WASHINGTON, D.C.", "SAN FRANCISCO, Calif."), an optional

@@ -63,6 +63,8 @@ const AGENCIES = 'Getty Images|Reuters|Bloomberg|AFP|AP|NurPhoto|Anadolu|CNBC|Fu
 const CREDIT = new RegExp(`(?:[A-Z][\\w.'’+&-]*(?: [\\w.'’+&-]+){0,4} \\| ){1,3}(?:${AGENCIES})`, 'g');
 const PAYWALL = /Subscribe to unlock this article|Why have I been blocked\?|Explore our full range of subscriptions|Please enable JS and disable any ad blocker/;
 const LINK_LIST_HEADING = /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
+/** Headings of sign-up and contact boxes: the heading and everything up to the next heading go. */
+const BOILERPLATE_SECTION = /^(?:contact us|stay connected|get the latest updates from|questions or comments\??|in this article|(?:get|sign up for|subscribe to) .{0,80}(?:newsletter|inbox)|follow us\b.*|share this (?:article|story))\s*:?$/i;
 const DEFAULT_SUMMARY = /^(?:no summary available\.?|n\/a|none)$/i;
 
 /** Markdown inline syntax → plain text. */
@@ -194,12 +196,17 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   const paywalled = PAYWALL.test(fm.body);
   const blocks = paywalled ? [] : markdownBlocks(fm.body);
   let skippingLinkList = false;
+  let skippingSection = false;
+  /** Whether the block just before was kept as a paragraph (a credit line under it makes it a caption). */
+  let previousWasShortParagraph = false;
   for (const block of blocks) {
     const t = cleanLine(stripResidue(block.text));
     if (!t) continue;
     if (block.kind === 'heading') {
+      previousWasShortParagraph = false;
+      skippingSection = BOILERPLATE_SECTION.test(t);
       skippingLinkList = LINK_LIST_HEADING.test(t);
-      if (skippingLinkList) continue;
+      if (skippingLinkList || skippingSection) continue;
       if (!title && block.level === 1) {
         title = t;
         continue;
@@ -208,14 +215,21 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
       builder.addHeading(t);
       continue;
     }
-    if (skippingLinkList && block.kind === 'item') continue;
+    if (skippingSection || (skippingLinkList && block.kind === 'item')) continue;
     skippingLinkList = false;
-    if (isFurnitureLine(t) || isPhotoCaption(t) || isCreditLine(t)) continue;
+    if (isCreditLine(t)) {
+      if (previousWasShortParagraph) builder.dropLastParagraph();
+      previousWasShortParagraph = false;
+      continue;
+    }
+    previousWasShortParagraph = false;
+    if (isFurnitureLine(t) || isPhotoCaption(t)) continue;
     if (!title) {
       title = t;
       continue;
     }
     builder.addParagraph(t);
+    previousWasShortParagraph = block.kind === 'paragraph' && t.length <= 300;
   }
 
   if (builder.paragraphCount === 0 && builder.providedSummary) {

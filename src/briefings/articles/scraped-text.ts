@@ -10,7 +10,7 @@
 // Several articles may follow each other in one file; each starts at a title printed twice.
 import { cleanLines } from '../text/whitespace';
 import { ArticleBuilder } from './builder';
-import { parseDateLine } from './dates';
+import { dateFromFileName, parseDateLine } from './dates';
 import { BULLET, dashedHeading, isFurnitureLine, isHeadingCandidate, isPhotoCaption } from './furniture';
 import type { ReaderContext, ReaderResult } from './reader-types';
 import type { RawArticle } from '../types';
@@ -35,23 +35,33 @@ function isTitleCandidate(line: string, ref: Date): boolean {
   return line.length >= 3 && line.length <= 300 && !BULLET.test(line) && !isNoise(line, ref);
 }
 
-/** Find every article header: a title line printed again within a few lines, with only furniture between. */
+/**
+ * Find every article header: a title line printed again within a few lines with page furniture
+ * (a date, "Follow", a credited caption) between the two printings.
+ */
 export function findHeaders(lines: string[], ref: Date): Header[] {
   const headers: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || !isTitleCandidate(line, ref)) continue;
     let unknown = 0;
+    let furniture = 0;
     const end = Math.min(lines.length - 1, i + TWIN_WINDOW);
     for (let j = i + 1; j <= end; j++) {
       const other = lines[j];
       if (!other) continue;
       if (other === line) {
-        headers.push({ start: i, twin: j });
-        i = j;
+        // A line repeated with nothing between is a quirk of the text, not a page header.
+        if (furniture > 0) {
+          headers.push({ start: i, twin: j });
+          i = j;
+        }
         break;
       }
-      if (isNoise(other, ref)) continue;
+      if (isNoise(other, ref)) {
+        furniture++;
+        continue;
+      }
       if (++unknown > MAX_UNKNOWN_BETWEEN) break;
     }
   }
@@ -61,7 +71,9 @@ export function findHeaders(lines: string[], ref: Date): Header[] {
 /** Does this text look like a scraped page rather than a plain title-and-paragraphs file? */
 export function looksScraped(text: string, ref: Date): boolean {
   const lines = cleanLines(text.slice(0, 20_000));
-  if (findHeaders(lines.slice(0, 60), ref).length > 0) return true;
+  const headers = findHeaders(lines.slice(0, 60), ref);
+  const firstContent = lines.findIndex((l) => l !== '' && !isNoise(l, ref));
+  if (headers.length > 0 && headers[0].start === firstContent) return true;
   let markers = 0;
   const head = lines.slice(0, 40);
   for (const line of head) {
@@ -112,6 +124,8 @@ export function readScrapedText(text: string, ctx: ReaderContext): ReaderResult 
   const lines = cleanLines(text);
   const ref = ctx.savedAt;
   const headers = findHeaders(lines, ref);
+  const fromName = dateFromFileName(ctx.source.split('/').pop() ?? '');
+  const nameDate = fromName ? { date: fromName, approximate: false } : null;
   const articles: RawArticle[] = [];
   const warnings: string[] = [];
 
@@ -123,10 +137,20 @@ export function readScrapedText(text: string, ctx: ReaderContext): ReaderResult 
     builder.title = lines[first];
     for (let i = 0; i < first; i++) if (lines[i]) builder.offerDate(parseDateLine(lines[i], ref));
     readBody(lines, first + 1, lines.length, builder, ref);
+    builder.offerDate(nameDate);
     const article = builder.build();
     if (article && article.paragraphs.length > 0) articles.push(article);
     else warnings.push(`no article text after the title "${lines[first].slice(0, 60)}"`);
     return { articles, warnings };
+  }
+
+  // Text before the first header that is more than furniture is an article of its own (a page
+  // whose first header was lost); its first line is the best title there is.
+  const firstHeader = headers[0].start;
+  const preamble = lines.slice(0, firstHeader).filter((l) => l && !isNoise(l, ref));
+  if (preamble.length >= 2) {
+    const first = lines.findIndex((l) => l !== '' && isTitleCandidate(l, ref));
+    if (first !== -1 && first < firstHeader) headers.unshift({ start: first, twin: first });
   }
 
   headers.forEach((h, k) => {
@@ -136,6 +160,7 @@ export function readScrapedText(text: string, ctx: ReaderContext): ReaderResult 
     for (let i = h.start + 1; i < h.twin; i++) if (lines[i]) builder.offerDate(parseDateLine(lines[i], ref));
     const end = k + 1 < headers.length ? headers[k + 1].start : lines.length;
     readBody(lines, h.twin + 1, end, builder, ref);
+    builder.offerDate(nameDate);
     const article = builder.build();
     if (article && article.paragraphs.length > 0) articles.push(article);
     else warnings.push(`article "${lines[h.start].slice(0, 60)}" has no text and was skipped`);
