@@ -187,10 +187,15 @@ const overlaps = (a: Span[], b: Span[]): boolean => a.some(([s1, e1]) => b.some(
 
 const NOT_NAME_START = /^(the|a|an|his|her|their|its|our|my|your|this|that|these|those|he|she|they|it|we|i|you|one|some|many|most|several|both|each|another|other|who|which)$/i;
 
-/** A gold Source that is a name (not a pronoun or a description): first and last words capitalised. */
+/** The name part of a gold Source: parentheticals and appositives ("X, a delegate from Ohio,") dropped. */
+const goldName = (src: string): string => src.replace(/\([^)]*\)/g, ' ').split(',')[0].trim();
+const goldHead = (src: string): string => headSurname(goldName(src));
+
+/** A gold Source that is one name (not a pronoun, a description or two people): first and last words capitalised. */
 function isNameSource(src: string | null): boolean {
   if (!src) return false;
-  const words = src.replace(/\([^)]*\)/g, ' ').replace(/[’']s\b/g, '').split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
+  if (/\s(and|&)\s/.test(goldName(src))) return false;
+  const words = goldName(src).replace(/[’']s\b/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
   if (NOT_NAME_START.test(words[0])) return false;
   return /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(words[words.length - 1]);
@@ -225,7 +230,7 @@ function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
       if (hits.length) s.found++;
       if (!isNameSource(g.source)) continue;
       s.named++;
-      const head = headSurname(g.source!);
+      const head = goldHead(g.source!);
       if (hits.some((q) => q.speaker && headSurname(q.speaker) === head)) s.namedFound++;
       else if (DEBUG && run.name === 'statements') {
         const ctx = d.text.slice(Math.max(0, g.content[0][0] - 150), g.content[g.content.length - 1][1] + 120).replace(/\n/g, ' ');
@@ -239,7 +244,7 @@ function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
       const over = named.filter((g) => overlaps(q.spans, g.content));
       if (!over.length) continue;
       s.spkPredicted++;
-      if (over.some((g) => headSurname(g.source!) === headSurname(q.speaker!))) s.spkCorrect++;
+      if (over.some((g) => goldHead(g.source!) === headSurname(q.speaker!))) s.spkCorrect++;
     }
   }
   return s;

@@ -21,6 +21,24 @@ const LEADING_ADVERBIAL = new Set(
 );
 
 const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const CORE_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'replied', 'explained', 'continued', 'tweeted']);
+
+/** "“…,” Oliver barked." — a past-tense word closing the cue clause acts as a speech verb. */
+function isUnknownVerb(tokens: readonly Token[], v: number, end: number): boolean {
+  const w = tokens[v].text;
+  if (!/^[a-z]+ed$/.test(w)) return false;
+  const next = tokens[v + 1];
+  return v + 1 >= end || !next || /^[,.;:!?]$/.test(next.text) || /^(on|in|at|to|during|after|before|about|of|as|with)$/.test(next.text);
+}
+
+/** "the calls", "Trump’s repeated calls": a reporting word used as a noun. */
+function isNounUse(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1]?.text ?? '';
+  const prev2 = tokens[k - 2]?.text ?? '';
+  const det = /^(the|a|an|his|her|their|its|our|my|your|these|those|this|that)$/i;
+  if (det.test(prev) || /[’']s$/.test(prev)) return true;
+  return /^[a-z]+$/.test(prev) && !/^(also|has|have|had|then|later|repeatedly|once|again|reportedly|recently|publicly|never|often|just|still|even|further|first)$/.test(prev) && !/ly$/.test(prev) && (det.test(prev2) || /[’']s$/.test(prev2));
+}
 const isDash = (t: Token | undefined): boolean => !!t && /^[,\u2014\u2013-]$/.test(t.text);
 
 /** "…,” said X" / "…,” X said" / "…,” according to X" / "…,” Y quoted X as saying". */
@@ -32,10 +50,20 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     i++;
   }
   if (i >= tokens.length || tokens[i].text === QUOTE_TOKEN) return null;
-  if (!punct && !/[,?!…\u2014\u2013\-.:]\s*$/.test(quoteText)) return null;
+  const loose = !punct && !/[,?!…\u2014\u2013\-.:]['’"”)\]]*\s*$/.test(quoteText);
   let end = i;
   while (end < tokens.length && tokens[end].text !== QUOTE_TOKEN && end - i < 40) end++;
   const slice = tokens.slice(0, end);
+  if (loose) {
+    // No comma between quote and cue ("“…” Grubbs said."): only a name or pronoun and a core verb.
+    for (let v = i + 1; v < end && v - i <= 4; v++) {
+      if (!CORE_VERBS.has(lc(tokens[v]))) continue;
+      const subject = phraseBefore(slice, v);
+      if (subject && subject.from === i && subject.phrase.kind !== 'description') return { phrase: subject.phrase, direct: true, mainSubject: false, verb: lc(tokens[v]) };
+      return null;
+    }
+    return null;
+  }
   if (isReportingVerb(tokens[i]) && lc(tokens[i]) !== 'quoted') {
     const r = phraseAfter(slice, i + 1);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) } : null;
@@ -45,7 +73,7 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
   }
   for (let v = i + 1; v < end && v - i <= 36; v++) {
-    if (!isReportingVerb(tokens[v])) continue;
+    if (!isReportingVerb(tokens[v]) && !(isUnknownVerb(tokens, v, end) && v - i <= 6)) continue;
     const subject = phraseBefore(slice, v);
     if (!subject || subject.from !== i) return null;
     if (lc(tokens[v]) === 'quoted') return quotedAs(slice, v) ?? null;
@@ -78,6 +106,12 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       continue;
     }
     if (isReportingVerb(t)) {
+      if (isNounUse(tokens, k)) continue;
+      if (lc(tokens[k + 1]) === 'by' && k + 2 < q) {
+        // "Rubio was asked by moderator Gerard Baker whether …"
+        const r = phraseAfter(tokens.slice(0, q), k + 2);
+        if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: false, mainSubject: false, verb: lc(t) };
+      }
       if (lc(t) === 'quoted') {
         const c = quotedAs(tokens.slice(0, q + 1), k);
         if (c) return c;
@@ -99,9 +133,9 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         }
       }
       // "with Zelensky accusing the Kremlin of trying to “break”…"
-      if (lc(tokens[k - 2]) === 'with') {
+      {
         const r = phraseBefore(tokens, k);
-        if (r && r.from === k - 1) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
+        if (r && lc(tokens[r.from - 1]) === 'with') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
       }
       for (let j = k - 1; j >= 0; j--) {
         if (!isReportingVerb(tokens[j])) continue;
@@ -111,6 +145,11 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       const s = sentenceSubject(tokens);
       return { phrase: s, direct: direct(k), mainSubject: true };
     }
+  }
+  // "Jeb Bush broke down what was wrong to the newspaper NRC Handelsblad: “…”"
+  if (q > 0 && tokens[q - 1].text === ':') {
+    const s = sentenceSubject(tokens.slice(0, q));
+    if (s && s.kind === 'name') return { phrase: s, direct: false, mainSubject: true };
   }
   return null;
 }
@@ -130,8 +169,15 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s);
     if (!r) continue;
-    const next = tokens[r.to];
+    let to = r.to;
+    if (tokens[to]?.text === '(') {
+      while (to < tokens.length && tokens[to].text !== ')') to++;
+      to++;
+    }
+    const next = tokens[to];
     if (next && /^[a-z]/.test(next.text) && !TIME_AFTER.has(next.text)) return r.phrase;
+    // "Khan, who is Muslim, also decried …"
+    if (n === 0 && next?.text === ',' && r.phrase.kind === 'name') return r.phrase;
   }
   return null;
 }
@@ -141,7 +187,7 @@ const TIME_AFTER = new Set(['later', 'earlier', 'ago', 'after', 'before', 'of', 
 /** A finite reporting verb outside quotes and its subject: indirect speech ("Trump said progress …"). */
 export function reportedSubject(tokens: readonly Token[]): SpeakerPhrase | null {
   for (let k = 0; k < tokens.length; k++) {
-    if (!isReportingVerb(tokens[k])) continue;
+    if (!isReportingVerb(tokens[k]) || isNounUse(tokens, k)) continue;
     if (lc(tokens[k]) === 'quoted') {
       const c = quotedAs(tokens, k);
       if (c) return c.phrase;

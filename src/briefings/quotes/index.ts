@@ -110,8 +110,9 @@ export function findQuotations(input: ArticleText): Quotation[] {
         if (!cue) {
           // No cue of its own: the quote before it in the sentence or paragraph speaks on, and a
           // bare quote paragraph right after a quote belongs to the same speaker.
+          const opensSentence = tokens.findIndex((t) => t.text !== QUOTE_TOKEN && /[\p{L}\p{N}]/u.test(t.text)) > q || q === 0;
           if (sentenceEntity) entity = sentenceEntity;
-          else if (paragraphEntity) entity = paragraphEntity;
+          else if (paragraphEntity && opensSentence) entity = paragraphEntity;
           else if (!span.continued && text.slice(0, span.open).trim() === '' && lastQuoteParagraph === p - 1) entity = lastQuoteEntity;
         }
         if (entity) {
@@ -269,7 +270,11 @@ function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, num
   }
   if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
   const inside = (b: number) => spans.some((s) => b > s.open && b <= (s.close < 0 ? text.length : s.close));
-  const kept = starts.filter((b, i) => i === 0 || !inside(b));
+  // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought.
+  const cueNext = (b: number) =>
+    /[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
+    /^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted)\b/u.test(text.slice(b, b + 80));
+  const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b)));
   return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
 }
 

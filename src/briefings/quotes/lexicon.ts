@@ -18,7 +18,7 @@ export const REPORTING_VERBS = words(`
   chimed offered offers agreed agrees disagreed blasted blasts accused accuses
   pleaded pleads begged asserted asserts alleged alleges opined quoted quotes read reads
   called calls described describes texted emailed shot sighed chanted chants sang ranted railed
-  bragged brags retorted repeated repeats summed
+  bragged brags retorted repeated repeats summed found finds
 `);
 
 /** -ing forms that hang a quote on the clause's subject ("…, saying: “…”"). */
@@ -56,7 +56,8 @@ export const OFFICE_WORDS = words(`
   son-in-law daughter son wife husband brother sister mother daughter-in-law adm adm.
   admiral sergeant sgt sgt. treasurer comptroller lieutenant sec sec. amb amb. cardinal rabbi
   imam bishop emir sheikh sultan premier president-elect co-founder chairperson staffer
-  operative surrogate consultant researcher scientist expert pastor
+  operative surrogate consultant researcher scientist expert pastor boss moderator
+  constituent member supporter voter delegate organizer organiser
 `);
 
 /** Lower-case words that may sit inside a role before a name ("top Russian presidential aide"). */
@@ -105,7 +106,7 @@ export const NOT_NAMES = words(`
   for with by from to of and but or if when while after before as since though although
   because so yet still however meanwhile also then there here what who why how where which
   monday tuesday wednesday thursday friday saturday sunday january february march april may
-  june july august september october november december mr mrs ms dr apart asked according
+  june july august september october november december apart asked according
   some many most all both each every no not one two three several few more less last next
   earlier later today yesterday tomorrow tonight once now even despite among until unless
   during over under about like just only why yes okay ok oh well

@@ -106,6 +106,14 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
     loose++;
     from = k;
   }
+  // Loose words inside a role ("Senate minority leader Harry Reid") are vouched for by the office after them.
+  if (loose > 0 && isCapitalised(words[words.length - 1])) {
+    const lastOffice = words.findIndex((w, k) => !isCapitalised(w) && isOfficeWord(w) && words.slice(k + 1).some(isCapitalised));
+    if (lastOffice >= 0) {
+      const before = words.slice(0, lastOffice).filter((w) => !isCapitalised(w) && !isPhraseWord(w) && !DETERMINERS.has(w.toLowerCase())).length;
+      loose -= before;
+    }
+  }
   // Drop loose words that no determiner vouched for.
   while (loose > 0 && words.length && !isCapitalised(words[0]) && !isPhraseWord(words[0]) && !DETERMINERS.has(words[0].toLowerCase())) {
     words.shift();
@@ -144,6 +152,10 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
     if (STOP.has(l) || AUXILIARIES.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || DAYS.test(l)) break;
     if (isCapitalised(w)) break;
     if (isPhraseWord(w) || (sawDeterminer && !/(?:ed|ing)$/.test(l))) {
+      words.push(w);
+      continue;
+    }
+    if (/^[a-z]+$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '') && !STOP.has(l)) {
       words.push(w);
       continue;
     }

@@ -41,6 +41,7 @@ export class Registry {
     this.texts = texts.slice();
     let pos = 0;
     for (const text of texts) {
+      if (isTitleCase(text)) continue;
       for (const run of nameRuns(tokenize(text))) {
         const parts = splitRoleAndName(run.words);
         if (parts) this.add(parts, pos++);
@@ -150,6 +151,12 @@ export class Registry {
   entities(): Entity[] {
     return [...this.byKey.values()];
   }
+}
+
+/** Headlines in Title Case make every word look like a name. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
 }
 
 export function isOrganisationHead(word: string): boolean {

@@ -79,7 +79,7 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   while (nameStart < nameEnd && (NAME_CONNECTORS.has(ws[nameStart]) || /^(the|a|an)$/i.test(ws[nameStart]))) nameStart++;
   if (nameStart >= nameEnd) return null;
   const nameWords = ws.slice(nameStart, nameEnd).map((w, k, a) => (k === a.length - 1 ? stripPossessive(w) : w));
-  const roleWords = ws.slice(0, nameStart).filter((w) => !/^(the|a|an)$/i.test(w));
+  const roleWords = ws.slice(0, nameStart).filter((w) => !/^(the|a|an|mr\.?|mrs\.?|ms\.?|mx\.?|miss)$/i.test(w));
   const role = roleWords.length ? roleWords.join(' ') : null;
   return { name: nameWords.join(' '), role, kind: nameKind(nameWords, role) };
 }
