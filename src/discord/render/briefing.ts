@@ -1,5 +1,4 @@
 // Briefings: on demand (/brief) and the daily post. One embed run per article: summary, then a telling quote.
-import type { MessageCreateOptions } from 'discord.js';
 import type { Briefing, BriefingItem, Quote } from '../../briefings/types';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
@@ -28,7 +27,8 @@ function itemEmbeds(item: BriefingItem, index: number) {
   const paragraphs = [summary.length ? summary : ['(no summary)']];
   if (item.quote) paragraphs.push(quoteLines(item.quote));
   return longEmbeds({
-    title: `${index + 1}. ${item.title}`,
+    title: item.title,
+    titlePrefix: `${index + 1}. `,
     url: safeUrl(item.url),
     paragraphs,
     footer: footerText(formatDate(item.date), item.source),
@@ -76,7 +76,8 @@ export interface BriefingPostOptions {
 }
 
 /** The scheduled daily post for a channel. */
-export function renderBriefingPost(briefing: Briefing, opts: BriefingPostOptions): MessageCreateOptions[] {
+/** Plain RenderedMessages, which are valid MessageCreateOptions for channel.send. */
+export function renderBriefingPost(briefing: Briefing, opts: BriefingPostOptions): RenderedMessage[] {
   const topic = briefing.topic ? ` — ${safeMarkdown(oneLine(briefing.topic))}` : '';
   const late = opts.late ? '\n_Posted late: the bot was offline at the scheduled time._' : '';
   return renderBriefingMessages(briefing, {

@@ -34,7 +34,7 @@ export function renderHelp(stats: LibraryStats, commands: CommandSummary[]): Ren
       { name: 'Commands', value: fitList(list, LIMITS.fieldValue, '\n') || '—' },
       {
         name: 'Library',
-        value: `${n.toLocaleString('en-GB')} article${n === 1 ? '' : 's'} · ${stats.quotes.toLocaleString('en-GB')} quotes`,
+        value: `${n.toLocaleString('en-GB')} article${n === 1 ? '' : 's'} · ${stats.quotes.toLocaleString('en-GB')} quote${stats.quotes === 1 ? '' : 's'}`,
         inline: true,
       },
       { name: 'Last change', value: discordTime(stats.lastChanged), inline: true },

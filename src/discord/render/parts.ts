@@ -26,8 +26,9 @@ export function safeUrl(url: string | undefined | null): string | undefined {
   }
 }
 
-export function embedTitle(text: string): string {
-  return truncateWords(safeMarkdown(text.replace(/\s+/g, ' ').trim()) || 'Untitled', LIMITS.embedTitle);
+/** An embed title from article text; `prefix` is our own (already safe) wording such as "2. ". */
+export function embedTitle(text: string, prefix = ''): string {
+  return truncateWords(prefix + (safeMarkdown(text.replace(/\s+/g, ' ').trim()) || 'Untitled'), LIMITS.embedTitle);
 }
 
 export function footerText(...parts: (string | null | undefined)[]): string {
@@ -36,6 +37,8 @@ export function footerText(...parts: (string | null | undefined)[]): string {
 
 export interface LongEmbedSpec {
   title?: string;
+  /** Safe text put before the title, e.g. "2. ". */
+  titlePrefix?: string;
   url?: string;
   author?: string;
   /** Paragraphs of safe sentences. */
@@ -56,7 +59,7 @@ export function longEmbeds(spec: LongEmbedSpec): APIEmbed[] {
     const e = new EmbedBuilder().setColor(COLOUR);
     const first = i === 0;
     const last = i === chunks.length - 1;
-    if (first && spec.title) e.setTitle(embedTitle(spec.title));
+    if (first && spec.title) e.setTitle(embedTitle(spec.title, spec.titlePrefix));
     if (first && spec.url) e.setURL(spec.url);
     if (first && spec.author) e.setAuthor({ name: truncateWords(safePlain(spec.author), LIMITS.author) });
     if (chunk) e.setDescription(chunk);

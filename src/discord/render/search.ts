@@ -51,7 +51,7 @@ export function renderSearchPage(view: SearchPageView): RenderedMessage {
   const footer = `Page ${view.page + 1} of ${view.pageCount} · ${total}${FOOTER_QUERY_MARK}${neutraliseMentions(oneLine(view.query))}`;
   const embed = new EmbedBuilder()
     .setColor(COLOUR)
-    .setTitle(embedTitle(`Search: ${view.query}`))
+    .setTitle(embedTitle(view.query, 'Search: '))
     .setDescription(view.hits.map((h, i) => entry(h, first + i + 1)).join('\n\n'))
     .setFooter({ text: truncateWords(footer, LIMITS.footer) });
 

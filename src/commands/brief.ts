@@ -1,0 +1,64 @@
+// /brief [topic] [length] [article] — a briefing on a topic, or one article's summary.
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { SummaryLength } from '../briefings/types';
+import { renderChoices } from '../discord/render/choices';
+import { renderArticleSummary, renderBriefing, renderNotice, safeMarkdown, truncateWords } from '../discord/render';
+import { deferOnce, sendMessages } from '../discord/respond';
+import type { Command, CommandContext } from './types';
+
+const BRIEF_ITEMS = 5;
+
+export const data = new SlashCommandBuilder()
+  .setName('brief')
+  .setDescription('A briefing: the most relevant recent articles, or one article’s summary')
+  .addStringOption((o) => o.setName('topic').setDescription('What the briefing should be about').setMaxLength(100))
+  .addStringOption((o) =>
+    o
+      .setName('length')
+      .setDescription('How long each summary is')
+      .addChoices(
+        { name: 'short (1 sentence)', value: 'short' },
+        { name: 'medium (3 sentences)', value: 'medium' },
+        { name: 'long (5 sentences)', value: 'long' },
+      ),
+  )
+  .addStringOption((o) =>
+    o.setName('article').setDescription('One article, by title').setAutocomplete(true).setMaxLength(200),
+  );
+
+function lengthOption(interaction: ChatInputCommandInteraction): SummaryLength {
+  const v = interaction.options.getString('length');
+  return v === 'short' || v === 'long' ? v : 'medium';
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  await deferOnce(interaction);
+  const length = lengthOption(interaction);
+  const wanted = interaction.options.getString('article')?.trim();
+  if (wanted) {
+    const article = ctx.library.findArticle(wanted);
+    const summary = article && ctx.library.summary(article.id, { length });
+    if (!article || !summary) {
+      const shown = truncateWords(safeMarkdown(wanted), 200);
+      await sendMessages(interaction, [renderNotice(`No article matches “${shown}”. Start typing in **article** to pick one by title.`)]);
+      return;
+    }
+    await sendMessages(interaction, renderArticleSummary(article, summary, length));
+    return;
+  }
+  const topic = interaction.options.getString('topic')?.trim() || null;
+  const briefing = ctx.library.brief({ topic, length, limit: BRIEF_ITEMS });
+  await sendMessages(interaction, renderBriefing(briefing));
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== 'article') {
+    await interaction.respond([]);
+    return;
+  }
+  const suggestions = ctx.library.suggest('title', String(focused.value), 25);
+  await interaction.respond(renderChoices(suggestions.map((s) => ({ name: s.label, value: s.value }))));
+}
+
+({ data, execute, autocomplete }) satisfies Command;

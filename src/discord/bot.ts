@@ -1,0 +1,78 @@
+// Starting and stopping the bot: library, commands, client, interaction routing, daily briefings.
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Library } from '../briefings/library-types';
+import { loadCommands } from '../commands';
+import type { Command, CommandContext } from '../commands/types';
+import type { Config } from '../config';
+import { attachScheduler, type AttachedScheduler } from '../schedule/attach';
+import { createClient } from './client';
+import { createInteractionHandler } from './router';
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  /** A library already loaded (tests); otherwise config.contentDir is loaded. */
+  library?: Library;
+  now?: () => Date;
+  /** Daily briefings need the database; tests of other things may leave them out. Default true. */
+  scheduler?: boolean;
+}
+
+export interface RunningBot {
+  client: Client;
+  library: Library;
+  commands: Map<string, Command>;
+  scheduler: AttachedScheduler | null;
+  /** Resolves once the gateway said READY. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBot(opts: BotOptions): Promise<RunningBot> {
+  const { config, logger } = opts;
+  const now = opts.now ?? (() => new Date());
+  const started = Date.now();
+  // Loaded lazily so a test that brings its own library does not pull in the whole core.
+  const library = opts.library ?? (await import('../briefings/library')).loadLibrary({ contentDir: config.contentDir, now });
+  const stats = library.stats();
+  logger.info({ articles: stats.articles, quotes: stats.quotes, warnings: library.warnings().length, ms: Date.now() - started }, 'library loaded');
+
+  const commands = loadCommands();
+  const client = createClient({ apiUrl: config.apiUrl });
+  const ctx: CommandContext = { library, logger, now };
+  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now });
+  if (scheduler) ctx.briefings = scheduler.service;
+
+  const handle = createInteractionHandler(commands, ctx);
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch((err: unknown) => logger.error({ err }, 'interaction handler crashed'));
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, (c) => {
+      logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, commands: [...commands.keys()] }, 'ready');
+      resolve();
+    });
+  });
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await scheduler?.stop().catch((err: unknown) => logger.warn({ err }, 'scheduler did not stop cleanly'));
+    await client.destroy();
+    logger.info('stopped');
+  };
+
+  try {
+    await client.login(config.token);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { client, library, commands, scheduler, ready, stop };
+}

@@ -1,0 +1,52 @@
+// `npm start`: settings from the environment (and .env), then the bot until SIGINT/SIGTERM.
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig } from './config';
+import { startBot } from './discord/bot';
+import { createLogger } from './logger';
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let bot;
+  try {
+    bot = await startBot({ config, logger });
+  } catch (err) {
+    // discord.js says TokenInvalid when Discord rejects the token; the token itself is never printed.
+    logger.fatal({ err }, 'could not start the bot');
+    console.error(
+      (err as { code?: string }).code === 'TokenInvalid'
+        ? 'Discord rejected DISCORD_TOKEN. Reset it in the Developer Portal (your application → Bot → Reset Token) and update .env.'
+        : `Could not start the bot: ${(err as Error).message}`,
+    );
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    bot
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // A stray rejection is logged, never fatal: one broken handler must not take the bot down.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+}
+
+void main();
