@@ -8,8 +8,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { rouge, type RougeResult } from '../src/briefings/rouge';
+import { rouge, rougeNFromTokens, rougeTokens, type RougeResult } from '../src/briefings/rouge';
 import { summarise } from '../src/briefings/summarise';
+import { candidateFeatures, CENTRAL_WEIGHTS, FEATURES, LEDE_WEIGHTS, weigh, type ScoreWeights } from '../src/briefings/summarise/score';
+import { pick, prepare } from '../src/briefings/summarise/select';
 import { splitSentences } from '../src/briefings/text/sentences';
 import type { Sentence } from '../src/briefings/types';
 import { leadN } from './baselines/lead';
@@ -252,4 +254,75 @@ function main(): void {
   console.error(`wrote ${out}`);
 }
 
-if (require.main === module) main();
+/**
+ * --tune: coordinate ascent over the summariser's weights on the dev halves only. Objective:
+ * the smaller of the two margins (briefbot-3 over Lead-3 on CNN, over TextRank-3 on BBC) in
+ * R1+R2, plus a little of their sum so that ties move towards better overall scores.
+ */
+function tune(sets: [string, EvalDoc[]][]): void {
+  type Cached = { features: ScoreWeights[]; prepared: ReturnType<typeof prepare>; candTokens: string[][]; ref: string[]; baseline: number };
+  const prepared: Cached[][] = sets.map(([name, docs]) => {
+    const baselineSystem = name.startsWith('CNN') ? SYSTEMS['Lead-3'] : SYSTEMS['TextRank-3'];
+    return docs
+      .filter((d) => d.half === 'dev')
+      .map((d) => {
+        const p = prepare(d);
+        const ref = rougeTokens(d.reference.join('\n'));
+        const base = rougeTokens(baselineSystem(d).join('\n'));
+        return {
+          features: candidateFeatures(p.candidates, p.titleTerms),
+          prepared: p,
+          candTokens: p.candidates.map((c) => rougeTokens(c.text)),
+          ref,
+          baseline: 100 * (rougeNFromTokens(base, ref, 1).f + rougeNFromTokens(base, ref, 2).f),
+        };
+      });
+  });
+  const tokensOf = new Map<string, string[]>();
+  const margins = (w: ScoreWeights): number[] =>
+    prepared.map((docs) => {
+      let sum = 0;
+      for (const d of docs) {
+        const chosen = pick(d.prepared, weigh(d.features, w), 3);
+        tokensOf.clear();
+        d.prepared.candidates.forEach((c, i) => tokensOf.set(c.text, d.candTokens[i]));
+        const toks = chosen.flatMap((t) => tokensOf.get(t) ?? rougeTokens(t));
+        sum += 100 * (rougeNFromTokens(toks, d.ref, 1).f + rougeNFromTokens(toks, d.ref, 2).f) - d.baseline;
+      }
+      return sum / docs.length;
+    });
+  const only = process.env.TUNE_ONLY === undefined ? -1 : Number(process.env.TUNE_ONLY);
+  const objective = (m: number[]) => (only >= 0 ? m[only] : Math.min(...m) + 0.1 * m.reduce((a, b) => a + b, 0));
+  let best = { ...(only === 1 ? CENTRAL_WEIGHTS : LEDE_WEIGHTS) };
+  let bestM = margins(best);
+  console.log('start', JSON.stringify(best), bestM.map((x) => x.toFixed(2)).join(' '));
+  const grid = [-1, -0.5, -0.2, 0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8];
+  for (let round = 0; round < 3; round++) {
+    let improved = false;
+    for (const f of FEATURES) {
+      if (f === 'position') continue; // the scale: everything else is relative to it
+      for (const value of grid) {
+        const w = { ...best, [f]: value };
+        const m = margins(w);
+        if (objective(m) > objective(bestM) + 1e-9) {
+          best = w;
+          bestM = m;
+          improved = true;
+          console.log(`round ${round} ${f}=${value}`, bestM.map((x) => x.toFixed(2)).join(' '));
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  console.log('best', JSON.stringify(best), 'dev margins (R1+R2 over baseline):', bestM.map((x) => x.toFixed(2)).join(' '));
+}
+
+if (require.main === module) {
+  if (process.argv.includes('--tune')) {
+    const corpus = resolve(argValue(process.argv, '--corpus') ?? join(__dirname, '..', '..', 'shared', 'corpus'));
+    tune([
+      ['CNN', loadCnn(join(corpus, 'cnn-dailymail'))],
+      ['BBC', loadBbc(join(corpus, 'bbc-news-summary'))],
+    ]);
+  } else main();
+}

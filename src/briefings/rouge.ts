@@ -163,8 +163,13 @@ export function rougeN(
   n: number,
   options: RougeOptions = {},
 ): RougeScore {
-  const cand = countNgrams(rougeTokens(asText(candidate), options), n);
-  const ref = countNgrams(rougeTokens(asText(reference), options), n);
+  return rougeNFromTokens(rougeTokens(asText(candidate), options), rougeTokens(asText(reference), options), n);
+}
+
+/** ROUGE-N of texts already turned into tokens by rougeTokens (lets evaluations tokenise once). */
+export function rougeNFromTokens(candidateTokens: string[], referenceTokens: string[], n: number): RougeScore {
+  const cand = countNgrams(candidateTokens, n);
+  const ref = countNgrams(referenceTokens, n);
   let hits = 0;
   let candCount = 0;
   let refCount = 0;

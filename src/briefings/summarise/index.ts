@@ -1,5 +1,4 @@
 // Extractive summaries: whole sentences of the article, in article order, standfirst first.
-import { DEFAULT_WEIGHTS } from './score';
 import { summariseWith, type SummaryInput } from './select';
 
 export type { SummaryInput } from './select';
@@ -11,7 +10,7 @@ export type { SummaryInput } from './select';
  */
 export function summarise(article: SummaryInput, count: number): string[] {
   try {
-    return summariseWith(article, count, DEFAULT_WEIGHTS);
+    return summariseWith(article, count);
   } catch {
     return [];
   }

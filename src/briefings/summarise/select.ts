@@ -2,7 +2,7 @@
 // skipping any that repeat a word trigram already chosen, returned in article order.
 import { termVector } from './centrality';
 import { isFurniture, normaliseText, wordCount } from './furniture';
-import { DEFAULT_WEIGHTS, scoreCandidates, type Candidate, type ScoreWeights } from './score';
+import { scoreCandidates, type Candidate, type ScoreWeights } from './score';
 import { contentTerms } from './terms';
 import type { Sentence } from '../types';
 
@@ -31,21 +31,21 @@ function remember(text: string, seen: Set<string>): void {
   for (const t of trigrams(text)) seen.add(t);
 }
 
-export function summariseWith(article: SummaryInput, count: number, weights: ScoreWeights = DEFAULT_WEIGHTS): string[] {
-  const limit = Number.isFinite(count) ? Math.floor(count) : 0;
-  if (limit < 1 || article == null) return [];
+export interface Prepared {
+  /** The standfirst, when usable: always the summary's first sentence. */
+  standfirst: string | null;
+  candidates: Candidate[];
+  titleTerms: string[];
+}
+
+/** The standfirst and the body sentences that may enter a summary (no furniture, no repeats). */
+export function prepare(article: SummaryInput): Prepared {
   const title = typeof article.title === 'string' ? article.title : '';
   const normTitle = normaliseText(title);
-  const seenTrigrams = new Set<string>();
   const seenTexts = new Set<string>();
-
-  const chosenFirst: string[] = [];
-  const standfirst = typeof article.standfirst === 'string' ? article.standfirst.trim() : '';
-  if (standfirst !== '' && !isFurniture(standfirst, normTitle)) {
-    chosenFirst.push(standfirst);
-    remember(standfirst, seenTrigrams);
-    seenTexts.add(normaliseText(standfirst));
-  }
+  let standfirst = typeof article.standfirst === 'string' ? article.standfirst.trim() : '';
+  if (standfirst !== '' && isFurniture(standfirst, normTitle)) standfirst = '';
+  if (standfirst !== '') seenTexts.add(normaliseText(standfirst));
 
   const candidates: Candidate[] = [];
   const sentences = Array.isArray(article.sentences) ? article.sentences : [];
@@ -59,19 +59,37 @@ export function summariseWith(article: SummaryInput, count: number, weights: Sco
     if (seenTexts.has(norm) || isFurniture(text, normTitle)) continue;
     seenTexts.add(norm);
     const terms = contentTerms(text);
-    candidates.push({ text, position: candidates.length, words: wordCount(text), terms, vector: termVector(terms) });
+    candidates.push({ text, position: candidates.length, paragraph: s.paragraph, words: wordCount(text), terms, vector: termVector(terms) });
   }
+  return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
+}
 
-  const scores = scoreCandidates(candidates, contentTerms(title), weights);
+/** Best-scoring candidates first, skipping trigram repeats; the result is in article order. */
+export function pick(prepared: Prepared, scores: number[], limit: number): string[] {
+  const seenTrigrams = new Set<string>();
+  const out: string[] = [];
+  if (prepared.standfirst !== null) {
+    out.push(prepared.standfirst);
+    remember(prepared.standfirst, seenTrigrams);
+  }
+  const { candidates } = prepared;
   const order = candidates.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
   const picked: number[] = [];
   for (const i of order) {
-    if (chosenFirst.length + picked.length >= limit) break;
+    if (out.length + picked.length >= limit) break;
     const text = candidates[i].text;
     if (sharesTrigram(text, seenTrigrams)) continue;
     remember(text, seenTrigrams);
     picked.push(i);
   }
   picked.sort((a, b) => a - b);
-  return [...chosenFirst, ...picked.map((i) => candidates[i].text)].slice(0, limit);
+  return [...out, ...picked.map((i) => candidates[i].text)].slice(0, limit);
+}
+
+/** `weights` fixes the scoring; without it the profile follows the article's lead-heaviness. */
+export function summariseWith(article: SummaryInput, count: number, weights?: ScoreWeights): string[] {
+  const limit = Number.isFinite(count) ? Math.floor(count) : 0;
+  if (limit < 1 || article == null) return [];
+  const prepared = prepare(article);
+  return pick(prepared, scoreCandidates(prepared.candidates, prepared.titleTerms, weights), limit);
 }
