@@ -17,7 +17,7 @@ export interface Cue {
 }
 
 const LEADING_ADVERBIAL = new Set(
-  'in on at after before during still however meanwhile but and yet asked speaking apart earlier later last despite since while when although though even for with without under over like unlike as also then now instead separately elsewhere again already once in the end'.split(' '),
+  'in on at after before during still however meanwhile but and yet asked speaking apart earlier later last despite since while when although though even for with without under over like unlike as also then now instead separately elsewhere again already once'.split(' '),
 );
 
 const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');

@@ -46,7 +46,7 @@ const LABEL_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbe
 export function findQuotations(input: ArticleText): Quotation[] {
   const paragraphs = (input.paragraphs ?? []).map((p) => (typeof p === 'string' ? p.slice(0, MAX_PARAGRAPH) : ''));
   const context = [input.title ?? '', input.standfirst ?? ''].filter((t) => typeof t === 'string' && t);
-  const registry = new Registry([...context, ...paragraphs]);
+  const registry = new Registry([...context, ...paragraphs], context.length);
   const spans = findQuoteSpans(paragraphs);
   const byParagraph = new Map<number, QuoteSpan[]>();
   for (const s of spans) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
@@ -139,7 +139,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
           firstLetter !== '' && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase()
             ? true
             : /^[a-z]/.test(afterText) && !attributed;
-        work.push({ span, text: quoteText.replace(/[,\s]+$/, ''), entity, role, statement, partial, attributed });
+        work.push({ span, text: quoteText, entity, role, statement, partial, attributed });
       });
       if (sentenceEntity) state.prevSubject = sentenceEntity;
       else {
@@ -180,7 +180,7 @@ function mergeContinuations(work: Working[]): Quotation[] {
     const entity = speakerPart?.entity ?? null;
     out.push({
       spans: chain.map((w) => ({ paragraph: w.span.paragraph, start: w.span.start, end: w.span.end })),
-      text: chain.map((w) => w.text).join(' '),
+      text: chain.map((w) => w.text).join(' ').replace(/[,\s]+$/, ''),
       speaker: entity ? displayName(entity) : null,
       role: entity?.role ?? speakerPart?.role ?? chain[0].role,
       speakerKind: entity ? (entity.kind === 'organisation' ? 'organisation' : 'person') : null,

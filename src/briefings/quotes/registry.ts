@@ -37,20 +37,26 @@ export class Registry {
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly texts: string[];
 
-  constructor(texts: readonly string[]) {
+  /** `headlines` leading texts are titles or standfirsts: skipped when written in Title Case. */
+  constructor(texts: readonly string[], headlines = 0) {
     this.texts = texts.slice();
     let pos = 0;
-    for (const text of texts) {
-      if (isTitleCase(text)) continue;
-      for (const run of nameRuns(tokenize(text))) {
+    texts.forEach((text, t) => {
+      if (t < headlines && isTitleCase(text)) return;
+      const tokens = tokenize(text);
+      for (const run of nameRuns(tokens)) {
         const parts = splitRoleAndName(run.words);
-        if (parts) this.add(parts, pos++);
+        if (parts) {
+          const e = this.add(parts, pos++);
+          const appositive = appositiveRole(tokens, run.end);
+          if (appositive && !e.role && e.kind !== 'organisation') e.role = appositive;
+        }
         for (const inner of run.possessives) {
           const p = splitRoleAndName(inner);
           if (p) this.add(p, pos++);
         }
       }
-    }
+    });
   }
 
   /** Records a mention and returns the entity it belongs to. */
@@ -168,6 +174,25 @@ interface NameRun {
   words: string[];
   /** Names that end in a possessive inside the run ("Donald Trump’s" in "…Trump’s son-in-law Jared Kushner"). */
   possessives: string[][];
+  /** Index of the token after the run. */
+  end: number;
+}
+
+/** "Yuri Ushakov, top presidential aide, …": the role between commas right after a name. */
+function appositiveRole(tokens: readonly Token[], end: number): string | null {
+  if (tokens[end]?.text !== ',') return null;
+  const words: string[] = [];
+  for (let k = end + 1; k < tokens.length && k - end <= 10; k++) {
+    const t = tokens[k].text;
+    if (t === ',' || t === '.' || t === ';' || t === ')') {
+      if (words.length === 0 || /^(who|which|whose|where|when)$/i.test(words[0])) return null;
+      if (!words.some((w) => isOfficeWord(w))) return null;
+      if (isCapitalised(words[0]) && !isOfficeWord(words[0]) && !/^(The|A|An)$/.test(words[0]) && !isPossessive(words[0])) return null;
+      return normaliseName(words.filter((w, i) => i > 0 || !/^(the|a|an)$/i.test(w)).join(' '));
+    }
+    words.push(t);
+  }
+  return null;
 }
 
 /** Runs of capitalised words, with the role words that lead into them. */
@@ -206,7 +231,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
     }
     // Trailing role words with no name after them belong to the next clause, not to this run.
     while (words.length && !isCapitalised(words[words.length - 1])) words.pop();
-    if (words.length) runs.push({ words, possessives: possessives.filter((p) => p.length && p.length <= words.length) });
+    if (words.length) runs.push({ words, possessives: possessives.filter((p) => p.length && p.length <= words.length), end: j });
     i = Math.max(j, i + 1);
   }
   return runs;

@@ -1,0 +1,135 @@
+// Each attribution pattern on its own, in small articles written for the purpose.
+import { extractQuotes } from '../../src/briefings/quotes';
+
+const article = (...paragraphs: string[]) => ({ title: 'Test article', standfirst: null, paragraphs });
+const speakers = (...paragraphs: string[]) => extractQuotes(article(...paragraphs)).quotes.map((q) => [q.text, q.speaker]);
+
+describe('who said a quote', () => {
+  it('reads "X said" after the quote', () => {
+    expect(speakers('“We will keep talking to everyone,” Jane Doe said.')).toEqual([['We will keep talking to everyone', 'Jane Doe']]);
+  });
+
+  it('reads "said X" after the quote, with the role before the name', () => {
+    const { quotes } = extractQuotes(article('“Rates will stay high for longer,” said Treasury spokesman John Smith.'));
+    expect(quotes[0].speaker).toBe('John Smith');
+    expect(quotes[0].role).toBe('Treasury spokesman');
+  });
+
+  it('reads "X told Y" and takes X, not the person spoken to', () => {
+    expect(speakers('“We are close to a deal on the border,” Maria Lopez told CNN host Jake Tapper.')).toEqual([
+      ['We are close to a deal on the border', 'Maria Lopez'],
+    ]);
+  });
+
+  it('reads "X added"', () => {
+    expect(speakers('“Nothing has been decided yet about the plan,” Omar Haddad added.')[0][1]).toBe('Omar Haddad');
+  });
+
+  it('reads "according to X"', () => {
+    expect(speakers('The deal was “dead on arrival in its current form,” according to Senator Ann Walsh.')[0][1]).toBe('Ann Walsh');
+  });
+
+  it('reads "Y quoted X as saying" and takes X', () => {
+    expect(speakers('State media quoted army chief Min Tun as saying: “Order will be restored in every district.”')[0][1]).toBe('Min Tun');
+  });
+
+  it('reads "X said" before the quote', () => {
+    expect(speakers('Ellen Park said: “The vote will happen on Friday whatever the weather.”')[0][1]).toBe('Ellen Park');
+  });
+
+  it('reads "in a social media post, X said"', () => {
+    expect(speakers('Kim Lee was in Seoul.', 'In a social media post, Kim Lee said “the talks have failed again and again.”')[0][1]).toBe('Kim Lee');
+  });
+
+  it('resolves "he added" to the speaker in play, not the last person mentioned', () => {
+    const q = speakers(
+      '“We will not give up the fight for our city,” Paul Meyer said after meeting Anna Berg.',
+      '“The next month decides everything for us,” he added.',
+    );
+    expect(q[1][1]).toBe('Paul Meyer');
+  });
+
+  it('resolves "he said" to the person the previous sentence reported', () => {
+    const q = speakers('Carl Jensen said the vote would be close.', '“We are counting every single ballot,” he said.');
+    expect(q[0][1]).toBe('Carl Jensen');
+  });
+
+  it('gives a bare quote paragraph after a quote to the same speaker', () => {
+    const q = speakers('“We are ready to sign the agreement today,” Lena Novak said.', '“Nobody else has made an offer this good.”');
+    expect(q[1][1]).toBe('Lena Novak');
+  });
+
+  it('resolves a description to the person introduced with that role', () => {
+    const q = speakers(
+      'Senior Kremlin aide Ivan Petrov met Prime Minister Ola Berg in Oslo.',
+      '“The meeting was long but useful for both sides,” the top Kremlin aide said.',
+    );
+    expect(q[0][1]).toBe('Ivan Petrov');
+  });
+
+  it('ignores names inside the description', () => {
+    const q = speakers(
+      'Russian President Vladimir Putin sent his adviser, Yuri Ushakov, top presidential aide, to the talks.',
+      '“We found no compromise on the territory question,” the top Putin aide said.',
+    );
+    expect(q[0][1]).toBe('Yuri Ushakov');
+  });
+
+  it('uses the fullest form of a name in the article', () => {
+    const q = speakers('Secretary of State Marco Rubio flew to Geneva.', '“Some progress has been made here,” Rubio said.');
+    expect(q[0][1]).toBe('Marco Rubio');
+  });
+
+  it('names an organisation as a speaker in its fullest form', () => {
+    const q = speakers(
+      '“This interference is totally unacceptable to us,” the foreign ministry said.',
+      'Later, Norway’s foreign ministry said it would recall its envoy.',
+    );
+    expect(q[0][1]).toBe("Norway's foreign ministry");
+  });
+
+  it('says unknown rather than guessing when no speaker can be told', () => {
+    expect(speakers('Officials in the city were unsure of the plan.', 'The sign read “Closed until further notice for repairs.”')[0][1]).toBeNull();
+  });
+
+  it('attributes a participle "saying:" to the subject of the sentence', () => {
+    const q = speakers('Russian President Vladimir Putin spoke in Moscow.', 'The Russian leader also sent a message, saying: “We are ready right now if needed.”');
+    expect(q[0][1]).toBe('Vladimir Putin');
+  });
+
+  it('attributes the second quote of a sentence to the first one’s speaker', () => {
+    const q = speakers('“There were points we agreed on,” Ann Cole said, but “the hard questions remain open.”');
+    expect(q.map((x) => x[1])).toEqual(['Ann Cole', 'Ann Cole']);
+  });
+});
+
+describe('what counts as a quotation', () => {
+  it('keeps a partial quote inside a sentence and flags it partial', () => {
+    const { quotes } = extractQuotes(article('Maria Lopez said “some progress” has been made.'));
+    expect(quotes).toEqual([{ text: 'some progress', speaker: 'Maria Lopez', role: null, paragraph: 0, partial: true }]);
+  });
+
+  it('keeps a quote of several sentences whole', () => {
+    expect(speakers('“It is late. We are tired. We go home now,” Tom Ray said.')).toEqual([['It is late. We are tired. We go home now', 'Tom Ray']]);
+  });
+
+  it('joins a quote that runs across paragraphs, with the closing mark left off', () => {
+    const { quotes } = extractQuotes(article('“We will build the road first and the bridge later,', '“Then the school will come,” Ida Moss said.'));
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].text).toBe('We will build the road first and the bridge later, Then the school will come');
+    expect(quotes[0].speaker).toBe('Ida Moss');
+    expect(quotes[0].paragraph).toBe(0);
+  });
+
+  it('leaves out a scare-quoted single word', () => {
+    expect(speakers('Moscow is trying to “break” the country, Kim Lee said.')).toEqual([]);
+  });
+
+  it('leaves out a Title-Case term in quote marks', () => {
+    expect(speakers('The plan, known as “Project Blue Horizon Forward”, was shelved.')).toEqual([]);
+  });
+
+  it('keeps a single word when a speaker is attached to it', () => {
+    expect(speakers('The talks were “useful,” Yuri Ushakov said.')).toEqual([['useful', 'Yuri Ushakov']]);
+  });
+});
