@@ -452,6 +452,10 @@ export function applicationIdFromToken(token: string): string {
   return id;
 }
 
+/** For Client options `ws: { buildIdentifyThrottler: noIdentifyThrottle }`: discord.js otherwise keeps
+ *  identifies of one shard 5 s apart, which makes every re-identify in a test take 5 s. */
+export const noIdentifyThrottle = async () => ({ waitForIdentify: async () => undefined });
+
 /** Starts a stand-in on 127.0.0.1 with a random port. */
 export async function startStandIn(options: StandInOptions = {}): Promise<DiscordStandIn> {
   return new DiscordStandIn(options).listen();
