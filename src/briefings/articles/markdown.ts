@@ -69,7 +69,9 @@ const DEFAULT_SUMMARY = /^(?:no summary available\.?|n\/a|none)$/i;
 
 /** Markdown inline syntax → plain text. */
 export function stripInline(s: string): string {
-  return s
+  // Backslash escapes are set aside first so that "\\*" is never read as emphasis.
+  const escaped = s.replace(/\\([\\`*_{}[\]()#+\-.!|>~"'])/g, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+  return escaped
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // images
     .replace(/!\[[^\]]*\]\[[^\]]*\]/g, ' ')
     .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1') // links keep their words
@@ -81,7 +83,7 @@ export function stripInline(s: string): string {
     .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2') // emphasis _x_ (not snake_case)
     .replace(/~~(?=\S)([^~]*?\S)~~/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~"'])/g, '$1');
+    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
 /** Scraper residue inside a paragraph: credits glued to text, "watch now" widgets. */
@@ -112,7 +114,7 @@ function isCreditLine(line: string): boolean {
 }
 
 interface Block {
-  kind: 'heading' | 'paragraph' | 'item';
+  kind: 'heading' | 'paragraph' | 'item' | 'image';
   text: string;
   level?: number;
 }
@@ -146,7 +148,13 @@ export function markdownBlocks(body: string): Block[] {
       flush();
       continue;
     }
-    if (isLoneLink(raw) || /^!\[[^\]]*\]\([^)]*\)$/.test(raw) || /^\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)$/.test(raw)) {
+    if (/^!\[[^\]]*\]\([^)]*\)$/.test(raw) || /^\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)$/.test(raw)) {
+      // Kept as a marker only: a credit line under it belongs to the image, not to the text above.
+      flush();
+      blocks.push({ kind: 'image', text: '' });
+      continue;
+    }
+    if (isLoneLink(raw)) {
       flush();
       continue;
     }
@@ -200,6 +208,17 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   /** Whether the block just before was kept as a paragraph (a credit line under it makes it a caption). */
   let previousWasShortParagraph = false;
   for (const block of blocks) {
+    if (block.kind === 'image') {
+      previousWasShortParagraph = false;
+      continue;
+    }
+    const plain = cleanLine(block.text);
+    if (block.kind === 'paragraph' && isCreditLine(plain)) {
+      // "Nurphoto | Nurphoto | Getty Images" under a short paragraph: that paragraph was the caption.
+      if (previousWasShortParagraph) builder.dropLastParagraph();
+      previousWasShortParagraph = false;
+      continue;
+    }
     const t = cleanLine(stripResidue(block.text));
     if (!t) continue;
     if (block.kind === 'heading') {
@@ -217,11 +236,6 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
     }
     if (skippingSection || (skippingLinkList && block.kind === 'item')) continue;
     skippingLinkList = false;
-    if (isCreditLine(t)) {
-      if (previousWasShortParagraph) builder.dropLastParagraph();
-      previousWasShortParagraph = false;
-      continue;
-    }
     previousWasShortParagraph = false;
     if (isFurnitureLine(t) || isPhotoCaption(t)) continue;
     if (!title) {
