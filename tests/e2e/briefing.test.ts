@@ -1,0 +1,174 @@
+// Daily briefings end to end: the real bot (discord.js Client, scheduler, SQLite file) against the stand-in.
+// Only Date is faked (moving at real speed) so that 08:00 in Berlin comes within seconds.
+import { openStore } from '../../src/store/store';
+import { briefingMessages, fakeDateOnly, sleep, startWorld, type World } from '../fixtures/schedule/e2e';
+import type { Json } from '../standin/types';
+
+const TODAY = '2026-05-04';
+const JUST_BEFORE_EIGHT_BERLIN = new Date('2026-05-04T05:59:56Z');
+const ADMIN = { memberPermissions: ['ManageGuild'] };
+
+async function setBriefing(world: World, channelId: string, options: Record<string, string | number | boolean>) {
+  return world.discord.sendInteraction(
+    world.discord.commandInteraction({ name: 'briefing set', options: { channel: channelId, ...options }, ...ADMIN }),
+  );
+}
+
+/** Text of everything the bot answered to an interaction (reply, edits, follow-ups). */
+function answerText(r: Json): string {
+  return JSON.stringify([r.original, r.followups]);
+}
+
+describe('daily briefings on the stand-in', () => {
+  let world: World;
+  let news: string;
+
+  beforeEach(async () => {
+    fakeDateOnly(JUST_BEFORE_EIGHT_BERLIN);
+    world = await startWorld();
+    news = world.discord.textChannelId(world.discord.guildIds[0], 'news');
+  });
+  afterEach(async () => {
+    await world.close();
+    jest.useRealTimers();
+  });
+
+  it('posts the briefing at the set time, once, and a restart right after does not repeat it', async () => {
+    const bot = await world.boot();
+    const set = await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin', articles: 3 });
+    expect(answerText(set)).toContain('Daily briefing set');
+
+    const [first] = await world.discord.waitForMessages(news, 1, { timeoutMs: 20_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse('2026-05-04T06:00:00Z'));
+    expect(first.content).toContain('Daily briefing for Monday 4 May 2026');
+    await sleep(500);
+    const posted = briefingMessages(world.discord, news, TODAY);
+    expect(posted.length).toBeGreaterThanOrEqual(1);
+    // Article text says "@everyone": nobody is pinged, and the request said so explicitly.
+    const sends = world.discord.requestsTo('POST', `/channels/${news}/messages`);
+    expect(sends.every((r) => Array.isArray(r.body.allowed_mentions?.parse) && r.body.allowed_mentions.parse.length === 0)).toBe(true);
+    expect(posted.every((m: Json) => m.mention_everyone === false)).toBe(true);
+
+    await bot.stop();
+    await world.boot();
+    await sleep(1500);
+    expect(briefingMessages(world.discord, news, TODAY)).toHaveLength(posted.length);
+    expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(sends.length);
+
+    const show = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing show', ...ADMIN }));
+    expect(answerText(show)).toContain(`${TODAY}: posted`);
+  });
+
+  it('retries after a 500 and still posts once', async () => {
+    await world.boot();
+    world.discord.failNext({ method: 'POST', path: `/channels/${news}/messages`, status: 500 });
+    await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin', articles: 3 });
+    await world.discord.waitForMessages(news, 1, { timeoutMs: 20_000 });
+    await sleep(1000);
+    const posted = briefingMessages(world.discord, news, TODAY);
+    const parts = Number(/#\d+\/(\d+)/.exec(JSON.stringify(posted[0]))![1]);
+    expect(posted).toHaveLength(parts);
+    const sends = world.discord.requestsTo('POST', `/channels/${news}/messages`);
+    expect(sends.filter((r) => r.injected)).toHaveLength(1);
+    expect(sends.filter((r) => !r.injected)).toHaveLength(parts);
+  });
+
+  it('reports a 403 in /briefing show and does not retry it', async () => {
+    const bot = await world.boot();
+    world.discord.failNext({
+      method: 'POST', path: `/channels/${news}/messages`, status: 403, times: 50,
+      body: { message: 'Missing Permissions', code: 50013 },
+    });
+    await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin' });
+    await world.discord.waitForRequest('POST', `/channels/${news}/messages`, { timeoutMs: 20_000 });
+    await sleep(1000);
+    // More clock ticks and a restart: still the one attempt.
+    await bot.scheduler!.scheduler.tick('guard');
+    await bot.stop();
+    const again = await world.boot();
+    await again.scheduler!.scheduler.tick('guard');
+    expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(1);
+    expect(world.discord.channelMessages(news)).toHaveLength(0);
+
+    const show = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing show', ...ADMIN }));
+    expect(answerText(show)).toContain('Missing Permissions');
+    expect(answerText(show)).toContain(`${TODAY}: failed`);
+  });
+
+  it('checks its channel permissions first and says which one is missing', async () => {
+    world.discord.setChannelOverwrites(news, [{ id: 'bot', deny: ['EmbedLinks'] }]);
+    const bot = await world.boot();
+    await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin' });
+    await world.discord.waitFor(() => {
+      const store = bot.scheduler!.store;
+      return store.ledger.get(news, TODAY)?.status === 'failed';
+    }, { timeoutMs: 20_000, what: 'the failed delivery' });
+    expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
+    // Asked from another channel: the stand-in, like Discord, drops embeds where the bot lacks Embed Links.
+    const general = world.discord.textChannelId(world.discord.guildIds[0], 'general');
+    const show = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing show', channelId: general, ...ADMIN }));
+    expect(answerText(show)).toContain('Missing permissions in #news: Embed Links');
+  });
+
+  it('catches up on start after being down at the time, marked late, and only for today', async () => {
+    const store = openStore(world.dbPath);
+    const guildId = world.discord.guildIds[0];
+    const general = world.discord.textChannelId(guildId, 'general');
+    const base = { guildId, topic: null, articles: 2, announceEmpty: false };
+    store.schedules.upsert({ ...base, channelId: news, time: '07:00', timezone: 'Europe/Berlin' }, new Date('2026-05-01T00:00:00Z'));
+    store.schedules.upsert({ ...base, channelId: general, time: '23:59', timezone: 'Europe/Berlin' }, new Date('2026-05-01T00:00:00Z'));
+    store.close();
+    await world.boot();
+    const [late] = await world.discord.waitForMessages(news, 1, { timeoutMs: 10_000 });
+    expect(late.content).toContain('Posted late');
+    // Yesterday's 23:59 post was missed entirely: it is never posted today.
+    expect(world.discord.channelMessages(general)).toHaveLength(0);
+  });
+
+  it('manages schedules with /briefing: clear errors, autocomplete, permissions, several channels, off', async () => {
+    await world.boot();
+    const general = world.discord.textChannelId(world.discord.guildIds[0], 'general');
+    const badTime = await setBriefing(world, news, { time: '25:00', timezone: 'Europe/Berlin' });
+    expect(answerText(badTime)).toContain('is not a time of day');
+    const badZone = await setBriefing(world, news, { time: '08:00', timezone: 'Mars/Olympus' });
+    expect(answerText(badZone)).toContain('is not a time zone I know');
+
+    const ac = await world.discord.sendInteraction(
+      world.discord.autocompleteInteraction({ name: 'briefing set', focused: 'timezone', options: { channel: news, time: '08:00', timezone: 'berl' } }),
+    );
+    const choices = ac.callback.data.choices as { name: string; value: string }[];
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.map((c) => c.value)).toContain('Europe/Berlin');
+
+    const denied = await world.discord.sendInteraction(
+      world.discord.commandInteraction({ name: 'briefing set', options: { channel: news, time: '08:00', timezone: 'UTC' }, memberPermissions: ['SendMessages'] }),
+    );
+    expect(answerText(denied)).toContain('Manage Server');
+
+    await setBriefing(world, news, { time: '09:00', timezone: 'Europe/Berlin' });
+    await setBriefing(world, general, { time: '18:30', timezone: 'America/New_York', topic: 'strike' });
+    const show = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing show', ...ADMIN }));
+    expect(answerText(show)).toContain('America/New\\\\_York'); // markdown-escaped, inside JSON
+    expect(answerText(show)).toContain('Europe/Berlin');
+
+    const preview = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing preview', options: { channel: news }, ...ADMIN }));
+    expect(preview.callback.data.flags & 64).toBe(64);
+    expect(answerText(preview)).toContain('Daily briefing for');
+    expect(world.discord.channelMessages(news)).toHaveLength(0);
+
+    const now = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing now', options: { channel: general }, ...ADMIN }));
+    expect(answerText(now)).toContain("Posted today's briefing");
+    expect(world.discord.channelMessages(general).length).toBeGreaterThan(0);
+    const twice = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing now', options: { channel: general }, ...ADMIN }));
+    expect(answerText(twice)).toContain('already posted today');
+
+    const off = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing off', options: { all: true }, ...ADMIN }));
+    expect(answerText(off)).toContain('Stopped 2 daily briefings');
+  });
+
+  it('takes a default schedule from BRIEFING_CHANNEL_ID, BRIEFING_TIME and BRIEFING_TIMEZONE', async () => {
+    await world.boot({ BRIEFING_CHANNEL_ID: news, BRIEFING_TIME: '08:00', BRIEFING_TIMEZONE: 'Europe/Berlin' });
+    const [first] = await world.discord.waitForMessages(news, 1, { timeoutMs: 20_000 });
+    expect(first.content).toContain('Daily briefing for Monday 4 May 2026');
+  });
+});
