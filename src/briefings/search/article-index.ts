@@ -1,0 +1,210 @@
+// Articles by their words: BM25F over title, standfirst, headings and body, with every query word
+// widened into real terms (completion, typo correction) before it meets the posting lists.
+import type { Article } from '../types';
+import { FIELD_WEIGHT } from './bm25';
+import { DocumentTable } from './documents';
+import type { Expander } from './expand';
+import { GrowInt32 } from './growable';
+import { Postings, PostingsBuilder, type PostingsSnapshot } from './postings';
+import { forEachTerm, queryWords } from './tokenize';
+import { Ranker, type Ranked, type RankTarget } from './rank';
+import type { Vocabulary } from './vocabulary';
+
+/** A document's terms with their field-weighted frequencies, parallel arrays. */
+interface DocTerms {
+  terms: number[];
+  weights: number[];
+  title: number[];
+  length: number;
+}
+
+/** Per-term scratch counts reused across documents (a Map per document made building GC-bound). */
+class TermCounter {
+  private counts = new Int32Array(1 << 16);
+  private inTitle = new Uint8Array(1 << 16);
+
+  count(article: Article, vocab: Vocabulary): DocTerms {
+    const out: DocTerms = { terms: [], weights: [], title: [], length: 0 };
+    const field = (text: string | null | undefined, weight: number, isTitle: boolean) => {
+      if (!text) return;
+      forEachTerm(text, (t) => {
+        const id = vocab.intern(t);
+        if (id >= this.counts.length) this.grow(id);
+        if (this.counts[id] === 0) out.terms.push(id);
+        this.counts[id] += weight;
+        out.length += weight;
+        if (isTitle && this.inTitle[id] === 0) {
+          this.inTitle[id] = 1;
+          out.title.push(id);
+        }
+      });
+    };
+    field(article.title, FIELD_WEIGHT.title, true);
+    field(article.standfirst, FIELD_WEIGHT.standfirst, false);
+    for (const h of article.headings ?? []) field(h, FIELD_WEIGHT.heading, false);
+    for (const p of article.paragraphs ?? []) field(p, FIELD_WEIGHT.body, false);
+    for (const id of out.terms) {
+      out.weights.push(this.counts[id]);
+      this.counts[id] = 0;
+    }
+    for (const id of out.title) this.inTitle[id] = 0;
+    return out;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.counts.length * 2);
+    const counts = new Int32Array(size);
+    counts.set(this.counts);
+    this.counts = counts;
+    const inTitle = new Uint8Array(size);
+    inTitle.set(this.inTitle);
+    this.inTitle = inTitle;
+  }
+}
+
+export interface ArticleIndexSnapshot {
+  ids: (string | null)[];
+  lengths: Int32Array;
+  df: Int32Array;
+  body: PostingsSnapshot;
+  titles: PostingsSnapshot;
+}
+
+export class ArticleIndex {
+  private readonly counter = new TermCounter();
+  private readonly ranker: Ranker;
+
+  private constructor(
+    readonly vocab: Vocabulary,
+    readonly docs: DocumentTable,
+    private readonly body: Postings,
+    readonly titles: Postings,
+    private readonly df: GrowInt32,
+    readonly expander: Expander,
+  ) {
+    this.ranker = new Ranker(expander);
+  }
+
+  static build(articles: Article[], vocab: Vocabulary, expander: Expander): ArticleIndex {
+    const docs = new DocumentTable();
+    const body = new PostingsBuilder();
+    const titles = new PostingsBuilder();
+    const df = new GrowInt32(1 << 16);
+    const counter = new TermCounter();
+    for (const article of articles) {
+      if (docs.docOf(article.id) >= 0) continue;
+      const doc = docs.open(article);
+      const t = counter.count(article, vocab);
+      docs.setLength(doc, t.length);
+      for (let i = 0; i < t.terms.length; i++) {
+        const term = t.terms[i];
+        body.add(term, doc, t.weights[i]);
+        df.ensure(term);
+        df.data[term]++;
+      }
+      for (const term of t.title) titles.add(term, doc, 1);
+    }
+    vocab.seal();
+    df.ensure(vocab.size - 1);
+    return new ArticleIndex(vocab, docs, body.finish(vocab.size, true), titles.finish(vocab.size, false), df, expander);
+  }
+
+  documentFrequency = (term: number): number => (term < this.df.length ? this.df.data[term] : 0);
+
+  /** Indexes one more article and returns its number. */
+  add(article: Article): number {
+    if (this.docs.docOf(article.id) >= 0) this.remove(article.id);
+    const doc = this.docs.open(article);
+    const t = this.counter.count(article, this.vocab);
+    this.docs.setLength(doc, t.length);
+    for (let i = 0; i < t.terms.length; i++) {
+      const term = t.terms[i];
+      this.body.add(term, doc, t.weights[i]);
+      this.df.ensure(term);
+      this.df.data[term]++;
+    }
+    for (const term of t.title) this.titles.add(term, doc, 1);
+    this.maybeCompact();
+    return doc;
+  }
+
+  remove(articleId: string): Article | null {
+    const doc = this.docs.docOf(articleId);
+    if (doc < 0) return null;
+    const article = this.docs.articles[doc]!;
+    // The posting lists keep the dead number until compaction; document frequencies drop now.
+    for (const term of this.counter.count(article, this.vocab).terms) this.df.data[term]--;
+    this.docs.close(doc);
+    this.maybeCompact();
+    return article;
+  }
+
+  private maybeCompact(): void {
+    const alive = (d: number) => this.docs.isAlive(d);
+    if (this.body.needsCompaction()) this.body.compact(this.vocab.size, alive);
+    if (this.titles.needsCompaction()) this.titles.compact(this.vocab.size, alive);
+    if (this.vocab.pendingCount() > 2000) this.vocab.seal();
+  }
+
+  /** Scores every live article holding a term of the query (BM25F, see rank.ts). */
+  query(text: string, k: number): Ranked {
+    return this.ranker.rank(queryWords(text), this.target(), { k });
+  }
+
+  private target(): RankTarget {
+    return {
+      postings: this.body,
+      documentFrequency: this.documentFrequency,
+      alive: this.docs.alive,
+      lengths: this.docs.lengths.data,
+      liveCount: this.docs.liveCount,
+      averageLength: this.docs.averageLength(),
+      capacity: this.docs.capacity,
+    };
+  }
+
+  /** The terms among `candidates` that this document holds: what a snippet should show. */
+  termsIn(doc: number, candidates: number[]): Set<string> {
+    const out = new Set<string>();
+    for (const t of candidates) if (this.body.has(t, doc)) out.add(this.vocab.term(t));
+    return out;
+  }
+
+  /**
+   * Document frequencies from the posting lists of live articles only: after a restore in which
+   * some snapshot articles were not supplied, their counts cannot be taken back one by one.
+   */
+  private recount(): void {
+    const alive = (d: number) => this.docs.isAlive(d);
+    this.body.compact(this.vocab.size, alive);
+    this.titles.compact(this.vocab.size, alive);
+    for (let t = 0; t < this.vocab.size; t++) {
+      this.df.ensure(t);
+      this.df.data[t] = this.body.count(t);
+    }
+  }
+
+  toSnapshot(): ArticleIndexSnapshot {
+    const alive = (d: number) => this.docs.isAlive(d);
+    this.vocab.seal();
+    return {
+      ids: this.docs.ids(),
+      lengths: this.docs.lengths.view().slice(),
+      df: this.df.view().slice(),
+      body: this.body.toSnapshot(this.vocab.size, alive),
+      titles: this.titles.toSnapshot(this.vocab.size, alive),
+    };
+  }
+
+  static fromSnapshot(
+    s: ArticleIndexSnapshot,
+    vocab: Vocabulary,
+    expander: Expander,
+    find: (id: string) => Article | undefined,
+  ): ArticleIndex {
+    const docs = DocumentTable.restore(s.ids, s.lengths, find);
+    const index = new ArticleIndex(vocab, docs, Postings.fromSnapshot(s.body), Postings.fromSnapshot(s.titles), GrowInt32.from(s.df), expander);
+    if (docs.liveCount < s.ids.filter((id) => id !== null).length) index.recount();
+    return index;
+  }
+}

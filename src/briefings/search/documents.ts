@@ -1,0 +1,86 @@
+// The table of indexed articles: internal number ↔ article, liveness and weighted length.
+import type { Article } from '../types';
+import { GrowInt32 } from './growable';
+
+export class DocumentTable {
+  readonly articles: (Article | null)[] = [];
+  private readonly byId = new Map<string, number>();
+  alive = new Uint8Array(16);
+  readonly lengths = new GrowInt32();
+  liveCount = 0;
+  totalLength = 0;
+
+  get capacity(): number {
+    return this.articles.length;
+  }
+
+  docOf(articleId: string): number {
+    return this.byId.get(articleId) ?? -1;
+  }
+
+  isAlive(doc: number): boolean {
+    return this.alive[doc] === 1;
+  }
+
+  /** Registers an article and returns its number (ids only grow, so posting lists stay sorted). */
+  open(article: Article): number {
+    const doc = this.articles.length;
+    this.articles.push(article);
+    this.byId.set(article.id, doc);
+    if (doc >= this.alive.length) {
+      const next = new Uint8Array(Math.max(16, this.alive.length * 2));
+      next.set(this.alive);
+      this.alive = next;
+    }
+    this.alive[doc] = 1;
+    this.lengths.push(0);
+    this.liveCount++;
+    return doc;
+  }
+
+  setLength(doc: number, length: number): void {
+    this.lengths.data[doc] = length;
+    this.totalLength += length;
+  }
+
+  close(doc: number): void {
+    if (!this.isAlive(doc)) return;
+    this.alive[doc] = 0;
+    this.liveCount--;
+    this.totalLength -= this.lengths.data[doc];
+    const a = this.articles[doc];
+    if (a && this.byId.get(a.id) === doc) this.byId.delete(a.id);
+    this.articles[doc] = null;
+  }
+
+  averageLength(): number {
+    return this.liveCount > 0 ? Math.max(1, this.totalLength / this.liveCount) : 1;
+  }
+
+  /** Article ids by number, null for removed slots: the snapshot's link back to the articles. */
+  ids(): (string | null)[] {
+    return this.articles.map((a) => (a ? a.id : null));
+  }
+
+  /** Restores the table from a snapshot, pairing each number with the article of that id. */
+  static restore(ids: (string | null)[], lengths: Int32Array, find: (id: string) => Article | undefined): DocumentTable {
+    const t = new DocumentTable();
+    ids.forEach((id, doc) => {
+      const article = id !== null ? find(id) : undefined;
+      t.articles.push(article ?? null);
+      if (doc >= t.alive.length) {
+        const next = new Uint8Array(Math.max(16, t.alive.length * 2, doc + 1));
+        next.set(t.alive);
+        t.alive = next;
+      }
+      t.lengths.push(lengths[doc] ?? 0);
+      if (article) {
+        t.byId.set(article.id, doc);
+        t.alive[doc] = 1;
+        t.liveCount++;
+        t.totalLength += lengths[doc] ?? 0;
+      }
+    });
+    return t;
+  }
+}

@@ -1,0 +1,185 @@
+// Inverted lists: for every term, the documents holding it (ascending ids) and, optionally, a small
+// weight per document. Built once into flat typed arrays (CSR: offsets into one docs array); later
+// additions go to a per-term tail until the next compaction.
+import { GrowInt32 } from './growable';
+
+/** Collects (term, doc, weight) triples while building, then lays them out term by term. */
+export class PostingsBuilder {
+  private readonly termCol = new GrowInt32(1 << 16);
+  private readonly docCol = new GrowInt32(1 << 16);
+  private weightCol = new Uint8Array(1 << 16);
+
+  add(term: number, doc: number, weight: number): void {
+    const i = this.termCol.length;
+    this.termCol.push(term);
+    this.docCol.push(doc);
+    if (i >= this.weightCol.length) {
+      const next = new Uint8Array(this.weightCol.length * 2);
+      next.set(this.weightCol);
+      this.weightCol = next;
+    }
+    this.weightCol[i] = weight > 255 ? 255 : weight;
+  }
+
+  /** Counting sort by term; documents were added in ascending order, so each list stays sorted. */
+  finish(termCount: number, withWeights: boolean): Postings {
+    const n = this.termCol.length;
+    const terms = this.termCol.data;
+    const offsets = new Int32Array(termCount + 1);
+    for (let i = 0; i < n; i++) offsets[terms[i] + 1]++;
+    for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
+    const cursor = offsets.slice(0, termCount);
+    const docs = new Int32Array(n);
+    const weights = withWeights ? new Uint8Array(n) : null;
+    const docCol = this.docCol.data;
+    for (let i = 0; i < n; i++) {
+      const at = cursor[terms[i]]++;
+      docs[at] = docCol[i];
+      if (weights) weights[at] = this.weightCol[i];
+    }
+    return new Postings(offsets, docs, weights);
+  }
+}
+
+export interface PostingsSnapshot {
+  offsets: Int32Array;
+  docs: Int32Array;
+  weights: Uint8Array | null;
+}
+
+export class Postings {
+  /** Per term, appended after the last compaction: [doc, weight, doc, weight, ...]. */
+  private tail = new Map<number, number[]>();
+  private tailSize = 0;
+
+  constructor(
+    private offsets: Int32Array,
+    private docs: Int32Array,
+    private weights: Uint8Array | null,
+  ) {}
+
+  static empty(withWeights: boolean): Postings {
+    return new Postings(new Int32Array(1), new Int32Array(0), withWeights ? new Uint8Array(0) : null);
+  }
+
+  get size(): number {
+    return this.docs.length + this.tailSize;
+  }
+
+  add(term: number, doc: number, weight: number): void {
+    let list = this.tail.get(term);
+    if (!list) this.tail.set(term, (list = []));
+    list.push(doc, weight > 255 ? 255 : weight);
+    this.tailSize++;
+  }
+
+  /** Number of postings of a term, dead documents included. */
+  count(term: number): number {
+    const main = term + 1 < this.offsets.length ? this.offsets[term + 1] - this.offsets[term] : 0;
+    const extra = this.tail.get(term);
+    return main + (extra ? extra.length / 2 : 0);
+  }
+
+  /**
+   * Visits the documents of a term in ascending order. `visit` returns false to stop early.
+   * Dead documents are visited too: callers check liveness (cheaper than rewriting lists on removal).
+   */
+  forEach(term: number, visit: (doc: number, weight: number) => boolean | void): void {
+    if (term + 1 < this.offsets.length) {
+      const docs = this.docs;
+      const weights = this.weights;
+      for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
+        if (visit(docs[i], weights ? weights[i] : 1) === false) return;
+      }
+    }
+    const extra = this.tail.get(term);
+    if (extra) for (let i = 0; i < extra.length; i += 2) if (visit(extra[i], extra[i + 1]) === false) return;
+  }
+
+  /** True when `doc` is in the list of `term` (binary search: lists are ascending). */
+  has(term: number, doc: number): boolean {
+    if (term + 1 < this.offsets.length) {
+      let lo = this.offsets[term];
+      let hi = this.offsets[term + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const d = this.docs[mid];
+        if (d === doc) return true;
+        if (d < doc) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const extra = this.tail.get(term);
+    if (extra) for (let i = 0; i < extra.length; i += 2) if (extra[i] === doc) return true;
+    return false;
+  }
+
+  /** Raw access for the scoring loop: [start, end) into docs()/weights(), main lists only. */
+  range(term: number): [number, number] {
+    if (term + 1 >= this.offsets.length) return [0, 0];
+    return [this.offsets[term], this.offsets[term + 1]];
+  }
+  mainDocs(): Int32Array {
+    return this.docs;
+  }
+  mainWeights(): Uint8Array | null {
+    return this.weights;
+  }
+  tailOf(term: number): number[] | undefined {
+    return this.tail.get(term);
+  }
+
+  /** True when the tail has grown large enough that folding it in pays off. */
+  needsCompaction(): boolean {
+    return this.tailSize > 50_000 && this.tailSize > this.docs.length / 4;
+  }
+
+  /** Folds the tail into the flat arrays and drops postings of dead documents. */
+  compact(termCount: number, alive: (doc: number) => boolean): void {
+    const counts = new Int32Array(termCount + 1);
+    const oldTerms = this.offsets.length - 1;
+    for (let t = 0; t < termCount; t++) {
+      let c = 0;
+      if (t < oldTerms) for (let i = this.offsets[t]; i < this.offsets[t + 1]; i++) if (alive(this.docs[i])) c++;
+      const extra = this.tail.get(t);
+      if (extra) for (let i = 0; i < extra.length; i += 2) if (alive(extra[i])) c++;
+      counts[t + 1] = counts[t] + c;
+    }
+    const docs = new Int32Array(counts[termCount]);
+    const weights = this.weights ? new Uint8Array(docs.length) : null;
+    for (let t = 0; t < termCount; t++) {
+      let at = counts[t];
+      if (t < oldTerms) {
+        for (let i = this.offsets[t]; i < this.offsets[t + 1]; i++) {
+          if (!alive(this.docs[i])) continue;
+          docs[at] = this.docs[i];
+          if (weights) weights[at] = this.weights![i];
+          at++;
+        }
+      }
+      const extra = this.tail.get(t);
+      if (extra) {
+        for (let i = 0; i < extra.length; i += 2) {
+          if (!alive(extra[i])) continue;
+          docs[at] = extra[i];
+          if (weights) weights[at] = extra[i + 1];
+          at++;
+        }
+      }
+    }
+    this.offsets = counts;
+    this.docs = docs;
+    this.weights = weights;
+    this.tail = new Map();
+    this.tailSize = 0;
+  }
+
+  toSnapshot(termCount: number, alive: (doc: number) => boolean): PostingsSnapshot {
+    this.compact(termCount, alive);
+    return { offsets: this.offsets, docs: this.docs, weights: this.weights };
+  }
+
+  static fromSnapshot(s: PostingsSnapshot): Postings {
+    return new Postings(s.offsets, s.docs, s.weights);
+  }
+}

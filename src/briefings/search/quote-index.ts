@@ -1,0 +1,351 @@
+// Quotes by their words (BM25 over an inverted index of quote words) and by speaker (speaker names
+// split into words matched through the shared vocabulary; a fuse.js index over whole names as the
+// fallback for what word matching cannot see).
+import Fuse from 'fuse.js';
+import type { Article } from '../types';
+import type { Expander } from './expand';
+import { GrowInt32 } from './growable';
+import { Postings, type PostingsSnapshot } from './postings';
+import { Ranker, type RankTarget } from './rank';
+import { fold, forEachTerm, queryWords } from './tokenize';
+import type { Vocabulary } from './vocabulary';
+
+export interface QuoteRef {
+  /** Article number in the document table. */
+  doc: number;
+  /** Index into that article's quotes. */
+  index: number;
+}
+
+export interface SpeakerMatch {
+  speaker: number;
+  score: number;
+}
+
+export interface QuoteIndexSnapshot {
+  quoteDocs: Int32Array;
+  quoteIndexes: Int32Array;
+  lengths: Int32Array;
+  df: Int32Array;
+  words: PostingsSnapshot;
+  speakers: string[];
+  quoteSpeakers: Int32Array;
+  speakerWords: PostingsSnapshot;
+  speakerFuse: unknown;
+}
+
+const FUSE_SPEAKER_OPTIONS = { includeScore: true, threshold: 0.34, ignoreLocation: true, ignoreFieldNorm: true };
+
+export class QuoteIndex {
+  /** Per quote: its article number and position in article.quotes. */
+  private readonly quoteDocs: GrowInt32;
+  private readonly quoteIndexes: GrowInt32;
+  /** Per quote: speaker number or -1 when unknown. */
+  private readonly quoteSpeakers: GrowInt32;
+  private alive = new Uint8Array(16);
+  private liveCount = 0;
+  private totalLength = 0;
+  private readonly lengths: GrowInt32;
+  private readonly df: GrowInt32;
+  private readonly words: Postings;
+  /** Speaker names, their number in this list, and their live quotes. */
+  private readonly speakers: string[];
+  private readonly speakerIds = new Map<string, number>();
+  private readonly speakerQuotes: number[][] = [];
+  private readonly speakerLive: GrowInt32 = new GrowInt32();
+  /** Speaker-name words → speakers (term ids of the shared vocabulary). */
+  private readonly speakerWords: Postings;
+  private readonly speakerWordCount = new GrowInt32();
+  private readonly speakerFuse: Fuse<string>;
+  private readonly ranker: Ranker;
+  private readonly byDoc = new Map<number, number[]>();
+
+  private constructor(
+    private readonly vocab: Vocabulary,
+    private readonly expander: Expander,
+    init?: QuoteIndexSnapshot,
+  ) {
+    this.ranker = new Ranker(expander);
+    this.quoteDocs = init ? GrowInt32.from(init.quoteDocs) : new GrowInt32();
+    this.quoteIndexes = init ? GrowInt32.from(init.quoteIndexes) : new GrowInt32();
+    this.quoteSpeakers = init ? GrowInt32.from(init.quoteSpeakers) : new GrowInt32();
+    this.lengths = init ? GrowInt32.from(init.lengths) : new GrowInt32();
+    this.df = init ? GrowInt32.from(init.df) : new GrowInt32();
+    this.words = init ? Postings.fromSnapshot(init.words) : Postings.empty(true);
+    this.speakers = init ? init.speakers.slice() : [];
+    this.speakerWords = init ? Postings.fromSnapshot(init.speakerWords) : Postings.empty(false);
+    this.speakers.forEach((name, id) => {
+      this.speakerIds.set(name, id);
+      this.speakerQuotes.push([]);
+      this.speakerLive.push(0);
+    });
+    // fuse.js keeps (and appends to) the list it is given: hand it its own copy.
+    this.speakerFuse = new Fuse(
+      this.speakers.slice(),
+      FUSE_SPEAKER_OPTIONS,
+      init ? Fuse.parseIndex<string>(init.speakerFuse as Parameters<typeof Fuse.parseIndex>[0]) : undefined,
+    );
+  }
+
+  static empty(vocab: Vocabulary, expander: Expander): QuoteIndex {
+    return new QuoteIndex(vocab, expander);
+  }
+
+  private speakerOf(name: string): number {
+    let id = this.speakerIds.get(name);
+    if (id !== undefined) return id;
+    id = this.speakers.length;
+    this.speakers.push(name);
+    this.speakerIds.set(name, id);
+    this.speakerQuotes.push([]);
+    this.speakerLive.push(0);
+    this.speakerFuse.add(name);
+    const seen = new Set<number>();
+    forEachTerm(name, (t) => {
+      const term = this.vocab.intern(t);
+      if (seen.has(term)) return;
+      seen.add(term);
+      this.speakerWords.add(term, id!, 1);
+      this.speakerWordCount.ensure(term);
+      this.speakerWordCount.data[term]++;
+    });
+    return id;
+  }
+
+  private ensureAlive(q: number): void {
+    if (q < this.alive.length) return;
+    const next = new Uint8Array(Math.max(16, q + 1, this.alive.length * 2));
+    next.set(this.alive);
+    this.alive = next;
+  }
+
+  /** Indexes the quotes of an article that has just been given number `doc`. */
+  addArticle(doc: number, article: Article): void {
+    const ids: number[] = [];
+    (article.quotes ?? []).forEach((quote, index) => {
+      if (!quote || typeof quote.text !== 'string') return;
+      const q = this.quoteDocs.length;
+      this.quoteDocs.push(doc);
+      this.quoteIndexes.push(index);
+      const speaker = quote.speaker ? this.speakerOf(quote.speaker) : -1;
+      this.quoteSpeakers.push(speaker);
+      this.ensureAlive(q);
+      this.alive[q] = 1;
+      this.liveCount++;
+      const counts = new Map<number, number>();
+      let length = 0;
+      forEachTerm(quote.text, (t) => {
+        const term = this.vocab.intern(t);
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        length++;
+      });
+      this.lengths.push(length);
+      this.totalLength += length;
+      for (const [term, tf] of counts) {
+        this.words.add(term, q, tf);
+        this.df.ensure(term);
+        this.df.data[term]++;
+      }
+      if (speaker >= 0) {
+        this.speakerQuotes[speaker].push(q);
+        this.speakerLive.data[speaker]++;
+      }
+      ids.push(q);
+    });
+    if (ids.length) this.byDoc.set(doc, ids);
+  }
+
+  removeArticle(doc: number, article: Article): void {
+    const ids = this.byDoc.get(doc);
+    if (!ids) return;
+    for (const q of ids) {
+      if (!this.alive[q]) continue;
+      this.alive[q] = 0;
+      this.liveCount--;
+      this.totalLength -= this.lengths.data[q];
+      const quote = article.quotes[this.quoteIndexes.data[q]];
+      const seen = new Set<number>();
+      if (quote) {
+        forEachTerm(quote.text, (t) => {
+          const term = this.vocab.idOf(t);
+          if (term < 0 || seen.has(term)) return;
+          seen.add(term);
+          this.df.data[term]--;
+        });
+      }
+      const speaker = this.quoteSpeakers.data[q];
+      if (speaker >= 0) this.speakerLive.data[speaker]--;
+    }
+    this.byDoc.delete(doc);
+    const alive = (q: number) => this.alive[q] === 1;
+    if (this.words.needsCompaction()) this.words.compact(this.vocab.size, alive);
+  }
+
+  /** Speakers with at least one live quote. */
+  speakerName(id: number): string {
+    return this.speakers[id];
+  }
+  speakerQuoteCount(id: number): number {
+    return this.speakerLive.data[id] ?? 0;
+  }
+  speakerCount(): number {
+    return this.speakers.length;
+  }
+  /** Speaker numbers whose names hold `term`. */
+  speakersWithWord(term: number, visit: (speaker: number) => boolean | void): void {
+    this.speakerWords.forEach(term, (s) => visit(s));
+  }
+  speakerWordFrequency = (term: number): number => (term < this.speakerWordCount.length ? this.speakerWordCount.data[term] : 0);
+
+  /**
+   * Speakers whose names match `text`: every word of the query must match a word of the name
+   * (as typed, completed, or corrected by fuse.js against the vocabulary); failing that, fuse.js
+   * over the whole names. Best first.
+   */
+  matchSpeakers(text: string, limit = 50): SpeakerMatch[] {
+    const words = queryWords(text, 6);
+    if (words.length === 0) return [];
+    const scores = new Map<number, { sum: number; words: number }>();
+    for (const w of words) {
+      const seenThisWord = new Map<number, number>();
+      for (const e of this.expander.expand(w, this.speakerWordFrequency)) {
+        this.speakerWords.forEach(e.term, (s) => {
+          if ((seenThisWord.get(s) ?? 0) < e.weight) seenThisWord.set(s, e.weight);
+        });
+      }
+      for (const [s, weight] of seenThisWord) {
+        const cur = scores.get(s) ?? { sum: 0, words: 0 };
+        cur.sum += weight;
+        cur.words++;
+        scores.set(s, cur);
+      }
+    }
+    let out: SpeakerMatch[] = [];
+    const folded = fold(text.trim());
+    for (const [speaker, v] of scores) {
+      if (v.words < words.length || this.speakerQuoteCount(speaker) === 0) continue;
+      const exact = fold(this.speakers[speaker]) === folded ? 1 : 0;
+      out.push({ speaker, score: v.sum / words.length + exact });
+    }
+    if (out.length === 0) {
+      out = this.speakerFuse
+        .search(text.slice(0, 64), { limit: limit * 2 })
+        .filter((r) => this.speakerQuoteCount(r.refIndex) > 0)
+        .map((r) => ({ speaker: r.refIndex, score: 1 - (r.score ?? 1) }));
+    }
+    out.sort((a, b) => b.score - a.score || this.speakerQuoteCount(b.speaker) - this.speakerQuoteCount(a.speaker));
+    if (out.length === 0) return out;
+    // Keep the close contenders only: "zelenski" is about Zelensky, not every Zelenska.
+    const floor = out[0].score * 0.75;
+    return out.filter((m) => m.score >= floor).slice(0, limit);
+  }
+
+  private target(): RankTarget {
+    return {
+      postings: this.words,
+      documentFrequency: (t) => (t < this.df.length ? this.df.data[t] : 0),
+      alive: this.alive,
+      lengths: this.lengths.data,
+      liveCount: this.liveCount,
+      averageLength: this.liveCount > 0 ? Math.max(1, this.totalLength / this.liveCount) : 1,
+      capacity: this.quoteDocs.length,
+    };
+  }
+
+  /**
+   * Quotes by words and/or speaker, best first. With only a speaker, the speaker's quotes in the
+   * order `order` gives (newest first, by the caller's dates).
+   */
+  search(
+    opts: { query?: string; speaker?: string; limit: number },
+    order: (a: QuoteRef, b: QuoteRef) => number,
+  ): { ref: QuoteRef; score: number }[] {
+    const query = typeof opts.query === 'string' ? opts.query : '';
+    const speakerText = typeof opts.speaker === 'string' ? opts.speaker : '';
+    const limit = opts.limit;
+    const ref = (q: number): QuoteRef => ({ doc: this.quoteDocs.data[q], index: this.quoteIndexes.data[q] });
+    let speakerScore: Map<number, number> | null = null;
+    if (speakerText.trim()) {
+      speakerScore = new Map();
+      for (const m of this.matchSpeakers(speakerText)) speakerScore.set(m.speaker, m.score);
+      if (speakerScore.size === 0) return [];
+    }
+    const words = queryWords(query);
+    if (words.length > 0) {
+      const accept = speakerScore ? (q: number) => speakerScore!.has(this.quoteSpeakers.data[q]) : undefined;
+      const bonus = speakerScore ? (q: number) => speakerScore!.get(this.quoteSpeakers.data[q]) ?? 0 : undefined;
+      const ranked = this.ranker.rank(words, this.target(), { k: limit, accept, bonus });
+      return ranked.hits.map((h) => ({ ref: ref(h.doc), score: h.score }));
+    }
+    if (!speakerScore) return [];
+    const found: { q: number; score: number }[] = [];
+    for (const [speaker, score] of speakerScore) {
+      for (const q of this.speakerQuotes[speaker]) if (this.alive[q]) found.push({ q, score });
+    }
+    found.sort((a, b) => b.score - a.score || order(ref(a.q), ref(b.q)));
+    return found.slice(0, limit).map((f) => ({ ref: ref(f.q), score: f.score }));
+  }
+
+  toSnapshot(): QuoteIndexSnapshot {
+    const alive = (q: number) => this.alive[q] === 1;
+    return {
+      quoteDocs: this.quoteDocs.view().slice(),
+      quoteIndexes: this.quoteIndexes.view().slice(),
+      lengths: this.lengths.view().slice(),
+      df: this.df.view().slice(),
+      words: this.words.toSnapshot(this.vocab.size, alive),
+      speakers: this.speakers.slice(),
+      quoteSpeakers: this.quoteSpeakers.view().slice(),
+      speakerWords: this.speakerWords.toSnapshot(this.vocab.size, () => true),
+      speakerFuse: this.speakerFuse.getIndex().toJSON(),
+    };
+  }
+
+  /**
+   * Restores from a snapshot. `docAlive` tells which article numbers came back; quotes of the
+   * others are dropped (their word counts are recounted from the lists).
+   */
+  static fromSnapshot(s: QuoteIndexSnapshot, vocab: Vocabulary, expander: Expander, docAlive: (doc: number) => boolean): QuoteIndex {
+    const index = new QuoteIndex(vocab, expander, s);
+    const n = index.quoteDocs.length;
+    index.ensureAlive(n);
+    let lost = false;
+    for (let q = 0; q < n; q++) {
+      const doc = index.quoteDocs.data[q];
+      if (!docAlive(doc)) {
+        lost = true;
+        continue;
+      }
+      index.alive[q] = 1;
+      index.liveCount++;
+      index.totalLength += index.lengths.data[q];
+      let ids = index.byDoc.get(doc);
+      if (!ids) index.byDoc.set(doc, (ids = []));
+      ids.push(q);
+      const speaker = index.quoteSpeakers.data[q];
+      if (speaker >= 0) {
+        index.speakerQuotes[speaker].push(q);
+        index.speakerLive.data[speaker]++;
+      }
+    }
+    index.recountSpeakerWords();
+    if (lost) {
+      const alive = (q: number) => index.alive[q] === 1;
+      index.words.compact(vocab.size, alive);
+      for (let t = 0; t < vocab.size; t++) {
+        index.df.ensure(t);
+        index.df.data[t] = index.words.count(t);
+      }
+    }
+    return index;
+  }
+
+  private recountSpeakerWords(): void {
+    for (let t = 0; t < this.vocab.size; t++) {
+      const c = this.speakerWords.count(t);
+      if (c === 0) continue;
+      this.speakerWordCount.ensure(t);
+      this.speakerWordCount.data[t] = c;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// BM25 ranking of query words against one set of posting lists, shared by the article and quote
+// indexes. Each query word is widened into real terms first (see expand.ts).
+import { idf, saturate } from './bm25';
+import type { Expander } from './expand';
+import type { Postings } from './postings';
+import type { QueryWord } from './tokenize';
+import { TopK } from './topk';
+
+/** What ranking needs to know about the documents behind some posting lists. */
+export interface RankTarget {
+  postings: Postings;
+  documentFrequency: (term: number) => number;
+  /** 1 for a live document, 0 for a removed one. */
+  alive: Uint8Array;
+  lengths: Int32Array;
+  liveCount: number;
+  averageLength: number;
+  capacity: number;
+}
+
+export interface RankOptions {
+  k: number;
+  /** Only documents passing this are ranked (e.g. quotes of one speaker). */
+  accept?: (doc: number) => boolean;
+  /** Added to the score of every document that matched (e.g. how well its speaker matched). */
+  bonus?: (doc: number) => number;
+}
+
+export interface Ranked {
+  hits: { doc: number; score: number }[];
+  /** Every term the query words were widened into. */
+  expandedTerms: number[];
+  /** How many documents matched at all. */
+  total: number;
+}
+
+export class Ranker {
+  private scores = new Float64Array(0);
+  private best = new Float64Array(0);
+  private covered = new Uint8Array(0);
+
+  constructor(private readonly expander: Expander) {}
+
+  private scratch(n: number): void {
+    if (this.scores.length >= n) return;
+    const size = Math.max(1024, n * 2);
+    this.scores = new Float64Array(size);
+    this.best = new Float64Array(size);
+    this.covered = new Uint8Array(size);
+  }
+
+  /**
+   * A word scores the best of its terms in a document (a typo correction never adds to the word
+   * itself), times one idf computed from all its terms together, so that a rare correction cannot
+   * outweigh the common word the user meant. Documents holding more of the words rank above
+   * documents holding one word many times.
+   */
+  rank(words: QueryWord[], target: RankTarget, opts: RankOptions): Ranked {
+    const expandedTerms: number[] = [];
+    if (words.length === 0 || opts.k <= 0 || target.liveCount === 0) return { hits: [], expandedTerms, total: 0 };
+    this.scratch(target.capacity);
+    const { scores, best, covered } = this;
+    const { alive, lengths, postings } = target;
+    const avg = target.averageLength;
+    const accept = opts.accept;
+    const docs = postings.mainDocs();
+    const weights = postings.mainWeights();
+    const touched: number[] = [];
+    for (const w of words) {
+      const expansions = this.expander.expand(w, target.documentFrequency);
+      if (expansions.length === 0) continue;
+      let df = 0;
+      for (const e of expansions) {
+        df += target.documentFrequency(e.term);
+        expandedTerms.push(e.term);
+      }
+      const wordIdf = idf(target.liveCount, df);
+      const wordTouched: number[] = [];
+      const visit = (doc: number, tf: number, weight: number) => {
+        if (alive[doc] === 0 || (accept && !accept(doc))) return;
+        const v = weight * saturate(tf, lengths[doc], avg);
+        if (best[doc] === 0) wordTouched.push(doc);
+        if (v > best[doc]) best[doc] = v;
+      };
+      for (const e of expansions) {
+        const [start, end] = postings.range(e.term);
+        for (let i = start; i < end; i++) {
+          const doc = docs[i];
+          if (alive[doc] === 0) continue;
+          visit(doc, weights ? weights[i] : 1, e.weight);
+        }
+        const tail = postings.tailOf(e.term);
+        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], tail[i + 1], e.weight);
+      }
+      for (const doc of wordTouched) {
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += wordIdf * best[doc];
+        best[doc] = 0;
+        covered[doc]++;
+      }
+    }
+    const top = new TopK(opts.k);
+    for (const doc of touched) {
+      const coverage = covered[doc] / words.length;
+      top.offer(doc, scores[doc] * (0.5 + 0.5 * coverage) + (opts.bonus ? opts.bonus(doc) : 0));
+      scores[doc] = 0;
+      covered[doc] = 0;
+    }
+    return { hits: top.result().map(({ id, score }) => ({ doc: id, score })), expandedTerms, total: touched.length };
+  }
+}

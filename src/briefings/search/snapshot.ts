@@ -1,0 +1,125 @@
+// The index snapshot as plain JSON: typed arrays as base64 (posting lists as varint gaps).
+import type { ArticleIndexSnapshot } from './article-index';
+import { base64ToBytes, base64ToInt32, bytesToBase64, decodeSortedLists, encodeSortedLists, int32ToBase64 } from './codec';
+import type { PostingsSnapshot } from './postings';
+import type { QuoteIndexSnapshot } from './quote-index';
+import type { VocabularySnapshot } from './vocabulary';
+
+export const SNAPSHOT_FORMAT = 'briefbot-search';
+export const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotParts {
+  vocab: VocabularySnapshot;
+  articles: ArticleIndexSnapshot;
+  quotes: QuoteIndexSnapshot;
+  fingerprints: Int32Array;
+  titleOrder: number[];
+  speakerOrder: number[];
+}
+
+interface EncodedPostings {
+  offsets: string;
+  docs: string;
+  weights: string | null;
+}
+
+export interface SearchSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: typeof SNAPSHOT_VERSION;
+  vocab: { terms: string; sorted: string };
+  articles: { ids: (string | null)[]; lengths: string; df: string; body: EncodedPostings; titles: EncodedPostings };
+  quotes: {
+    quoteDocs: string;
+    quoteIndexes: string;
+    lengths: string;
+    df: string;
+    words: EncodedPostings;
+    speakers: string[];
+    quoteSpeakers: string;
+    speakerWords: EncodedPostings;
+    speakerFuse: unknown;
+  };
+  fingerprints: string;
+  titleOrder: string;
+  speakerOrder: string;
+}
+
+function encodePostings(p: PostingsSnapshot): EncodedPostings {
+  return {
+    offsets: int32ToBase64(p.offsets),
+    docs: encodeSortedLists(p.offsets, p.docs),
+    weights: p.weights ? bytesToBase64(p.weights) : null,
+  };
+}
+
+function decodePostings(e: EncodedPostings): PostingsSnapshot {
+  const offsets = base64ToInt32(e.offsets);
+  const docs = decodeSortedLists(offsets, e.docs);
+  const weights = e.weights === null ? null : base64ToBytes(e.weights);
+  if (weights && weights.length !== docs.length) throw new Error('search snapshot: weights do not match postings');
+  return { offsets, docs, weights };
+}
+
+const ints = (xs: number[]) => int32ToBase64(Int32Array.from(xs));
+
+export function encodeSnapshot(p: SnapshotParts): SearchSnapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    vocab: { terms: p.vocab.terms, sorted: int32ToBase64(p.vocab.sorted) },
+    articles: {
+      ids: p.articles.ids,
+      lengths: int32ToBase64(p.articles.lengths),
+      df: int32ToBase64(p.articles.df),
+      body: encodePostings(p.articles.body),
+      titles: encodePostings(p.articles.titles),
+    },
+    quotes: {
+      quoteDocs: int32ToBase64(p.quotes.quoteDocs),
+      quoteIndexes: int32ToBase64(p.quotes.quoteIndexes),
+      lengths: int32ToBase64(p.quotes.lengths),
+      df: int32ToBase64(p.quotes.df),
+      words: encodePostings(p.quotes.words),
+      speakers: p.quotes.speakers,
+      quoteSpeakers: int32ToBase64(p.quotes.quoteSpeakers),
+      speakerWords: encodePostings(p.quotes.speakerWords),
+      speakerFuse: p.quotes.speakerFuse,
+    },
+    fingerprints: int32ToBase64(p.fingerprints),
+    titleOrder: ints(p.titleOrder),
+    speakerOrder: ints(p.speakerOrder),
+  };
+}
+
+/** Throws when `data` is not a snapshot of this format and version (callers then rebuild). */
+export function decodeSnapshot(data: unknown): SnapshotParts {
+  const s = data as SearchSnapshot;
+  if (!s || typeof s !== 'object' || s.format !== SNAPSHOT_FORMAT || s.version !== SNAPSHOT_VERSION) {
+    throw new Error('not a briefbot search snapshot of this version');
+  }
+  const q = s.quotes;
+  return {
+    vocab: { terms: s.vocab.terms, sorted: base64ToInt32(s.vocab.sorted) },
+    articles: {
+      ids: s.articles.ids,
+      lengths: base64ToInt32(s.articles.lengths),
+      df: base64ToInt32(s.articles.df),
+      body: decodePostings(s.articles.body),
+      titles: decodePostings(s.articles.titles),
+    },
+    quotes: {
+      quoteDocs: base64ToInt32(q.quoteDocs),
+      quoteIndexes: base64ToInt32(q.quoteIndexes),
+      lengths: base64ToInt32(q.lengths),
+      df: base64ToInt32(q.df),
+      words: decodePostings(q.words),
+      speakers: q.speakers,
+      quoteSpeakers: base64ToInt32(q.quoteSpeakers),
+      speakerWords: decodePostings(q.speakerWords),
+      speakerFuse: q.speakerFuse,
+    },
+    fingerprints: base64ToInt32(s.fingerprints),
+    titleOrder: Array.from(base64ToInt32(s.titleOrder)),
+    speakerOrder: Array.from(base64ToInt32(s.speakerOrder)),
+  };
+}
