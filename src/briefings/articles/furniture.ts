@@ -30,6 +30,7 @@ const AGENCY = /\((?:AFP|AP|Reuters|EPA(?:-EFE)?|Xinhua|Getty(?: Images)?|SPA|WA
 
 /** A photo caption: ends with an agency credit, or with a sentence and then a short parenthetical credit. */
 export function isPhotoCaption(line: string): boolean {
+  if (line.length > 500 || !line.endsWith(')')) return /^(?:FILE PHOTO|TOPSHOT|FILE)\s*[:-]/.test(line);
   if (AGENCY.test(line)) return true;
   // Agency caption labels: "FILE PHOTO: A man walks past …", "TOPSHOT - Supporters cheer …".
   if (/^(?:FILE PHOTO|TOPSHOT|FILE)\s*[:-]/.test(line)) return true;
@@ -37,9 +38,11 @@ export function isPhotoCaption(line: string): boolean {
 }
 
 export function isFurnitureLine(line: string): boolean {
+  // Furniture is short; checking length first keeps long paragraphs from paying for the patterns.
+  if (line.length > 120) return false;
   const lower = line.toLowerCase().replace(/[:.]+$/, '');
   if (FURNITURE_LINES.has(lower)) return true;
-  return line.length <= 120 && FURNITURE_PATTERNS.some((p) => p.test(line));
+  return FURNITURE_PATTERNS.some((p) => p.test(line));
 }
 
 /** Labels in capitals that open a paragraph but are not places ("UPDATE: Studio confirms…"). */

@@ -77,7 +77,7 @@ export function readPlainText(text: string, ctx: ReaderContext): ReaderResult {
 
   const article = builder.build();
   if (!article || article.paragraphs.length === 0) {
-    return { articles: [], warnings: [`no article text after the title "${builder.title.slice(0, 60)}"`] };
+    return { articles: [], warnings: ['no article text (only a title line)'] };
   }
   return { articles: [article], warnings: [] };
 }

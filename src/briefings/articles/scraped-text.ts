@@ -140,7 +140,7 @@ export function readScrapedText(text: string, ctx: ReaderContext): ReaderResult 
     builder.offerDate(nameDate);
     const article = builder.build();
     if (article && article.paragraphs.length > 0) articles.push(article);
-    else warnings.push(`no article text after the title "${lines[first].slice(0, 60)}"`);
+    else warnings.push('no article text (only a title line)');
     return { articles, warnings };
   }
 
