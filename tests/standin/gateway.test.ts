@@ -42,6 +42,17 @@ describe('the stand-in gateway', () => {
     expect(later.original.content).toMatch(/^pong/);
   });
 
+  it('lets discord.js detect a zombie connection when heartbeats go unanswered, and resume', async () => {
+    discord = await startStandIn({ heartbeatIntervalMs: 200 });
+    const client = await replyingClient();
+    const resumed = new Promise((r) => client.once('shardResume', r));
+    discord.setHeartbeatAcks(false);
+    await discord.waitForResume({ count: 1 });
+    discord.setHeartbeatAcks(true);
+    await resumed;
+    expect((await discord.sendInteraction(discord.commandInteraction({ name: 'ping' }))).callback.type).toBe(4);
+  });
+
   it('makes discord.js identify again when the session ends instead', async () => {
     discord = await startStandIn();
     const client = await replyingClient();

@@ -39,6 +39,14 @@ describe('REST behaviour a bot meets on the stand-in', () => {
     expect(discord.requestsTo('GET', `/channels/${channelId}/messages`)[0].query).toEqual({ limit: '1' });
   });
 
+  it('reads multipart bodies: the JSON from payload_json and the uploaded file names', async () => {
+    await (await channel()).send({ content: 'with a file', files: [{ attachment: Buffer.from('hello'), name: 'notes.txt' }] });
+    const [post] = discord.requestsTo('POST', `/channels/${channelId}/messages`);
+    expect(post.body).toMatchObject({ content: 'with a file' });
+    expect(post.files).toEqual(['notes.txt']);
+    expect(discord.channelMessages(channelId)[0].attachments).toEqual([expect.objectContaining({ filename: 'notes.txt' })]);
+  });
+
   it('answers a 429 with rate-limit headers; discord.js waits and retries, and one message lands', async () => {
     discord.failNext({ method: 'POST', path: /\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.3 });
     const ch = await channel();
