@@ -46,7 +46,8 @@ const LABEL_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbe
 export function findQuotations(input: ArticleText): Quotation[] {
   const paragraphs = (input.paragraphs ?? []).map((p) => (typeof p === 'string' ? p.slice(0, MAX_PARAGRAPH) : ''));
   const context = [input.title ?? '', input.standfirst ?? ''].filter((t) => typeof t === 'string' && t);
-  const registry = new Registry([...context, ...paragraphs], context.length);
+  const paragraphTokens = paragraphs.map((p) => tokenize(p));
+  const registry = new Registry([...context, ...paragraphs], context.length, [...context.map((c) => tokenize(c)), ...paragraphTokens]);
   const spans = findQuoteSpans(paragraphs);
   const byParagraph = new Map<number, QuoteSpan[]>();
   for (const s of spans) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
@@ -59,9 +60,14 @@ export function findQuotations(input: ArticleText): Quotation[] {
   paragraphs.forEach((text, p) => {
     const pSpans = byParagraph.get(p) ?? [];
     let paragraphEntity: Entity | null = null;
+    const pTokens = paragraphTokens[p];
+    let cursor = 0;
     for (const [sStart, sEnd] of sentenceRanges(text, pSpans)) {
       const inSentence = pSpans.filter((s) => s.open >= sStart && s.open < sEnd);
-      const tokens = maskedTokens(text, sStart, sEnd, inSentence);
+      while (cursor < pTokens.length && pTokens[cursor].start < sStart) cursor++;
+      let stop = cursor;
+      while (stop < pTokens.length && pTokens[stop].start < sEnd) stop++;
+      const tokens = maskedTokens(pTokens.slice(cursor, stop), inSentence, text.length);
       if (inSentence.length === 0) {
         const reported = reportedSubject(tokens);
         const entity = reported ? resolve(reported, registry, state) : null;
@@ -150,7 +156,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
     }
     if (pSpans.length) {
       lastQuoteParagraph = p;
-      const last = [...work].reverse().find((w) => w.span.paragraph === p);
+      const last = work.length && work[work.length - 1].span.paragraph === p ? work[work.length - 1] : null;
       lastQuoteEntity = last?.entity ?? paragraphEntity;
     }
   });
@@ -281,20 +287,21 @@ function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, num
 function lastSentenceTokens(text: string, spans: readonly QuoteSpan[]): Token[] {
   const ranges = sentenceRanges(text, spans);
   const [from, to] = ranges[ranges.length - 1] ?? [0, text.length];
-  return maskedTokens(text, from, to, spans.filter((s) => s.open >= from && s.open < to));
+  return maskedTokens(tokenize(text.slice(from, to), from), spans.filter((s) => s.open >= from && s.open < to), text.length);
 }
 
 /** The sentence's tokens with each quote replaced by one placeholder token. */
-function maskedTokens(text: string, from: number, to: number, spans: readonly QuoteSpan[]): Token[] {
+function maskedTokens(tokens: readonly Token[], spans: readonly QuoteSpan[], paragraphLength: number): Token[] {
+  if (spans.length === 0) return tokens as Token[];
   const out: Token[] = [];
-  let cursor = from;
+  let k = 0;
   for (const s of spans) {
-    const close = s.close < 0 ? Math.min(to, text.length) : s.close + 1;
-    out.push(...tokenize(text.slice(cursor, s.open), cursor));
+    const close = s.close < 0 ? paragraphLength : s.close + 1;
+    while (k < tokens.length && tokens[k].start < s.open) out.push(tokens[k++]);
     out.push({ text: QUOTE_TOKEN, start: s.open, end: close });
-    cursor = Math.max(cursor, close);
+    while (k < tokens.length && tokens[k].start < close) k++;
   }
-  if (cursor < to) out.push(...tokenize(text.slice(cursor, to), cursor));
+  while (k < tokens.length) out.push(tokens[k++]);
   return out;
 }
 

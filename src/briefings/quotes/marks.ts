@@ -42,7 +42,9 @@ function spansInParagraph(text: string, paragraph: number): QuoteSpan[] {
     if (c < 0) while (end > o + 1 && isSpace(text[end - 1])) end--;
     return { paragraph, start: o + 1, end, open: o, close: c, single: false, continues: false, continued: false };
   };
-  for (let i = 0; i < text.length; i++) {
+  const marks = /[“„«”»"]/g;
+  for (let m = marks.exec(text); m !== null; m = marks.exec(text)) {
+    const i = m.index;
     const c = text[i];
     const isOpener = DOUBLE_OPENERS.includes(c);
     const isCloser = DOUBLE_CLOSERS.includes(c);
@@ -84,9 +86,10 @@ function singleSpans(text: string, paragraph: number, doubles: QuoteSpan[]): Quo
   const inside = (i: number) => doubles.some((d) => i >= d.open && i <= (d.close < 0 ? text.length : d.close));
   const out: QuoteSpan[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  const marks = /['‘’]/g;
+  for (let m = marks.exec(text); m !== null; m = marks.exec(text)) {
+    const i = m.index;
     const c = text[i];
-    if (c !== "'" && c !== '‘' && c !== '’') continue;
     if (inside(i)) continue;
     if (open < 0) {
       if ((c === '‘' || c === "'") && isOpenLeft(text[i - 1]) && isWordChar(text[i + 1]) && !LEADING_APOSTROPHE.test(text.slice(i, i + 6))) {

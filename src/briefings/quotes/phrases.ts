@@ -32,9 +32,16 @@ const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
 
 /** Lower-case words allowed inside a speaker phrase without a determiner to vouch for them. */
+const phraseWordCache = new Map<string, boolean>();
 function isPhraseWord(w: string): boolean {
-  const l = stripPossessive(w).toLowerCase();
-  return ROLE_MODIFIERS.has(l) || isOfficeWord(w) || ORG_HEADS.has(l) || /-(?:run|backed|based|in-law|elect|owned)$/.test(l);
+  let v = phraseWordCache.get(w);
+  if (v === undefined) {
+    const l = stripPossessive(w).toLowerCase();
+    v = ROLE_MODIFIERS.has(l) || isOfficeWord(w) || ORG_HEADS.has(l) || /-(?:run|backed|based|in-law|elect|owned)$/.test(l);
+    if (phraseWordCache.size > 20_000) phraseWordCache.clear();
+    phraseWordCache.set(w, v);
+  }
+  return v;
 }
 
 const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);

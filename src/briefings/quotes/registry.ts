@@ -25,25 +25,26 @@ export interface Entity {
 
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
 
-const isNameWord = (w: string): boolean =>
-  isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
+const isNameWord = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase());
 const isRoleWord = (w: string): boolean => {
+  if (isCapitalised(w)) return false;
   const l = w.toLowerCase();
-  return !isCapitalised(w) && (ROLE_MODIFIERS.has(l) || isOfficeWord(w) || /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l));
+  return ROLE_MODIFIERS.has(l) || isOfficeWord(w) || (l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l));
 };
 
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly texts: string[];
+  private readonly fullForms = new Map<string, string | null>();
 
   /** `headlines` leading texts are titles or standfirsts: skipped when written in Title Case. */
-  constructor(texts: readonly string[], headlines = 0) {
+  constructor(texts: readonly string[], headlines = 0, tokenized?: readonly (readonly Token[])[]) {
     this.texts = texts.slice();
     let pos = 0;
     texts.forEach((text, t) => {
       if (t < headlines && isTitleCase(text)) return;
-      const tokens = tokenize(text);
+      const tokens = tokenized?.[t] ?? tokenize(text);
       for (const run of nameRuns(tokens)) {
         const parts = splitRoleAndName(run.words);
         if (parts) {
@@ -141,17 +142,24 @@ export class Registry {
    */
   organisationFullForm(description: string): string | null {
     const tail = description.replace(/^(the|a|an|its|their)\s+/i, '').trim();
-    if (!tail || /^\p{Lu}/u.test(tail)) return null;
-    const esc = tail.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}.\\-]*\\s+)*\\p{Lu}[\\p{L}\\p{N}.\\-]*(?:[’']s)?)\\s+${esc}\\b`, 'u');
-    for (const t of this.texts) {
-      const m = re.exec(t);
-      if (!m) continue;
-      const modWords = m[1].split(/\s+/).filter((w) => !NOT_NAMES.has(stripPossessive(w).toLowerCase()));
-      if (modWords.length === 0) continue;
-      return normaliseName(`${modWords.join(' ')} ${tail}`);
+    if (!tail || isCapitalised(tail)) return null;
+    const cached = this.fullForms.get(tail);
+    if (cached !== undefined) return cached;
+    let found: string | null = null;
+    const lead = /((?:\p{Lu}[\p{L}\p{N}.\-]*\s+)*\p{Lu}[\p{L}\p{N}.\-]*(?:[’']s)?)\s+$/u;
+    search: for (const t of this.texts) {
+      for (let at = t.indexOf(tail); at >= 0; at = t.indexOf(tail, at + 1)) {
+        if (/[\p{L}\p{N}]/u.test(t.charAt(at + tail.length))) continue;
+        const m = lead.exec(t.slice(Math.max(0, at - 80), at));
+        if (!m) continue;
+        const modWords = m[1].split(/\s+/).filter((w) => !NOT_NAMES.has(stripPossessive(w).toLowerCase()));
+        if (modWords.length === 0) continue;
+        found = normaliseName(`${modWords.join(' ')} ${tail}`);
+        break search;
+      }
     }
-    return null;
+    this.fullForms.set(tail, found);
+    return found;
   }
 
   entities(): Entity[] {

@@ -37,12 +37,29 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
-export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
-export const isPossessive = (w: string): boolean => /[’']s$/i.test(w) || /s[’']$/.test(w);
-export const stripPossessive = (w: string): string => w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1');
+export function isCapitalised(w: string): boolean {
+  const c = w.charAt(0);
+  // Fast path for ASCII; the Unicode test only for other letters.
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c < '\u00c0') return false;
+  return /^\p{Lu}/u.test(w);
+}
+const hasApostrophe = (w: string): boolean => w.includes("'") || w.includes('’');
+export const isPossessive = (w: string): boolean => hasApostrophe(w) && (/[’']s$/i.test(w) || /s[’']$/.test(w));
+export const stripPossessive = (w: string): string => (hasApostrophe(w) ? w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1') : w);
 const bare = (w: string): string => stripPossessive(w).toLowerCase();
 
-export const isOfficeWord = (w: string): boolean => OFFICE_WORDS.has(bare(w)) || OFFICE_WORDS.has(bare(w).replace(/\.$/, ''));
+const officeCache = new Map<string, boolean>();
+export function isOfficeWord(w: string): boolean {
+  let v = officeCache.get(w);
+  if (v === undefined) {
+    const b = bare(w);
+    v = OFFICE_WORDS.has(b) || OFFICE_WORDS.has(b.replace(/\.$/, ''));
+    if (officeCache.size > 20_000) officeCache.clear();
+    officeCache.set(w, v);
+  }
+  return v;
+}
 export const isAcronym = (w: string): boolean => /^[A-Z][A-Z.&]+$/.test(stripPossessive(w)) && stripPossessive(w).length <= 6;
 
 /** Connectors allowed inside a name ("Global New Light of Myanmar", "Charles de Gaulle"). */
@@ -84,8 +101,15 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   return { name: nameWords.join(' '), role, kind: nameKind(nameWords, role) };
 }
 
+const orgCache = new Map<string, boolean>();
 export function isOrganisationWord(w: string): boolean {
-  return ORG_WORDS.has(bare(w).replace(/\.$/, ''));
+  let v = orgCache.get(w);
+  if (v === undefined) {
+    v = ORG_WORDS.has(bare(w).replace(/\.$/, ''));
+    if (orgCache.size > 20_000) orgCache.clear();
+    orgCache.set(w, v);
+  }
+  return v;
 }
 
 /** Person, organisation, or unknown (a lone capitalised word that may be a surname or a place). */
@@ -102,7 +126,18 @@ export function nameKind(nameWords: readonly string[], role: string | null): Nam
 }
 
 /** The surname a name is filed under: its last word, minus suffixes and possessives, lower-cased. */
+const surnameCache = new Map<string, string>();
 export function headSurname(name: string): string {
+  let v = surnameCache.get(name);
+  if (v === undefined) {
+    v = computeHeadSurname(name);
+    if (surnameCache.size > 20_000) surnameCache.clear();
+    surnameCache.set(name, v);
+  }
+  return v;
+}
+
+function computeHeadSurname(name: string): string {
   const words = name
     .replace(/\([^)]*\)/g, ' ')
     .split(/[\s,]+/)
