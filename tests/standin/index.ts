@@ -8,7 +8,7 @@ import { AutocompleteInput, CommandInput, ComponentInput, PayloadBuilder } from 
 import { Flags, toBits } from './permissions';
 import { registerAppRoutes } from './routes-app';
 import { registerChannelRoutes } from './routes-channels';
-import { InteractionInternals, registerInteractionRoutes } from './routes-interactions';
+import { elapsedMs, InteractionInternals, registerInteractionRoutes } from './routes-interactions';
 import { guildIdForShard, shardOf, snowflake } from './snowflake';
 import { StandInState } from './state';
 import type {
@@ -79,7 +79,7 @@ export class DiscordStandIn {
         const it = ctx?.interactionToken ? this.internals.get(ctx.interactionToken) : undefined;
         if (it) {
           if (reply.status >= 400) it.record.errors.push({ method: record.method, path: record.path, status: reply.status, body: reply.body });
-          it.record.lastActivityMs = Date.now() - it.record.dispatchedAt;
+          it.record.lastActivityMs = elapsedMs(it);
         }
         this.state.signal.notify();
       },
@@ -355,16 +355,18 @@ export class DiscordStandIn {
       followups: [], followupEdits: [], originalDeleted: false, errors: [],
     };
     const channel = this.state.channels.get(payload.channel_id) ?? payload.channel;
-    this.internals.set(payload.token, {
-      record, type: payload.type, channel, guildId: payload.guild_id ?? null,
+    const internals: InteractionInternals = {
+      record, startedMono: performance.now(), type: payload.type, channel, guildId: payload.guild_id ?? null,
       user: payload.member?.user ?? payload.user, commandName: payload.data?.name, sourceMessage: payload.message
         ? this.state.findMessage(payload.message.id) ?? this.findEphemeral(payload.message.id) ?? payload.message
         : undefined,
-    });
+    };
+    this.internals.set(payload.token, internals);
     const guildId: string | null = payload.guild_id ?? null;
     const session = await this.waitFor(() => this.gateway.sessionFor(guildId, opts.shardId),
       { timeoutMs, what: `a gateway session for ${guildId ? `guild ${guildId}` : 'DMs'}` });
     record.dispatchedAt = Date.now();
+    internals.startedMono = performance.now();
     this.gateway.dispatchTo(session, 'INTERACTION_CREATE', payload);
     const wait = opts.wait ?? 'final';
     if (wait === 'none' && !opts.until) return record;
@@ -377,7 +379,7 @@ export class DiscordStandIn {
     const settleMs = opts.settleMs ?? 100;
     // Collect trailing edits and follow-ups: wait until the interaction has been quiet for settleMs.
     for (;;) {
-      const quietFor = Date.now() - (record.dispatchedAt + (record.lastActivityMs ?? 0));
+      const quietFor = elapsedMs(internals) - (record.lastActivityMs ?? 0);
       if (quietFor >= settleMs || this.closed) break;
       await sleep(settleMs - quietFor);
     }

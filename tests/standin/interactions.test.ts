@@ -198,6 +198,41 @@ describe('interactions dispatched by the stand-in and answered by a real discord
       .rejects.toThrow(/Timed out after 300 ms waiting for the bot's answer to interaction \d+ \(\/brief\)/);
   });
 
+  it('answers withResponse with the callback resource, and serves fetchReply and deleteReply', async () => {
+    let resourceContent: string | undefined;
+    let fetched: string | undefined;
+    client.on('interactionCreate', async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const response = await i.reply({ content: 'kept briefly', withResponse: true });
+      resourceContent = response.resource?.message?.content;
+      fetched = (await i.fetchReply()).content;
+      await i.deleteReply();
+    });
+    const res = await discord.sendInteraction(discord.commandInteraction({ name: 'brief' }));
+    expect([resourceContent, fetched]).toEqual(['kept briefly', 'kept briefly']);
+    expect(res.originalDeleted).toBe(true);
+    expect(discord.channelMessages(discord.textChannelId())).toEqual([]);
+  });
+
+  it('measures the callback deadline on a monotonic clock, so a faked Date jumping ahead does not expire it', async () => {
+    jest.useFakeTimers({ now: new Date('2026-03-29T00:59:00Z'), advanceTimers: true, doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'performance', 'hrtime'] });
+    try {
+      client.on('interactionCreate', async (i) => {
+        if (!i.isChatInputCommand()) return;
+        jest.setSystemTime(new Date('2026-03-29T03:00:00Z'));
+        await i.reply('still in time');
+      });
+      const before = discord.allBotMessages().at(-1)?.id ?? '0';
+      const res = await discord.sendInteraction(discord.commandInteraction({ name: 'brief' }));
+      expect(res.original.content).toBe('still in time');
+      expect(res.callbackMs).toBeLessThan(3000);
+      expect(BigInt(res.original.id) > BigInt(before)).toBe(true);
+      expect(res.original.timestamp).toMatch(/^2026-03-29T03:00/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('dispatches interactions from DMs', async () => {
     client.on('interactionCreate', async (i) => {
       if (i.isChatInputCommand()) await i.reply(`dm from ${i.user.username}, in guild: ${i.inGuild()}`);

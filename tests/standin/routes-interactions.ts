@@ -19,7 +19,11 @@ export interface InteractionInternals {
   commandName?: string;
   /** For components: the message the component sits on. */
   sourceMessage?: Json;
+  /** performance.now() at dispatch: durations must not follow a faked Date. */
+  startedMono: number;
 }
+
+export const elapsedMs = (it: InteractionInternals) => Math.round(performance.now() - it.startedMono);
 
 const unknownInteraction = (): Reply => ({ status: 404, body: { message: 'Unknown interaction', code: 10062 } });
 const alreadyAcknowledged = (): Reply => ({ status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } });
@@ -35,7 +39,7 @@ export function registerInteractionRoutes(router: Router, state: StandInState, i
     return it && it.record.id === id ? it : undefined;
   };
   const touch = (it: InteractionInternals) => {
-    it.record.lastActivityMs = Date.now() - it.record.dispatchedAt;
+    it.record.lastActivityMs = elapsedMs(it);
     state.signal.notify();
   };
   const messageContext = (it: InteractionInternals, files: string[]) => ({
@@ -54,7 +58,7 @@ export function registerInteractionRoutes(router: Router, state: StandInState, i
     ctx.interactionToken = params.token;
     const r = it.record;
     if (r.callback) return alreadyAcknowledged();
-    if (Date.now() - r.dispatchedAt > state.callbackDeadlineMs) return unknownInteraction();
+    if (elapsedMs(it) > state.callbackDeadlineMs) return unknownInteraction();
     const type = Number(body?.type);
     const data = body?.data ?? {};
     const isComponent = it.type === 3 || it.type === 5;
@@ -106,7 +110,7 @@ export function registerInteractionRoutes(router: Router, state: StandInState, i
     }
     r.callback = body;
     r.callbacks.push(body);
-    r.callbackMs = Date.now() - r.dispatchedAt;
+    r.callbackMs = elapsedMs(it);
     touch(it);
     if (query.with_response !== 'true') return { status: 204 };
     return {

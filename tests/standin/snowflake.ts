@@ -3,10 +3,17 @@
 
 const DISCORD_EPOCH = 1420070400000n;
 let increment = 0n;
+let lastMs = 0;
 
-export function snowflake(atMs: number = Date.now()): string {
+/** A new id. Without atMs, ids only grow, even when a test moves a faked Date backwards, as Discord's do. */
+export function snowflake(atMs?: number): string {
+  let ms = atMs ?? Math.max(Date.now(), lastMs);
   increment = (increment + 1n) & 0xfffn;
-  return ((BigInt(atMs) - DISCORD_EPOCH) << 22n | (1n << 17n) | (1n << 12n) | increment).toString();
+  if (atMs === undefined) {
+    if (increment === 0n && ms === lastMs) ms++;
+    lastMs = ms;
+  }
+  return ((BigInt(ms) - DISCORD_EPOCH) << 22n | (1n << 17n) | (1n << 12n) | increment).toString();
 }
 
 export function shardOf(guildId: string, shardCount: number): number {

@@ -102,6 +102,7 @@ export interface InteractionRecord {
   id: string;
   token: string;
   payload: Json;
+  /** Wall-clock time of the dispatch (Date.now(), which a test may fake). Durations below use a monotonic clock. */
   dispatchedAt: number;
   /** First callback body ({type, data}); undefined until the bot answers. */
   callback?: Json;
