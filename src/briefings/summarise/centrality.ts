@@ -27,7 +27,8 @@ export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = no
 }
 
 /** PageRank scores (summing to 1) of a symmetric weighted graph given as a dense matrix. */
-export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 40): number[] {
+// Only the order of the ranks matters here, so a loose tolerance is enough.
+export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 40, tolerance = 1e-4): number[] {
   const n = weights.length;
   if (n === 0) return [];
   const outSum = weights.map((row) => row.reduce((s, w) => s + w, 0));
@@ -49,24 +50,43 @@ export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 4
     let delta = 0;
     for (let i = 0; i < n; i++) delta += Math.abs(next[i] - rank[i]);
     rank = next;
-    if (delta < 1e-6) break;
+    if (delta < tolerance) break;
   }
   return Array.from(rank);
 }
 
-/** TextRank centrality of each vector, scaled so the most central sentence scores 1. */
-export function centrality(vectors: TermVector[]): number[] {
+/** Cosine similarity of every pair, built from term postings so unrelated pairs cost nothing. */
+export function similarityMatrix(vectors: TermVector[]): Float64Array[] {
   const n = vectors.length;
-  const norms = vectors.map(norm);
+  const postings = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    for (const [t, x] of v) {
+      const list = postings.get(t);
+      if (list) list.push(i, x);
+      else postings.set(t, [i, x]);
+    }
+  });
   const weights = vectors.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const w = cosine(vectors[i], vectors[j], norms[i], norms[j]);
-      weights[i][j] = w;
-      weights[j][i] = w;
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a += 2) {
+      const row = weights[list[a]];
+      for (let b = a + 2; b < list.length; b += 2) row[list[b]] += list[a + 1] * list[b + 1];
     }
   }
-  const rank = pageRank(weights);
+  const norms = vectors.map(norm);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = norms[i] > 0 && norms[j] > 0 ? weights[i][j] / (norms[i] * norms[j]) : 0;
+      weights[i][j] = d;
+      weights[j][i] = d;
+    }
+  }
+  return weights;
+}
+
+/** TextRank centrality of each vector, scaled so the most central sentence scores 1. */
+export function centrality(vectors: TermVector[]): number[] {
+  const rank = pageRank(similarityMatrix(vectors));
   const max = Math.max(0, ...rank);
   return max > 0 ? rank.map((r) => r / max) : rank.map(() => 0);
 }

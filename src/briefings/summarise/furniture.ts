@@ -29,15 +29,16 @@ function isShortQuoteOnly(text: string): boolean {
   return !/["“”]/.test(inner) && wordCount(inner) < 8;
 }
 
-export function isFurniture(text: string, normalisedTitle: string): boolean {
+export function isFurniture(text: string, normalisedTitle: string, normalised?: string): boolean {
   const t = text.trim();
   if (t === '') return true;
-  const norm = normaliseText(t);
+  const norm = normalised ?? normaliseText(t);
   if (norm === '') return true;
   if (normalisedTitle !== '' && (norm === normalisedTitle || (norm.length > 12 && normalisedTitle.startsWith(norm)))) {
     return true;
   }
-  const words = norm.split(' ').length;
+  let words = 1;
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
   if (words <= 12 && BYLINE.test(t)) return true;
   if (words <= 12 && NAVIGATION.test(t) && (!/[.!?]["”’']?$/.test(t) || /^[\w ]+:/.test(t))) return true;
   if (words <= 20 && RIGHTS.test(t)) return true;

@@ -1,7 +1,7 @@
 // Picks the summary: standfirst first when there is one, then the best-scoring body sentences,
 // skipping any that repeat a word trigram already chosen, returned in article order.
 import { termVector } from './centrality';
-import { isFurniture, normaliseText, wordCount } from './furniture';
+import { isFurniture, normaliseText } from './furniture';
 import { scoreCandidates, type Candidate, type ScoreWeights } from './score';
 import { contentTerms } from './terms';
 import type { Sentence } from '../types';
@@ -56,10 +56,11 @@ export function prepare(article: SummaryInput): Prepared {
     if (standfirst !== '' && s.paragraph < 0) continue;
     const text = s.text.trim();
     const norm = normaliseText(text);
-    if (seenTexts.has(norm) || isFurniture(text, normTitle)) continue;
+    if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) continue;
     seenTexts.add(norm);
     const terms = contentTerms(text);
-    candidates.push({ text, position: candidates.length, paragraph: s.paragraph, words: wordCount(text), terms, vector: termVector(terms) });
+    const words = norm === '' ? 0 : norm.split(' ').length;
+    candidates.push({ text, position: candidates.length, paragraph: s.paragraph, words, terms, vector: termVector(terms) });
   }
   return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
 }

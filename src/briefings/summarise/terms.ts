@@ -29,11 +29,10 @@ function stem(word: string): string {
 }
 
 export function contentTerms(text: string): string[] {
-  const words = text.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g);
+  const words = text.toLowerCase().match(/[a-z0-9]+/g);
   if (!words) return [];
   const out: string[] = [];
-  for (const raw of words) {
-    const w = raw.replace(/'[a-z]+$/, '');
+  for (const w of words) {
     if (w.length < 2 || STOP_WORDS.has(w) || /^\d+$/.test(w)) continue;
     out.push(stem(w));
   }
