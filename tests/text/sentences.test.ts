@@ -198,3 +198,17 @@ describe('splitSentences', () => {
     );
   });
 });
+
+describe('splitSentences on untidy text', () => {
+  it('attaches a stray punctuation-only piece to the sentence before it', () => {
+    expect(splitSentences('Supplies are adequate in the US. . Prices fell.')).toEqual(['Supplies are adequate in the US. .', 'Prices fell.']);
+  });
+
+  it('attaches a leading punctuation-only piece to the sentence after it', () => {
+    expect(splitSentences('. The race was won easily.')).toEqual(['. The race was won easily.']);
+  });
+
+  it('keeps text made only of punctuation rather than losing it', () => {
+    expect(splitSentences('...')).toEqual(['...']);
+  });
+});

@@ -6,6 +6,8 @@ import { cleanLine } from '../text/whitespace';
 import { splitDateline } from './furniture';
 import type { DateLine } from './dates';
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 export class ArticleBuilder {
   title = '';
   standfirst: string | null = null;
@@ -28,7 +30,8 @@ export class ArticleBuilder {
 
   addParagraph(text: string): void {
     const t = cleanLine(text);
-    if (t) this.paragraphs.push(t);
+    // Separators such as "___." or a lone quote mark carry no words.
+    if (t && HAS_WORD.test(t)) this.paragraphs.push(t);
   }
 
   /** Take back the last paragraph (it turned out to be a photo caption). Headings after it stay put. */
@@ -39,7 +42,7 @@ export class ArticleBuilder {
 
   addHeading(text: string): void {
     const t = cleanLine(text);
-    if (!t) return;
+    if (!t || !HAS_WORD.test(t)) return;
     // Two headings in a row with no paragraph between: the later one wins the position.
     this.headings.push(t);
     this.positions.push(this.paragraphs.length);

@@ -12,6 +12,7 @@ const FURNITURE_LINES = new Set([
   'share this', 'listen to this article', 'getty images', 'image', 'photo', 'video', 'click here',
   'continue reading', 'top stories', 'trending', 'menu', 'close', 'loading', 'loading...', 'story continues below advertisement',
   'subscribe to unlock this article', 'open in app', 'save', 'bookmark', 'font size', 'text size',
+  'updated', 'published', 'posted', 'in brief', 'topics', 'tags', 'share article', 'advertisement - scroll to continue',
 ]);
 
 /** Lines that start like furniture: "Follow @arabnews", "Share on Facebook", "Image credit: Intrepid Studios". */

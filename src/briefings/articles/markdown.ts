@@ -61,7 +61,7 @@ function tagsOf(v: unknown): string[] {
 const AGENCIES = 'Getty Images|Reuters|Bloomberg|AFP|AP|NurPhoto|Anadolu|CNBC|Future Publishing|Shutterstock|Alamy|EPA|SOPA Images|LightRocket|Corbis|Sipa USA|Xinhua|AP Photo';
 /** "Gabby Jones | Bloomberg | Getty Images": a photo credit, possibly glued to the text around it. */
 const CREDIT = new RegExp(`(?:[A-Z][\\w.'’+&-]*(?: [\\w.'’+&-]+){0,4} \\| ){1,3}(?:${AGENCIES})`, 'g');
-const PAYWALL = /Subscribe to unlock this article|Why have I been blocked\?|Explore our full range of subscriptions|Please enable JS and disable any ad blocker/;
+const PAYWALL = /Subscribe to unlock this article|The page you are trying to access is unavailable|For help please visit \[help\.ft\.com\]|Why have I been blocked\?|Explore our full range of subscriptions|Please enable JS and disable any ad blocker/;
 const LINK_LIST_HEADING = /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
 /** Headings of sign-up and contact boxes: the heading and everything up to the next heading go. */
 const BOILERPLATE_SECTION = /^(?:contact us|stay connected|get the latest updates from|questions or comments\??|in this article|(?:get|sign up for|subscribe to) .{0,80}(?:newsletter|inbox)|follow us\b.*|share this (?:article|story))\s*:?$/i;
@@ -119,16 +119,25 @@ interface Block {
   level?: number;
 }
 
+const IMAGE_MARK = '\ue100';
+
 /** Markdown body → blocks of plain text. */
 export function markdownBlocks(body: string): Block[] {
   const blocks: Block[] = [];
   let para: string[] = [];
   let inFence = false;
   const flush = () => {
-    if (para.length > 0) blocks.push({ kind: 'paragraph', text: para.join(' ') });
+    // Inline syntax is reduced on the joined paragraph: links and emphasis may span lines.
+    if (para.length > 0) blocks.push({ kind: 'paragraph', text: stripInline(para.join(' ')).replace(/\ue100/g, ' ') });
     para = [];
   };
-  for (const rawLine of normaliseNewlines(body).split('\n')) {
+  // Images and empty links may span lines ("[\n\n](https://…/photo.png)"): remove them before splitting.
+  // A standalone image leaves a marker line, so a credit line under it is known to be the image's.
+  const src = normaliseNewlines(body)
+    .replace(/^[ \t]*(?:\[[ \t]*)?!\[[^\]]{0,800}\]\([^)\s]*\)(?:\]\([^)\s]*\))?[ \t]*$/gm, IMAGE_MARK)
+    .replace(/!\[[^\]]{0,800}\]\([^)\s]*\)/g, '')
+    .replace(/\[\s*\]\([^)\s]*\)/g, IMAGE_MARK);
+  for (const rawLine of src.split('\n')) {
     const raw = rawLine.trim();
     if (/^(?:```|~~~)/.test(raw)) {
       flush();
@@ -148,7 +157,7 @@ export function markdownBlocks(body: string): Block[] {
       flush();
       continue;
     }
-    if (/^!\[[^\]]*\]\([^)]*\)$/.test(raw) || /^\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)$/.test(raw)) {
+    if (raw === IMAGE_MARK) {
       // Kept as a marker only: a credit line under it belongs to the image, not to the text above.
       flush();
       blocks.push({ kind: 'image', text: '' });
@@ -176,8 +185,7 @@ export function markdownBlocks(body: string): Block[] {
       blocks.push({ kind: 'item', text: stripInline(item[1]) });
       continue;
     }
-    const quoted = raw.replace(/^(?:>\s?)+/, '');
-    para.push(stripInline(quoted));
+    para.push(raw.replace(/^(?:>\s?)+/, ''));
   }
   flush();
   return blocks;
@@ -221,6 +229,10 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
     }
     const t = cleanLine(stripResidue(block.text));
     if (!t) continue;
+    // TechCrunch-style pages end the article at "Topics"; tags and author bios follow.
+    if (block.kind === 'paragraph' && t === 'Topics' && builder.paragraphCount > 0) break;
+    // Byline furniture: "Updated" / ": Feb 12, 2026 12:28pm UTC", "Boston, MA | June 23, 2026".
+    if (t.length <= 60 && parseDateValue(t.replace(/^[:|]\s*/, '').replace(/^[^|]{1,30}\|\s*/, ''), ctx.savedAt)) continue;
     if (block.kind === 'heading') {
       previousWasShortParagraph = false;
       skippingSection = BOILERPLATE_SECTION.test(t);

@@ -62,6 +62,7 @@ const SENTENCE_STARTERS = new Set([
   'like', 'given', 'thus', 'indeed', 'nevertheless', 'nonetheless', 'otherwise', 'first', 'finally',
 ]);
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
 const TERMINATORS = '.?!…';
 const CLOSERS = '"”’\')]}»';
 const OPENERS = '"“‘\'([{«';
@@ -204,9 +205,25 @@ function scan(text: string): string[] {
   let sentenceStart = 0;
   let curlyDepth = 0;
   let straightOpen = false;
+  // A piece with no letter or digit (". ." or a stray quote mark) joins the sentence before it,
+  // or the one after it when it comes first; the result stays a substring of the input.
+  let lastStart = -1;
+  let carry = -1;
   const push = (from: number, to: number): void => {
-    const s = text.slice(from, to).trim();
-    if (s) out.push(s);
+    const start = carry >= 0 ? carry : from;
+    const s = text.slice(start, to).trim();
+    if (!s) return;
+    if (!HAS_WORD.test(s)) {
+      if (out.length > 0) {
+        out[out.length - 1] = text.slice(lastStart, to).trim();
+        return;
+      }
+      carry = start;
+      return;
+    }
+    carry = -1;
+    lastStart = start;
+    out.push(s);
   };
   let i = 0;
   const n = text.length;
@@ -280,5 +297,9 @@ function scan(text: string): string[] {
     i = j;
   }
   push(sentenceStart, n);
+  if (carry >= 0 && out.length === 0) {
+    const rest = text.slice(carry).trim();
+    if (rest) out.push(rest);
+  }
   return out;
 }
