@@ -119,6 +119,17 @@ describe('the stand-in gateway', () => {
     expect(client.guilds.cache.map((g) => g.shardId).sort()).toEqual([0, 1]);
   });
 
+  it('announces a guild the bot joins to the shard that owns it, and one it leaves', async () => {
+    discord = await startStandIn({ guilds: [{ id: guildIdForShard(0, 2) }], recommendedShards: 2 });
+    const a = await replyingClient({ shards: [0], shardCount: 2 });
+    const b = await replyingClient({ shards: [1], shardCount: 2 });
+    const joined = discord.addGuild({ id: guildIdForShard(1, 2), name: 'late' });
+    await discord.waitFor(() => b.guilds.cache.has(joined));
+    expect(a.guilds.cache.has(joined)).toBe(false);
+    discord.removeGuild(joined);
+    await discord.waitFor(() => !b.guilds.cache.has(joined));
+  });
+
   it('sends no GUILD_CREATE to a client without the Guilds intent', async () => {
     discord = await startStandIn();
     const client = new Client({ intents: [GatewayIntentBits.DirectMessages], rest: { api: discord.apiUrl }, waitGuildTimeout: 200 });

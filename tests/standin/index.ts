@@ -131,6 +131,25 @@ export class DiscordStandIn {
     return this.state.botPermissions(c);
   }
 
+  /** The bot joins a guild: GUILD_CREATE goes to the shard that owns it. Returns the guild id. */
+  addGuild(spec: GuildSpec): string {
+    const g = buildGuild(spec, this.state.bot);
+    this.state.addGuild(g);
+    for (const s of this.gateway.liveSessions()) {
+      if (shardOf(g.id, s.shard[1]) === s.shard[0] && s.intents & 1) this.gateway.dispatchTo(s, 'GUILD_CREATE', guildPayload(g, true));
+    }
+    return g.id;
+  }
+
+  /** The bot is removed from a guild: GUILD_DELETE, and its channels answer 404 Unknown Channel from now on. */
+  removeGuild(guildId: string): void {
+    const g = this.state.guilds.get(guildId);
+    if (!g) throw new Error(`Unknown guild ${guildId}`);
+    for (const c of g.channels) this.state.channels.delete(c.id);
+    this.state.guilds.delete(guildId);
+    this.gateway.broadcast('GUILD_DELETE', { id: guildId }, guildId);
+  }
+
   /** Adds a channel to a guild and announces CHANNEL_CREATE. */
   addChannel(guildId: string, spec: ChannelSpec): Json {
     const g = this.state.guilds.get(guildId);
@@ -345,6 +364,11 @@ export class DiscordStandIn {
   /** A select-menu choice (type 3). */
   selectInteraction(customId: string, values: string[], opts: ComponentInput = {}): Json {
     return this.builder.select(customId, values, opts);
+  }
+
+  /** A modal submission (type 5): `fields` maps each text input's custom id to its value. */
+  modalSubmitInteraction(customId: string, fields: Record<string, string>, opts: ComponentInput = {}): Json {
+    return this.builder.modalSubmit(customId, fields, opts);
   }
 
   /** Dispatches INTERACTION_CREATE on the owning shard and waits for the bot's answer (see SendInteractionOptions). */

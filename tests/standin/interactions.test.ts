@@ -1,6 +1,6 @@
 import {
-  ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType, Client, MessageFlags, SlashCommandBuilder,
-  StringSelectMenuBuilder,
+  ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType, Client, MessageFlags, ModalBuilder, SlashCommandBuilder,
+  StringSelectMenuBuilder, TextInputBuilder, TextInputStyle,
 } from 'discord.js';
 import { loginClient } from './client-helper';
 import { DiscordStandIn, startStandIn } from './index';
@@ -231,6 +231,25 @@ describe('interactions dispatched by the stand-in and answered by a real discord
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('sends a modal submission after the bot opened the modal', async () => {
+    let value: string | undefined;
+    client.on('interactionCreate', async (i) => {
+      if (i.isChatInputCommand()) {
+        const modal = new ModalBuilder().setCustomId('feedback').setTitle('Feedback').addComponents(
+          new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('text').setLabel('Text').setStyle(TextInputStyle.Short)));
+        await i.showModal(modal);
+      } else if (i.isModalSubmit()) {
+        value = i.fields.getTextInputValue('text');
+        await i.reply({ content: 'thanks', flags: MessageFlags.Ephemeral });
+      }
+    });
+    const opened = await discord.sendInteraction(discord.commandInteraction({ name: 'brief' }));
+    expect(opened.callback).toMatchObject({ type: 9, data: { custom_id: 'feedback' } });
+    const res = await discord.sendInteraction(discord.modalSubmitInteraction('feedback', { text: 'more climate news' }));
+    expect(value).toBe('more climate news');
+    expect(res.original.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 
   it('dispatches interactions from DMs', async () => {

@@ -96,6 +96,16 @@ export class PayloadBuilder {
     return base;
   }
 
+  modalSubmit(customId: string, fields: Record<string, string>, input: ComponentInput = {}): Json {
+    const base = this.base(5, { ...input, channelId: input.channelId ?? input.message?.channel_id });
+    if (input.message) base.message = input.message;
+    base.data = {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value]) => ({ type: 1, id: 0, components: [{ type: 4, id: 0, custom_id: id, value }] })),
+    };
+    return base;
+  }
+
   private base(type: number, input: InteractionContextInput): Json {
     const guild = this.pickGuild(input.guildId);
     const channel = this.pickChannel(guild, input.channelId);
