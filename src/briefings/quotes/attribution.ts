@@ -73,8 +73,10 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
   }
   for (let v = i + 1; v < end && v - i <= 36; v++) {
-    if (!isReportingVerb(tokens[v]) && !(isUnknownVerb(tokens, v, end) && v - i <= 6)) continue;
+    const unknown = !isReportingVerb(tokens[v]);
+    if (unknown && !(isUnknownVerb(tokens, v, end) && v - i <= 6)) continue;
     const subject = phraseBefore(slice, v);
+    if (unknown && (!subject || subject.from !== i)) continue;
     if (!subject || subject.from !== i) return null;
     if (lc(tokens[v]) === 'quoted') return quotedAs(slice, v) ?? null;
     return { phrase: subject.phrase, direct: true, mainSubject: false, verb: lc(tokens[v]) };
@@ -138,7 +140,7 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         if (r && lc(tokens[r.from - 1]) === 'with') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
       }
       for (let j = k - 1; j >= 0; j--) {
-        if (!isReportingVerb(tokens[j])) continue;
+        if (!isReportingVerb(tokens[j]) || isNounUse(tokens, j)) continue;
         const r = phraseBefore(tokens, j);
         if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
       }
@@ -150,6 +152,24 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
   if (q > 0 && tokens[q - 1].text === ':') {
     const s = sentenceSubject(tokens.slice(0, q));
     if (s && s.kind === 'name') return { phrase: s, direct: false, mainSubject: true };
+  }
+  return null;
+}
+
+/**
+ * A cue later in the sentence, not next to the quote: "“We’re extremely happy” about the
+ * decision, said RoseAnn DeMoro" or "“…” than that of the CIA chief, Zuckoff said."
+ */
+export function cueLater(tokens: readonly Token[], q: number): Cue | null {
+  for (let v = q + 1; v < tokens.length && tokens[v].text !== QUOTE_TOKEN; v++) {
+    if (!isReportingVerb(tokens[v]) || isNounUse(tokens, v) || lc(tokens[v]) === 'quoted') continue;
+    const subject = phraseBefore(tokens, v);
+    if (subject && subject.phrase.kind !== 'description' && subject.from > q) return { phrase: subject.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
+    if (tokens[v - 1]?.text === ',') {
+      const r = phraseAfter(tokens, v + 1);
+      if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
+    }
+    return null;
   }
   return null;
 }

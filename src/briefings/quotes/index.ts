@@ -4,7 +4,7 @@
 import type { Person, Quote } from '../types';
 import { splitSentences } from '../text/sentences';
 import { normaliseName, splitRoleAndName, tokenize, isOfficeWord, type Token } from '../text/names';
-import { cueAfter, cueBefore, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
+import { cueAfter, cueBefore, cueLater, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
 import { findQuoteSpans, type QuoteSpan } from './marks';
 import { Registry, isOrganisationHead, type Entity } from './registry';
 import type { SpeakerPhrase } from './phrases';
@@ -117,9 +117,22 @@ export function findQuotations(input: ArticleText): Quotation[] {
           // No cue of its own: the quote before it in the sentence or paragraph speaks on, and a
           // bare quote paragraph right after a quote belongs to the same speaker.
           const opensSentence = tokens.findIndex((t) => t.text !== QUOTE_TOKEN && /[\p{L}\p{N}]/u.test(t.text)) > q || q === 0;
-          if (sentenceEntity) entity = sentenceEntity;
+          const opensParagraph = !span.continued && text.slice(0, span.open).trim() === '';
+          const later = q >= 0 ? cueLater(tokens, q) : null;
+          const laterEntity = later?.phrase ? resolve(later.phrase, registry, state) : null;
+          if (laterEntity) entity = laterEntity;
+          else if (sentenceEntity) entity = sentenceEntity;
           else if (paragraphEntity && opensSentence) entity = paragraphEntity;
-          else if (!span.continued && text.slice(0, span.open).trim() === '' && lastQuoteParagraph === p - 1) entity = lastQuoteEntity;
+          else if (opensParagraph && lastQuoteParagraph === p - 1) entity = lastQuoteEntity;
+          else if (opensParagraph && wholeParagraphQuote(text, span) && state.prevSubject?.kind === 'person') entity = state.prevSubject;
+          else if (!opensSentence && q >= 0) {
+            // A quoted phrase in a sentence about someone ("Clinton decried “systemic racism”").
+            const subject = sentenceSubject(tokens.slice(0, q));
+            if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) {
+              const e = resolve(subject, registry, state);
+              if (e && e.kind !== 'organisation') entity = e;
+            }
+          }
         }
         if (entity) {
           sentenceEntity = entity;
@@ -129,7 +142,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
         }
         const words = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
         const titleCase = words.length > 1 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
-        const wholeParagraph = text.slice(0, span.open).trim() === '' && (span.close < 0 || text.slice(span.close + 1).trim().length <= 1);
+        const wholeParagraph = wholeParagraphQuote(text, span);
         const statement =
           (cue?.direct ?? false) ||
           span.continued ||
@@ -282,6 +295,10 @@ function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, num
     /^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted)\b/u.test(text.slice(b, b + 80));
   const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b)));
   return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
+}
+
+function wholeParagraphQuote(text: string, span: QuoteSpan): boolean {
+  return text.slice(0, span.open).trim() === '' && (span.close < 0 || text.slice(span.close + 1).trim().length <= 1);
 }
 
 function lastSentenceTokens(text: string, spans: readonly QuoteSpan[]): Token[] {

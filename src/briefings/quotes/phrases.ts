@@ -67,7 +67,9 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
         return { phrase: { ...inner.phrase, appositive }, from: inner.from };
       }
     }
-    return null;
+    // "Gov. John Kasich (R-OH), said": a comma with no appositive before it.
+    const bare = phraseBefore(tokens, i);
+    return bare && bare.phrase.kind === 'name' ? bare : null;
   }
   if (tokens[i].text === ')') {
     let k = i - 1;
