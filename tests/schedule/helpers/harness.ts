@@ -1,4 +1,5 @@
 // A scheduler on a temp database, a fake channel and the (fake-timer) clock: one "process" of the bot.
+import os from 'node:os';
 import { Deliverer } from '../../../src/schedule/deliver';
 import { BriefingScheduler } from '../../../src/schedule/scheduler';
 import { ScheduleService } from '../../../src/schedule/service';
@@ -18,7 +19,7 @@ export function startProcess(
   port: FakePort,
   opts: { owner?: string; library?: FakeLibrary; ownsGuild?: (g: string) => boolean; leaseMs?: number } = {},
 ): BotProcess {
-  const owner = opts.owner ?? `${require('node:os').hostname()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
+  const owner = opts.owner ?? `${os.hostname()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
   const now = () => new Date();
   const library = opts.library ?? new FakeLibrary(40);
   const deliverer = new Deliverer({ store, library, port, render: fakeRenderer, owner, now, logger: silentLogger, retryDelaysMs: [1000, 2000] });
