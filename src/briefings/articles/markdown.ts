@@ -61,7 +61,15 @@ function tagsOf(v: unknown): string[] {
 const AGENCIES = 'Getty Images|Reuters|Bloomberg|AFP|AP|NurPhoto|Anadolu|CNBC|Future Publishing|Shutterstock|Alamy|EPA|SOPA Images|LightRocket|Corbis|Sipa USA|Xinhua|AP Photo';
 /** "Gabby Jones | Bloomberg | Getty Images": a photo credit, possibly glued to the text around it. */
 const CREDIT = new RegExp(`(?:[A-Z][\\w.'’+&-]*(?: [\\w.'’+&-]+){0,4} \\| ){1,3}(?:${AGENCIES})`, 'g');
-const PAYWALL = /Subscribe to unlock this article|The page you are trying to access is unavailable|For help please visit \[help\.ft\.com\]|Why have I been blocked\?|Explore our full range of subscriptions|Please enable JS and disable any ad blocker/;
+/** Text of paywall and bot-block pages: the scraper saved the barrier, not the article. */
+const PAYWALL_MARKERS = [
+  'Subscribe to unlock this article',
+  'The page you are trying to access is unavailable',
+  'For help please visit [help.ft.com]',
+  'Why have I been blocked?',
+  'Explore our full range of subscriptions',
+  'Please enable JS and disable any ad blocker',
+];
 const LINK_LIST_HEADING = /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
 /** Headings of sign-up and contact boxes: the heading and everything up to the next heading go. */
 const BOILERPLATE_SECTION = /^(?:contact us|stay connected|get the latest updates from|questions or comments\??|in this article|(?:get|sign up for|subscribe to) .{0,80}(?:newsletter|inbox)|follow us\b.*|share this (?:article|story))\s*:?$/i;
@@ -209,7 +217,7 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   if (standfirst) builder.setStandfirst(standfirst);
 
   let title = str(data.title) ?? '';
-  const paywalled = PAYWALL.test(fm.body);
+  const paywalled = PAYWALL_MARKERS.some((m) => fm.body.includes(m));
   const blocks = paywalled ? [] : markdownBlocks(fm.body);
   let skippingLinkList = false;
   let skippingSection = false;

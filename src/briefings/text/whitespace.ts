@@ -9,11 +9,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const SPACES = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 
 /** Anything cleanLine would change besides trimming; most lines have none, so they skip the rewrites. */
-const NEEDS_WORK = /[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}/;
+const NEEDS_WORK = /[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** One line of text: invisible and control characters removed, spaces collapsed, trimmed. */
 export function cleanLine(line: string): string {
-  if (!NEEDS_WORK.test(line)) return line.trim();
+  if (!line.includes('  ') && !NEEDS_WORK.test(line)) return line.trim();
   return line.replace(INVISIBLE, '').replace(CONTROL, '').replace(SPACES, ' ').trim();
 }
 
