@@ -23,13 +23,19 @@ function trigrams(text: string): string[] {
   return out;
 }
 
-function sharesTrigram(text: string, seen: Set<string>): boolean {
-  return trigrams(text).some((t) => seen.has(t));
+/** Share of the sentence's word trigrams already in `seen` (0 for sentences under three words). */
+function repeatedShare(text: string, seen: Set<string>): number {
+  const grams = trigrams(text);
+  if (grams.length === 0) return 0;
+  return grams.filter((t) => seen.has(t)).length / grams.length;
 }
 
 function remember(text: string, seen: Set<string>): void {
   for (const t of trigrams(text)) seen.add(t);
 }
+
+// A sentence that repeats this much of what is already chosen is a near-copy, never taken.
+const NEAR_COPY = 0.5;
 
 export interface Prepared {
   /** The standfirst, when usable: always the summary's first sentence. */
@@ -65,7 +71,12 @@ export function prepare(article: SummaryInput): Prepared {
   return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
 }
 
-/** Best-scoring candidates first, skipping trigram repeats; the result is in article order. */
+/**
+ * Best-scoring candidates first. The first pass skips any sentence sharing a word trigram with
+ * one already chosen (trigram blocking, as BertSumExt); if that leaves the summary short, a
+ * second pass admits sentences that merely share a phrase, but never near-copies.
+ * The result is in article order.
+ */
 export function pick(prepared: Prepared, scores: number[], limit: number): string[] {
   const seenTrigrams = new Set<string>();
   const out: string[] = [];
@@ -76,12 +87,18 @@ export function pick(prepared: Prepared, scores: number[], limit: number): strin
   const { candidates } = prepared;
   const order = candidates.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
   const picked: number[] = [];
-  for (const i of order) {
-    if (out.length + picked.length >= limit) break;
-    const text = candidates[i].text;
-    if (sharesTrigram(text, seenTrigrams)) continue;
-    remember(text, seenTrigrams);
-    picked.push(i);
+  const taken = new Set<number>();
+  for (const tolerance of [0, NEAR_COPY]) {
+    for (const i of order) {
+      if (out.length + picked.length >= limit) break;
+      if (taken.has(i)) continue;
+      const text = candidates[i].text;
+      const share = repeatedShare(text, seenTrigrams);
+      if (tolerance === 0 ? share > 0 : share >= tolerance) continue;
+      remember(text, seenTrigrams);
+      taken.add(i);
+      picked.push(i);
+    }
   }
   picked.sort((a, b) => a - b);
   return [...out, ...picked.map((i) => candidates[i].text)].slice(0, limit);
