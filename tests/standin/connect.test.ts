@@ -56,6 +56,15 @@ describe('logging in to the stand-in with a real discord.js Client', () => {
     expect(discord.requestsTo('GET', '/gateway/bot')[0]).toMatchObject({ status: 401, authorized: false });
   });
 
+  it('answers a body it cannot parse with 400 and keeps serving', async () => {
+    discord = await startStandIn();
+    const res = await fetch(`${discord.apiUrl}/v10/channels/1/messages`, {
+      method: 'POST', headers: { authorization: `Bot ${discord.token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'garbage',
+    });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${discord.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${discord.token}` } })).status).toBe(200);
+  });
+
   it('answers unknown routes with 404 JSON and lists them as unhandled', async () => {
     discord = await startStandIn();
     const res = await fetch(`${discord.apiUrl}/v10/guilds/1/bans`, { headers: { authorization: `Bot ${discord.token}` } });

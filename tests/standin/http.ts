@@ -78,7 +78,16 @@ export class ApiServer {
   private pending = new Set<NodeJS.Timeout>();
 
   constructor(private readonly deps: HttpDeps) {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: Error) => {
+        // A body the stand-in cannot parse is the client's fault, as on Discord: 400, never a crash.
+        this.deps.log(`rest: cannot handle ${req.method} ${req.url}: ${error.message}`);
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: '400: Bad Request', code: 0 }));
+        }
+      });
+    });
     this.server.keepAliveTimeout = 1000;
   }
 
