@@ -112,3 +112,32 @@ describe('markdown reader', () => {
     expect(stripInline('**bold** and *it* and [t](http://x.y/(a)) and ![i](p.png) \\*not\\*')).toBe('bold and it and t and   *not*');
   });
 });
+
+describe('markdown reader on page endings', () => {
+  it('drops the author box at the end of the article but not a paragraph about a reporter in the middle', () => {
+    const text = [
+      '---',
+      'title: Platform plans features',
+      '---',
+      'The reporter who broke the story is a writer at a local paper, officials said.',
+      '',
+      'The platform announced plans on Wednesday.',
+      '',
+      'Sarah has worked as a reporter for TechCrunch since August 2011. She joined from ReadWriteWeb.',
+      '',
+      'You can contact or verify outreach from Sarah by emailing sarah@example.com.',
+    ].join('\n');
+    const a = readMarkdown(text, ctx()).articles[0];
+    expect(a.paragraphs).toEqual(['The reporter who broke the story is a writer at a local paper, officials said.', 'The platform announced plans on Wednesday.']);
+  });
+
+  it('ends the article at a "Topics" line', () => {
+    const a = readMarkdown('---\ntitle: T\n---\nBody text.\n\nTopics\n\nAI, Apps\n', ctx()).articles[0];
+    expect(a.paragraphs).toEqual(['Body text.']);
+  });
+
+  it('drops byline date lines that the scraper left in the body', () => {
+    const a = readMarkdown('---\ntitle: T\n---\nUpdated\n\n: Feb 12, 2026 12:28pm UTC\n\nBody text.\n', ctx()).articles[0];
+    expect(a.paragraphs).toEqual(['Body text.']);
+  });
+});

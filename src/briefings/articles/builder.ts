@@ -40,6 +40,11 @@ export class ArticleBuilder {
     for (let i = 0; i < this.positions.length; i++) this.positions[i] = Math.min(this.positions[i], this.paragraphs.length);
   }
 
+  /** Drop paragraphs from the end while they match (author bios, contact lines). */
+  dropTrailing(matches: (paragraph: string) => boolean): void {
+    while (this.paragraphs.length > 1 && matches(this.paragraphs[this.paragraphs.length - 1])) this.dropLastParagraph();
+  }
+
   addHeading(text: string): void {
     const t = cleanLine(text);
     if (!t || !HAS_WORD.test(t)) return;

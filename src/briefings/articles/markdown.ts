@@ -73,6 +73,13 @@ const PAYWALL_MARKERS = [
 const LINK_LIST_HEADING = /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
 /** Headings of sign-up and contact boxes: the heading and everything up to the next heading go. */
 const BOILERPLATE_SECTION = /^(?:contact us|stay connected|get the latest updates from|questions or comments\??|in this article|(?:get|sign up for|subscribe to) .{0,80}(?:newsletter|inbox)|follow us\b.*|share this (?:article|story))\s*:?$/i;
+/** The author box that closes many scraped pages: "Sarah has worked as a reporter for TechCrunch since…". */
+const AUTHOR_BIO = /^(?:You can contact or verify outreach from\b|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2} (?:is|has been|has worked as|was|covers|joined|writes)\b.{0,250}\b(?:reporter|writer|editor|freelancer|contributor|journalist|correspondent|columnist)\b)/;
+
+function isAuthorBio(paragraph: string): boolean {
+  return paragraph.length < 700 && AUTHOR_BIO.test(paragraph);
+}
+
 const DEFAULT_SUMMARY = /^(?:no summary available\.?|n\/a|none)$/i;
 
 /** Markdown inline syntax → plain text. */
@@ -266,6 +273,7 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
     previousWasShortParagraph = block.kind === 'paragraph' && t.length <= 300;
   }
 
+  builder.dropTrailing(isAuthorBio);
   if (builder.paragraphCount === 0 && builder.providedSummary) {
     // Teasers and paywalled pages: the publisher's summary is all the text there is.
     builder.addParagraph(builder.providedSummary);
