@@ -56,6 +56,18 @@ describe('logging in to the stand-in with a real discord.js Client', () => {
     expect(discord.requestsTo('GET', '/gateway/bot')[0]).toMatchObject({ status: 401, authorized: false });
   });
 
+  it('closes an IDENTIFY asking for a privileged intent the application lacks with 4014, and login fails', async () => {
+    discord = await startStandIn();
+    const greedy = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: discord.apiUrl } });
+    greedy.on('error', () => undefined);
+    await expect(greedy.login(discord.token)).rejects.toThrow(/disallowed intents/i);
+    await greedy.destroy();
+    await discord.close();
+    discord = await startStandIn({ privilegedIntents: ['MessageContent'] });
+    client = await loginClient(discord, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] });
+    expect(client.isReady()).toBe(true);
+  });
+
   it('answers a body it cannot parse with 400 and keeps serving', async () => {
     discord = await startStandIn();
     const res = await fetch(`${discord.apiUrl}/v10/channels/1/messages`, {

@@ -37,10 +37,15 @@ export interface GatewayDeps {
   /** GUILD_CREATE payloads for the shard. */
   guildCreates(shard: [number, number]): Json[];
   resumeUrl(): string;
+  /** Bits of the privileged intents the application may use. */
+  allowedPrivilegedIntents: number;
   log(line: string): void;
 }
 
 let sessionCounter = 0;
+// GuildMembers, GuildPresences, MessageContent.
+const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
+export const PRIVILEGED_INTENT_BITS = { GuildMembers: 1 << 1, GuildPresences: 1 << 8, MessageContent: 1 << 15 } as const;
 
 export class Gateway {
   readonly sessions = new Map<string, GatewaySession>();
@@ -115,7 +120,9 @@ export class Gateway {
     if (d.token !== this.deps.token) return void conn.socket.close(4004, 'Authentication failed');
     const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
     if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return void conn.socket.close(4010, 'Invalid shard');
-    if (typeof d.intents !== 'number') return void conn.socket.close(4013, 'Invalid intent(s)');
+    if (typeof d.intents !== 'number' || d.intents < 0 || d.intents >= 1 << 26) return void conn.socket.close(4013, 'Invalid intent(s)');
+    const privileged = d.intents & PRIVILEGED_INTENTS & ~this.deps.allowedPrivilegedIntents;
+    if (privileged) return void conn.socket.close(4014, 'Disallowed intent(s)');
     const session: GatewaySession = {
       id: `standin-session-${++sessionCounter}-${Math.random().toString(36).slice(2, 10)}`,
       shard, intents: d.intents, seq: 0, events: [], connection: conn, invalid: false,

@@ -1,7 +1,7 @@
 // A loopback Discord for end-to-end tests: the real discord.js Client logs in to it through
 // `rest: { api: discord.apiUrl }`, receives interactions over its gateway, and everything the bot
 // sends back is recorded for assertions. See README.md.
-import { Gateway, GatewaySession, IdentifyRecord, ResumeRecord } from './gateway';
+import { Gateway, GatewaySession, IdentifyRecord, PRIVILEGED_INTENT_BITS, ResumeRecord } from './gateway';
 import { ApiServer, Router } from './http';
 import { pingsAnyone } from './messages';
 import { AutocompleteInput, CommandInput, ComponentInput, PayloadBuilder } from './payloads';
@@ -61,6 +61,7 @@ export class DiscordStandIn {
       guildCreates: (shard) =>
         [...this.state.guilds.values()].filter((g) => shardOf(g.id, shard[1]) === shard[0]).map((g) => guildPayload(g, true)),
       resumeUrl: () => `ws://127.0.0.1:${this.port}/gateway-resume`,
+      allowedPrivilegedIntents: (options.privilegedIntents ?? []).reduce((acc, name) => acc | PRIVILEGED_INTENT_BITS[name], 0),
       log: (line) => this.log(line),
     });
     registerAppRoutes(router, this.state, {

@@ -52,6 +52,9 @@ export interface StandInOptions {
   maxConcurrency?: number;
   /** Discord rejects interaction callbacks later than 3 s with 10062 Unknown interaction. Default 3000. */
   callbackDeadlineMs?: number;
+  /** Privileged intents enabled for the application. A fresh application has none, and IDENTIFY asking for one
+   *  that isn't enabled is closed with 4014 (Disallowed intents). Default: none. */
+  privilegedIntents?: ('GuildMembers' | 'GuildPresences' | 'MessageContent')[];
   /** Print every REST request and gateway frame to stderr. */
   debug?: boolean;
 }
