@@ -232,9 +232,9 @@ function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
       s.named++;
       const head = goldHead(g.source!);
       if (hits.some((q) => q.speaker && headSurname(q.speaker) === head)) s.namedFound++;
-      else if (DEBUG && run.name === 'statements') {
+      else if (DEBUG && run.name === (process.env.QROW ?? 'statements')) {
         const ctx = d.text.slice(Math.max(0, g.content[0][0] - 150), g.content[g.content.length - 1][1] + 120).replace(/\n/g, ' ');
-        console.error(`MISS gold=${g.source} sys=${hits.map((q) => q.speaker).join('|') || '(no quote)'}\n   ${ctx}`);
+        console.error(`MISS gold=${g.source} sys=${hits.map((q) => q.speaker ?? "NULL").join("|") || "(no quote)"} ::: ${ctx}`);
       }
     }
     // Speaker precision: system quotes over a named-source gold quote that name a speaker.
@@ -258,7 +258,7 @@ function main(): void {
   const rows: [string, Score][] = [
     ['naive baseline (quote marks + nearest capitalised name)', score(docs, baselineQuotes)],
     ['briefbot: statements (what the library shows)', score(docs, function statements(t) { return briefbotQuotes(t, true); })],
-    ['briefbot: all quoted spans (scare quotes/terms included)', score(docs, (t) => briefbotQuotes(t, false))],
+    ['briefbot: all quoted spans (scare quotes/terms included)', score(docs, function all(t) { return briefbotQuotes(t, false); })],
   ];
   const command = `npx tsx bench/quotes.eval.ts ${process.argv.slice(2).join(' ')}`.trim();
   const lines = [

@@ -135,8 +135,10 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         }
       }
       // "with Zelensky accusing the Kremlin of trying to “break”…"
-      {
-        const r = phraseBefore(tokens, k);
+      // "with Donald Trump tweeting that … and asking, “…”"
+      for (let j = k; j > 1; j--) {
+        if (j !== k && !isReportingParticiple(tokens[j])) continue;
+        const r = phraseBefore(tokens, j);
         if (r && lc(tokens[r.from - 1]) === 'with') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
       }
       for (let j = k - 1; j >= 0; j--) {
@@ -163,12 +165,12 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
 export function cueLater(tokens: readonly Token[], q: number): Cue | null {
   for (let v = q + 1; v < tokens.length && tokens[v].text !== QUOTE_TOKEN; v++) {
     if (!isReportingVerb(tokens[v]) || isNounUse(tokens, v) || lc(tokens[v]) === 'quoted') continue;
-    const subject = phraseBefore(tokens, v);
-    if (subject && subject.phrase.kind !== 'description' && subject.from > q) return { phrase: subject.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
     if (tokens[v - 1]?.text === ',') {
       const r = phraseAfter(tokens, v + 1);
       if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
     }
+    const subject = phraseBefore(tokens, v);
+    if (subject && subject.phrase.kind !== 'description' && subject.from > q) return { phrase: subject.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
     return null;
   }
   return null;

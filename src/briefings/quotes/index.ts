@@ -250,6 +250,8 @@ function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play):
     case 'name': {
       const parts = splitRoleAndName(phrase.words);
       if (!parts) return { entity: null, role: null };
+      // A lone capitalised word only ever seen opening sentences is not a name ("Moreover").
+      if (phrase.words.length === 1 && !registry.isKnownWord(phrase.words[0])) return { entity: null, role: null };
       const entity = registry.resolveName(parts.name) ?? registry.add(parts, Number.MAX_SAFE_INTEGER);
       const lead = phrase.words[0]?.toLowerCase();
       if (entity.kind === 'organisation' && lead === 'the' && parts.name.split(' ').length === 1 && !entity.name.startsWith('the ')) {

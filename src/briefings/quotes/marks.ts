@@ -60,6 +60,12 @@ function spansInParagraph(text: string, paragraph: number): QuoteSpan[] {
       }
       continue;
     }
+    if (c === '“' && !isSpace(text[i - 1]) && isCloseRight(text[i + 1])) {
+      // “ used as a closing mark ("unusual,“ said Noble").
+      spans.push(make(open, i));
+      open = -1;
+      continue;
+    }
     if (isOpener && c !== '"') {
       // A new opener while one is open: the closing mark was left off.
       spans.push(make(open, -1));

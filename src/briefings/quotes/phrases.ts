@@ -58,11 +58,13 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
   if (i < 0) return null;
   // "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role.
   if (tokens[i].text === ',') {
+    const opening = clauseOpeningName(tokens, i);
+    if (opening) return opening;
     let k = i - 1;
     while (k >= 0 && tokens[k].text !== ',' && i - k <= 30) k--;
     if (k >= 0 && tokens[k].text === ',' && k < i - 1) {
       const inner = phraseBefore(tokens, k);
-      if (inner && inner.phrase.kind === 'name') {
+      if (inner && inner.phrase.kind === 'name' && !/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[inner.from - 1]?.text ?? '')) {
         const appositive = tokens.slice(k + 1, i).map((t) => t.text).join(' ');
         return { phrase: { ...inner.phrase, appositive }, from: inner.from };
       }
@@ -134,6 +136,26 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
   return { phrase: classify(words), from };
 }
 
+/**
+ * "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name that opens the clause,
+ * followed by a comma, with everything up to `comma` as its appositive.
+ */
+function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: SpeakerPhrase; from: number } | null {
+  let k0 = comma;
+  while (k0 > 0 && comma - k0 < 45 && !/^[.;:!?\u00a7]$/.test(tokens[k0 - 1].text)) k0--;
+  const starts = [k0];
+  for (let k = k0; k < comma; k++) if (tokens[k].text === ',') starts.push(k + 1);
+  for (const s of starts) {
+    if (s >= comma) break;
+    const r = phraseAfter(tokens, s);
+    if (!r || r.phrase.kind !== 'name' || tokens[r.to]?.text !== ',' || r.to >= comma) continue;
+    if (/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[s - 1]?.text ?? '')) continue;
+    const appositive = tokens.slice(r.to + 1, comma).map((t) => t.text).join(' ');
+    return { phrase: { ...r.phrase, appositive }, from: s };
+  }
+  return null;
+}
+
 /** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
 export function phraseAfter(tokens: readonly Token[], start: number): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
@@ -164,7 +186,7 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
       words.push(w);
       continue;
     }
-    if (/^[a-z]+$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '') && !STOP.has(l)) {
+    if (/^[a-z][a-z-]*$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '') && !STOP.has(l)) {
       words.push(w);
       continue;
     }

@@ -37,6 +37,8 @@ export class Registry {
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly texts: string[];
   private readonly fullForms = new Map<string, string | null>();
+  /** Capitalised words seen somewhere other than the start of a sentence. */
+  private readonly midSentence = new Set<string>();
 
   /** `headlines` leading texts are titles or standfirsts: skipped when written in Title Case. */
   constructor(texts: readonly string[], headlines = 0, tokenized?: readonly (readonly Token[])[]) {
@@ -45,6 +47,10 @@ export class Registry {
     texts.forEach((text, t) => {
       if (t < headlines && isTitleCase(text)) return;
       const tokens = tokenized?.[t] ?? tokenize(text);
+      for (let k = 1; k < tokens.length; k++) {
+        const w = tokens[k].text;
+        if (isCapitalised(w) && !/^[.!?:;"“”'‘’\u2014\u2013(\-]$/.test(tokens[k - 1].text)) this.midSentence.add(stripPossessive(w).toLowerCase());
+      }
       for (const run of nameRuns(tokens)) {
         const parts = splitRoleAndName(run.words);
         if (parts) {
@@ -78,6 +84,11 @@ export class Registry {
     if (!e.role && parts.role && parts.role.split(/\s+/).some(isOfficeWord)) e.role = normaliseName(parts.role);
     if (e.kind === 'unknown' && parts.kind !== 'unknown') e.kind = parts.kind;
     return e;
+  }
+
+  /** Whether a one-word name is ever capitalised mid-sentence ("Trump" is; "Moreover" is not). */
+  isKnownWord(word: string): boolean {
+    return this.midSentence.has(stripPossessive(word).toLowerCase());
   }
 
   /** The fullest name in the article for a mention ("Rubio" → "Marco Rubio"). */

@@ -139,6 +139,7 @@ export function headSurname(name: string): string {
 
 function computeHeadSurname(name: string): string {
   const words = name
+    .replace(/[’‘`]/g, "'")
     .replace(/\([^)]*\)/g, ' ')
     .split(/[\s,]+/)
     .map((w) => stripPossessive(w.replace(/[^\p{L}\p{N}’'.\-]/gu, '')))
