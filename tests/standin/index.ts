@@ -318,7 +318,7 @@ export class DiscordStandIn {
       { timeoutMs: opts.timeoutMs ?? 10_000, what: `a ready session${opts.shardId === undefined ? '' : ` on shard ${opts.shardId}`}` });
   }
 
-  /** Resolves once `count` successful RESUMEs happened (default: one more than when called... pass count to be exact). */
+  /** Resolves once `count` successful RESUMEs happened in all (default: one more than had happened when called). */
   waitForResume(opts: { count?: number; timeoutMs?: number } = {}): Promise<ResumeRecord> {
     const count = opts.count ?? this.gateway.resumes.filter((r) => r.ok).length + 1;
     return this.waitFor(() => this.gateway.resumes.filter((r) => r.ok)[count - 1], { timeoutMs: opts.timeoutMs ?? 10_000, what: `RESUME #${count}` });
