@@ -1,5 +1,6 @@
 // Daily briefings end to end: the real bot (discord.js Client, scheduler, SQLite file) against the stand-in.
 // Only Date is faked (moving at real speed) so that 08:00 in Berlin comes within seconds.
+import os from 'node:os';
 import { openStore } from '../../src/store/store';
 import { briefingMessages, fakeDateOnly, sleep, startWorld, type World } from '../fixtures/schedule/e2e';
 import type { Json } from '../standin/types';
@@ -48,6 +49,9 @@ describe('daily briefings on the stand-in', () => {
     const sends = world.discord.requestsTo('POST', `/channels/${news}/messages`);
     expect(sends.every((r) => Array.isArray(r.body.allowed_mentions?.parse) && r.body.allowed_mentions.parse.length === 0)).toBe(true);
     expect(posted.every((m: Json) => m.mention_everyone === false)).toBe(true);
+    // Each message carries its own nonce and asks Discord to enforce it.
+    expect(sends.every((r) => r.body.enforce_nonce === true && typeof r.body.nonce === 'string')).toBe(true);
+    expect(new Set(sends.map((r) => r.body.nonce)).size).toBe(sends.length);
 
     await bot.stop();
     await world.boot();
@@ -123,6 +127,44 @@ describe('daily briefings on the stand-in', () => {
     expect(late.content).toContain('Posted late');
     // Yesterday's 23:59 post was missed entirely: it is never posted today.
     expect(world.discord.channelMessages(general)).toHaveLength(0);
+  });
+
+  describe('after a crash between claim and post', () => {
+    const seedCrashedClaim = () => {
+      const store = openStore(world.dbPath);
+      const guildId = world.discord.guildIds[0];
+      store.schedules.upsert(
+        { guildId, channelId: news, time: '07:00', timezone: 'Europe/Berlin', topic: null, articles: 2, announceEmpty: false },
+        new Date('2026-05-01T00:00:00Z'),
+      );
+      // Held by a process of this host that no longer runs.
+      store.ledger.claim({ channelId: news, guildId, localDate: TODAY, trigger: 'schedule', late: false, owner: `${os.hostname()}/999999/gone`, now: new Date('2026-05-04T05:00:00Z') });
+      store.close();
+    };
+    const botAuthor = () => ({ id: world.discord.botUserId, username: 'Briefbot', discriminator: '0', global_name: null, avatar: null, bot: true });
+
+    it('finds its own marked post in the channel and does not post again', async () => {
+      seedCrashedClaim();
+      world.discord.addChannelMessage(news, {
+        content: '**Daily briefing for Monday 4 May 2026**',
+        author: botAuthor(),
+        embeds: [{ type: 'rich', title: 'Grid operators', footer: { text: `Example Wire · briefbot:${news}:${TODAY}#1/1` } }],
+      });
+      const bot = await world.boot();
+      expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
+      expect(bot.scheduler!.store.ledger.get(news, TODAY)).toMatchObject({ status: 'posted', trigger: 'recovery' });
+    });
+
+    it('posts once when its marker is not there (a marker from someone else does not count)', async () => {
+      seedCrashedClaim();
+      world.discord.addChannelMessage(news, { content: `quoting briefbot:${news}:${TODAY}#1/1` });
+      const bot = await world.boot();
+      await world.discord.waitForRequest('POST', `/channels/${news}/messages`, { timeoutMs: 10_000 });
+      await sleep(500);
+      const row = bot.scheduler!.store.ledger.get(news, TODAY)!;
+      expect(row.status).toBe('posted');
+      expect(briefingMessages(world.discord, news, TODAY)).toHaveLength(row.messageIds.length);
+    });
   });
 
   it('manages schedules with /briefing: clear errors, autocomplete, permissions, several channels, off', async () => {
