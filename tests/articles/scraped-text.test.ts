@@ -18,6 +18,11 @@ describe('scraped page text reader', () => {
     expect(looksScraped(text, savedAt)).toBe(false);
   });
 
+  it('does not take a plain article with a bullet list for a scraped page', () => {
+    const text = 'Budget at a glance\n\nThe budget has three parts:\n\n• more money for schools\n• lower fuel duty\n• a new tax band\n\nIt passed easily.\n';
+    expect(looksScraped(text, savedAt)).toBe(false);
+  });
+
   it('does not take a line repeated without furniture between for a new article', () => {
     const text = page('Big vote today', ['Updated 1 hour ago'], ['First paragraph.', 'Gallery caption.', 'Gallery caption.', 'Last paragraph.']);
     const { articles } = readScrapedText(text, ctx);

@@ -36,7 +36,7 @@ export interface LoadResult {
   files: LoadedFile[];
 }
 
-type Format = 'text' | 'markdown' | 'json' | 'csv';
+export type Format = 'text' | 'markdown' | 'json' | 'csv';
 
 const FORMATS: Record<string, Format> = {
   '.txt': 'text',

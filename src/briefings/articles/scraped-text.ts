@@ -74,15 +74,17 @@ export function looksScraped(text: string, ref: Date): boolean {
   const headers = findHeaders(lines.slice(0, 60), ref);
   const firstContent = lines.findIndex((l) => l !== '' && !isNoise(l, ref));
   if (headers.length > 0 && headers[0].start === firstContent) return true;
+  // Otherwise count page furniture near the top. Bullets count once: a plain article may hold a list.
   let markers = 0;
+  let bullet = false;
   const head = lines.slice(0, 40);
   for (const line of head) {
     if (!line) continue;
     if (/^(?:short url|follow)$/i.test(line) || parseDateLine(line, ref)?.approximate) markers += 2;
     else if (parseDateLine(line, ref) || isFurnitureLine(line) || isPhotoCaption(line)) markers += 1;
-    else if (BULLET.test(line)) markers += 1;
+    else if (BULLET.test(line)) bullet = true;
   }
-  return markers >= 2;
+  return markers + (bullet ? 1 : 0) >= 2;
 }
 
 function blank(lines: string[], i: number): boolean {
