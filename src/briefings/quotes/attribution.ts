@@ -14,6 +14,8 @@ export interface Cue {
   mainSubject: boolean;
   /** The reporting word, lower-cased ("said", "according"), when there is one. */
   verb?: string;
+  /** Token index where the speaker phrase starts, when it was read before the quote. */
+  at?: number;
 }
 
 const LEADING_ADVERBIAL = new Set(
@@ -37,6 +39,9 @@ function isNounUse(tokens: readonly Token[], k: number): boolean {
   const prev2 = tokens[k - 2]?.text ?? '';
   const det = /^(the|a|an|his|her|their|its|our|my|your|these|those|this|that)$/i;
   if (det.test(prev) || /[’']s$/.test(prev)) return true;
+  // "of claims", "of Republican claims"
+  const prep = /^(of|for|in|on|about|with|by|to|from|against|over)$/;
+  if (/s$/.test(tokens[k].text) && (prep.test(prev) || (prep.test(prev2) && !/^(he|she|they|it|we|i|you)$/i.test(prev)))) return true;
   return /^[a-z]+$/.test(prev) && !/^(also|has|have|had|then|later|repeatedly|once|again|reportedly|recently|publicly|never|often|just|still|even|further|first)$/.test(prev) && !/ly$/.test(prev) && (det.test(prev2) || /[’']s$/.test(prev2));
 }
 const isDash = (t: Token | undefined): boolean => !!t && /^[,\u2014\u2013-]$/.test(t.text);
@@ -45,6 +50,12 @@ const isDash = (t: Token | undefined): boolean => !!t && /^[,\u2014\u2013-]$/.te
 export function cueAfter(tokens: readonly Token[], from: number, quoteText: string): Cue | null {
   let i = from;
   let punct = false;
+  // "“…” ― Sonya Herridge": a dash and a bare name sign the quote.
+  if (/^[\u2015\u2014\u2013-]$/.test(tokens[i]?.text ?? '')) {
+    const r = phraseAfter(tokens, i + 1);
+    const next = tokens[r?.to ?? 0];
+    if (r && r.phrase.kind === 'name' && (!next || /^[.\u00a7]$/.test(next.text))) return { phrase: r.phrase, direct: true, mainSubject: false };
+  }
   while (i < tokens.length && isDash(tokens[i])) {
     punct = true;
     i++;
@@ -120,7 +131,7 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         continue;
       }
       const r = phraseBefore(tokens, k);
-      if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t) };
+      if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t), at: r.from };
       continue;
     }
     if (isReportingParticiple(t)) {
@@ -149,6 +160,11 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       const s = sentenceSubject(tokens);
       return { phrase: s, direct: direct(k), mainSubject: true };
     }
+  }
+  // "Said Ellis: “…”"
+  if (/^(Said|Says|Added|Asked|Wrote|Stated|Explained|Continued)$/.test(tokens[0]?.text ?? '')) {
+    const r = phraseAfter(tokens, 1);
+    if (r && r.phrase.kind === 'name' && /^[:,\u00a7]$/.test(tokens[r.to]?.text ?? '')) return { phrase: r.phrase, direct: true, mainSubject: false };
   }
   // "Jeb Bush broke down what was wrong to the newspaper NRC Handelsblad: “…”"
   if (q > 0 && tokens[q - 1].text === ':') {

@@ -96,6 +96,15 @@ export function findQuotations(input: ArticleText): Quotation[] {
           const r = resolveWithRole(cue.phrase, registry, state);
           entity = r.entity;
           role = r.role;
+          // "Clinton says she appreciated … what she calls a “war …”": the pronoun is the reporter's subject.
+          if (cue.phrase.kind === 'pronoun' && cue.at !== undefined && cue.at > 0) {
+            const outer = reportedSubject(tokens.slice(0, cue.at));
+            const e = outer && outer.kind === 'name' ? resolve(outer, registry, state) : null;
+            if (e && e.kind !== 'organisation') {
+              entity = e;
+              role = e.role;
+            }
+          }
         }
         if (!cue && q >= 0 && p > 0 && text.slice(0, span.open).trim() === '' && !span.continued && /:\s*$/.test(paragraphs[p - 1])) {
           // "Cruz continued:" ending the paragraph before introduces this one.
@@ -294,7 +303,7 @@ function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, num
   // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought.
   const cueNext = (b: number) =>
     /[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
-    /^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted)\b/u.test(text.slice(b, b + 80));
+    /^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(text.slice(b, b + 80));
   const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b)));
   return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
 }
