@@ -1,6 +1,6 @@
 // Stable, readable article ids: the title as a URL slug, made unique within a library.
 
-const MAX_SLUG = 60;
+const MAX_SLUG = 80;
 
 export function slugify(title: string): string {
   const ascii = title

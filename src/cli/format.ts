@@ -17,6 +17,11 @@ export function wrap(text: string, indent = '', width = WIDTH): string {
   return lines.join('\n');
 }
 
+/** A standfirst often lacks its full stop; running it into the next sentence would read as one. */
+function asSentence(s: string): string {
+  return /[.!?…"”’)]$/.test(s) ? s : `${s}.`;
+}
+
 export function day(date: string | null): string {
   return date ? date.slice(0, 10) : 'undated';
 }
@@ -41,7 +46,7 @@ export function formatBriefing(b: Briefing): string {
   b.items.forEach((item, i) => {
     out.push(wrap(`${i + 1}. ${item.title}`));
     out.push(`   ${day(item.date)} · ${item.url ?? item.source} · id ${item.articleId}`);
-    out.push(wrap(item.summary.join(' '), '   '));
+    out.push(wrap(item.summary.map(asSentence).join(' '), '   '));
     if (item.quote) out.push(formatQuoteLine(item.quote, '   '));
     out.push('');
   });

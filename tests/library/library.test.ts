@@ -26,7 +26,7 @@ describe('the library', () => {
   it('loads the bundled seed as two articles with stable ids', () => {
     const lib = loadLibrary({ contentDir: tmp.dir, cacheDir: null });
     const ids = lib.articles().map((a) => a.id).sort();
-    expect(ids).toEqual([RUBIO, 'myanmar-expels-east-timor-envoy-after-rights-group-complaint-against-junta']);
+    expect(ids).toEqual(['myanmar-expels-east-timor-envoy-after-rights-group-complaint-against-junta', RUBIO]);
     expect(lib.article(RUBIO)?.source).toBe('seed.txt');
     expect(lib.stats()).toMatchObject({ articles: 2 });
     expect(lib.stats().quotes).toBeGreaterThanOrEqual(10);
