@@ -4,6 +4,7 @@
 // boilerplate is dropped: photo credits, "watch now" widgets, lone links, "Read more" link lists,
 // paywall pages.
 import { parse as parseYaml } from 'yaml';
+import { unglueSentences } from '../text/unglue';
 import { cleanLine, normaliseNewlines } from '../text/whitespace';
 import { ArticleBuilder } from './builder';
 import { parseDateValue } from './dates';
@@ -269,7 +270,7 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
       title = t;
       continue;
     }
-    builder.addParagraph(t);
+    builder.addParagraph(unglueSentences(t));
     previousWasShortParagraph = block.kind === 'paragraph' && t.length <= 300;
   }
 
