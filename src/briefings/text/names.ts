@@ -85,6 +85,18 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   let i = ws.length - 1;
   if (SUFFIXES.has(ws[i].toLowerCase()) && i > 0) i--;
   const nameEnd = ws.length;
+  // "Charlie King", "Mr. King": an office word can be a surname after a given name or an honorific.
+  if (i > 0 && isOfficeWord(ws[i]) && isCapitalised(ws[i]) && isCapitalised(ws[i - 1])) {
+    const prev = ws[i - 1];
+    const honorific = /^(mr|mrs|ms|dr|mx)\.?$/i.test(prev);
+    const givenName = !isOfficeWord(prev) && !/(an|ese|ish|i)$/.test(prev) && !/^[A-Z.]+$/.test(prev) && !isPossessive(prev);
+    if (honorific || givenName) {
+      const parts = splitRoleAndName(ws.slice(0, i));
+      const last = stripPossessive(ws[i]);
+      if (honorific) return { name: last, role: parts?.role ?? null, kind: 'person' };
+      if (parts) return { name: `${parts.name} ${last}`, role: parts.role, kind: 'person' };
+    }
+  }
   while (i >= 0) {
     const w = ws[i];
     if (!isCapitalised(w) && !(NAME_CONNECTORS.has(w) && i > 0 && isCapitalised(ws[i - 1]) && i < ws.length - 1)) break;
