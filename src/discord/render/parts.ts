@@ -28,7 +28,9 @@ export function safeUrl(url: string | undefined | null): string | undefined {
 
 /** An embed title from article text; `prefix` is our own (already safe) wording such as "2. ". */
 export function embedTitle(text: string, prefix = ''): string {
-  return truncateWords(prefix + (safeMarkdown(text.replace(/\s+/g, ' ').trim()) || 'Untitled'), LIMITS.embedTitle);
+  // Escaping never shortens text, so a generous raw prefix is enough for the truncation to see the cut.
+  const raw = text.length > 4 * LIMITS.embedTitle ? text.slice(0, 4 * LIMITS.embedTitle) : text;
+  return truncateWords(prefix + (safeMarkdown(raw.replace(/\s+/g, ' ').trim()) || 'Untitled'), LIMITS.embedTitle);
 }
 
 export function footerText(...parts: (string | null | undefined)[]): string {

@@ -16,10 +16,37 @@ export function neutraliseMentions(text: string): string {
     .replace(/<(?=[@#/])/g, `<${ZWSP}`);
 }
 
+const ESCAPE_PIECE = 256;
+const escapeAll = (text: string): string =>
+  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+
+/**
+ * discord.js's escapeMarkdown is quadratic on long runs (its look-behinds rescan the text), so long text is
+ * escaped in pieces of a few hundred characters, cut at whitespace where possible. Markdown marks are local,
+ * so every one is still escaped.
+ */
+function escapeInPieces(text: string): string {
+  if (text.length <= ESCAPE_PIECE) return escapeAll(text);
+  const out: string[] = [];
+  let buf = '';
+  for (const token of text.split(/(\s+)/)) {
+    if (buf && buf.length + token.length > ESCAPE_PIECE) {
+      out.push(escapeAll(buf));
+      buf = '';
+    }
+    if (token.length > ESCAPE_PIECE) {
+      for (let i = 0; i < token.length; i += ESCAPE_PIECE) out.push(escapeAll(token.slice(i, i + ESCAPE_PIECE)));
+      continue;
+    }
+    buf += token;
+  }
+  if (buf) out.push(escapeAll(buf));
+  return out.join('');
+}
+
 /** Article text as it should appear in a markdown-rendering field (content, title, description, field). */
 export function safeMarkdown(text: string): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
-  return neutraliseMentions(escaped);
+  return neutraliseMentions(escapeInPieces(text));
 }
 
 /** Article text for plain fields Discord does not render as markdown (footer, author, select labels). */
