@@ -16,8 +16,8 @@ export interface ChannelPort {
   check(channelId: string): Promise<ChannelCheck>;
   /** Sends one message; throws (anything) on failure — classify() says what kind. */
   send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }>;
-  /** The bot's own recent messages in the channel (newest first, up to `limit`). */
-  recentOwnMessages(channelId: string, limit: number): Promise<FoundMessage[]>;
+  /** The bot's own messages in the channel posted since `since` (newest first, at most `max` messages read). */
+  ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]>;
   /** What a thrown send/fetch error means for retrying. */
   classify(error: unknown): { kind: FailureKind; reason: string };
 }

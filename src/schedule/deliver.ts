@@ -9,6 +9,7 @@ import { isRetryable, type ChannelPort } from './channel-port';
 import { dayMarker, nonceFor, partMarker, readPart } from './marker';
 import { dateLabel, type PostRenderer } from './post-renderer';
 import { stampMarker } from './stamp';
+import { instantOf } from './zoned-time';
 
 export interface DelivererDeps {
   store: Store;
@@ -22,7 +23,7 @@ export interface DelivererDeps {
   /** Waits between attempts after a 5xx or timeout (discord.js has already retried each request itself). */
   retryDelaysMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
-  /** How many of the bot's recent messages to search for a marker. */
+  /** How many channel messages to read at most when looking for a marker. */
   searchDepth?: number;
 }
 
@@ -64,7 +65,7 @@ export class Deliverer {
 
   constructor(private readonly deps: DelivererDeps) {
     this.retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    this.searchDepth = deps.searchDepth ?? 50;
+    this.searchDepth = deps.searchDepth ?? 1000;
   }
 
   /** Ends waits between retries; interrupted claims stay claimed and are settled on the next start. */
@@ -209,8 +210,18 @@ export class Deliverer {
     }
   }
 
+  /**
+   * Where to start looking for a day's post: the start of that local day (an hour earlier for safety), or,
+   * without the schedule's zone, a day and a half before the claim.
+   */
+  private searchSince(claim: Delivery): Date {
+    const schedule = this.deps.store.schedules.get(claim.channelId);
+    if (schedule) return new Date(instantOf(claim.localDate, '00:00', schedule.timezone).getTime() - 3_600_000);
+    return new Date(Date.parse(claim.claimedAt) - 36 * 3_600_000);
+  }
+
   private async findPart(claim: Delivery, part: number): Promise<string | null> {
-    const messages = await this.deps.port.recentOwnMessages(claim.channelId, this.searchDepth);
+    const messages = await this.deps.port.ownMessagesSince(claim.channelId, this.searchSince(claim), this.searchDepth);
     for (const m of messages) {
       const found = readPart(m.text, claim.channelId, claim.localDate);
       if (found && found.part === part) return m.id;
@@ -220,7 +231,7 @@ export class Deliverer {
 
   /** Our messages for the claim's day, oldest first, and whether every part is there. */
   private async findPosted(claim: Delivery): Promise<{ ids: string[]; complete: boolean }> {
-    const messages = await this.deps.port.recentOwnMessages(claim.channelId, this.searchDepth);
+    const messages = await this.deps.port.ownMessagesSince(claim.channelId, this.searchSince(claim), this.searchDepth);
     const marker = dayMarker(claim.channelId, claim.localDate);
     const hits = messages.filter((m) => m.text.includes(marker)).reverse();
     const parts = hits.map((m) => readPart(m.text, claim.channelId, claim.localDate)!);

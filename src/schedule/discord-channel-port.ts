@@ -1,5 +1,5 @@
 // The ChannelPort on a discord.js Client: permission checks, sending, reading back our recent messages.
-import { PermissionFlagsBits, type Client, type GuildTextBasedChannel, type MessageCreateOptions } from 'discord.js';
+import { PermissionFlagsBits, SnowflakeUtil, type Client, type GuildTextBasedChannel, type MessageCreateOptions } from 'discord.js';
 import type { ChannelCheck, ChannelPort, FoundMessage } from './channel-port';
 import { classifyError } from './classify-error';
 import { markerText } from './stamp';
@@ -57,14 +57,25 @@ export class DiscordChannelPort implements ChannelPort {
     return { id: sent.id };
   }
 
-  async recentOwnMessages(channelId: string, limit: number): Promise<FoundMessage[]> {
+  async ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]> {
     const channel = await this.channel(channelId);
     const me = this.client.user?.id;
-    const messages = await channel.messages.fetch({ limit: Math.min(100, limit), cache: false });
-    return [...messages.values()]
-      .filter((m) => m.author.id === me)
-      .sort((a, b) => b.createdTimestamp - a.createdTimestamp || (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
-      .map((m) => ({ id: m.id, text: markerText({ content: m.content, embeds: m.embeds.map((e) => ({ footer: e.footer ? { text: e.footer.text } : null })) }) }));
+    const found: FoundMessage[] = [];
+    // Page forwards from a snowflake made of `since`: every message after it, however busy the channel.
+    let after = SnowflakeUtil.generate({ timestamp: since.getTime() }).toString();
+    for (let read = 0; read < max; ) {
+      const page = await channel.messages.fetch({ after, limit: 100, cache: false });
+      if (page.size === 0) break;
+      read += page.size;
+      for (const m of page.values()) {
+        if (m.author.id !== me) continue;
+        const embeds = m.embeds.map((e) => ({ footer: e.footer ? { text: e.footer.text } : null }));
+        found.push({ id: m.id, text: markerText({ content: m.content, embeds }) });
+      }
+      after = [...page.keys()].reduce((a, b) => (BigInt(a) > BigInt(b) ? a : b));
+      if (page.size < 100) break;
+    }
+    return found.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0));
   }
 
   classify(error: unknown) {

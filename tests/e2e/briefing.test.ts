@@ -143,16 +143,20 @@ describe('daily briefings on the stand-in', () => {
     };
     const botAuthor = () => ({ id: world.discord.botUserId, username: 'Briefbot', discriminator: '0', global_name: null, avatar: null, bot: true });
 
-    it('finds its own marked post in the channel and does not post again', async () => {
+    it('finds its own marked post in the channel, even a busy one, and does not post again', async () => {
       seedCrashedClaim();
+      // 150 messages before it and 30 after: the search pages through the day's messages.
+      for (let i = 0; i < 150; i++) world.discord.addChannelMessage(news, { content: `chatter ${i}` });
       world.discord.addChannelMessage(news, {
         content: '**Daily briefing for Monday 4 May 2026**',
         author: botAuthor(),
         embeds: [{ type: 'rich', title: 'Grid operators', footer: { text: `Example Wire · briefbot:${news}:${TODAY}#1/1` } }],
       });
+      for (let i = 0; i < 30; i++) world.discord.addChannelMessage(news, { content: `more chatter ${i}` });
       const bot = await world.boot();
       expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
       expect(bot.scheduler!.store.ledger.get(news, TODAY)).toMatchObject({ status: 'posted', trigger: 'recovery' });
+      expect(world.discord.requestsTo('GET', `/channels/${news}/messages`).length).toBeGreaterThanOrEqual(2);
     });
 
     it('posts once when its marker is not there (a marker from someone else does not count)', async () => {

@@ -74,9 +74,11 @@ export class FakePort implements ChannelPort {
     return { id: stored().id };
   }
 
-  async recentOwnMessages(channelId: string, limit: number): Promise<FoundMessage[]> {
+  /** Planted messages count as the bot's own. */
+  async ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]> {
     return this.in(channelId)
-      .slice(-limit)
+      .filter((m) => m.at.getTime() >= since.getTime())
+      .slice(-max)
       .reverse()
       .map((m) => ({ id: m.id, text: m.text }));
   }
