@@ -186,7 +186,8 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
       words.push(w);
       continue;
     }
-    if (/^[a-z][a-z-]*$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '') && !STOP.has(l)) {
+    // "Blaze co-host Stu Burguiere": a compound role word between names.
+    if (/^[a-z]+-[a-z-]+$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '')) {
       words.push(w);
       continue;
     }
