@@ -6,7 +6,7 @@ import type { QuoteIndexSnapshot } from './quote-index';
 import type { VocabularySnapshot } from './vocabulary';
 
 export const SNAPSHOT_FORMAT = 'briefbot-search';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface SnapshotParts {
   vocab: VocabularySnapshot;
@@ -25,8 +25,8 @@ interface EncodedPostings {
 
 export interface SearchSnapshot {
   format: typeof SNAPSHOT_FORMAT;
-  version: typeof SNAPSHOT_VERSION;
-  vocab: { terms: string; sorted: string };
+  version: number;
+  vocab: { terms: string; sorted: string; bigramCodes: string; bigramOffsets: string; bigramIds: string };
   articles: { ids: (string | null)[]; lengths: string; df: string; body: EncodedPostings; titles: EncodedPostings };
   quotes: {
     quoteDocs: string;
@@ -66,7 +66,13 @@ export function encodeSnapshot(p: SnapshotParts): SearchSnapshot {
   return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
-    vocab: { terms: p.vocab.terms, sorted: int32ToBase64(p.vocab.sorted) },
+    vocab: {
+      terms: p.vocab.terms,
+      sorted: int32ToBase64(p.vocab.sorted),
+      bigramCodes: int32ToBase64(p.vocab.bigramCodes),
+      bigramOffsets: int32ToBase64(p.vocab.bigramOffsets),
+      bigramIds: encodeSortedLists(p.vocab.bigramOffsets, p.vocab.bigramIds),
+    },
     articles: {
       ids: p.articles.ids,
       lengths: int32ToBase64(p.articles.lengths),
@@ -91,6 +97,17 @@ export function encodeSnapshot(p: SnapshotParts): SearchSnapshot {
   };
 }
 
+function decodeVocabulary(v: SearchSnapshot['vocab']): VocabularySnapshot {
+  const bigramOffsets = base64ToInt32(v.bigramOffsets);
+  return {
+    terms: v.terms,
+    sorted: base64ToInt32(v.sorted),
+    bigramCodes: base64ToInt32(v.bigramCodes),
+    bigramOffsets,
+    bigramIds: decodeSortedLists(bigramOffsets, v.bigramIds),
+  };
+}
+
 /** Throws when `data` is not a snapshot of this format and version (callers then rebuild). */
 export function decodeSnapshot(data: unknown): SnapshotParts {
   const s = data as SearchSnapshot;
@@ -99,7 +116,7 @@ export function decodeSnapshot(data: unknown): SnapshotParts {
   }
   const q = s.quotes;
   return {
-    vocab: { terms: s.vocab.terms, sorted: base64ToInt32(s.vocab.sorted) },
+    vocab: decodeVocabulary(s.vocab),
     articles: {
       ids: s.articles.ids,
       lengths: base64ToInt32(s.articles.lengths),

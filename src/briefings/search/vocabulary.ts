@@ -53,14 +53,18 @@ function fuseOptions(length: number, edits: number): Fuse.IFuseOptions<string> {
 export interface VocabularySnapshot {
   terms: string;
   sorted: Int32Array;
+  bigramCodes: Int32Array;
+  bigramOffsets: Int32Array;
+  bigramIds: Int32Array;
 }
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
+  /** term → id; built on first need (a restored vocabulary answers lookups by binary search until it must grow). */
+  private ids: Map<string, number> | null = new Map();
   private readonly list: string[] = [];
   private readonly masks = new GrowInt32();
   /** Ids sorted by term; terms added since the last sort wait in `pending`. */
-  private sorted: Int32Array = new Int32Array(0);
+  private sorted: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private pending: number[] = [];
 
   get size(): number {
@@ -72,17 +76,30 @@ export class Vocabulary {
   }
 
   idOf(term: string): number {
-    return this.ids.get(term) ?? -1;
+    if (this.ids) return this.ids.get(term) ?? -1;
+    const at = this.lowerBound(term);
+    if (at < this.sorted.length && this.list[this.sorted[at]] === term) return this.sorted[at];
+    for (const id of this.pending) if (this.list[id] === term) return id;
+    return -1;
+  }
+
+  private idMap(): Map<string, number> {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (let id = 0; id < this.list.length; id++) this.ids.set(this.list[id], id);
+    }
+    return this.ids;
   }
 
   intern(term: string): number {
-    let id = this.ids.get(term);
+    const ids = this.idMap();
+    let id = ids.get(term);
     if (id !== undefined) return id;
     id = this.list.length;
-    this.ids.set(term, id);
+    ids.set(term, id);
     this.list.push(term);
     this.masks.push(letterMask(term));
-    this.indexBigrams(id, term);
+    this.unindexed.push(id);
     this.pending.push(id);
     return id;
   }
@@ -93,6 +110,7 @@ export class Vocabulary {
 
   /** Sorts the pending terms into the prefix table (done after a build and when many have piled up). */
   seal(): void {
+    if (this.unindexed.length > 0) this.buildBigrams();
     if (this.pending.length === 0) return;
     const all = Array.from(this.sorted);
     for (const id of this.pending) all.push(id);
@@ -133,22 +151,66 @@ export class Vocabulary {
     return found.sort((a, b) => rank(b) - rank(a)).slice(0, limit);
   }
 
-  /** Ids of the terms holding each two-letter sequence: finds look-alikes without scanning every term. */
-  private readonly bigrams = new Map<number, GrowInt32[]>();
+  /**
+   * Ids of the terms holding each two-letter sequence, split by term length, so a typo lookup reads
+   * only the lengths it can accept. Flat arrays (rebuilt by seal(), in one pass, from the terms):
+   * bigram code → row; row × LENGTHS + length → [start, end) into bigramIds.
+   */
+  private bigramRows = new Map<number, number>();
+  private bigramOffsets: Int32Array<ArrayBufferLike> = new Int32Array(1);
+  private bigramIds: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** Terms added since the bigram table was built: few, compared one by one. */
+  private unindexed: number[] = [];
   private counts = new Uint8Array(0);
 
-  private indexBigrams(id: number, term: string): void {
-    const seen = new Set<number>();
+  private static distinctBigrams(term: string, out: number[]): void {
+    out.length = 0;
     for (let i = 0; i + 1 < term.length; i++) {
       const code = (term.charCodeAt(i) << 16) | term.charCodeAt(i + 1);
-      if (seen.has(code)) continue;
-      seen.add(code);
-      // Split by term length so a lookup reads only the lengths it can accept.
-      let byLength = this.bigrams.get(code);
-      if (!byLength) this.bigrams.set(code, (byLength = []));
-      const n = Math.min(term.length, MAX_TERM_LENGTH);
-      (byLength[n] ??= new GrowInt32(4)).push(id);
+      if (!out.includes(code)) out.push(code);
     }
+  }
+
+  private buildBigrams(): void {
+    const LENGTHS = MAX_TERM_LENGTH + 1;
+    const rows = new Map<number, number>();
+    const codes: number[] = [];
+    const n = this.list.length;
+    // Pass 1: rows and counts per (row, length); pass 2: fill.
+    let counts = new Int32Array(1024 * LENGTHS);
+    for (let id = 0; id < n; id++) {
+      const t = this.list[id];
+      Vocabulary.distinctBigrams(t, codes);
+      const len = Math.min(t.length, MAX_TERM_LENGTH);
+      for (const code of codes) {
+        let row = rows.get(code);
+        if (row === undefined) {
+          row = rows.size;
+          rows.set(code, row);
+          if ((row + 1) * LENGTHS > counts.length) {
+            const next = new Int32Array(counts.length * 2);
+            next.set(counts);
+            counts = next;
+          }
+        }
+        counts[row * LENGTHS + len]++;
+      }
+    }
+    const cells = rows.size * LENGTHS;
+    const offsets = new Int32Array(cells + 1);
+    for (let c = 0; c < cells; c++) offsets[c + 1] = offsets[c] + counts[c];
+    const cursor = offsets.slice(0, cells);
+    const ids = new Int32Array(offsets[cells]);
+    for (let id = 0; id < n; id++) {
+      const t = this.list[id];
+      Vocabulary.distinctBigrams(t, codes);
+      const len = Math.min(t.length, MAX_TERM_LENGTH);
+      for (const code of codes) ids[cursor[rows.get(code)! * LENGTHS + len]++] = id;
+    }
+    this.bigramRows = rows;
+    this.bigramOffsets = offsets;
+    this.bigramIds = ids;
+    this.unindexed = [];
   }
 
   /**
@@ -157,27 +219,35 @@ export class Vocabulary {
    * Only terms passing all three reach fuse.js.
    */
   private lookAlikes(word: string, edits: number): number[] {
+    const LENGTHS = MAX_TERM_LENGTH + 1;
     const len = word.length;
     if (this.counts.length < this.list.length) this.counts = new Uint8Array(Math.max(1024, this.list.length * 2));
     const counts = this.counts;
     const touched: number[] = [];
-    const seen = new Set<number>();
-    for (let i = 0; i + 1 < len; i++) {
-      const code = (word.charCodeAt(i) << 16) | word.charCodeAt(i + 1);
-      if (seen.has(code)) continue;
-      seen.add(code);
-      const byLength = this.bigrams.get(code);
-      if (!byLength) continue;
-      for (let l = Math.max(2, len - edits), hi = Math.min(MAX_TERM_LENGTH, len + edits); l <= hi; l++) {
-        const list = byLength[l];
-        if (!list) continue;
-        const ids = list.data;
-        for (let j = 0, n = list.length; j < n; j++) {
-          const id = ids[j];
-          if (counts[id] === 0) touched.push(id);
-          if (counts[id] < 255) counts[id]++;
-        }
+    const codes: number[] = [];
+    Vocabulary.distinctBigrams(word, codes);
+    const lo = Math.max(2, len - edits);
+    const hi = Math.min(MAX_TERM_LENGTH, len + edits);
+    const ids = this.bigramIds;
+    for (const code of codes) {
+      const row = this.bigramRows.get(code);
+      if (row === undefined) continue;
+      for (let i = this.bigramOffsets[row * LENGTHS + lo], end = this.bigramOffsets[row * LENGTHS + hi + 1]; i < end; i++) {
+        const id = ids[i];
+        if (counts[id] === 0) touched.push(id);
+        if (counts[id] < 255) counts[id]++;
       }
+    }
+    const other: number[] = [];
+    for (const id of this.unindexed) {
+      const t = this.list[id];
+      if (t.length < lo || t.length > hi) continue;
+      Vocabulary.distinctBigrams(t, other);
+      let shared = 0;
+      for (const c of other) if (codes.includes(c)) shared++;
+      if (shared === 0) continue;
+      if (counts[id] === 0) touched.push(id);
+      counts[id] = Math.min(255, shared);
     }
     const mask = letterMask(word);
     const maxBits = 2 * edits;
@@ -186,7 +256,7 @@ export class Vocabulary {
     for (const id of touched) {
       const n = this.list[id].length;
       const need = Math.max(1, Math.max(len, n) - 1 - 2 * edits);
-      if (Math.abs(n - len) <= edits && counts[id] >= need && popcount(masks[id] ^ mask) <= maxBits) out.push(id);
+      if (counts[id] >= need && popcount(masks[id] ^ mask) <= maxBits) out.push(id);
       counts[id] = 0;
     }
     return out;
@@ -206,8 +276,8 @@ export class Vocabulary {
     for (let i = 0; i + 1 < len; i++) {
       if (word[i] === word[i + 1]) continue;
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      const id = this.ids.get(swapped);
-      if (id !== undefined) best.set(id, 0.8 * (1 - 1 / len));
+      const id = this.idOf(swapped);
+      if (id >= 0) best.set(id, 0.8 * (1 - 1 / len));
     }
     const candidates = this.lookAlikes(word, edits).filter((id) => this.list[id] !== word);
     if (candidates.length > 0) {
@@ -229,15 +299,31 @@ export class Vocabulary {
 
   toSnapshot(): VocabularySnapshot {
     this.seal();
-    return { terms: this.list.join('\n'), sorted: this.sorted };
+    const codes = new Int32Array(this.bigramRows.size);
+    for (const [code, row] of this.bigramRows) codes[row] = code;
+    return {
+      terms: this.list.join('\n'),
+      sorted: this.sorted,
+      bigramCodes: codes,
+      bigramOffsets: this.bigramOffsets,
+      bigramIds: this.bigramIds,
+    };
   }
 
+  /** Restores without hashing a single term: lookups use the sorted table until something is added. */
   static fromSnapshot(s: VocabularySnapshot): Vocabulary {
     const v = new Vocabulary();
     const terms = s.terms.length ? s.terms.split('\n') : [];
-    for (const t of terms) v.intern(t);
+    if (s.sorted.length !== terms.length) throw new Error('vocabulary snapshot: sorted table does not match the terms');
+    v.ids = null;
+    for (const t of terms) {
+      v.list.push(t);
+      v.masks.push(letterMask(t));
+    }
     v.sorted = s.sorted;
-    v.pending = [];
+    s.bigramCodes.forEach((code, row) => v.bigramRows.set(code, row));
+    v.bigramOffsets = s.bigramOffsets;
+    v.bigramIds = s.bigramIds;
     return v;
   }
 }
