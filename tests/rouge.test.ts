@@ -130,3 +130,21 @@ describe('ROUGE-L (summary level)', () => {
     );
   });
 });
+
+describe('evaluation inputs (bench/rouge.eval.ts)', () => {
+  // Imported lazily: the module only reads corpora when run as a script.
+  const { parseCsv, splitGluedSummary } = require('../bench/rouge.eval') as typeof import('../bench/rouge.eval');
+
+  it('splits BBC reference summaries where sentences were glued together without a space', () => {
+    expect(
+      splitGluedSummary('Sales rose 2% to $11.1bn from $10.9bn.For the full-year, profit rose.He said "it is fine."The U.S. firm agreed.'),
+    ).toEqual(['Sales rose 2% to $11.1bn from $10.9bn.', 'For the full-year, profit rose.', 'He said "it is fine."', 'The U.S. firm agreed.']);
+  });
+
+  it('reads RFC 4180 CSV with quoted commas, doubled quotes and newlines inside fields', () => {
+    expect(parseCsv('article,highlights,id\n"He said ""no"", then left.","Line one .\nLine two .",abc\n')).toEqual([
+      ['article', 'highlights', 'id'],
+      ['He said "no", then left.', 'Line one .\nLine two .', 'abc'],
+    ]);
+  });
+});

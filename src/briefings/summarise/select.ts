@@ -1,5 +1,5 @@
-// Picks the summary: standfirst first when there is one, then the best-scoring body sentences,
-// skipping any that repeat a word trigram already chosen, returned in article order.
+// Picks the summary: the standfirst first when there is one, then the best-scoring body
+// sentences that do not repeat what is already chosen, returned in article order.
 import { termVector } from './centrality';
 import { isFurniture, normaliseText } from './furniture';
 import { scoreCandidates, type Candidate, type ScoreWeights } from './score';
