@@ -18,7 +18,7 @@ export interface RenderedMessage {
 }
 
 /** Past this many messages a result is cut short with a note rather than flooding the channel. */
-export const MAX_MESSAGES = 4;
+export const MAX_MESSAGES = 6;
 
 export function message(parts: { content?: string; embeds?: APIEmbed[]; components?: RenderedMessage['components'] }): RenderedMessage {
   const msg: RenderedMessage = {
