@@ -5,6 +5,19 @@ import { instantOf, localDateOf, nextDueInstant } from './zoned-time';
 /** A post more than this long after its time is marked late (caught up). */
 export const LATE_AFTER_MS = 5 * 60_000;
 
+// The guard asks every minute for every schedule; the answer changes once a day per (date, time, zone).
+const dueMemo = new Map<string, Date>();
+function dueInstant(localDate: string, time: string, timezone: string): Date {
+  const key = `${localDate}|${time}|${timezone}`;
+  let at = dueMemo.get(key);
+  if (!at) {
+    if (dueMemo.size > 50_000) dueMemo.clear();
+    at = instantOf(localDate, time, timezone);
+    dueMemo.set(key, at);
+  }
+  return at;
+}
+
 export interface DueSlot {
   localDate: string;
   dueAt: Date;
@@ -19,7 +32,7 @@ export interface DueSlot {
 export function dueSlot(schedule: Pick<ScheduleRow, 'time' | 'timezone' | 'paused' | 'effectiveFrom'>, now: Date): DueSlot | null {
   if (schedule.paused) return null;
   const localDate = localDateOf(now, schedule.timezone);
-  const dueAt = instantOf(localDate, schedule.time, schedule.timezone);
+  const dueAt = dueInstant(localDate, schedule.time, schedule.timezone);
   if (now.getTime() < dueAt.getTime()) return null;
   if (dueAt.getTime() < Date.parse(schedule.effectiveFrom)) return null;
   return { localDate, dueAt, late: now.getTime() - dueAt.getTime() > LATE_AFTER_MS };

@@ -102,8 +102,9 @@ export class BriefingScheduler {
   /** Posts every slot owed now in the guilds this process holds. */
   async sweep(wake: Wake): Promise<void> {
     const work: Promise<unknown>[] = [];
+    const now = this.deps.now();
     for (const s of this.deps.store.schedules.listAll()) {
-      if (!this.deps.ownsGuild(s.guildId)) continue;
+      if (!this.deps.ownsGuild(s.guildId) || !dueSlot(s, now)) continue;
       work.push(this.considerChannel(s.channelId, wake));
     }
     await Promise.all(work);

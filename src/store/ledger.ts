@@ -1,6 +1,7 @@
 // The deliveries ledger: one row per (channel, local date). The row's existence is the claim;
 // a UNIQUE constraint makes the database the arbiter between processes.
 import type { Db } from './open';
+import { Statements } from './statements';
 
 export type DeliveryStatus = 'claimed' | 'posted' | 'empty' | 'failed';
 export type DeliveryTrigger = 'schedule' | 'catch-up' | 'now' | 'recovery';
@@ -73,26 +74,30 @@ export interface ClaimRequest {
 }
 
 export class DeliveryLedger {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+  constructor(private readonly db: Db) {
+    this.statements = new Statements(db);
+  }
+
+  private sql(text: string) {
+    return this.statements.get(text);
+  }
 
   get(channelId: string, localDate: string): Delivery | null {
-    const r = this.db
-      .prepare('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?')
+    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?')
       .get(channelId, localDate) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   latest(channelId: string): Delivery | null {
-    const r = this.db
-      .prepare('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1')
+    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1')
       .get(channelId) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   /** Takes the (channel, date) slot. Exactly one caller ever gets true for a slot, across processes. */
   claim(req: ClaimRequest): Delivery | null {
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `INSERT INTO deliveries (channel_id, guild_id, local_date, status, trigger, late, claimed_by, claimed_at)
          VALUES (?, ?, ?, 'claimed', ?, ?, ?, ?)
          ON CONFLICT (channel_id, local_date) DO NOTHING`,
@@ -106,8 +111,7 @@ export class DeliveryLedger {
    * Compare-and-swap on status, owner and claim time: of two processes racing for it, one wins.
    */
   takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Delivery | null {
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
                                trigger = ?, late = ?, error = NULL, error_kind = NULL
          WHERE channel_id = ? AND local_date = ? AND status = ? AND claimed_by = ? AND claimed_at = ?`,
@@ -128,8 +132,7 @@ export class DeliveryLedger {
 
   /** Notes one more send attempt on a claim we hold. */
   noteAttempt(channelId: string, localDate: string, owner: string, error: string): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE deliveries SET attempts = attempts + 1, error = ?
          WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
       )
@@ -140,8 +143,7 @@ export class DeliveryLedger {
   addMessageIds(channelId: string, localDate: string, owner: string, ids: string[]): void {
     const row = this.get(channelId, localDate);
     if (!row || row.claimedBy !== owner) return;
-    this.db
-      .prepare('UPDATE deliveries SET message_ids = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ?')
+    this.sql('UPDATE deliveries SET message_ids = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ?')
       .run(JSON.stringify([...row.messageIds, ...ids]), channelId, localDate, owner);
   }
 
@@ -154,8 +156,7 @@ export class DeliveryLedger {
   ): boolean {
     return this.db.transaction(() => {
       const iso = outcome.now.toISOString();
-      const info = this.db
-        .prepare(
+      const info = this.sql(
           `UPDATE deliveries SET status = ?, posted_at = ?, message_ids = ?, article_ids = ?, error = ?, error_kind = NULL
            WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
         )
@@ -170,12 +171,12 @@ export class DeliveryLedger {
           owner,
         );
       if (info.changes !== 1) return false;
-      const remember = this.db.prepare(
+      const remember = this.sql(
         `INSERT INTO briefed_articles (channel_id, article_id, local_date, briefed_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (channel_id, article_id) DO NOTHING`,
       );
       for (const id of outcome.articleIds) remember.run(channelId, id, localDate, iso);
-      this.db.prepare('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
+      this.sql('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
       return true;
     })();
   }
@@ -185,8 +186,7 @@ export class DeliveryLedger {
     return this.db.transaction(() => {
       const row = this.get(channelId, localDate);
       if (!row || row.status !== 'claimed' || row.claimedBy !== owner) return { newFailedDay: false };
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE deliveries SET status = 'failed', error = ?, error_kind = ?, failure_counted = 1
            WHERE channel_id = ? AND local_date = ? AND claimed_by = ?`,
         )
@@ -197,16 +197,16 @@ export class DeliveryLedger {
 
   /** Claims left unfinished (by a crash, or by a process still working on them). */
   unfinished(): Delivery[] {
-    return (this.db.prepare("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY claimed_at").all() as RawDelivery[]).map(fromRaw);
+    return (this.sql("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY claimed_at").all() as RawDelivery[]).map(fromRaw);
   }
 
   /** Ids of articles already briefed in a channel. */
   briefedIn(channelId: string): Set<string> {
-    const rows = this.db.prepare('SELECT article_id FROM briefed_articles WHERE channel_id = ?').all(channelId) as { article_id: string }[];
+    const rows = this.sql('SELECT article_id FROM briefed_articles WHERE channel_id = ?').all(channelId) as { article_id: string }[];
     return new Set(rows.map((r) => r.article_id));
   }
 
   all(channelId: string): Delivery[] {
-    return (this.db.prepare('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date').all(channelId) as RawDelivery[]).map(fromRaw);
+    return (this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date').all(channelId) as RawDelivery[]).map(fromRaw);
   }
 }

@@ -1,5 +1,6 @@
 // The schedules table: one row per channel that gets a daily briefing.
 import type { Db } from './open';
+import { Statements } from './statements';
 
 export interface ScheduleRow {
   guildId: string;
@@ -56,19 +57,26 @@ function fromRaw(r: RawSchedule): ScheduleRow {
 export const PAUSE_AFTER_FAILED_DAYS = 3;
 
 export class ScheduleRepo {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+  constructor(private readonly db: Db) {
+    this.statements = new Statements(db);
+  }
+
+  private sql(text: string) {
+    return this.statements.get(text);
+  }
 
   get(channelId: string): ScheduleRow | null {
-    const r = this.db.prepare('SELECT * FROM schedules WHERE channel_id = ?').get(channelId) as RawSchedule | undefined;
+    const r = this.sql('SELECT * FROM schedules WHERE channel_id = ?').get(channelId) as RawSchedule | undefined;
     return r ? fromRaw(r) : null;
   }
 
   listForGuild(guildId: string): ScheduleRow[] {
-    return (this.db.prepare('SELECT * FROM schedules WHERE guild_id = ? ORDER BY channel_id').all(guildId) as RawSchedule[]).map(fromRaw);
+    return (this.sql('SELECT * FROM schedules WHERE guild_id = ? ORDER BY channel_id').all(guildId) as RawSchedule[]).map(fromRaw);
   }
 
   listAll(): ScheduleRow[] {
-    return (this.db.prepare('SELECT * FROM schedules ORDER BY guild_id, channel_id').all() as RawSchedule[]).map(fromRaw);
+    return (this.sql('SELECT * FROM schedules ORDER BY guild_id, channel_id').all() as RawSchedule[]).map(fromRaw);
   }
 
   /**
@@ -79,8 +87,7 @@ export class ScheduleRepo {
     const iso = now.toISOString();
     const existing = this.get(input.channelId);
     const clockChanged = !existing || existing.time !== input.time || existing.timezone !== input.timezone;
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO schedules (channel_id, guild_id, time, timezone, topic, articles, announce_empty,
                                 paused, pause_reason, failure_days, effective_from, created_at, updated_at)
          VALUES (@channelId, @guildId, @time, @timezone, @topic, @articles, @announceEmpty, 0, NULL, 0, @iso, @iso, @iso)
@@ -113,22 +120,21 @@ export class ScheduleRepo {
   }
 
   remove(channelId: string): boolean {
-    return this.db.prepare('DELETE FROM schedules WHERE channel_id = ?').run(channelId).changes === 1;
+    return this.sql('DELETE FROM schedules WHERE channel_id = ?').run(channelId).changes === 1;
   }
 
   removeGuild(guildId: string): number {
-    return this.db.prepare('DELETE FROM schedules WHERE guild_id = ?').run(guildId).changes;
+    return this.sql('DELETE FROM schedules WHERE guild_id = ?').run(guildId).changes;
   }
 
   /** A posted day ends a run of failures. */
   recordSuccess(channelId: string): void {
-    this.db.prepare('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
+    this.sql('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
   }
 
   /** Counts one more failed day; pauses the schedule at the limit. Returns the row after. */
   recordFailedDay(channelId: string, reason: string, now: Date): ScheduleRow | null {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE schedules SET failure_days = failure_days + 1,
            paused = CASE WHEN failure_days + 1 >= @limit THEN 1 ELSE paused END,
            pause_reason = CASE WHEN failure_days + 1 >= @limit
