@@ -6,7 +6,10 @@ import { briefingMessages, fakeDateOnly, sleep, startWorld, type World } from '.
 import type { Json } from '../standin/types';
 
 const TODAY = '2026-05-04';
-const JUST_BEFORE_EIGHT_BERLIN = new Date('2026-05-04T05:59:56Z');
+// Setup runs from a minute before 08:00 in Berlin; each test then moves the clock to just before 08:00 at the
+// moment that matters, so a slow setup on a busy machine cannot push the schedule past its time.
+const SETUP_TIME = new Date('2026-05-04T05:59:00Z');
+const justBeforeEight = () => jest.setSystemTime(new Date('2026-05-04T05:59:54Z'));
 const ADMIN = { memberPermissions: ['ManageGuild'] };
 
 async function setBriefing(world: World, channelId: string, options: Record<string, string | number | boolean>) {
@@ -25,7 +28,7 @@ describe('daily briefings on the stand-in', () => {
   let news: string;
 
   beforeEach(async () => {
-    fakeDateOnly(JUST_BEFORE_EIGHT_BERLIN);
+    fakeDateOnly(SETUP_TIME);
     world = await startWorld();
     news = world.discord.textChannelId(world.discord.guildIds[0], 'news');
   });
@@ -36,10 +39,11 @@ describe('daily briefings on the stand-in', () => {
 
   it('posts the briefing at the set time, once, and a restart right after does not repeat it', async () => {
     const bot = await world.boot();
+    justBeforeEight();
     const set = await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin', articles: 3 });
     expect(answerText(set)).toContain('Daily briefing set');
 
-    const [first] = await world.discord.waitForMessages(news, 1, { timeoutMs: 20_000 });
+    const [first] = await world.discord.waitForMessages(news, 1, { timeoutMs: 30_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse('2026-05-04T06:00:00Z'));
     expect(first.content).toContain('Daily briefing for Monday 4 May 2026');
     await sleep(500);
@@ -66,8 +70,9 @@ describe('daily briefings on the stand-in', () => {
   it('retries after a 500 and still posts once', async () => {
     await world.boot();
     world.discord.failNext({ method: 'POST', path: `/channels/${news}/messages`, status: 500 });
+    justBeforeEight();
     await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin', articles: 3 });
-    await world.discord.waitForMessages(news, 1, { timeoutMs: 20_000 });
+    await world.discord.waitForMessages(news, 1, { timeoutMs: 30_000 });
     await sleep(1000);
     const posted = briefingMessages(world.discord, news, TODAY);
     const parts = Number(/#\d+\/(\d+)/.exec(JSON.stringify(posted[0]))![1]);
@@ -83,8 +88,9 @@ describe('daily briefings on the stand-in', () => {
       method: 'POST', path: `/channels/${news}/messages`, status: 403, times: 50,
       body: { message: 'Missing Permissions', code: 50013 },
     });
+    justBeforeEight();
     await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin' });
-    await world.discord.waitForRequest('POST', `/channels/${news}/messages`, { timeoutMs: 20_000 });
+    await world.discord.waitForRequest('POST', `/channels/${news}/messages`, { timeoutMs: 30_000 });
     await sleep(1000);
     // More clock ticks and a restart: still the one attempt.
     await bot.scheduler!.scheduler.tick('guard');
@@ -102,11 +108,12 @@ describe('daily briefings on the stand-in', () => {
   it('checks its channel permissions first and says which one is missing', async () => {
     world.discord.setChannelOverwrites(news, [{ id: 'bot', deny: ['EmbedLinks'] }]);
     const bot = await world.boot();
+    justBeforeEight();
     await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin' });
     await world.discord.waitFor(() => {
       const store = bot.scheduler!.store;
       return store.ledger.get(news, TODAY)?.status === 'failed';
-    }, { timeoutMs: 20_000, what: 'the failed delivery' });
+    }, { timeoutMs: 30_000, what: 'the failed delivery' });
     expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
     // Asked from another channel: the stand-in, like Discord, drops embeds where the bot lacks Embed Links.
     const general = world.discord.textChannelId(world.discord.guildIds[0], 'general');
@@ -213,8 +220,9 @@ describe('daily briefings on the stand-in', () => {
   });
 
   it('takes a default schedule from BRIEFING_CHANNEL_ID, BRIEFING_TIME and BRIEFING_TIMEZONE', async () => {
+    justBeforeEight();
     await world.boot({ BRIEFING_CHANNEL_ID: news, BRIEFING_TIME: '08:00', BRIEFING_TIMEZONE: 'Europe/Berlin' });
-    const [first] = await world.discord.waitForMessages(news, 1, { timeoutMs: 20_000 });
+    const [first] = await world.discord.waitForMessages(news, 1, { timeoutMs: 30_000 });
     expect(first.content).toContain('Daily briefing for Monday 4 May 2026');
   });
 });
