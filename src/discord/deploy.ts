@@ -35,9 +35,11 @@ function isEmpty(v: Json): boolean {
 
 /**
  * True when Discord's stored command says what ours says. Discord adds ids and versions and fills
- * defaults, so only the fields we send are compared, and "absent", null, false and empty count as one.
+ * defaults, so only the fields we send are compared, and null, false and empty count as one.
  */
 export function sameDefinition(ours: Json, theirs: Json): boolean {
+  // A field we do not send is Discord's to default (integration_types, contexts, ...).
+  if (ours === undefined) return true;
   if (isEmpty(ours) && isEmpty(theirs)) return true;
   if (Array.isArray(ours)) {
     return Array.isArray(theirs) && ours.length === theirs.length && ours.every((v, i) => sameDefinition(v, theirs[i]));
