@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findQuotations, type Quotation } from '../src/briefings/quotes';
-import { headSurname, tokenize } from '../src/briefings/text/names';
+import { headSurname, isOfficeWord, tokenize } from '../src/briefings/text/names';
 
 interface Args {
   corpus: string;
@@ -187,8 +187,18 @@ const overlaps = (a: Span[], b: Span[]): boolean => a.some(([s1, e1]) => b.some(
 
 const NOT_NAME_START = /^(the|a|an|his|her|their|its|our|my|your|this|that|these|those|he|she|they|it|we|i|you|one|some|many|most|several|both|each|another|other|who|which)$/i;
 
+/** Capitalised plurals that name a group, not a person or an organisation ("Officials", "Democrats"). */
+const GROUP_NOUNS =
+  /^(officials|democrats|republicans|protesters|demonstrators|police|conservatives|liberals|progressives|critics|supporters|voters|residents|americans|organizers|activists|analysts|experts|sources|aides|advisers|lawmakers|senators|leaders|reporters|pollsters|officers|authorities|investigators|prosecutors|others|delegates|members|economists|researchers|scientists|polls|republican|democrat)$/i;
+
 /** The name part of a gold Source: parentheticals and appositives ("X, a delegate from Ohio,") dropped. */
-const goldName = (src: string): string => src.replace(/\([^)]*\)/g, ' ').split(',')[0].trim();
+function goldName(src: string): string {
+  const first = src.replace(/\([^)]*\)/g, ' ').split(',')[0].trim();
+  // "Heiserman of the CORE Teachers" → "Heiserman"; but "Secretary of State John Kerry" stays whole.
+  const m = /^(.*?\p{Lu}[\p{L}.’'-]*)\s(?:of|at|from|with|for|on|in)\s/u.exec(first);
+  if (m && !isOfficeWord(m[1].split(/\s+/).pop() ?? '')) return m[1];
+  return first;
+}
 const goldHead = (src: string): string => headSurname(goldName(src));
 
 /** A gold Source that is one name (not a pronoun, a description or two people): first and last words capitalised. */
@@ -198,6 +208,7 @@ function isNameSource(src: string | null): boolean {
   const words = goldName(src).replace(/[’']s\b/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
   if (NOT_NAME_START.test(words[0])) return false;
+  if (words.length === 1 && GROUP_NOUNS.test(words[0])) return false;
   return /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(words[words.length - 1]);
 }
 
@@ -245,6 +256,7 @@ function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
       if (!over.length) continue;
       s.spkPredicted++;
       if (over.some((g) => goldHead(g.source!) === headSurname(q.speaker!))) s.spkCorrect++;
+      else if (DEBUG && process.env.QPREC === run.name) console.error(`WRONG sys=${q.speaker} gold=${over.map((g) => g.source).join('|')}`);
     }
   }
   return s;

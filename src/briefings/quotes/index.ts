@@ -303,10 +303,13 @@ function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, num
   // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought.
   const cueNext = (b: number) =>
     /[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
-    /^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(text.slice(b, b + 80));
+    (/^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(text.slice(b, b + 80)) ||
+      /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},[^.!?“”"]{1,90}?,\s+(?:said|says|asked|added|told|wrote)\b/u.test(text.slice(b, b + 140)));
   // "“…” ― Krystal Correa": a signature belongs to the quote before it.
   const signature = (b: number) => /^[\u2015\u2014\u2013-]\s*\p{Lu}/u.test(text.slice(b, b + 4));
-  const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b) && !signature(b)));
+  // "Oscar P. Quintero": an initial never ends a sentence here.
+  const initial = (b: number) => /(?:^|\s)\p{Lu}\.\s*$/u.test(text.slice(Math.max(0, b - 4), b));
+  const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b) && !signature(b) && !initial(b)));
   return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
 }
 

@@ -57,7 +57,7 @@ export const OFFICE_WORDS = words(`
   admiral sergeant sgt sgt. treasurer comptroller lieutenant sec sec. amb amb. cardinal rabbi
   imam bishop emir sheikh sultan premier president-elect co-founder chairperson staffer
   operative surrogate consultant researcher scientist expert pastor boss moderator
-  constituent member supporter voter delegate organizer organiser
+  constituent member supporter voter delegate organizer organiser del.
 `);
 
 /** Lower-case words that may sit inside a role before a name ("top Russian presidential aide"). */

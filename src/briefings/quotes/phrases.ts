@@ -1,7 +1,7 @@
 // Reads the phrase that names a speaker next to a reporting verb: a pronoun ("he"), a name with
 // or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
 // top Putin diplomatic aide", "the foreign ministry").
-import { isCapitalised, isOfficeWord, isPossessive, stripPossessive, type Token } from '../text/names';
+import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
 import {
   AUXILIARIES,
   DETERMINERS,
@@ -93,6 +93,13 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
       words.unshift(w);
       from = k;
       loose = 0;
+      // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
+      if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text)) {
+        const owner = phraseBefore(tokens, k - 1);
+        if (owner && owner.phrase.kind === 'name') {
+          return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
+        }
+      }
       break;
     }
     if (isNameLike(w) || (isPossessive(w) && isCapitalised(w))) {
@@ -199,6 +206,15 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
 }
 
 function classify(words: string[]): SpeakerPhrase {
+  // "Elijah Cummings of Maryland", "Mr. Morgan of the Sierra Club": the person, with the rest as role.
+  const of = words.indexOf('of');
+  if (of > 0) {
+    const head = words.slice(0, of).filter((w) => !DETERMINERS.has(w.toLowerCase()));
+    const last = head[head.length - 1] ?? '';
+    if (head.length && isNameLike(last) && !isOfficeWord(last) && !head.some((w) => isOrganisationWord(w))) {
+      return { kind: 'name', words: words.slice(0, of), appositive: words.slice(of).join(' ') };
+    }
+  }
   const last = words[words.length - 1];
   if (isCapitalised(last) && !NOT_NAMES.has(last.toLowerCase())) return { kind: 'name', words, appositive: null };
   return { kind: 'description', words };

@@ -12,7 +12,7 @@ import {
   type NameParts,
   type Token,
 } from '../text/names';
-import { DETERMINERS, HEAD_SYNONYMS, NOT_NAMES, ORG_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { DETERMINERS, HEAD_SYNONYMS, NOT_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_MODIFIERS } from './lexicon';
 
 export interface Entity {
   name: string;
@@ -47,9 +47,13 @@ export class Registry {
     texts.forEach((text, t) => {
       if (t < headlines && isTitleCase(text)) return;
       const tokens = tokenized?.[t] ?? tokenize(text);
-      for (let k = 1; k < tokens.length; k++) {
+      for (let k = 0; k < tokens.length; k++) {
         const w = tokens[k].text;
-        if (isCapitalised(w) && !/^[.!?:;"“”'‘’\u2014\u2013(\-]$/.test(tokens[k - 1].text)) this.midSentence.add(stripPossessive(w).toLowerCase());
+        if (!isCapitalised(w)) continue;
+        const afterBoundary = k === 0 || /^[.!?:;"“”'‘’\u2014\u2013(\-]$/.test(tokens[k - 1].text);
+        // A word a speech verb follows is a name even where it opens a sentence ("Tiegen stated").
+        const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '');
+        if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
       }
       for (const run of nameRuns(tokens)) {
         const parts = splitRoleAndName(run.words);

@@ -12,7 +12,7 @@ export interface Token {
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'rev',
   'prof', 'jr', 'sr', 'st', 'mt', 'ft', 'sens', 'reps', 'amb', 'sec', 'pres', 'hon', 'inc', 'corp',
-  'co', 'ltd', 'no', 'vs', 'cmdr', 'maj', 'gov-elect',
+  'co', 'ltd', 'no', 'vs', 'cmdr', 'maj', 'gov-elect', 'del',
 ]);
 
 /** Words (with hyphens, apostrophes and internal periods kept) and single punctuation marks. */
