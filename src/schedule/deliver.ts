@@ -161,6 +161,7 @@ export class Deliverer {
         });
         return { status: 'empty' };
       }
+      ledger.notePlan(claim.channelId, claim.localDate, this.deps.owner, articleIds);
       const messages =
         articleIds.length === 0 ? this.deps.render.nothingNew(postOpts) : this.deps.render.briefing(briefing, postOpts);
       const ids: string[] = [];

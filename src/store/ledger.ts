@@ -139,6 +139,14 @@ export class DeliveryLedger {
       .run(error, channelId, localDate, owner);
   }
 
+  /** Records which articles a claim is about to post, so a restart that finds the post can still remember them. */
+  notePlan(channelId: string, localDate: string, owner: string, articleIds: string[]): void {
+    this.sql(
+      `UPDATE deliveries SET article_ids = ?
+       WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
+    ).run(JSON.stringify(articleIds), channelId, localDate, owner);
+  }
+
   /** Records messages as they are sent, so a crash mid-way leaves a trail. */
   addMessageIds(channelId: string, localDate: string, owner: string, ids: string[]): void {
     const row = this.get(channelId, localDate);

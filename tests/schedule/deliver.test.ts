@@ -166,6 +166,24 @@ describe('delivering one day\'s briefing', () => {
       expect(store.ledger.get('c1', TODAY)?.error).toBe('found already posted after a restart');
     });
 
+    it('still remembers the briefed articles when a post is found after a crash', async () => {
+      // The crashed process had planned and sent the post, then died before recording it.
+      // It sent part 1 (which landed though Discord answered 500) and "died" waiting to retry: its wait never ends.
+      const crashed = new Deliverer({
+        store, library, port, render: fakeRenderer, owner: 'host/999/dead', now: () => NOW, logger: silentLogger,
+        sleep: () => new Promise<void>(() => {}),
+      });
+      port.failNext('c1', new FakeApiError(500), { landed: true, times: 1 });
+      void crashed.deliver(schedule, TODAY, { trigger: 'schedule', late: false });
+      await new Promise((r) => setImmediate(r));
+      const claim = store.ledger.get('c1', TODAY)!;
+      expect(claim.status).toBe('claimed');
+      expect(claim.articleIds).toHaveLength(5);
+      const mine = store.ledger.takeOver(claim, { owner: 'host/1/a', now: NOW, trigger: 'recovery' })!;
+      expect((await deliverer().resume(schedule, mine, true)).status).toBe('posted');
+      expect(store.ledger.briefedIn('c1').size).toBe(5);
+    });
+
     it('does not repeat a post that was cut off half-way', async () => {
       const claim = leaveClaim();
       port.plant('c1', `part 1\n-# ${partMarker('c1', TODAY, 1, 3)}`);

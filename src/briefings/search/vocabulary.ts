@@ -5,6 +5,9 @@ import Fuse from 'fuse.js';
 import { GrowInt32 } from './growable';
 import { MAX_TERM_LENGTH } from './tokenize';
 
+/** At most this many look-alike terms are handed to fuse.js for one query word. */
+const MAX_LOOKALIKES = Number(process.env.MAXLA ?? 100);
+
 export interface Expansion {
   term: number;
   /** 1 for the word itself; less for a prefix completion or a typo correction. */
@@ -253,13 +256,20 @@ export class Vocabulary {
     const maxBits = 2 * edits;
     const masks = this.masks.data;
     const out: number[] = [];
+    const shared: number[] = [];
     for (const id of touched) {
       const n = this.list[id].length;
       const need = Math.max(1, Math.max(len, n) - 1 - 2 * edits);
-      if (counts[id] >= need && popcount(masks[id] ^ mask) <= maxBits) out.push(id);
+      if (counts[id] >= need && popcount(masks[id] ^ mask) <= maxBits) {
+        out.push(id);
+        shared.push(counts[id] - Math.abs(n - len));
+      }
       counts[id] = 0;
     }
-    return out;
+    if (out.length <= MAX_LOOKALIKES) return out;
+    // Too many to score: keep those sharing the most letter pairs (the likeliest corrections).
+    const order = out.map((_, i) => i).sort((a, b) => shared[b] - shared[a] || out[a] - out[b]);
+    return order.slice(0, MAX_LOOKALIKES).map((i) => out[i]);
   }
 
   /**
