@@ -1,0 +1,104 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+const TOKEN = `${Buffer.from('123456789012345678').toString('base64').replace(/=+$/, '')}.GhIjKl.${'a'.repeat(38)}`;
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('settings from the environment', () => {
+  it('needs only DISCORD_TOKEN and fills in the defaults', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN })).toEqual({
+      token: TOKEN,
+      clientId: null,
+      guildId: null,
+      apiUrl: null,
+      contentDir: './content',
+      logLevel: 'info',
+      databasePath: './data/briefbot.db',
+      briefing: null,
+      shardCount: 'auto',
+    });
+  });
+
+  it('treats empty values (as copied from .env.example) as unset', () => {
+    const c = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: ' ', DISCORD_API_URL: '', BRIEFING_CHANNEL_ID: '' });
+    expect([c.clientId, c.guildId, c.apiUrl, c.briefing]).toEqual([null, null, null, null]);
+  });
+
+  it('reads every setting', () => {
+    const c = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '223456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+      CONTENT_DIR: '/srv/articles',
+      LOG_LEVEL: 'DEBUG',
+      DATABASE_PATH: '/var/lib/briefbot.db',
+      BRIEFING_CHANNEL_ID: '323456789012345678',
+      BRIEFING_TIME: '07:30',
+      BRIEFING_TIMEZONE: 'Europe/Berlin',
+      SHARD_COUNT: '4',
+    });
+    expect(c).toMatchObject({
+      clientId: '123456789012345678',
+      guildId: '223456789012345678',
+      apiUrl: 'http://127.0.0.1:8080/api',
+      contentDir: '/srv/articles',
+      logLevel: 'debug',
+      databasePath: '/var/lib/briefbot.db',
+      briefing: { channelId: '323456789012345678', time: '07:30', timezone: 'Europe/Berlin' },
+      shardCount: 4,
+    });
+  });
+
+  it('explains where to get a token when it is missing', () => {
+    const [p] = problems({});
+    expect(p).toContain('DISCORD_TOKEN is missing');
+    expect(p).toContain('https://discord.com/developers/applications');
+  });
+
+  it('lets tools that need no token run without one', () => {
+    expect(loadConfig({}, { requireToken: false }).token).toBe('');
+  });
+
+  it('rejects a malformed token without repeating it', () => {
+    const secret = 'this-is-my-client-secret-not-a-token';
+    const [p] = problems({ DISCORD_TOKEN: secret });
+    expect(p).toContain('does not look like a bot token');
+    expect(p).not.toContain(secret);
+  });
+
+  it('asks for the token without the "Bot " prefix', () => {
+    expect(problems({ DISCORD_TOKEN: `Bot ${TOKEN}` })[0]).toContain('without the prefix');
+  });
+
+  it('reports every problem at once, in words a user can act on', () => {
+    const list = problems({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_GUILD_ID: 'my server',
+      DISCORD_API_URL: 'ftp://x',
+      LOG_LEVEL: 'loud',
+      BRIEFING_TIME: '8am',
+      BRIEFING_TIMEZONE: 'Mars/Olympus',
+      SHARD_COUNT: '-1',
+    });
+    expect(list).toHaveLength(6);
+    expect(list.join('\n')).toMatch(/DISCORD_GUILD_ID must be a Discord id/);
+    expect(list.join('\n')).toMatch(/DISCORD_API_URL must use http or https/);
+    expect(list.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+    expect(list.join('\n')).toMatch(/BRIEFING_TIME must be a 24-hour time/);
+    expect(list.join('\n')).toMatch(/BRIEFING_TIMEZONE must be an IANA time zone/);
+    expect(list.join('\n')).toMatch(/SHARD_COUNT must be a whole number/);
+  });
+
+  it('puts all problems in one message that says the bot cannot start', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/cannot start because of its settings:\n {2}- DISCORD_TOKEN is missing[\s\S]*\n {2}- LOG_LEVEL/);
+  });
+});

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, FOOTER_QUERY_MARK } from '../../src/discord/search-state';
+import { neutraliseMentions } from '../../src/discord/render/text';
+
+describe('search paging state in custom ids', () => {
+  it('carries action, page, library version and a short query in the id itself', () => {
+    const id = encodeSearchId('next', 3, 'abcdef0123456', 'ceasefire talks');
+    expect(id).toBe('search:n:3:abcdef01:=ceasefire talks');
+    expect(decodeSearchId(id)).toEqual({ action: 'next', page: 3, version: 'abcdef01', query: 'ceasefire talks', queryHash: shortHash('ceasefire talks') });
+  });
+
+  it('carries a hash instead when the query does not fit in 100 characters', () => {
+    const query = 'word '.repeat(30).trim();
+    const id = encodeSearchId('prev', 0, 'v', query);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(decodeSearchId(id)).toMatchObject({ action: 'prev', page: 0, query: null, queryHash: shortHash(query) });
+  });
+
+  it('round-trips any query and page, always within 100 characters', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('prev', 'next', 'open' as const), fc.nat(9999), fc.stringMatching(/^[0-9a-f]{1,12}$/), fc.string({ maxLength: 200 }), (action, page, version, query) => {
+        const id = encodeSearchId(action, page, version, query);
+        expect(id.length).toBeLessThanOrEqual(100);
+        const state = decodeSearchId(id)!;
+        expect(state).toMatchObject({ action, page, version: version.slice(0, 8) });
+        expect(state.query === null || state.query === query).toBe(true);
+        expect(state.queryHash).toBe(shortHash(query));
+      }),
+    );
+  });
+
+  it('refuses ids it did not make', () => {
+    for (const id of ['search', 'search:x:1:v:=q', 'search:n:one:v:=q', 'search:n:1:v:#NOT-A-HASH', 'other:n:1:v:=q']) {
+      expect(decodeSearchId(id)).toBeNull();
+    }
+  });
+
+  it('recovers a long query from the page footer, undoing the mention guard', () => {
+    const query = 'what did @everyone say about <@&123>';
+    const footer = `Page 1 of 2 · 7 results${FOOTER_QUERY_MARK}${neutraliseMentions(query)}`;
+    expect(queryFromFooter(footer)).toBe(query);
+    expect(queryFromFooter('Page 1 of 2')).toBeNull();
+  });
+});
