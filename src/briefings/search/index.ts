@@ -9,6 +9,7 @@ import { GrowInt32 } from './growable';
 import { QuoteIndex, type QuoteRef } from './quote-index';
 import { snippet } from './snippet';
 import { SortedNames } from './sorted-names';
+import { queryWords } from './tokenize';
 import { decodeSnapshot, encodeSnapshot, type SearchSnapshot } from './snapshot';
 import { clampLimit, suggestSpeakers, suggestTitles } from './suggest';
 import { Vocabulary } from './vocabulary';
@@ -103,13 +104,14 @@ export class SearchIndex {
     const offset = count(opts?.offset, 0, MAX_OFFSET);
     if (limit === 0) return [];
     const ranked = this.articles.query(query, offset + limit);
+    const typed = new Set(queryWords(query).map((w) => w.term));
     return ranked.hits.slice(offset).map(({ doc, score }) => {
       const a = this.articles.docs.articles[doc]!;
       return {
         articleId: a.id,
         title: a.title,
         score,
-        snippet: snippet(a, this.articles.termsIn(doc, ranked.expandedTerms)),
+        snippet: snippet(a, this.articles.termsIn(doc, ranked.expandedTerms), typed),
         date: a.date ?? null,
       };
     });

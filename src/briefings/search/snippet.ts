@@ -28,22 +28,25 @@ export function window(text: string, focus: number, max = SNIPPET_LENGTH): strin
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-function firstMatch(text: string, matched: ReadonlySet<string>): { count: number; at: number } {
+/** Distinct matched words in `text` (words the user typed count double) and where the first is. */
+function firstMatch(text: string, matched: ReadonlySet<string>, typed: ReadonlySet<string>): { count: number; at: number } {
   const seen = new Set<string>();
+  let count = 0;
   let at = -1;
   for (const w of wordSpans(text)) {
-    if (!matched.has(w.term)) continue;
+    if (!matched.has(w.term) || seen.has(w.term)) continue;
     if (at < 0) at = w.start;
     seen.add(w.term);
+    count += typed.has(w.term) ? 2 : 1;
   }
-  return { count: seen.size, at };
+  return { count, at };
 }
 
 /**
  * The passage with the most distinct matched words (standfirst first, then paragraphs), cut
  * around its first match. Falls back to the opening of the article when only the title matched.
  */
-export function snippet(article: Article, matched: ReadonlySet<string>): string {
+export function snippet(article: Article, matched: ReadonlySet<string>, typed: ReadonlySet<string> = new Set()): string {
   const passages: string[] = [];
   if (article.standfirst) passages.push(article.standfirst);
   for (const p of article.paragraphs ?? []) {
@@ -53,13 +56,13 @@ export function snippet(article: Article, matched: ReadonlySet<string>): string 
   const needles = [...matched];
   let best = -1;
   let bestCount = 0;
-  for (let i = 0; i < passages.length && bestCount < needles.length; i++) {
+  for (let i = 0; i < passages.length && bestCount < 2 * needles.length; i++) {
     // Cheap substring test first: most paragraphs hold none of the words and need no word split.
     const folded = fold(passages[i]);
     let candidates = 0;
-    for (const n of needles) if (folded.includes(n)) candidates++;
+    for (const n of needles) if (folded.includes(n)) candidates += typed.has(n) ? 2 : 1;
     if (candidates <= bestCount) continue;
-    const { count } = firstMatch(passages[i], matched);
+    const { count } = firstMatch(passages[i], matched, typed);
     if (count > bestCount) {
       bestCount = count;
       best = i;
@@ -67,5 +70,5 @@ export function snippet(article: Article, matched: ReadonlySet<string>): string 
   }
   if (best < 0) return window(collapse(passages[0] ?? article.title ?? ''), 0);
   const text = collapse(passages[best]);
-  return window(text, Math.max(0, firstMatch(text, matched).at));
+  return window(text, Math.max(0, firstMatch(text, matched, typed).at));
 }

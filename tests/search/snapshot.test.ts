@@ -1,0 +1,78 @@
+import { SearchIndex } from '../../src/briefings/search';
+import { libraryArticles, makeArticle } from '../fixtures/search/library';
+import { seedArticles } from '../fixtures/search/seed';
+
+const QUERIES = ['securty guarantees', 'Pokrovsk', 'power winter', 'Bordeux', 'semicond', 'Zelensky Paris', 'rules', 'lava'];
+
+function answers(index: SearchIndex) {
+  return {
+    search: QUERIES.map((q) => index.search(q, { limit: 5 })),
+    quotes: [index.searchQuotes({ speaker: 'zelenski' }), index.searchQuotes({ query: 'restore power' }), index.searchQuotes({ query: 'days', speaker: 'Grynchuk' })],
+    suggest: [index.suggest('title', 'ky'), index.suggest('title', 'volcano'), index.suggest('speaker', 'zel'), index.suggest('speaker', 'u')],
+  };
+}
+
+/** What a cache does: the snapshot goes through JSON text on disk. */
+const throughJson = (index: SearchIndex) => JSON.parse(JSON.stringify(index.toJSON()));
+
+describe('index snapshots (toJSON / fromJSON)', () => {
+  const articles = [...seedArticles(), ...libraryArticles()];
+
+  it('restores an index that answers exactly as the one it was taken from', () => {
+    const built = SearchIndex.build(articles);
+    const restored = SearchIndex.fromJSON(throughJson(built), articles);
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  it('keeps answering the same after incremental changes on both sides', () => {
+    const built = SearchIndex.build(articles);
+    const restored = SearchIndex.fromJSON(throughJson(built), articles);
+    const extra = makeArticle({ id: 'late-news', title: 'Late news from Kyiv about power', paragraphs: ['Power returned to Kyiv on Friday.'] });
+    for (const index of [built, restored]) {
+      index.add(extra);
+      index.remove('bordeaux-harvest');
+    }
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  it('snapshots an index that has had additions and removals', () => {
+    const built = SearchIndex.build(articles.slice(0, 4));
+    for (const a of articles.slice(4)) built.add(a);
+    built.remove('marathon-record');
+    const restored = SearchIndex.fromJSON(throughJson(built), articles.filter((a) => a.id !== 'marathon-record'));
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  it('drops articles the snapshot has but the caller no longer does', () => {
+    const snapshot = throughJson(SearchIndex.build(articles));
+    const restored = SearchIndex.fromJSON(snapshot, articles.filter((a) => a.id !== 'reykjavik-eruption'));
+    expect(restored.search('lava Grindavik')).toEqual([]);
+    expect(restored.searchQuotes({ speaker: 'Reynisson' })).toEqual([]);
+    const fresh = SearchIndex.build(articles.filter((a) => a.id !== 'reykjavik-eruption'));
+    expect(answers(restored)).toEqual(answers(fresh));
+  });
+
+  it('indexes articles the snapshot does not have, and re-indexes changed ones', () => {
+    const snapshot = throughJson(SearchIndex.build(articles));
+    const changed = articles.map((a) =>
+      a.id === 'marathon-record' ? { ...a, title: 'Kenyan runner wins in Tokyo', paragraphs: ['A win in Tokyo.'], quotes: [] } : a,
+    );
+    const extra = makeArticle({ id: 'late-news', title: 'Late news on the harbour strike', paragraphs: ['Dockers walked out at dawn.'] });
+    const restored = SearchIndex.fromJSON(snapshot, [...changed, extra]);
+    expect(restored.search('dockers')[0].articleId).toBe('late-news');
+    expect(restored.search('Tokyo')[0].articleId).toBe('marathon-record');
+    expect(restored.search('Berlin marathon').map((h) => h.articleId)).not.toContain('marathon-record');
+    expect(answers(restored)).toEqual(answers(SearchIndex.build([...changed, extra])));
+  });
+
+  it('refuses what is not a snapshot of this version, so the caller can rebuild', () => {
+    expect(() => SearchIndex.fromJSON(null, articles)).toThrow();
+    expect(() => SearchIndex.fromJSON({ format: 'briefbot-search', version: 0 }, articles)).toThrow();
+    expect(() => SearchIndex.fromJSON('{}', articles)).toThrow();
+  });
+
+  it('is plain JSON: strings, numbers, arrays and objects only', () => {
+    const json = JSON.stringify(SearchIndex.build(articles).toJSON());
+    expect(JSON.stringify(JSON.parse(json))).toBe(json);
+  });
+});
