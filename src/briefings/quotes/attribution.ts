@@ -54,7 +54,7 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
   if (/^[\u2015\u2014\u2013-]$/.test(tokens[i]?.text ?? '')) {
     const r = phraseAfter(tokens, i + 1);
     const next = tokens[r?.to ?? 0];
-    if (r && r.phrase.kind === 'name' && (!next || /^[.\u00a7]$/.test(next.text))) return { phrase: r.phrase, direct: true, mainSubject: false };
+    if (r && r.phrase.kind === 'name' && (!next || /^[.,\u00a7]$/.test(next.text))) return { phrase: r.phrase, direct: true, mainSubject: false };
   }
   while (i < tokens.length && isDash(tokens[i])) {
     punct = true;
@@ -130,8 +130,13 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         if (c) return c;
         continue;
       }
-      const r = phraseBefore(tokens, k);
+      // "Bryne went on to say, “…”"
+      const start = lc(tokens[k - 1]) === 'to' && /^(on|continued|continues|goes|wanted|decided)$/.test(lc(tokens[k - 2])) ? (lc(tokens[k - 2]) === 'on' ? k - 3 : k - 2) : k;
+      const r = phraseBefore(tokens, start);
       if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t), at: r.from };
+      // "In other words, explained CBS moderator Nancy Cordes: “…”", "But, said Solovey, “…”"
+      const inverted = phraseAfter(tokens.slice(0, q), k + 1);
+      if (inverted && inverted.phrase.kind === 'name' && inverted.to >= q - 1) return { phrase: inverted.phrase, direct: true, mainSubject: false, verb: lc(t) };
       continue;
     }
     if (isReportingParticiple(t)) {
@@ -165,6 +170,13 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
   if (/^(Said|Says|Added|Asked|Wrote|Stated|Explained|Continued)$/.test(tokens[0]?.text ?? '')) {
     const r = phraseAfter(tokens, 1);
     if (r && r.phrase.kind === 'name' && /^[:,\u00a7]$/.test(tokens[r.to]?.text ?? '')) return { phrase: r.phrase, direct: true, mainSubject: false };
+  }
+  // "Rep. Trey Gowdy (R-S.C.): “…”", "More from Jones: “…”"
+  if (q > 0 && tokens[q - 1].text === ':') {
+    const r = phraseBefore(tokens, q - 1);
+    if (r && r.phrase.kind === 'name' && (r.from === 0 || /^[-:\u2014\u2013\u00a7]$/.test(tokens[r.from - 1].text) || lc(tokens[r.from - 1]) === 'from')) {
+      return { phrase: r.phrase, direct: true, mainSubject: false };
+    }
   }
   // "Jeb Bush broke down what was wrong to the newspaper NRC Handelsblad: “…”"
   if (q > 0 && tokens[q - 1].text === ':') {

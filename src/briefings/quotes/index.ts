@@ -92,7 +92,11 @@ export function findQuotations(input: ArticleText): Quotation[] {
         if (!cue && q >= 0) cue = cueBefore(tokens, q);
         let entity: Entity | null = null;
         let role: string | null = null;
-        if (cue && cue.phrase) {
+        if (cue && cue.mainSubject && sentenceEntity) {
+          // "“…,” said Rep. Bobby Scott, adding that “…”": the sentence's speaker goes on.
+          entity = sentenceEntity;
+          role = sentenceEntity.role;
+        } else if (cue && cue.phrase) {
           const r = resolveWithRole(cue.phrase, registry, state);
           entity = r.entity;
           role = r.role;
@@ -134,6 +138,10 @@ export function findQuotations(input: ArticleText): Quotation[] {
           else if (paragraphEntity && opensSentence) entity = paragraphEntity;
           else if (opensParagraph && lastQuoteParagraph === p - 1) entity = lastQuoteEntity;
           else if (opensParagraph && wholeParagraphQuote(text, span) && state.prevSubject?.kind === 'person') entity = state.prevSubject;
+          else if (opensSentence && !opensParagraph && q === tokens.length - 1 && state.prevSubject?.kind === 'person') {
+            // "Clinton touted her credentials. “We need to find ways …”"
+            entity = state.prevSubject;
+          }
           else if (!opensSentence && q >= 0) {
             // A quoted phrase in a sentence about someone ("Clinton decried “systemic racism”").
             const subject = sentenceSubject(tokens.slice(0, q));

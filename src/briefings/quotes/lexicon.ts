@@ -18,7 +18,10 @@ export const REPORTING_VERBS = words(`
   chimed offered offers agreed agrees disagreed blasted blasts accused accuses
   pleaded pleads begged asserted asserts alleged alleges opined quoted quotes read reads
   called calls described describes texted emailed shot sighed chanted chants sang ranted railed
-  bragged brags retorted repeated repeats summed found finds
+  bragged brags retorted repeated repeats summed found finds assured assures reassured
+  remembered remembers advised advises informed reminded reminds fumed fumes groused gushed
+  raved crowed marveled marvelled hinted hints barked cracked teased teases mocked mocks
+  griped gripes pleaded
 `);
 
 /** -ing forms that hang a quote on the clause's subject ("…, saying: “…”"). */
@@ -57,7 +60,9 @@ export const OFFICE_WORDS = words(`
   admiral sergeant sgt sgt. treasurer comptroller lieutenant sec sec. amb amb. cardinal rabbi
   imam bishop emir sheikh sultan premier president-elect co-founder chairperson staffer
   operative surrogate consultant researcher scientist expert pastor boss moderator
-  constituent member supporter voter delegate organizer organiser del.
+  constituent member supporter voter delegate organizer organiser del. doctor physician
+  historian surgeon neurosurgeon teacher student writer blogger comedian musician chef
+  pastor priest nun veteran lawmaker legislator economist
 `);
 
 /** Lower-case words that may sit inside a role before a name ("top Russian presidential aide"). */

@@ -52,7 +52,7 @@ const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(st
  */
 export function phraseBefore(tokens: readonly Token[], end: number): { phrase: SpeakerPhrase; from: number } | null {
   let i = end - 1;
-  while (i >= 0 && (AUXILIARIES.has(lc(tokens[i])) || /ly$/.test(lc(tokens[i])) && !isCapitalised(tokens[i].text) && lc(tokens[i]).length > 4 || DAYS.test(lc(tokens[i])) || (lc(tokens[i]) === 'on' && i < end - 1))) {
+  while (i >= 0 && ((AUXILIARIES.has(tokens[i].text) && !isCapitalised(tokens[i].text)) || /ly$/.test(lc(tokens[i])) && !isCapitalised(tokens[i].text) && lc(tokens[i]).length > 4 || DAYS.test(lc(tokens[i])) || (lc(tokens[i]) === 'on' && i < end - 1))) {
     i--;
   }
   if (i < 0) return null;
@@ -94,7 +94,7 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
       from = k;
       loose = 0;
       // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
-      if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text)) {
+      if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
         const owner = phraseBefore(tokens, k - 1);
         if (owner && owner.phrase.kind === 'name') {
           return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
