@@ -207,6 +207,36 @@ describe('the daily clock', () => {
     expect(store.ledger.get('c1', '2026-05-04')).toMatchObject({ status: 'posted', attempts: 2 });
   });
 
+  it('counts /briefing now as today\'s post: the scheduled time then posts nothing more', async () => {
+    jest.setSystemTime(new Date('2026-05-04T04:00:00Z'));
+    schedule('08:00', 'Europe/Berlin');
+    const p = boot();
+    await startUp(p);
+    expect(await p.service.postNow('g1', 'c1')).toEqual({ posted: true, reason: null });
+    await jest.advanceTimersByTimeAsync(4 * HOUR);
+    expect(posts()).toHaveLength(1);
+    expect(store.ledger.get('c1', '2026-05-04')).toMatchObject({ trigger: 'now', status: 'posted' });
+    const [status] = await p.service.show('g1');
+    expect(status.nextPostAt).toBe('2026-05-05T06:00:00.000Z');
+  });
+
+  it('leaves a post interrupted by shutdown for the next start, which finishes it once', async () => {
+    jest.setSystemTime(new Date('2026-05-04T05:59:00Z'));
+    schedule('08:00', 'Europe/Berlin');
+    port.failNext('c1', new FakeApiError(502));
+    const first = boot();
+    await startUp(first);
+    await jest.advanceTimersByTimeAsync(MIN + 100); // 08:00: first send fails, a retry is waiting
+    expect(store.ledger.get('c1', '2026-05-04')?.status).toBe('claimed');
+    await crash(first); // SIGTERM: stop() ends the wait; the claim stays
+    expect(store.ledger.get('c1', '2026-05-04')?.status).toBe('claimed');
+    const second = boot();
+    await startUp(second);
+    await jest.advanceTimersByTimeAsync(MIN);
+    expect(posts()).toHaveLength(1);
+    expect(store.ledger.get('c1', '2026-05-04')).toMatchObject({ status: 'posted', trigger: 'recovery' });
+  });
+
   it('pauses after three days of 403s and stops trying', async () => {
     jest.setSystemTime(new Date('2026-05-04T05:00:00Z'));
     schedule('08:00', 'Europe/Berlin');
