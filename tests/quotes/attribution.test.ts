@@ -97,6 +97,34 @@ describe('who said a quote', () => {
     expect(q[0][1]).toBe('Vladimir Putin');
   });
 
+  it('reads a name followed by a colon before the quote', () => {
+    expect(speakers('Rep. Trey Gowdy (R-S.C.): “I have not heard anyone other than you cite that figure.”')[0][1]).toBe('Trey Gowdy');
+  });
+
+  it('reads an inverted cue before the quote ("But, said X, “…”")', () => {
+    expect(speakers('But, said Sam Solovey, “I don’t want to drum up conflict with anyone.”')[0][1]).toBe('Sam Solovey');
+  });
+
+  it('reads a dash signature after the quote', () => {
+    expect(speakers('“The most unqualified child to ever run for president.” ― Francisco Herrero')[0][1]).toBe('Francisco Herrero');
+  });
+
+  it('keeps the person, not the place or group, in "X of Y said"', () => {
+    const q = extractQuotes(article('“This is a waste of everyone’s time,” said Rep. Elijah Cummings of Maryland.')).quotes;
+    expect(q[0].speaker).toBe('Elijah Cummings');
+  });
+
+  it('gives a participle cue after an inverted "said X" to X', () => {
+    const q = speakers('“It’s not new in Virginia,” said Rep. Bobby Scott at the time, adding that “we have been electing people for a long time.”');
+    expect(q.map((x) => x[1])).toEqual(['Bobby Scott', 'Bobby Scott']);
+  });
+
+  it('reads an appositive between the name and the verb', () => {
+    const { quotes } = extractQuotes(article('“We can’t wait any longer for this,” Kellyanne Conway, Trump’s campaign manager, said.'));
+    expect(quotes[0].speaker).toBe('Kellyanne Conway');
+    expect(quotes[0].role).toBe('Trump\'s campaign manager');
+  });
+
   it('attributes the second quote of a sentence to the first one’s speaker', () => {
     const q = speakers('“There were points we agreed on,” Ann Cole said, but “the hard questions remain open.”');
     expect(q.map((x) => x[1])).toEqual(['Ann Cole', 'Ann Cole']);
