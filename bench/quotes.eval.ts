@@ -239,6 +239,7 @@ function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
     for (const g of direct) {
       const hits = sys.filter((q) => overlaps(q.spans, g.content));
       if (hits.length) s.found++;
+      else if (DEBUG && process.env.QRECALL === run.name) console.error(`UNFOUND ${g.contentText.replace(/\n/g, ' ').slice(0, 200)}`);
       if (!isNameSource(g.source)) continue;
       s.named++;
       const head = goldHead(g.source!);

@@ -158,7 +158,8 @@ export function findQuotations(input: ArticleText): Quotation[] {
           if (entity.kind !== 'organisation') state.lastPerson = entity;
         }
         const words = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-        const titleCase = words.length > 1 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
+        const capitals = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+        const titleCase = capitals >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
         const wholeParagraph = wholeParagraphQuote(text, span);
         const statement =
           (cue?.direct ?? false) ||
