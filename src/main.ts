@@ -17,6 +17,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // discord.js reads SHARD_COUNT from the environment as the shard count of this very process. Ours is a
+  // setting for `npm run start:sharded` (possibly "auto"); only a process the ShardingManager started
+  // (which sets SHARDS) may pass it on.
+  if (!('SHARDS' in process.env)) delete process.env.SHARD_COUNT;
   let bot;
   try {
     bot = await startBot({ config, logger });
