@@ -71,8 +71,10 @@ describe('index snapshots (toJSON / fromJSON)', () => {
     expect(() => SearchIndex.fromJSON('{}', articles)).toThrow();
   });
 
-  it('is plain JSON: strings, numbers, arrays and objects only', () => {
+  it('is plain ASCII JSON (fast to read back from disk), even for names with accents', () => {
     const json = JSON.stringify(SearchIndex.build(articles).toJSON());
     expect(JSON.stringify(JSON.parse(json))).toBe(json);
+    expect(/[^\x00-\x7f]/.test(json)).toBe(false);
+    expect(articles.some((a) => /[^\x00-\x7f]/.test(a.paragraphs.join(' ')))).toBe(true);
   });
 });

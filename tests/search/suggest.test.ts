@@ -26,6 +26,18 @@ describe('autocomplete suggestions', () => {
     expect(index.suggest('speaker', 'zelenski').map((s) => s.value)).toEqual(['Volodymyr Zelensky']);
   });
 
+  it('falls back to fuse.js over whole speaker names for what word matching cannot see', () => {
+    const eu = makeArticle({
+      id: 'eu-summit',
+      title: 'EU summit agrees budget',
+      paragraphs: ['Leaders met in Brussels.'],
+      quotes: [{ speaker: 'Ursula von der Leyen', text: 'Europe will stand with Ukraine for as long as it takes' }],
+    });
+    const withEu = SearchIndex.build([eu, ...libraryArticles()]);
+    expect(withEu.suggest('speaker', 'vonderleyen').map((s) => s.value)).toEqual(['Ursula von der Leyen']);
+    expect(withEu.searchQuotes({ speaker: 'vonderleyen' }).map((q) => q.speaker)).toEqual(['Ursula von der Leyen']);
+  });
+
   it('returns nothing for an empty prefix or an unknown kind', () => {
     expect(index.suggest('title', '')).toEqual([]);
     expect(index.suggest('speaker', '   ')).toEqual([]);

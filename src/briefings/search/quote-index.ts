@@ -31,7 +31,6 @@ export interface QuoteIndexSnapshot {
   speakers: string[];
   quoteSpeakers: Int32Array;
   speakerWords: PostingsSnapshot;
-  speakerFuse: unknown;
 }
 
 const FUSE_SPEAKER_OPTIONS = { includeScore: true, threshold: 0.34, ignoreLocation: true, ignoreFieldNorm: true };
@@ -56,7 +55,8 @@ export class QuoteIndex {
   /** Speaker-name words → speakers (term ids of the shared vocabulary). */
   private readonly speakerWords: Postings;
   private readonly speakerWordCount = new GrowInt32();
-  private readonly speakerFuse: Fuse<string>;
+  /** fuse.js over whole speaker names, made on first need (it is only the fallback). */
+  private speakerFuse: Fuse<string> | null = null;
   private readonly ranker: Ranker;
   private readonly byDoc = new Map<number, number[]>();
 
@@ -79,12 +79,12 @@ export class QuoteIndex {
       this.speakerQuotes.push([]);
       this.speakerLive.push(0);
     });
+  }
+
+  private fuzzyNames(): Fuse<string> {
     // fuse.js keeps (and appends to) the list it is given: hand it its own copy.
-    this.speakerFuse = new Fuse(
-      this.speakers.slice(),
-      FUSE_SPEAKER_OPTIONS,
-      init ? Fuse.parseIndex<string>(init.speakerFuse as Parameters<typeof Fuse.parseIndex>[0]) : undefined,
-    );
+    this.speakerFuse ??= new Fuse(this.speakers.slice(), FUSE_SPEAKER_OPTIONS, Fuse.createIndex([], this.speakers));
+    return this.speakerFuse;
   }
 
   static empty(vocab: Vocabulary, expander: Expander): QuoteIndex {
@@ -99,7 +99,7 @@ export class QuoteIndex {
     this.speakerIds.set(name, id);
     this.speakerQuotes.push([]);
     this.speakerLive.push(0);
-    this.speakerFuse.add(name);
+    this.speakerFuse?.add(name);
     const seen = new Set<number>();
     forEachTerm(name, (t) => {
       const term = this.vocab.intern(t);
@@ -228,7 +228,7 @@ export class QuoteIndex {
       out.push({ speaker, score: v.sum / words.length + exact });
     }
     if (out.length === 0) {
-      out = this.speakerFuse
+      out = this.fuzzyNames()
         .search(text.slice(0, 64), { limit: limit * 2 })
         .filter((r) => this.speakerQuoteCount(r.refIndex) > 0)
         .map((r) => ({ speaker: r.refIndex, score: 1 - (r.score ?? 1) }));
@@ -297,7 +297,6 @@ export class QuoteIndex {
       speakers: this.speakers.slice(),
       quoteSpeakers: this.quoteSpeakers.view().slice(),
       speakerWords: this.speakerWords.toSnapshot(this.vocab.size, () => true),
-      speakerFuse: this.speakerFuse.getIndex().toJSON(),
     };
   }
 

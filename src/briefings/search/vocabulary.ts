@@ -6,7 +6,7 @@ import { GrowInt32 } from './growable';
 import { MAX_TERM_LENGTH } from './tokenize';
 
 /** At most this many look-alike terms are handed to fuse.js for one query word. */
-const MAX_LOOKALIKES = Number(process.env.MAXLA ?? 100);
+const MAX_LOOKALIKES = 100;
 
 export interface Expansion {
   term: number;
