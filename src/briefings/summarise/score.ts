@@ -8,6 +8,8 @@ import { centrality, cosine, termVector, type TermVector } from './centrality';
 
 export interface Candidate {
   text: string;
+  /** The text lower-cased, letters and digits only, single-spaced. */
+  norm: string;
   /** Order among the candidates (article order). */
   position: number;
   /** Paragraph the sentence came from (-1 for the standfirst). */

@@ -16,22 +16,23 @@ export interface SummaryInput {
 // Centrality is quadratic in sentences; beyond this many the tail cannot reach a summary anyway.
 const MAX_CANDIDATES = 150;
 
-function trigrams(text: string): string[] {
-  const words = normaliseText(text).split(' ').filter(Boolean);
+/** Word trigrams of normalised text. */
+function trigrams(norm: string): string[] {
+  const words = norm === '' ? [] : norm.split(' ');
   const out: string[] = [];
   for (let i = 0; i + 3 <= words.length; i++) out.push(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
 }
 
 /** Share of the sentence's word trigrams already in `seen` (0 for sentences under three words). */
-function repeatedShare(text: string, seen: Set<string>): number {
-  const grams = trigrams(text);
+function repeatedShare(norm: string, seen: Set<string>): number {
+  const grams = trigrams(norm);
   if (grams.length === 0) return 0;
   return grams.filter((t) => seen.has(t)).length / grams.length;
 }
 
-function remember(text: string, seen: Set<string>): void {
-  for (const t of trigrams(text)) seen.add(t);
+function remember(norm: string, seen: Set<string>): void {
+  for (const t of trigrams(norm)) seen.add(t);
 }
 
 // A sentence that repeats this much of what is already chosen is a near-copy, never taken.
@@ -66,7 +67,7 @@ export function prepare(article: SummaryInput): Prepared {
     seenTexts.add(norm);
     const terms = contentTerms(text);
     const words = norm === '' ? 0 : norm.split(' ').length;
-    candidates.push({ text, position: candidates.length, paragraph: s.paragraph, words, terms, vector: termVector(terms) });
+    candidates.push({ text, norm, position: candidates.length, paragraph: s.paragraph, words, terms, vector: termVector(terms) });
   }
   return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
 }
@@ -82,7 +83,7 @@ export function pick(prepared: Prepared, scores: number[], limit: number): strin
   const out: string[] = [];
   if (prepared.standfirst !== null) {
     out.push(prepared.standfirst);
-    remember(prepared.standfirst, seenTrigrams);
+    remember(normaliseText(prepared.standfirst), seenTrigrams);
   }
   const { candidates } = prepared;
   const order = candidates.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
@@ -92,10 +93,10 @@ export function pick(prepared: Prepared, scores: number[], limit: number): strin
     for (const i of order) {
       if (out.length + picked.length >= limit) break;
       if (taken.has(i)) continue;
-      const text = candidates[i].text;
-      const share = repeatedShare(text, seenTrigrams);
+      const { norm } = candidates[i];
+      const share = repeatedShare(norm, seenTrigrams);
       if (tolerance === 0 ? share > 0 : share >= tolerance) continue;
-      remember(text, seenTrigrams);
+      remember(norm, seenTrigrams);
       taken.add(i);
       picked.push(i);
     }

@@ -19,9 +19,10 @@ const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
 function stem(word: string): string {
+  if (word.length <= 3) return word;
   let s = STEM_CACHE.get(word);
   if (s === undefined) {
-    s = word.length > 3 ? stemmer(word) : word;
+    s = stemmer(word);
     if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
     STEM_CACHE.set(word, s);
   }
