@@ -63,7 +63,9 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
   if (i >= tokens.length || tokens[i].text === QUOTE_TOKEN) return null;
   const loose = !punct && !/[,?!…\u2014\u2013\-.:]['’"”)\]]*\s*$/.test(quoteText);
   let end = i;
-  while (end < tokens.length && tokens[end].text !== QUOTE_TOKEN && end - i < 40) end++;
+  // A short quoted term inside the cue ("wearing “Ted Cruz” pins, said") does not end it.
+  const isLongQuote = (t: Token) => t.text === QUOTE_TOKEN && t.end - t.start > 40;
+  while (end < tokens.length && !isLongQuote(tokens[end]) && end - i < 40) end++;
   const slice = tokens.slice(0, end);
   if (loose) {
     // No comma between quote and cue ("“…” Grubbs said."): only a name or pronoun and a core verb.
@@ -115,7 +117,8 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
     const t = tokens[k];
     if (lc(t) === 'to' && lc(tokens[k - 1]) === 'according') {
       const r = phraseAfter(tokens.slice(0, q), k + 1);
-      if (r) return { phrase: r.phrase, direct: r.to >= q - 1, mainSubject: false };
+      // "according to its analysis, the NLD has won … but “…”" sources a fact, not the quote.
+      if (r && (r.phrase.kind === 'name' || r.to >= q - 1)) return { phrase: r.phrase, direct: r.to >= q - 1, mainSubject: false };
       continue;
     }
     if (isReportingVerb(t)) {
@@ -225,7 +228,7 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
       to++;
     }
     const next = tokens[to];
-    if (next && /^[a-z]/.test(next.text) && !TIME_AFTER.has(next.text)) return r.phrase;
+    if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && tokens[to + 1]?.text === ',')) return r.phrase;
     // "Khan, who is Muslim, also decried …"
     if (n === 0 && next?.text === ',' && r.phrase.kind === 'name') return r.phrase;
   }

@@ -31,6 +31,7 @@ export const REPORTING_PARTICIPLES = words(`
   answering announcing acknowledging admitting complaining suggesting joking quipping
   stressing emphasizing emphasising urging demanding accusing asserting proclaiming
   lamenting vowing promising predicting boasting posting texting conceding repeating
+  yelling shouting screaming chanting mocking quipping joking retorting pleading
 `);
 
 /** Personal pronouns that can stand as the speaker. */
@@ -62,7 +63,7 @@ export const OFFICE_WORDS = words(`
   operative surrogate consultant researcher scientist expert pastor boss moderator
   constituent member supporter voter delegate organizer organiser del. doctor physician
   historian surgeon neurosurgeon teacher student writer blogger comedian musician chef
-  pastor priest nun veteran lawmaker legislator economist
+  pastor priest nun veteran lawmaker legislator economist entrepreneur investor
 `);
 
 /** Lower-case words that may sit inside a role before a name ("top Russian presidential aide"). */

@@ -85,10 +85,16 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
   const words: string[] = [];
   let from = i + 1;
   let loose = 0;
+  // Whether the phrase runs back to the start of the clause (not into another clause's words).
+  let atBoundary = false;
   for (let k = i; k >= 0 && i - k < 12; k--) {
     const w = tokens[k].text;
     const l = w.toLowerCase();
-    if (isPunct(tokens[k])) break;
+    if (isPunct(tokens[k])) {
+      atBoundary = true;
+      break;
+    }
+    if (k === 0) atBoundary = true;
     if (DETERMINERS.has(l) && (l !== 'that' || words.length > 0)) {
       words.unshift(w);
       from = k;
@@ -132,6 +138,8 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
       loose -= before;
     }
   }
+  // "Billionaire entrepreneur Peter Thiel said": a clause-opening phrase that ends in a name.
+  if (loose > 0 && atBoundary && isCapitalised(words[words.length - 1]) && words.length <= 6) loose = 0;
   // Drop loose words that no determiner vouched for.
   while (loose > 0 && words.length && !isCapitalised(words[0]) && !isPhraseWord(words[0]) && !DETERMINERS.has(words[0].toLowerCase())) {
     words.shift();

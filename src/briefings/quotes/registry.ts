@@ -52,7 +52,7 @@ export class Registry {
         if (!isCapitalised(w)) continue;
         const afterBoundary = k === 0 || /^[.!?:;"“”'‘’\u2014\u2013(\-]$/.test(tokens[k - 1].text);
         // A word a speech verb follows is a name even where it opens a sentence ("Tiegen stated").
-        const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '');
+        const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '') || (tokens[k + 1]?.text === ',' && appositiveThenVerb(tokens, k + 1));
         if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
       }
       for (const run of nameRuns(tokens)) {
@@ -180,6 +180,15 @@ export class Registry {
   entities(): Entity[] {
     return [...this.byKey.values()];
   }
+}
+
+/** ", Santilli's attorney, argues": an appositive closed by a comma and a speech verb. */
+function appositiveThenVerb(tokens: readonly Token[], comma: number): boolean {
+  for (let k = comma + 1; k < tokens.length && k - comma <= 15; k++) {
+    if (tokens[k].text === ',') return REPORTING_VERBS.has(tokens[k + 1]?.text ?? '');
+    if (/^[.;:!?]$/.test(tokens[k].text)) return false;
+  }
+  return false;
 }
 
 /** Headlines in Title Case make every word look like a name. */
