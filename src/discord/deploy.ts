@@ -94,8 +94,10 @@ export function describeDeploy(r: DeployResult): string {
   ].join('\n');
 }
 
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
   loadDotenv({ quiet: true });
+  // --clear removes every command in the scope (e.g. the server-only copies after going global).
+  const clear = argv.includes('--clear');
   try {
     const config = loadConfig(process.env);
     const result = await deployCommands({
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
       apiUrl: config.apiUrl,
       clientId: config.clientId,
       guildId: config.guildId,
-      commands: commandPayloads(),
+      commands: clear ? [] : commandPayloads(),
     });
     console.log(describeDeploy(result));
   } catch (err) {
@@ -112,4 +114,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (require.main === module) void main(process.argv.slice(2));

@@ -61,6 +61,15 @@ describe('deploy-commands', () => {
     expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(discord.token);
   });
 
+  it('removes every command in the scope with --clear', async () => {
+    const guildId = discord.guildIds[0];
+    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId, commands: commandPayloads() });
+    const env = { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: guildId };
+    const { stdout } = await run(TSX, ['src/discord/deploy.ts', '--clear'], { cwd: ROOT, env, timeout: 30_000 });
+    expect(stdout).toContain('removed:   /brief');
+    expect(discord.commands(guildId)).toEqual([]);
+  });
+
   it('exits 1 with a clear message when the token is missing', async () => {
     const env = { ...process.env, DISCORD_TOKEN: '', DISCORD_API_URL: discord.apiUrl };
     await expect(run(TSX, ['src/discord/deploy.ts'], { cwd: ROOT, env, timeout: 30_000 })).rejects.toMatchObject({
