@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findQuotations, type Quotation } from '../src/briefings/quotes';
 import { headSurname, isOfficeWord, tokenize } from '../src/briefings/text/names';
+import { readPlainText } from '../src/briefings/articles/plain-text';
 
 interface Args {
   corpus: string;
@@ -100,8 +101,47 @@ function loadSplit(corpus: string, split: string): Doc[] {
   return docs;
 }
 
-/** The article as the plain-text reader gives it: title line, then blank-line paragraphs. */
-function asArticle(text: string): { title: string; paragraphs: string[]; offsets: number[] } {
+/**
+ * The article exactly as briefbot's plain-text reader gives it (title, cleaned paragraphs with
+ * furniture, headings and separators dropped), with each paragraph located in the file so that
+ * quote offsets map back to .ann offsets. Whitespace runs are compared collapsed.
+ */
+function asArticle(text: string, name: string): { title: string; paragraphs: string[]; toFile: (paragraph: number, offset: number) => number; unmapped: number } {
+  const read = readPlainText(text, { source: `${name}.txt`, savedAt: new Date(0) }).articles[0];
+  if (!read) {
+    const simple = asSimpleArticle(text);
+    return { title: simple.title, paragraphs: simple.paragraphs, toFile: (p, o) => simple.offsets[p] + o, unmapped: 0 };
+  }
+  let norm = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (/\s/.test(c)) {
+      if (norm.endsWith(' ')) continue;
+      norm += ' ';
+    } else norm += c;
+    map.push(i);
+  }
+  const starts: number[] = [];
+  let cursor = 0;
+  let unmapped = 0;
+  for (const p of read.paragraphs) {
+    const at = norm.indexOf(p, cursor);
+    if (at < 0) {
+      unmapped++;
+      starts.push(-1);
+      continue;
+    }
+    starts.push(at);
+    cursor = at + p.length;
+  }
+  // Paragraphs are cleaned copies (single spaces), so an offset inside one is an offset into `norm`.
+  const toFile = (p: number, o: number) => (starts[p] < 0 ? -1 : (map[starts[p] + o] ?? text.length));
+  return { title: read.title, paragraphs: read.paragraphs, toFile, unmapped };
+}
+
+/** Fallback when the reader finds no article: title line, then blank-line paragraphs. */
+function asSimpleArticle(text: string): { title: string; paragraphs: string[]; offsets: number[] } {
   const nl = text.indexOf('\n');
   const title = (nl < 0 ? text : text.slice(0, nl)).trim();
   const paragraphs: string[] = [];
@@ -131,19 +171,25 @@ interface SystemQuote {
   speaker: string | null;
 }
 
-function briefbotQuotes(text: string, statementsOnly: boolean): SystemQuote[] {
-  const a = asArticle(text);
+let unmappedParagraphs = 0;
+let extractMs = 0;
+
+function briefbotQuotes(text: string, name: string, statementsOnly: boolean): SystemQuote[] {
+  const a = asArticle(text, name);
+  if (statementsOnly) unmappedParagraphs += a.unmapped;
+  const t0 = performance.now();
   const qs: Quotation[] = findQuotations({ title: a.title, standfirst: null, paragraphs: a.paragraphs });
+  if (statementsOnly) extractMs += performance.now() - t0;
   return qs
     .filter((q) => !statementsOnly || q.statement)
-    .map((q) => ({ spans: q.spans.map((s) => [a.offsets[s.paragraph] + s.start, a.offsets[s.paragraph] + s.end] as Span), speaker: q.speaker }));
+    .map((q) => ({ spans: q.spans.map((s) => [a.toFile(s.paragraph, s.start), a.toFile(s.paragraph, s.end)] as Span).filter(([s]) => s >= 0), speaker: q.speaker }));
 }
 
 const BASELINE_SKIP = new Set('The A An He She It They We I But And In On At As If When While This That His Her Their Our Mr Mrs Ms'.split(' '));
 
 /** Quote marks paired naively per paragraph; the speaker is the nearest capitalised word run. */
-function baselineQuotes(text: string): SystemQuote[] {
-  const a = asArticle(text);
+function baselineQuotes(text: string, name: string): SystemQuote[] {
+  const a = asArticle(text, name);
   const out: SystemQuote[] = [];
   a.paragraphs.forEach((p, pi) => {
     const spans: Span[] = [];
@@ -177,7 +223,7 @@ function baselineQuotes(text: string): SystemQuote[] {
           best = n.text;
         }
       }
-      out.push({ spans: [[a.offsets[pi] + s, a.offsets[pi] + e]], speaker: best });
+      out.push({ spans: [[a.toFile(pi, s), a.toFile(pi, e)] as Span].filter(([x]) => x >= 0), speaker: best });
     }
   });
   return out;
@@ -226,11 +272,11 @@ interface Score {
 
 const DEBUG = process.argv.includes('--debug');
 
-function score(docs: Doc[], run: (text: string) => SystemQuote[]): Score {
+function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]): Score {
   const s: Score = { golds: 0, found: 0, system: 0, systemTrue: 0, named: 0, namedFound: 0, spkPredicted: 0, spkCorrect: 0, ms: 0 };
   for (const d of docs) {
     const t0 = performance.now();
-    const sys = run(d.text);
+    const sys = run(d.text, d.name);
     s.ms += performance.now() - t0;
     const direct = d.golds.filter((g) => g.direct);
     s.golds += direct.length;
@@ -270,8 +316,8 @@ function main(): void {
   const docs = loadSplit(args.corpus, args.split);
   const rows: [string, Score][] = [
     ['naive baseline (quote marks + nearest capitalised name)', score(docs, baselineQuotes)],
-    ['briefbot: statements (what the library shows)', score(docs, function statements(t) { return briefbotQuotes(t, true); })],
-    ['briefbot: all quoted spans (scare quotes/terms included)', score(docs, function all(t) { return briefbotQuotes(t, false); })],
+    ['briefbot: statements (what the library shows)', score(docs, function statements(t, n) { return briefbotQuotes(t, n, true); })],
+    ['briefbot: all quoted spans (scare quotes/terms included)', score(docs, function all(t, n) { return briefbotQuotes(t, n, false); })],
   ];
   const command = `npx tsx bench/quotes.eval.ts ${process.argv.slice(2).join(' ')}`.trim();
   const lines = [
@@ -279,12 +325,14 @@ function main(): void {
     '',
     `Date: ${new Date().toISOString().slice(0, 10)} · Command: \`${command}\` · Articles: ${docs.length} · Gold direct quotes: ${rows[0][1].golds}`,
     '',
-    '| system | quote recall | quote precision | named-speaker precision | named-speaker recall | system quotes | ms/article |',
+    '| system | quote recall | quote precision | named-speaker precision | named-speaker recall | system quotes | ms/article (read + extract) |',
     '|---|---|---|---|---|---|---|',
     ...rows.map(([name, s]) =>
       `| ${name} | ${f3(s.found, s.golds)} (${s.found}/${s.golds}) | ${f3(s.systemTrue, s.system)} (${s.systemTrue}/${s.system}) | ${f3(s.spkCorrect, s.spkPredicted)} (${s.spkCorrect}/${s.spkPredicted}) | ${f3(s.namedFound, s.named)} (${s.namedFound}/${s.named}) | ${s.system} | ${(s.ms / Math.max(1, docs.length)).toFixed(2)} |`,
     ),
     '',
+    `Extractor alone (findQuotations): ${(extractMs / Math.max(1, docs.length)).toFixed(2)} ms/article on average, wall clock on a shared 2-core machine.`,
+    `Articles are read by briefbot's own plain-text reader (furniture and headings dropped); ${unmappedParagraphs} of its paragraphs could not be located in the source file.`,
     'Definitions: gold = attributions whose Content contains a double quotation mark (one annotator per article).',
     'Quote recall = gold direct-quote Content spans overlapped by a system quote. Quote precision = system quotes',
     'overlapping any gold attribution Content. Named-speaker rows use only gold quotes whose Source is a name',
