@@ -6,60 +6,17 @@ import { DocumentTable } from './documents';
 import type { Expander } from './expand';
 import { GrowInt32 } from './growable';
 import { Postings, PostingsBuilder, type PostingsSnapshot } from './postings';
-import { forEachTerm, queryWords } from './tokenize';
+import { queryWords } from './tokenize';
+import { type DocTerms, TermCounter } from './term-counter';
 import { Ranker, type Ranked, type RankTarget } from './rank';
 import type { Vocabulary } from './vocabulary';
 
-/** A document's terms with their field-weighted frequencies, parallel arrays. */
-interface DocTerms {
-  terms: number[];
-  weights: number[];
-  title: number[];
-  length: number;
-}
-
-/** Per-term scratch counts reused across documents (a Map per document made building GC-bound). */
-class TermCounter {
-  private counts = new Int32Array(1 << 16);
-  private inTitle = new Uint8Array(1 << 16);
-
-  count(article: Article, vocab: Vocabulary): DocTerms {
-    const out: DocTerms = { terms: [], weights: [], title: [], length: 0 };
-    const field = (text: string | null | undefined, weight: number, isTitle: boolean) => {
-      if (!text) return;
-      forEachTerm(text, (t) => {
-        const id = vocab.intern(t);
-        if (id >= this.counts.length) this.grow(id);
-        if (this.counts[id] === 0) out.terms.push(id);
-        this.counts[id] += weight;
-        out.length += weight;
-        if (isTitle && this.inTitle[id] === 0) {
-          this.inTitle[id] = 1;
-          out.title.push(id);
-        }
-      });
-    };
-    field(article.title, FIELD_WEIGHT.title, true);
-    field(article.standfirst, FIELD_WEIGHT.standfirst, false);
-    for (const h of article.headings ?? []) field(h, FIELD_WEIGHT.heading, false);
-    for (const p of article.paragraphs ?? []) field(p, FIELD_WEIGHT.body, false);
-    for (const id of out.terms) {
-      out.weights.push(this.counts[id]);
-      this.counts[id] = 0;
-    }
-    for (const id of out.title) this.inTitle[id] = 0;
-    return out;
-  }
-
-  private grow(id: number): void {
-    const size = Math.max(id + 1, this.counts.length * 2);
-    const counts = new Int32Array(size);
-    counts.set(this.counts);
-    this.counts = counts;
-    const inTitle = new Uint8Array(size);
-    inTitle.set(this.inTitle);
-    this.inTitle = inTitle;
-  }
+function countArticle(counter: TermCounter, article: Article): DocTerms {
+  counter.text(article.title, FIELD_WEIGHT.title, true);
+  counter.text(article.standfirst, FIELD_WEIGHT.standfirst);
+  for (const h of article.headings ?? []) counter.text(h, FIELD_WEIGHT.heading);
+  for (const p of article.paragraphs ?? []) counter.text(p, FIELD_WEIGHT.body);
+  return counter.finish();
 }
 
 export interface ArticleIndexSnapshot {
@@ -71,7 +28,7 @@ export interface ArticleIndexSnapshot {
 }
 
 export class ArticleIndex {
-  private readonly counter = new TermCounter();
+  private readonly counter: TermCounter;
   private readonly ranker: Ranker;
 
   private constructor(
@@ -83,18 +40,19 @@ export class ArticleIndex {
     readonly expander: Expander,
   ) {
     this.ranker = new Ranker(expander);
+    this.counter = new TermCounter(vocab);
   }
 
   static build(articles: Article[], vocab: Vocabulary, expander: Expander): ArticleIndex {
     const docs = new DocumentTable();
-    const body = new PostingsBuilder();
-    const titles = new PostingsBuilder();
+    const body = new PostingsBuilder(articles.length * 256);
+    const titles = new PostingsBuilder(articles.length * 12);
     const df = new GrowInt32(1 << 16);
-    const counter = new TermCounter();
+    const counter = new TermCounter(vocab);
     for (const article of articles) {
       if (docs.docOf(article.id) >= 0) continue;
       const doc = docs.open(article);
-      const t = counter.count(article, vocab);
+      const t = countArticle(counter, article);
       docs.setLength(doc, t.length);
       for (let i = 0; i < t.terms.length; i++) {
         const term = t.terms[i];
@@ -115,7 +73,7 @@ export class ArticleIndex {
   add(article: Article): number {
     if (this.docs.docOf(article.id) >= 0) this.remove(article.id);
     const doc = this.docs.open(article);
-    const t = this.counter.count(article, this.vocab);
+    const t = countArticle(this.counter, article);
     this.docs.setLength(doc, t.length);
     for (let i = 0; i < t.terms.length; i++) {
       const term = t.terms[i];
@@ -133,7 +91,7 @@ export class ArticleIndex {
     if (doc < 0) return null;
     const article = this.docs.articles[doc]!;
     // The posting lists keep the dead number until compaction; document frequencies drop now.
-    for (const term of this.counter.count(article, this.vocab).terms) this.df.data[term]--;
+    for (const term of countArticle(this.counter, article).terms) this.df.data[term]--;
     this.docs.close(doc);
     this.maybeCompact();
     return article;

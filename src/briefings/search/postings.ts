@@ -5,9 +5,17 @@ import { GrowInt32 } from './growable';
 
 /** Collects (term, doc, weight) triples while building, then lays them out term by term. */
 export class PostingsBuilder {
-  private readonly termCol = new GrowInt32(1 << 16);
-  private readonly docCol = new GrowInt32(1 << 16);
-  private weightCol = new Uint8Array(1 << 16);
+  private readonly termCol: GrowInt32;
+  private readonly docCol: GrowInt32;
+  private weightCol: Uint8Array;
+
+  /** `capacity`: expected number of postings (a good guess saves copying while growing). */
+  constructor(capacity = 1 << 16) {
+    const n = Math.max(1024, Math.min(capacity, 1 << 28));
+    this.termCol = new GrowInt32(n);
+    this.docCol = new GrowInt32(n);
+    this.weightCol = new Uint8Array(n);
+  }
 
   add(term: number, doc: number, weight: number): void {
     const i = this.termCol.length;

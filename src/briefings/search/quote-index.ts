@@ -7,6 +7,7 @@ import type { Expander } from './expand';
 import { GrowInt32 } from './growable';
 import { Postings, type PostingsSnapshot } from './postings';
 import { Ranker, type RankTarget } from './rank';
+import { TermCounter } from './term-counter';
 import { fold, forEachTerm, queryWords } from './tokenize';
 import type { Vocabulary } from './vocabulary';
 
@@ -59,6 +60,7 @@ export class QuoteIndex {
   private speakerFuse: Fuse<string> | null = null;
   private readonly ranker: Ranker;
   private readonly byDoc = new Map<number, number[]>();
+  private readonly counter: TermCounter;
 
   private constructor(
     private readonly vocab: Vocabulary,
@@ -66,6 +68,7 @@ export class QuoteIndex {
     init?: QuoteIndexSnapshot,
   ) {
     this.ranker = new Ranker(expander);
+    this.counter = new TermCounter(vocab);
     this.quoteDocs = init ? GrowInt32.from(init.quoteDocs) : new GrowInt32();
     this.quoteIndexes = init ? GrowInt32.from(init.quoteIndexes) : new GrowInt32();
     this.quoteSpeakers = init ? GrowInt32.from(init.quoteSpeakers) : new GrowInt32();
@@ -132,17 +135,13 @@ export class QuoteIndex {
       this.ensureAlive(q);
       this.alive[q] = 1;
       this.liveCount++;
-      const counts = new Map<number, number>();
-      let length = 0;
-      forEachTerm(quote.text, (t) => {
-        const term = this.vocab.intern(t);
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-        length++;
-      });
-      this.lengths.push(length);
-      this.totalLength += length;
-      for (const [term, tf] of counts) {
-        this.words.add(term, q, tf);
+      this.counter.text(quote.text, 1);
+      const counted = this.counter.finish();
+      this.lengths.push(counted.length);
+      this.totalLength += counted.length;
+      for (let i = 0; i < counted.terms.length; i++) {
+        const term = counted.terms[i];
+        this.words.add(term, q, counted.weights[i]);
         this.df.ensure(term);
         this.df.data[term]++;
       }

@@ -1,5 +1,6 @@
 // Word splitting and folding shared by every search index, so a query word and an indexed word
 // meet in the same form ("Zelensky’s" → "zelensky", "José" → "jose").
+import { hashRange, TermTable } from './term-table';
 
 /** Letters and digits; everything else separates words. */
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -60,6 +61,31 @@ export function forEachTerm(text: string, visit: (term: string) => void): void {
   forEachWord(text, (t) => {
     if (t.length >= 2 && t.length <= MAX_TERM_LENGTH && !STOPWORDS.has(t)) visit(t);
   });
+}
+
+const STOP_LIST = [...STOPWORDS];
+const STOP_TABLE = new TermTable(STOP_LIST);
+STOP_LIST.forEach((w, id) => STOP_TABLE.insert(id, hashRange(w, 0, w.length)));
+
+/**
+ * Like forEachTerm, but hands over each term as a range of the folded text with its hash, without
+ * cutting it out: the caller (the vocabulary) allocates only words it has never seen.
+ */
+export function forEachTermRange(text: string, visit: (folded: string, start: number, end: number, hash: number) => void): void {
+  if (!text) return;
+  const folded = fold(text);
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(folded.charCodeAt(i), folded, i)) i++;
+    const start = i;
+    while (i < n && isWordChar(folded.charCodeAt(i), folded, i)) i++;
+    const len = i - start;
+    if (len < 2 || len > MAX_TERM_LENGTH) continue;
+    const hash = hashRange(folded, start, i);
+    if (len <= 8 && STOP_TABLE.find(folded, start, i, hash) >= 0) continue;
+    visit(folded, start, i, hash);
+  }
 }
 
 /** Every folded word of a text, stopwords and lengths unfiltered. */

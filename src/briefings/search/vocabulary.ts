@@ -3,6 +3,7 @@
 // look-alike terms).
 import Fuse from 'fuse.js';
 import { GrowInt32 } from './growable';
+import { hashRange, TermTable } from './term-table';
 import { MAX_TERM_LENGTH } from './tokenize';
 
 /** At most this many look-alike terms are handed to fuse.js for one query word. */
@@ -62,9 +63,9 @@ export interface VocabularySnapshot {
 }
 
 export class Vocabulary {
-  /** term → id; built on first need (a restored vocabulary answers lookups by binary search until it must grow). */
-  private ids: Map<string, number> | null = new Map();
   private readonly list: string[] = [];
+  /** term → id; made on first need (a restored vocabulary answers lookups by binary search until it must grow). */
+  private table: TermTable | null = new TermTable(this.list);
   private readonly masks = new GrowInt32();
   /** Ids sorted by term; terms added since the last sort wait in `pending`. */
   private sorted: Int32Array<ArrayBufferLike> = new Int32Array(0);
@@ -79,28 +80,35 @@ export class Vocabulary {
   }
 
   idOf(term: string): number {
-    if (this.ids) return this.ids.get(term) ?? -1;
+    if (this.table) return this.table.find(term, 0, term.length, hashRange(term, 0, term.length));
     const at = this.lowerBound(term);
     if (at < this.sorted.length && this.list[this.sorted[at]] === term) return this.sorted[at];
     for (const id of this.pending) if (this.list[id] === term) return id;
     return -1;
   }
 
-  private idMap(): Map<string, number> {
-    if (!this.ids) {
-      this.ids = new Map();
-      for (let id = 0; id < this.list.length; id++) this.ids.set(this.list[id], id);
+  private termTable(): TermTable {
+    if (!this.table) {
+      const table = new TermTable(this.list);
+      for (let id = 0; id < this.list.length; id++) table.insert(id, hashRange(this.list[id], 0, this.list[id].length));
+      this.table = table;
     }
-    return this.ids;
+    return this.table;
   }
 
   intern(term: string): number {
-    const ids = this.idMap();
-    let id = ids.get(term);
-    if (id !== undefined) return id;
-    id = this.list.length;
-    ids.set(term, id);
+    return this.internRange(term, 0, term.length, hashRange(term, 0, term.length));
+  }
+
+  /** The id of text[start, end), adding it if new; `hash` is hashRange(text, start, end). */
+  internRange(text: string, start: number, end: number, hash: number): number {
+    const table = this.termTable();
+    const found = table.find(text, start, end, hash);
+    if (found >= 0) return found;
+    const term = start === 0 && end === text.length ? text : text.slice(start, end);
+    const id = this.list.length;
     this.list.push(term);
+    table.insert(id, hash);
     this.masks.push(letterMask(term));
     this.unindexed.push(id);
     this.pending.push(id);
@@ -325,7 +333,7 @@ export class Vocabulary {
     const v = new Vocabulary();
     const terms = s.terms.length ? s.terms.split('\n') : [];
     if (s.sorted.length !== terms.length) throw new Error('vocabulary snapshot: sorted table does not match the terms');
-    v.ids = null;
+    v.table = null;
     for (const t of terms) {
       v.list.push(t);
       v.masks.push(letterMask(t));
