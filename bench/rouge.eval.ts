@@ -20,7 +20,7 @@ import {
   weigh,
   type ScoreWeights,
 } from '../src/briefings/summarise/score';
-import { pick, prepare } from '../src/briefings/summarise/select';
+import { pick, prepare, summariseWith } from '../src/briefings/summarise/select';
 import { splitSentences } from '../src/briefings/text/sentences';
 import type { Sentence } from '../src/briefings/types';
 import { leadN } from './baselines/lead';
@@ -168,6 +168,9 @@ export const SYSTEMS: Record<string, System> = {
   'TextRank-3': (d) => textRankN(d.sentences, 3),
   'briefbot-1': (d) => summarise(d, 1),
   'briefbot-5': (d) => summarise(d, 5),
+  // Each profile alone, whatever the layout: shows what the blend is choosing between.
+  'briefbot-3, lede profile only': (d) => summariseWith(d, 3, LEDE_WEIGHTS),
+  'briefbot-3, centrality profile only': (d) => summariseWith(d, 3, CENTRAL_WEIGHTS),
 };
 
 export interface Mean {
