@@ -241,8 +241,8 @@ const GROUP_NOUNS =
 function goldName(src: string): string {
   const first = src.replace(/\([^)]*\)/g, ' ').split(',')[0].trim();
   // "Heiserman of the CORE Teachers" → "Heiserman"; but "Secretary of State John Kerry" stays whole.
-  const m = /^(.*?\p{Lu}[\p{L}.’'-]*)\s(?:of|at|from|with|for|on|in)\s/u.exec(first);
-  if (m && !isOfficeWord(m[1].split(/\s+/).pop() ?? '')) return m[1];
+  const m = /^(.*?\p{Lu}[\p{L}.’'-]*)\s(?:of|at|from|with|for|on|in)\s(.*)$/u.exec(first);
+  if (m && !isOfficeWord(m[1].split(/\s+/).pop() ?? '') && !m[2].split(/\s+/).some((w) => isOfficeWord(w))) return m[1];
   return first;
 }
 const goldHead = (src: string): string => headSurname(goldName(src));

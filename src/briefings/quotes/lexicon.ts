@@ -63,7 +63,7 @@ export const OFFICE_WORDS = words(`
   operative surrogate consultant researcher scientist expert pastor boss moderator
   constituent member supporter voter delegate organizer organiser del. doctor physician
   historian surgeon neurosurgeon teacher student writer blogger comedian musician chef
-  pastor priest nun veteran lawmaker legislator economist entrepreneur investor
+  pastor priest nun veteran lawmaker legislator economist entrepreneur investor rival ally
 `);
 
 /** Lower-case words that may sit inside a role before a name ("top Russian presidential aide"). */

@@ -37,7 +37,8 @@ function isPhraseWord(w: string): boolean {
   let v = phraseWordCache.get(w);
   if (v === undefined) {
     const l = stripPossessive(w).toLowerCase();
-    v = ROLE_MODIFIERS.has(l) || isOfficeWord(w) || ORG_HEADS.has(l) || /-(?:run|backed|based|in-law|elect|owned)$/.test(l);
+    // Ordinals belong to ranks ("Air Force 1st Lt. Tyler Livingston").
+    v = ROLE_MODIFIERS.has(l) || isOfficeWord(w) || ORG_HEADS.has(l) || /-(?:run|backed|based|in-law|elect|owned)$/.test(l) || /^\d+(?:st|nd|rd|th)$/.test(l);
     if (phraseWordCache.size > 20_000) phraseWordCache.clear();
     phraseWordCache.set(w, v);
   }
@@ -139,7 +140,7 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
     }
   }
   // "Billionaire entrepreneur Peter Thiel said": a clause-opening phrase that ends in a name.
-  if (loose > 0 && atBoundary && isCapitalised(words[words.length - 1]) && words.length <= 6) loose = 0;
+  if (loose > 0 && atBoundary && isCapitalised(words[words.length - 1]) && words.length <= 8) loose = 0;
   // Drop loose words that no determiner vouched for.
   while (loose > 0 && words.length && !isCapitalised(words[0]) && !isPhraseWord(words[0]) && !DETERMINERS.has(words[0].toLowerCase())) {
     words.shift();
