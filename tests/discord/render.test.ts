@@ -76,7 +76,9 @@ describe('the renderer', () => {
     const [msg] = renderQuotes([hit, { ...hit, partial: true }], { speaker: 'Rubio' });
     expect(msg.content).toBe('**Quotes by Rubio**');
     expect(msg.embeds[0]).toMatchObject({ author: { name: 'Marco Rubio, US Secretary of State' }, description: '“Some progress has been made.”' });
-    expect(msg.embeds[1].description).toBe('“…Some progress has been made.…”');
+    expect(msg.embeds[1].description).toBe('“…Some progress has been made.”');
+    const [fragment] = renderQuotes([{ ...hit, text: 'some progress', partial: true }], {});
+    expect(fragment.embeds[0].description).toBe('“…some progress…”');
     expect(msg.embeds[0].footer!.text).toBe('Talks on *Ukraine* resume · 3 Dec 2025');
     expect(renderQuotes([], { words: 'xyz' })[0].content).toContain('No quotes “xyz” found');
   });

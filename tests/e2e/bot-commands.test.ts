@@ -33,10 +33,14 @@ function expectCleanAnswer(r: InteractionRecord): void {
   }
 }
 
+/** Set to make the library's stats() fail (a command failing before it answered). */
+const traps = { stats: false };
+
 /** Wraps the real library so chosen words make a call fail (error-path tests). */
 function withTraps(lib: Library): Library {
   return new Proxy(lib, {
     get(target, prop, receiver) {
+      if (prop === 'stats') return () => (traps.stats ? boom() : target.stats());
       if (prop === 'search') return (q: string, o?: object) => (q.includes('explode') ? boom() : target.search(q, o));
       if (prop === 'suggest') return (k: 'title' | 'speaker', p: string, n?: number) => (p.includes('explode') ? boom() : target.suggest(k, p, n));
       return Reflect.get(target, prop, receiver);
@@ -273,6 +277,19 @@ describe('the bot on the stand-in Discord', () => {
       expect(line).toMatchObject({ command: 'search', options: { query: 'explode now' }, guild: h.guildId });
       const after = await send(command('help'));
       expect(after.callback.type).toBe(4);
+    });
+
+    it('apologises in the reply itself when a command fails before answering', async () => {
+      traps.stats = true;
+      try {
+        const r = await send(command('help'));
+        expect(r.callback.type).toBe(4);
+        expect(r.callback.data.content).toContain('Sorry');
+        expect(r.callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+        expect(h.logs.filter((l) => l.msg === 'command failed').map((l) => l.command)).toContain('help');
+      } finally {
+        traps.stats = false;
+      }
     });
 
     it('answers autocomplete with an empty list when it fails', async () => {

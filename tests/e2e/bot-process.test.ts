@@ -84,6 +84,15 @@ describe('npm start', () => {
     expect(p.output()).toContain('https://discord.com/developers/applications');
   }, 30_000);
 
+  it('exits 1 when Discord rejects the token, saying how to reset it and without printing it', async () => {
+    const wrong = `${discord.token.split('.').slice(0, 2).join('.')}.${'Z'.repeat(38)}`;
+    const p = start({ ...env(), DISCORD_TOKEN: wrong });
+    const exit = await p.exited;
+    expect(exit.code).toBe(1);
+    expect(p.output()).toContain('Discord rejected DISCORD_TOKEN');
+    expect(p.output()).not.toContain(wrong);
+  }, 30_000);
+
   it('exits 1 on a malformed token without printing it', async () => {
     const bad = 'not-a-token-but-a-secret-looking-string';
     const p = start({ ...env(), DISCORD_TOKEN: bad });

@@ -10,15 +10,19 @@ export function quoteAttribution(quote: Pick<Quote, 'speaker' | 'role'>): string
   return quote.role ? `${who}, ${quote.role}` : who;
 }
 
+/** A fragment that stops mid-sentence gets an ellipsis before the closing mark; one that ends a sentence does not. */
+export function closeQuote(lastSentence: string, partial: boolean): string {
+  return partial && !/[.!?…]$/.test(lastSentence) ? '…”' : '”';
+}
+
 /** The quote as safe sentences (so a long quote splits between them), quote marks and attribution around. */
 function quoteLines(quote: Quote): string[] {
   const sentences = safeSentences(quote.text);
   if (!sentences.length) return [];
   const open = quote.partial ? '> “…' : '> “';
-  const close = quote.partial ? '…”' : '”';
   const attribution = ` — ${safeMarkdown(oneLine(quoteAttribution(quote)))}`;
   sentences[0] = open + sentences[0];
-  sentences[sentences.length - 1] += close + attribution;
+  sentences[sentences.length - 1] += closeQuote(sentences[sentences.length - 1], quote.partial) + attribution;
   return sentences;
 }
 

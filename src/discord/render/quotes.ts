@@ -1,6 +1,6 @@
 // Quotations: the words, who said them (and as what), the article and its date.
 import type { QuoteHit } from '../../briefings/types';
-import { quoteAttribution } from './briefing';
+import { closeQuote, quoteAttribution } from './briefing';
 import { packEmbeds, type RenderedMessage } from './message';
 import { footerText, formatDate, longEmbeds } from './parts';
 import { oneLine, safeMarkdown, safeSentences } from './text';
@@ -28,7 +28,7 @@ export function renderQuotes(hits: QuoteHit[], req: QuoteRequest): RenderedMessa
     const sentences = safeSentences(hit.text);
     if (sentences.length) {
       sentences[0] = (hit.partial ? '“…' : '“') + sentences[0];
-      sentences[sentences.length - 1] += hit.partial ? '…”' : '”';
+      sentences[sentences.length - 1] += closeQuote(sentences[sentences.length - 1], hit.partial);
     }
     return longEmbeds({
       author: quoteAttribution(hit),
