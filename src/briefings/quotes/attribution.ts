@@ -158,7 +158,8 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       for (let j = k; j > 1; j--) {
         if (j !== k && !isReportingParticiple(tokens[j])) continue;
         const r = phraseBefore(tokens, j);
-        if (r && lc(tokens[r.from - 1]) === 'with') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
+        // "with Trump reportedly yelling", "footage of Trump saying"
+        if (r && /^(with|of)$/.test(lc(tokens[r.from - 1])) && r.phrase.kind !== 'description') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
       }
       for (let j = k - 1; j >= 0; j--) {
         if (!isReportingVerb(tokens[j]) || isNounUse(tokens, j)) continue;
@@ -216,7 +217,7 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
   let i = 0;
   while (i < tokens.length && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
   const starts = [i];
-  for (let k = i; k < tokens.length && k - i < 30; k++) if (tokens[k].text === ',') starts.push(k + 1);
+  for (let k = i; k < tokens.length && k - i < 30; k++) if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN) starts.push(k + 1);
   const leadingAdverbial = LEADING_ADVERBIAL.has(lc(tokens[i]));
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
@@ -230,7 +231,7 @@ export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null 
     const next = tokens[to];
     if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && tokens[to + 1]?.text === ',')) return r.phrase;
     // "Khan, who is Muslim, also decried …"
-    if (n === 0 && next?.text === ',' && r.phrase.kind === 'name') return r.phrase;
+    if (next?.text === ',' && r.phrase.kind === 'name' && (n === 0 || /^(who|whose)$/i.test(tokens[to + 1]?.text ?? ''))) return r.phrase;
   }
   return null;
 }
