@@ -5,6 +5,9 @@
 //
 // Gold: attributions whose Content contains a quotation mark (direct and mixed quotes). One
 // annotator's file per article (the first by name). Offsets in .ann files are code points.
+// Tune on train and dev only; the test split is for the reported table (bench/results/quotes.md,
+// written by default when --split is test). --debug prints missed named speakers to stderr
+// (QROW=statements|all picks the row; QPREC=<row> prints wrong speakers; QRECALL=<row> unfound quotes).
 import * as fs from 'fs';
 import * as path from 'path';
 import { findQuotations, type Quotation } from '../src/briefings/quotes';
@@ -331,6 +334,8 @@ function main(): void {
       `| ${name} | ${f3(s.found, s.golds)} (${s.found}/${s.golds}) | ${f3(s.systemTrue, s.system)} (${s.systemTrue}/${s.system}) | ${f3(s.spkCorrect, s.spkPredicted)} (${s.spkCorrect}/${s.spkPredicted}) | ${f3(s.namedFound, s.named)} (${s.namedFound}/${s.named}) | ${s.system} | ${(s.ms / Math.max(1, docs.length)).toFixed(2)} |`,
     ),
     '',
+    'Rows: "statements" is what extractQuotes returns and the library shows (scare quotes, single words and Title-Case terms left out);',
+    '"all quoted spans" is findQuotations, which keeps those terms flagged statement=false.',
     `Extractor alone (findQuotations): ${(extractMs / Math.max(1, docs.length)).toFixed(2)} ms/article on average, wall clock on a shared 2-core machine.`,
     `Articles are read by briefbot's own plain-text reader (furniture and headings dropped); ${unmappedParagraphs} of its paragraphs could not be located in the source file.`,
     'Definitions: gold = attributions whose Content contains a double quotation mark (one annotator per article).',
