@@ -2,12 +2,12 @@
 // paired, each quote's cue and speaker phrase are read from its sentence, and the phrase is
 // resolved against the people the article names (pronouns go to the speaker in play).
 import type { Person, Quote } from '../types';
-import { splitSentences } from '../text/sentences';
-import { normaliseName, splitRoleAndName, tokenize, isOfficeWord, type Token } from '../text/names';
+import { tokenize } from '../text/names';
 import { cueAfter, cueBefore, cueLater, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
 import { findQuoteSpans, type QuoteSpan } from './marks';
-import { Registry, isOrganisationHead, type Entity } from './registry';
-import type { SpeakerPhrase } from './phrases';
+import { Registry, type Entity } from './registry';
+import { resolve, resolveWithRole, type Play } from './resolve';
+import { lastSentenceTokens, maskedTokens, sentenceRanges, wholeParagraphQuote } from './sentence-context';
 
 export interface ArticleText {
   title: string;
@@ -50,7 +50,11 @@ export function findQuotations(input: ArticleText): Quotation[] {
   const registry = new Registry([...context, ...paragraphs], context.length, [...context.map((c) => tokenize(c)), ...paragraphTokens]);
   const spans = findQuoteSpans(paragraphs);
   const byParagraph = new Map<number, QuoteSpan[]>();
-  for (const s of spans) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  for (const s of spans) {
+    const list = byParagraph.get(s.paragraph);
+    if (list) list.push(s);
+    else byParagraph.set(s.paragraph, [s]);
+  }
 
   const state: Play = { lastSpeaker: null, lastPerson: null, prevSubject: null };
   const work: Working[] = [];
@@ -218,7 +222,7 @@ function mergeContinuations(work: Working[]): Quotation[] {
     out.push({
       spans: chain.map((w) => ({ paragraph: w.span.paragraph, start: w.span.start, end: w.span.end })),
       text: chain.map((w) => w.text).join(' ').replace(/[,\s]+$/, ''),
-      speaker: entity ? displayName(entity) : null,
+      speaker: entity ? entity.name : null,
       role: entity?.role ?? speakerPart?.role ?? chain[0].role,
       speakerKind: entity ? (entity.kind === 'organisation' ? 'organisation' : 'person') : null,
       statement: chain.some((w) => w.statement),
@@ -231,119 +235,6 @@ function mergeContinuations(work: Working[]): Quotation[] {
     chain.push(w);
   }
   flush();
-  return out;
-}
-
-function displayName(e: Entity): string {
-  return e.name;
-}
-
-interface Play {
-  /** The speaker of the latest quote or reported statement. */
-  lastSpeaker: Entity | null;
-  /** The latest speaker who is a person. */
-  lastPerson: Entity | null;
-  /** The person the previous sentence was about (its speaker, or its opening name). */
-  prevSubject: Entity | null;
-}
-
-function resolve(phrase: SpeakerPhrase, registry: Registry, play: Play): Entity | null {
-  return resolveWithRole(phrase, registry, play).entity;
-}
-
-/** Turns a speaker phrase into an entity; a description that points at nobody keeps its words as the role. */
-function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play): { entity: Entity | null; role: string | null } {
-  switch (phrase.kind) {
-    case 'pronoun': {
-      if (phrase.word === 'he' || phrase.word === 'she') {
-        const e = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
-        return { entity: e, role: e?.role ?? null };
-      }
-      if (phrase.word === 'they' || phrase.word === 'it' || phrase.word === 'we') {
-        const e = play.prevSubject?.kind === 'organisation' ? play.prevSubject : play.lastSpeaker?.kind === 'organisation' ? play.lastSpeaker : null;
-        return { entity: e, role: e?.role ?? null };
-      }
-      return { entity: null, role: null };
-    }
-    case 'name': {
-      const parts = splitRoleAndName(phrase.words);
-      if (!parts) return { entity: null, role: null };
-      // A lone capitalised word only ever seen opening sentences is not a name ("Moreover").
-      if (phrase.words.length === 1 && !registry.isKnownWord(phrase.words[0])) return { entity: null, role: null };
-      const entity = registry.resolveName(parts.name) ?? registry.add(parts, Number.MAX_SAFE_INTEGER);
-      const lead = phrase.words[0]?.toLowerCase();
-      if (entity.kind === 'organisation' && lead === 'the' && parts.name.split(' ').length === 1 && !entity.name.startsWith('the ')) {
-        entity.name = `the ${entity.name}`;
-      }
-      if (!entity.role && phrase.appositive && phrase.appositive.split(/\s+/).some(isOfficeWord)) {
-        entity.role = normaliseName(phrase.appositive.replace(/^(the|a|an)\s+/i, ''));
-      }
-      if (entity.kind === 'unknown') entity.kind = 'person';
-      return { entity, role: entity.role };
-    }
-    case 'description': {
-      const text = normaliseName(phrase.words.join(' '));
-      const head = phrase.words[phrase.words.length - 1];
-      if (isOrganisationHead(head)) {
-        const full = registry.organisationFullForm(text);
-        const name = full ?? text.replace(/^The\b/, 'the');
-        const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
-        entity.kind = 'organisation';
-        return { entity, role: null };
-      }
-      const entity = registry.resolveDescription(phrase.words);
-      return { entity, role: entity?.role ?? text.replace(/^(The|the|a|A|an|An)\s+/, '') };
-    }
-  }
-}
-
-/** Sentence ranges of one paragraph, never breaking inside a quote. */
-function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, number][] {
-  const starts: number[] = [];
-  let cursor = 0;
-  for (const s of splitSentences(text)) {
-    const at = text.indexOf(s, cursor);
-    if (at < 0) continue;
-    starts.push(at);
-    cursor = at + s.length;
-  }
-  if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
-  const inside = (b: number) => spans.some((s) => b > s.open && b <= (s.close < 0 ? text.length : s.close));
-  // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought.
-  const cueNext = (b: number) =>
-    /[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
-    (/^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(text.slice(b, b + 80)) ||
-      /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},[^.!?“”"]{1,90}?,\s+(?:said|says|asked|added|told|wrote)\b/u.test(text.slice(b, b + 140)));
-  // "“…” ― Krystal Correa": a signature belongs to the quote before it.
-  const signature = (b: number) => /^[\u2015\u2014\u2013-]\s*\p{Lu}/u.test(text.slice(b, b + 4));
-  // "Oscar P. Quintero": an initial never ends a sentence here.
-  const initial = (b: number) => /(?:^|\s)\p{Lu}\.\s*$/u.test(text.slice(Math.max(0, b - 4), b));
-  const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b) && !signature(b) && !initial(b)));
-  return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
-}
-
-function wholeParagraphQuote(text: string, span: QuoteSpan): boolean {
-  return text.slice(0, span.open).trim() === '' && (span.close < 0 || text.slice(span.close + 1).trim().length <= 1);
-}
-
-function lastSentenceTokens(text: string, spans: readonly QuoteSpan[]): Token[] {
-  const ranges = sentenceRanges(text, spans);
-  const [from, to] = ranges[ranges.length - 1] ?? [0, text.length];
-  return maskedTokens(tokenize(text.slice(from, to), from), spans.filter((s) => s.open >= from && s.open < to), text.length);
-}
-
-/** The sentence's tokens with each quote replaced by one placeholder token. */
-function maskedTokens(tokens: readonly Token[], spans: readonly QuoteSpan[], paragraphLength: number): Token[] {
-  if (spans.length === 0) return tokens as Token[];
-  const out: Token[] = [];
-  let k = 0;
-  for (const s of spans) {
-    const close = s.close < 0 ? paragraphLength : s.close + 1;
-    while (k < tokens.length && tokens[k].start < s.open) out.push(tokens[k++]);
-    out.push({ text: QUOTE_TOKEN, start: s.open, end: close });
-    while (k < tokens.length && tokens[k].start < close) k++;
-  }
-  while (k < tokens.length) out.push(tokens[k++]);
   return out;
 }
 
