@@ -88,6 +88,18 @@ describe('who said a quote', () => {
     expect(q[0][1]).toBe("Norway's foreign ministry");
   });
 
+  it('keeps an unnamed speaker unknown, with the description as the role', () => {
+    const { quotes } = extractQuotes(
+      article('White House spokesman Josh Earnest spoke first.', '“We have nothing to add to the statement,” a spokesman for the junta said.'),
+    );
+    expect(quotes[0].speaker).toBeNull();
+    expect(quotes[0].role).toBe('spokesman for the junta');
+  });
+
+  it('resolves "it said" to the organisation the previous sentence was about', () => {
+    expect(speakers('The Kremlin rejected the plan. “It is not acceptable to us in any form,” it said.')[0][1]).toBe('the Kremlin');
+  });
+
   it('says unknown rather than guessing when no speaker can be told', () => {
     expect(speakers('Officials in the city were unsure of the plan.', 'The sign read “Closed until further notice for repairs.”')[0][1]).toBeNull();
   });

@@ -82,7 +82,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
         } else {
           const subject = sentenceSubject(tokens);
           const e = subject && subject.kind === 'name' ? resolve(subject, registry, state) : null;
-          state.prevSubject = e && e.kind === 'person' ? e : null;
+          state.prevSubject = e && e.kind !== 'unknown' ? e : null;
         }
         continue;
       }
@@ -186,7 +186,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
       else {
         const subject = sentenceSubject(tokens);
         const e = subject && subject.kind === 'name' ? resolve(subject, registry, state) : null;
-        state.prevSubject = e && e.kind === 'person' ? e : null;
+        state.prevSubject = e && e.kind !== 'unknown' ? e : null;
       }
     }
     if (pSpans.length) {

@@ -16,7 +16,7 @@ import {
 export type SpeakerPhrase =
   | { kind: 'pronoun'; word: string }
   | { kind: 'name'; words: string[]; appositive: string | null }
-  | { kind: 'description'; words: string[] };
+  | { kind: 'description'; words: string[]; qualifier?: string };
 
 /** Words that end a noun phrase when reading it. */
 const STOP = new Set(`
@@ -100,6 +100,13 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
       words.unshift(w);
       from = k;
       loose = 0;
+      // "a spokesman for the junta said": the office before "for/of/at" is the head.
+      if (/^(for|of|at)$/.test(lc(tokens[k - 1])) && k >= 2 && !isCapitalised(tokens[k - 2].text) && isOfficeWord(tokens[k - 2].text)) {
+        const owner = phraseBefore(tokens, k - 1);
+        if (owner && owner.phrase.kind === 'description') {
+          return { phrase: { kind: 'description', words: owner.phrase.words, qualifier: [tokens[k - 1].text, ...words].join(' ') }, from: owner.from };
+        }
+      }
       // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
       if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
         const owner = phraseBefore(tokens, k - 1);

@@ -49,7 +49,7 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       return { entity, role: entity.role };
     }
     case 'description': {
-      const text = normaliseName(phrase.words.join(' '));
+      const text = normaliseName([...phrase.words, phrase.qualifier ?? ''].join(' '));
       const head = phrase.words[phrase.words.length - 1];
       if (isOrganisationHead(head)) {
         const full = registry.organisationFullForm(text);
@@ -58,7 +58,9 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         entity.kind = 'organisation';
         return { entity, role: null };
       }
-      const entity = registry.resolveDescription(phrase.words);
+      // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
+      const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
+      const entity = indefinite ? null : registry.resolveDescription(phrase.words);
       return { entity, role: entity?.role ?? text.replace(/^(The|the|a|A|an|An)\s+/, '') };
     }
   }
