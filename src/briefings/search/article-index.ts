@@ -1,7 +1,7 @@
 // Articles by their words: BM25F over title, standfirst, headings and body, with every query word
 // widened into real terms (completion, typo correction) before it meets the posting lists.
 import type { Article } from '../types';
-import { FIELD_WEIGHT } from './bm25';
+import { FIELD_WEIGHT, packFields, TITLE_BOOST } from './bm25';
 import { DocumentTable } from './documents';
 import type { Expander } from './expand';
 import { GrowInt32 } from './growable';
@@ -10,6 +10,13 @@ import { queryWords } from './tokenize';
 import { type DocTerms, TermCounter } from './term-counter';
 import { Ranker, type Ranked, type RankTarget } from './rank';
 import type { Vocabulary } from './vocabulary';
+
+/** Per term of `t`, its body and title frequencies packed into one posting weight. */
+function packedWeights(t: DocTerms): number[] {
+  const title = new Map<number, number>();
+  t.title.forEach((term, i) => title.set(term, t.titleCounts[i]));
+  return t.terms.map((term, i) => packFields(t.weights[i], title.get(term) ?? 0));
+}
 
 function countArticle(counter: TermCounter, article: Article): DocTerms {
   counter.text(article.title, FIELD_WEIGHT.title, true);
@@ -22,6 +29,7 @@ function countArticle(counter: TermCounter, article: Article): DocTerms {
 export interface ArticleIndexSnapshot {
   ids: (string | null)[];
   lengths: Int32Array;
+  titleLengths: Int32Array;
   df: Int32Array;
   body: PostingsSnapshot;
   titles: PostingsSnapshot;
@@ -53,10 +61,11 @@ export class ArticleIndex {
       if (docs.docOf(article.id) >= 0) continue;
       const doc = docs.open(article);
       const t = countArticle(counter, article);
-      docs.setLength(doc, t.length);
+      docs.setLength(doc, t.length, t.titleLength);
+      const packed = packedWeights(t);
       for (let i = 0; i < t.terms.length; i++) {
         const term = t.terms[i];
-        body.add(term, doc, t.weights[i]);
+        body.add(term, doc, packed[i]);
         df.ensure(term);
         df.data[term]++;
       }
@@ -74,10 +83,11 @@ export class ArticleIndex {
     if (this.docs.docOf(article.id) >= 0) this.remove(article.id);
     const doc = this.docs.open(article);
     const t = countArticle(this.counter, article);
-    this.docs.setLength(doc, t.length);
+    this.docs.setLength(doc, t.length, t.titleLength);
+    const packed = packedWeights(t);
     for (let i = 0; i < t.terms.length; i++) {
       const term = t.terms[i];
-      this.body.add(term, doc, t.weights[i]);
+      this.body.add(term, doc, packed[i]);
       this.df.ensure(term);
       this.df.data[term]++;
     }
@@ -117,6 +127,7 @@ export class ArticleIndex {
       lengths: this.docs.lengths.data,
       liveCount: this.docs.liveCount,
       averageLength: this.docs.averageLength(),
+      titles: { postings: this.titles, lengths: this.docs.titleLengths.data, average: this.docs.averageTitleLength(), boost: TITLE_BOOST },
       capacity: this.docs.capacity,
     };
   }
@@ -148,6 +159,7 @@ export class ArticleIndex {
     return {
       ids: this.docs.ids(),
       lengths: this.docs.lengths.view().slice(),
+      titleLengths: this.docs.titleLengths.view().slice(),
       df: this.df.view().slice(),
       body: this.body.toSnapshot(this.vocab.size, alive),
       titles: this.titles.toSnapshot(this.vocab.size, alive),
@@ -160,7 +172,7 @@ export class ArticleIndex {
     expander: Expander,
     find: (id: string) => Article | undefined,
   ): ArticleIndex {
-    const docs = DocumentTable.restore(s.ids, s.lengths, find);
+    const docs = DocumentTable.restore(s.ids, s.lengths, s.titleLengths, find);
     const index = new ArticleIndex(vocab, docs, Postings.fromSnapshot(s.body), Postings.fromSnapshot(s.titles), GrowInt32.from(s.df), expander);
     if (docs.liveCount < s.ids.filter((id) => id !== null).length) index.recount();
     return index;

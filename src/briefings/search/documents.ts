@@ -6,9 +6,12 @@ export class DocumentTable {
   readonly articles: (Article | null)[] = [];
   private readonly byId = new Map<string, number>();
   alive = new Uint8Array(16);
+  /** Weighted length of everything but the title, and the title's length, per article. */
   readonly lengths = new GrowInt32();
+  readonly titleLengths = new GrowInt32();
   liveCount = 0;
   totalLength = 0;
+  totalTitleLength = 0;
 
   get capacity(): number {
     return this.articles.length;
@@ -34,13 +37,16 @@ export class DocumentTable {
     }
     this.alive[doc] = 1;
     this.lengths.push(0);
+    this.titleLengths.push(0);
     this.liveCount++;
     return doc;
   }
 
-  setLength(doc: number, length: number): void {
+  setLength(doc: number, length: number, titleLength: number): void {
     this.lengths.data[doc] = length;
     this.totalLength += length;
+    this.titleLengths.data[doc] = titleLength;
+    this.totalTitleLength += titleLength;
   }
 
   close(doc: number): void {
@@ -48,6 +54,7 @@ export class DocumentTable {
     this.alive[doc] = 0;
     this.liveCount--;
     this.totalLength -= this.lengths.data[doc];
+    this.totalTitleLength -= this.titleLengths.data[doc];
     const a = this.articles[doc];
     if (a && this.byId.get(a.id) === doc) this.byId.delete(a.id);
     this.articles[doc] = null;
@@ -57,13 +64,22 @@ export class DocumentTable {
     return this.liveCount > 0 ? Math.max(1, this.totalLength / this.liveCount) : 1;
   }
 
+  averageTitleLength(): number {
+    return this.liveCount > 0 ? Math.max(1, this.totalTitleLength / this.liveCount) : 1;
+  }
+
   /** Article ids by number, null for removed slots: the snapshot's link back to the articles. */
   ids(): (string | null)[] {
     return this.articles.map((a) => (a ? a.id : null));
   }
 
   /** Restores the table from a snapshot, pairing each number with the article of that id. */
-  static restore(ids: (string | null)[], lengths: Int32Array, find: (id: string) => Article | undefined): DocumentTable {
+  static restore(
+    ids: (string | null)[],
+    lengths: Int32Array,
+    titleLengths: Int32Array,
+    find: (id: string) => Article | undefined,
+  ): DocumentTable {
     const t = new DocumentTable();
     ids.forEach((id, doc) => {
       const article = id !== null ? find(id) : undefined;
@@ -74,11 +90,13 @@ export class DocumentTable {
         t.alive = next;
       }
       t.lengths.push(lengths[doc] ?? 0);
+      t.titleLengths.push(titleLengths[doc] ?? 0);
       if (article) {
         t.byId.set(article.id, doc);
         t.alive[doc] = 1;
         t.liveCount++;
         t.totalLength += lengths[doc] ?? 0;
+        t.totalTitleLength += titleLengths[doc] ?? 0;
       }
     });
     return t;

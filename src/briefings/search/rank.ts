@@ -1,6 +1,6 @@
 // BM25 ranking of query words against one set of posting lists, shared by the article and quote
 // indexes. Each query word is widened into real terms first (see expand.ts).
-import { idf, saturate } from './bm25';
+import { B_TITLE, idf, saturate } from './bm25';
 import type { Expander } from './expand';
 import type { Postings } from './postings';
 import type { QueryWord } from './tokenize';
@@ -16,6 +16,8 @@ export interface RankTarget {
   liveCount: number;
   averageLength: number;
   capacity: number;
+  /** Articles: the title as a field of its own (posting weights then pack the title frequency too). */
+  titles?: { postings: Postings; lengths: Int32Array; average: number; boost: number };
 }
 
 export interface RankOptions {
@@ -37,6 +39,7 @@ export interface Ranked {
 export class Ranker {
   private scores = new Float64Array(0);
   private best = new Float64Array(0);
+  private bestTitle = new Float64Array(0);
   private covered = new Uint8Array(0);
 
   constructor(private readonly expander: Expander) {}
@@ -46,23 +49,26 @@ export class Ranker {
     const size = Math.max(1024, n * 2);
     this.scores = new Float64Array(size);
     this.best = new Float64Array(size);
+    this.bestTitle = new Float64Array(size);
     this.covered = new Uint8Array(size);
   }
 
   /**
    * A word scores the best of its terms in a document (a typo correction never adds to the word
-   * itself), times one idf computed from all its terms together, so that a rare correction cannot
-   * outweigh the common word the user meant. Documents holding more of the words rank above
-   * documents holding one word many times.
+   * itself), times one idf for the word: that of its most common term, so neither a rare
+   * correction nor a crowd of look-alikes distorts the weight of what the user meant. With a title
+   * field, the title is scored as its own BM25 field (own lengths, own idf) and added with a boost.
+   * Documents holding more of the words rank above documents holding one word many times.
    */
   rank(words: QueryWord[], target: RankTarget, opts: RankOptions): Ranked {
     const expandedTerms: number[] = [];
     if (words.length === 0 || opts.k <= 0 || target.liveCount === 0) return { hits: [], expandedTerms, total: 0 };
     this.scratch(target.capacity);
-    const { scores, best, covered } = this;
+    const { scores, best, bestTitle, covered } = this;
     const { alive, lengths, postings } = target;
     const avg = target.averageLength;
     const accept = opts.accept;
+    const title = target.titles;
     const docs = postings.mainDocs();
     const weights = postings.mainWeights();
     const touched: number[] = [];
@@ -70,16 +76,22 @@ export class Ranker {
       const expansions = this.expander.expand(w, target.documentFrequency);
       if (expansions.length === 0) continue;
       let df = 0;
+      let titleDf = 0;
       for (const e of expansions) {
-        df += target.documentFrequency(e.term);
+        df = Math.max(df, target.documentFrequency(e.term));
+        if (title) titleDf = Math.max(titleDf, title.postings.count(e.term));
         expandedTerms.push(e.term);
       }
       const wordIdf = idf(target.liveCount, df);
+      const titleIdf = title ? idf(target.liveCount, titleDf) : 0;
       const wordTouched: number[] = [];
-      const visit = (doc: number, tf: number, weight: number) => {
+      const visit = (doc: number, weight: number, tf: number) => {
         if (alive[doc] === 0 || (accept && !accept(doc))) return;
-        const v = weight * saturate(tf, lengths[doc], avg);
-        if (best[doc] === 0) wordTouched.push(doc);
+        // Article postings pack the title frequency in the top bits: the body is the low six.
+        const bodyTf = title ? tf & 63 : tf;
+        if (bodyTf === 0) return;
+        const v = weight * saturate(bodyTf, lengths[doc], avg);
+        if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
         if (v > best[doc]) best[doc] = v;
       };
       for (const e of expansions) {
@@ -87,15 +99,24 @@ export class Ranker {
         for (let i = start; i < end; i++) {
           const doc = docs[i];
           if (alive[doc] === 0) continue;
-          visit(doc, weights ? weights[i] : 1, e.weight);
+          visit(doc, e.weight, weights ? weights[i] : 1);
         }
         const tail = postings.tailOf(e.term);
-        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], tail[i + 1], e.weight);
+        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], e.weight, tail[i + 1]);
+        if (title) {
+          title.postings.forEach(e.term, (doc) => {
+            if (alive[doc] === 0 || (accept && !accept(doc))) return;
+            const v = e.weight * saturate(1, title.lengths[doc], title.average, B_TITLE);
+            if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+            if (v > bestTitle[doc]) bestTitle[doc] = v;
+          });
+        }
       }
       for (const doc of wordTouched) {
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += wordIdf * best[doc];
+        scores[doc] += wordIdf * best[doc] + (title ? title.boost * titleIdf * bestTitle[doc] : 0);
         best[doc] = 0;
+        bestTitle[doc] = 0;
         covered[doc]++;
       }
     }

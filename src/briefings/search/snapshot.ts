@@ -6,7 +6,7 @@ import type { QuoteIndexSnapshot } from './quote-index';
 import type { VocabularySnapshot } from './vocabulary';
 
 export const SNAPSHOT_FORMAT = 'briefbot-search';
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 export interface SnapshotParts {
   vocab: VocabularySnapshot;
@@ -27,7 +27,7 @@ export interface SearchSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   version: number;
   vocab: { terms: string; sorted: string; bigramCodes: string; bigramOffsets: string; bigramIds: string };
-  articles: { ids: string; lengths: string; df: string; body: EncodedPostings; titles: EncodedPostings };
+  articles: { ids: string; lengths: string; titleLengths: string; df: string; body: EncodedPostings; titles: EncodedPostings };
   quotes: {
     quoteDocs: string;
     quoteIndexes: string;
@@ -82,6 +82,7 @@ export function encodeSnapshot(p: SnapshotParts): SearchSnapshot {
     articles: {
       ids: asciiText(JSON.stringify(p.articles.ids)),
       lengths: int32ToBase64(p.articles.lengths),
+      titleLengths: int32ToBase64(p.articles.titleLengths),
       df: int32ToBase64(p.articles.df),
       body: encodePostings(p.articles.body),
       titles: encodePostings(p.articles.titles),
@@ -125,6 +126,7 @@ export function decodeSnapshot(data: unknown): SnapshotParts {
     articles: {
       ids: JSON.parse(fromAsciiText(s.articles.ids)) as (string | null)[],
       lengths: base64ToInt32(s.articles.lengths),
+      titleLengths: base64ToInt32(s.articles.titleLengths),
       df: base64ToInt32(s.articles.df),
       body: decodePostings(s.articles.body),
       titles: decodePostings(s.articles.titles),

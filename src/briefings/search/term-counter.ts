@@ -7,16 +7,20 @@ import type { Vocabulary } from './vocabulary';
 export interface DocTerms {
   terms: number[];
   weights: number[];
-  /** Terms seen in a text marked as the title. */
+  /** Terms seen in a text marked as the title, and how often, parallel arrays. */
   title: number[];
-  /** Sum of weights: the document's length for BM25. */
+  titleCounts: number[];
+  /** Sum of weights outside the title: the document's length for BM25. */
   length: number;
+  titleLength: number;
 }
+
+const empty = (): DocTerms => ({ terms: [], weights: [], title: [], titleCounts: [], length: 0, titleLength: 0 });
 
 export class TermCounter {
   private counts = new Int32Array(1 << 16);
   private inTitle = new Uint8Array(1 << 16);
-  private current: DocTerms = { terms: [], weights: [], title: [], length: 0 };
+  private current: DocTerms = empty();
 
   constructor(private readonly vocab: Vocabulary) {}
 
@@ -26,12 +30,14 @@ export class TermCounter {
     forEachTermRange(text, (folded, start, end, hash) => {
       const id = this.vocab.internRange(folded, start, end, hash);
       if (id >= this.counts.length) this.grow(id);
-      if (this.counts[id] === 0) out.terms.push(id);
-      this.counts[id] += weight;
-      out.length += weight;
-      if (isTitle && this.inTitle[id] === 0) {
-        this.inTitle[id] = 1;
-        out.title.push(id);
+      if (this.counts[id] === 0 && this.inTitle[id] === 0) out.terms.push(id);
+      if (isTitle) {
+        if (this.inTitle[id] === 0) out.title.push(id);
+        if (this.inTitle[id] < 255) this.inTitle[id]++;
+        out.titleLength++;
+      } else {
+        this.counts[id] += weight;
+        out.length += weight;
       }
     });
   }
@@ -43,8 +49,11 @@ export class TermCounter {
       out.weights.push(this.counts[id]);
       this.counts[id] = 0;
     }
-    for (const id of out.title) this.inTitle[id] = 0;
-    this.current = { terms: [], weights: [], title: [], length: 0 };
+    for (const id of out.title) {
+      out.titleCounts.push(this.inTitle[id]);
+      this.inTitle[id] = 0;
+    }
+    this.current = empty();
     return out;
   }
 

@@ -33,9 +33,9 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Edits a word of this length may carry and still be recognised (about one per five letters). */
+/** Edits a word of this length may carry and still be recognised (about one per five letters, as MiniSearch fuzzy 0.2). */
 export function editBudget(length: number): number {
-  if (length < 4) return 0;
+  if (length < 3) return 0;
   if (length <= 7) return 1;
   if (length <= 12) return 2;
   return 3;
