@@ -81,6 +81,8 @@ describe('the renderer', () => {
     expect(fragment.embeds[0].description).toBe('“…some progress…”');
     expect(msg.embeds[0].footer!.text).toBe('Talks on *Ukraine* resume · 3 Dec 2025');
     expect(renderQuotes([], { words: 'xyz' })[0].content).toContain('No quotes “xyz” found');
+    const [blank] = renderQuotes([{ ...hit, speaker: ' ', role: ' ' }], {});
+    expect(blank.embeds[0].author!.name).toBe('unknown');
   });
 
   it('spreads a long answer over several messages and says when some had to be left out', () => {

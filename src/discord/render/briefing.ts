@@ -6,8 +6,9 @@ import { fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';
 import { oneLine, safeMarkdown, safeSentences, truncateWords } from './text';
 
 export function quoteAttribution(quote: Pick<Quote, 'speaker' | 'role'>): string {
-  const who = quote.speaker ?? 'unknown';
-  return quote.role ? `${who}, ${quote.role}` : who;
+  const who = quote.speaker?.trim() || 'unknown';
+  const role = quote.role?.trim();
+  return role ? `${who}, ${role}` : who;
 }
 
 /** A fragment that stops mid-sentence gets an ellipsis before the closing mark; one that ends a sentence does not. */

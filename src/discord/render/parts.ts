@@ -63,7 +63,8 @@ export function longEmbeds(spec: LongEmbedSpec): APIEmbed[] {
     const last = i === chunks.length - 1;
     if (first && spec.title) e.setTitle(embedTitle(spec.title, spec.titlePrefix));
     if (first && spec.url) e.setURL(spec.url);
-    if (first && spec.author) e.setAuthor({ name: truncateWords(safePlain(spec.author), LIMITS.author) });
+    const author = spec.author ? truncateWords(safePlain(spec.author), LIMITS.author) : '';
+    if (first && author) e.setAuthor({ name: author });
     if (chunk) e.setDescription(chunk);
     if (last && spec.fields?.length) {
       e.addFields(
@@ -74,12 +75,13 @@ export function longEmbeds(spec: LongEmbedSpec): APIEmbed[] {
         })),
       );
     }
-    if (last && spec.footer) e.setFooter({ text: spec.footer });
-    if (!first && !chunk && !(last && (spec.fields?.length || spec.footer))) e.setDescription('…');
-    if (first && !chunk && !spec.title && !spec.author && !(last && (spec.fields?.length || spec.footer))) {
-      e.setDescription('(no text)');
+    if (last && spec.footer?.trim()) e.setFooter({ text: spec.footer });
+    const json = e.toJSON();
+    // Discord refuses an empty embed.
+    if (!json.title && !json.description && !json.fields?.length && !json.author && !json.footer) {
+      return e.setDescription('(no text)').toJSON();
     }
-    return e.toJSON();
+    return json;
   });
 }
 
