@@ -1,6 +1,12 @@
 // BM25 ranking of query words against one set of posting lists, shared by the article and quote
 // indexes. Each query word is widened into real terms first (see expand.ts).
-import { B_TITLE, idf, saturate } from './bm25';
+import { B, B_TITLE, idf, K1, saturate } from './bm25';
+
+// Local copies: imported bindings are read through getters on every use once compiled to CommonJS.
+const K1_VALUE = K1;
+const B_VALUE = B;
+const B_TITLE_VALUE = B_TITLE;
+const saturateLocal = saturate;
 import type { Expander } from './expand';
 import type { Postings } from './postings';
 import type { QueryWord } from './tokenize';
@@ -34,6 +40,43 @@ export interface Ranked {
   expandedTerms: number[];
   /** How many documents matched at all. */
   total: number;
+}
+
+/**
+ * The hot loop: one posting list into the per-document best scores. A small top-level function
+ * with plain arguments, so the engine compiles it once and keeps it fast.
+ */
+function scanList(
+  docs: Int32Array,
+  weights: Uint8Array,
+  start: number,
+  end: number,
+  weight: number,
+  packed: boolean,
+  alive: Uint8Array,
+  lengths: Int32Array,
+  avg: number,
+  best: Float64Array,
+  bestTitle: Float64Array,
+  touched: number[],
+  accept: ((doc: number) => boolean) | undefined,
+): void {
+  const k1 = K1_VALUE;
+  const b = B_VALUE;
+  const norm0 = k1 * (1 - b);
+  const norm1 = (k1 * b) / avg;
+  const lift = weight * (k1 + 1);
+  for (let i = start; i < end; i++) {
+    const doc = docs[i];
+    if (alive[doc] === 0) continue;
+    if (accept !== undefined && !accept(doc)) continue;
+    // Article postings pack the title frequency in the top bits: the body is the low six.
+    const tf = packed ? weights[i] & 63 : weights[i];
+    if (tf === 0) continue;
+    const v = (lift * tf) / (tf + norm0 + norm1 * lengths[doc]);
+    if (best[doc] === 0 && bestTitle[doc] === 0) touched.push(doc);
+    if (v > best[doc]) best[doc] = v;
+  }
 }
 
 export class Ranker {
@@ -72,44 +115,55 @@ export class Ranker {
     const docs = postings.mainDocs();
     const weights = postings.mainWeights();
     const touched: number[] = [];
-    for (const w of words) {
-      const expansions = this.expander.expand(w, target.documentFrequency);
-      if (expansions.length === 0) continue;
-      let df = 0;
-      let titleDf = 0;
-      for (const e of expansions) {
-        df = Math.max(df, target.documentFrequency(e.term));
-        if (title) titleDf = Math.max(titleDf, title.postings.count(e.term));
-        expandedTerms.push(e.term);
-      }
-      const wordIdf = idf(target.liveCount, df);
-      const titleIdf = title ? idf(target.liveCount, titleDf) : 0;
-      const wordTouched: number[] = [];
-      const visit = (doc: number, weight: number, tf: number) => {
-        if (alive[doc] === 0 || (accept && !accept(doc))) return;
-        // Article postings pack the title frequency in the top bits: the body is the low six.
-        const bodyTf = title ? tf & 63 : tf;
-        if (bodyTf === 0) return;
-        const v = weight * saturate(bodyTf, lengths[doc], avg);
-        if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
-        if (v > best[doc]) best[doc] = v;
-      };
-      for (const e of expansions) {
-        const [start, end] = postings.range(e.term);
-        for (let i = start; i < end; i++) {
-          const doc = docs[i];
-          if (alive[doc] === 0) continue;
-          visit(doc, e.weight, weights ? weights[i] : 1);
+    const n = target.liveCount;
+
+    // Each word: its terms and its idf per field.
+    const plans = words
+      .map((w) => {
+        const expansions = this.expander.expand(w, target.documentFrequency, target.liveCount);
+        let df = 0;
+        let titleDf = 0;
+        for (const e of expansions) {
+          df = Math.max(df, target.documentFrequency(e.term));
+          if (title) titleDf = Math.max(titleDf, title.postings.count(e.term));
+          expandedTerms.push(e.term);
         }
-        const tail = postings.tailOf(e.term);
-        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], e.weight, tail[i + 1]);
-        if (title) {
-          title.postings.forEach(e.term, (doc) => {
-            if (alive[doc] === 0 || (accept && !accept(doc))) return;
-            const v = e.weight * saturate(1, title.lengths[doc], title.average, B_TITLE);
-            if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
-            if (v > bestTitle[doc]) bestTitle[doc] = v;
-          });
+        const wordIdf = idf(n, df);
+        const titleIdf = title ? idf(n, titleDf) : 0;
+        return { expansions, wordIdf, titleIdf };
+      })
+      .filter((p) => p.expansions.length > 0);
+
+    for (const plan of plans) {
+      const { expansions, wordIdf, titleIdf } = plan;
+      const wordTouched: number[] = [];
+      {
+        // The hot loop: plain locals only (module imports compile to getters, closures don't inline).
+        const k1 = K1_VALUE;
+        const b = B_VALUE;
+        const visit = (doc: number, weight: number, tf: number) => {
+          if (alive[doc] === 0 || (accept && !accept(doc))) return;
+          const bodyTf = title ? tf & 63 : tf;
+          if (bodyTf === 0) return;
+          const v = (weight * bodyTf * (k1 + 1)) / (bodyTf + k1 * (1 - b + (b * lengths[doc]) / avg));
+          if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+          if (v > best[doc]) best[doc] = v;
+        };
+        for (const e of expansions) {
+          const [start, end] = postings.range(e.term);
+          const weight = e.weight;
+          if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
+          else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
+          const tail = postings.tailOf(e.term);
+          if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
+          if (title) {
+            title.postings.forEach(e.term, (doc) => {
+              if (alive[doc] === 0 || (accept && !accept(doc))) return;
+              const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
+              if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+              if (v > bestTitle[doc]) bestTitle[doc] = v;
+            });
+          }
         }
       }
       for (const doc of wordTouched) {
