@@ -13,17 +13,41 @@ export function articleSentences(raw: Pick<RawArticle, 'standfirst' | 'paragraph
   return sentences;
 }
 
+/**
+ * Sentences are needed only to summarise, which a briefing does for a handful of articles, so they are
+ * split on first use rather than for every article at load (and are left out of the on-disk cache).
+ */
+export function withLazySentences<T extends Omit<Article, 'sentences'>>(article: T): T & Article {
+  let memo: Sentence[] | null = null;
+  return Object.defineProperty(article, 'sentences', {
+    enumerable: true,
+    configurable: true,
+    get: () => (memo ??= articleSentences(article)),
+    set: (value: Sentence[]) => {
+      memo = value;
+    },
+  }) as T & Article;
+}
+
+/** The article without its derived sentences, for storage. Reads no getter, so nothing is split. */
+export function withoutSentences(article: Article): Omit<Article, 'sentences'> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(article)) {
+    if (key !== 'sentences') out[key] = (article as unknown as Record<string, unknown>)[key];
+  }
+  return out as Omit<Article, 'sentences'>;
+}
+
 export function analyseArticle(raw: RawArticle, id: string): Article {
   const { quotes, people } = extractQuotes({
     title: raw.title,
     standfirst: raw.standfirst,
     paragraphs: raw.paragraphs,
   });
-  return {
+  return withLazySentences({
     ...raw,
     id,
-    sentences: articleSentences(raw),
     quotes: quotes.map((q) => ({ ...q, articleId: id })),
     people,
-  };
+  });
 }

@@ -4,11 +4,12 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { withLazySentences, withoutSentences } from './analyse';
 import type { ContentFile } from './content-files';
 import type { Article, LoadWarning } from './types';
 
 /** Bump when Article's shape or the analysis changes, so old snapshots are ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export interface CachedFile extends ContentFile {
   articles: Article[];
@@ -37,6 +38,7 @@ export function readSnapshot(cacheDir: string, analysisVersion: string): Library
     const data = v8.deserialize(fs.readFileSync(snapshotPath(cacheDir))) as LibrarySnapshot;
     if (!data || data.format !== CACHE_FORMAT || data.analysisVersion !== analysisVersion) return null;
     if (!Array.isArray(data.files)) return null;
+    for (const f of data.files) f.articles = f.articles.map((a) => withLazySentences(a));
     return data;
   } catch {
     return null;
@@ -49,7 +51,8 @@ export function writeSnapshot(cacheDir: string, snapshot: LibrarySnapshot): stri
     fs.mkdirSync(cacheDir, { recursive: true });
     const target = snapshotPath(cacheDir);
     const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize(snapshot));
+    const files = snapshot.files.map((f) => ({ ...f, articles: f.articles.map(withoutSentences) }));
+    fs.writeFileSync(tmp, v8.serialize({ ...snapshot, files }));
     fs.renameSync(tmp, target);
     return null;
   } catch (err) {

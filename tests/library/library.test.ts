@@ -89,6 +89,9 @@ describe('the library', () => {
     expect(second.articles().map((a) => a.id)).toEqual(first.articles().map((a) => a.id));
     expect(second.search('securty guarantees')).toEqual(first.search('securty guarantees'));
     expect(second.stats().version).toBe(first.stats().version);
+    expect(second.article(RUBIO)!.sentences).toEqual(first.article(RUBIO)!.sentences);
+    expect(second.article(RUBIO)!.sentences.length).toBeGreaterThan(20);
+    expect(second.summary(RUBIO, { length: 'long' })).toEqual(first.summary(RUBIO, { length: 'long' }));
   });
 
   it('re-reads only the files that changed since the cache was written', () => {
