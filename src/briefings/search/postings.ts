@@ -122,24 +122,6 @@ export class Postings {
     return false;
   }
 
-  /** The weight `doc` has in the list of `term`, or -1 when it is not there (binary search). */
-  weightOf(term: number, doc: number): number {
-    if (term + 1 < this.offsets.length) {
-      let lo = this.offsets[term];
-      let hi = this.offsets[term + 1];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const d = this.docs[mid];
-        if (d === doc) return this.weights ? this.weights[mid] : 1;
-        if (d < doc) lo = mid + 1;
-        else hi = mid;
-      }
-    }
-    const extra = this.tail.get(term);
-    if (extra) for (let i = 0; i < extra.length; i += 2) if (extra[i] === doc) return extra[i + 1];
-    return -1;
-  }
-
   /** Raw access for the scoring loop: [start, end) into docs()/weights(), main lists only. */
   range(term: number): [number, number] {
     if (term + 1 >= this.offsets.length) return [0, 0];

@@ -137,33 +137,31 @@ export class Ranker {
     for (const plan of plans) {
       const { expansions, wordIdf, titleIdf } = plan;
       const wordTouched: number[] = [];
-      {
-        // The hot loop: plain locals only (module imports compile to getters, closures don't inline).
-        const k1 = K1_VALUE;
-        const b = B_VALUE;
-        const visit = (doc: number, weight: number, tf: number) => {
-          if (alive[doc] === 0 || (accept && !accept(doc))) return;
-          const bodyTf = title ? tf & 63 : tf;
-          if (bodyTf === 0) return;
-          const v = (weight * bodyTf * (k1 + 1)) / (bodyTf + k1 * (1 - b + (b * lengths[doc]) / avg));
-          if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
-          if (v > best[doc]) best[doc] = v;
-        };
-        for (const e of expansions) {
-          const [start, end] = postings.range(e.term);
-          const weight = e.weight;
-          if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
-          else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
-          const tail = postings.tailOf(e.term);
-          if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
-          if (title) {
-            title.postings.forEach(e.term, (doc) => {
-              if (alive[doc] === 0 || (accept && !accept(doc))) return;
-              const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
-              if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
-              if (v > bestTitle[doc]) bestTitle[doc] = v;
-            });
-          }
+      // Lists without weights and recently added postings; the flat weighted lists go through scanList.
+      const k1 = K1_VALUE;
+      const b = B_VALUE;
+      const visit = (doc: number, weight: number, tf: number) => {
+        if (alive[doc] === 0 || (accept && !accept(doc))) return;
+        const bodyTf = title ? tf & 63 : tf;
+        if (bodyTf === 0) return;
+        const v = (weight * bodyTf * (k1 + 1)) / (bodyTf + k1 * (1 - b + (b * lengths[doc]) / avg));
+        if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+        if (v > best[doc]) best[doc] = v;
+      };
+      for (const e of expansions) {
+        const [start, end] = postings.range(e.term);
+        const weight = e.weight;
+        if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
+        else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
+        const tail = postings.tailOf(e.term);
+        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
+        if (title) {
+          title.postings.forEach(e.term, (doc) => {
+            if (alive[doc] === 0 || (accept && !accept(doc))) return;
+            const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
+            if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+            if (v > bestTitle[doc]) bestTitle[doc] = v;
+          });
         }
       }
       for (const doc of wordTouched) {
