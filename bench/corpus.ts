@@ -194,7 +194,12 @@ function slug(title: string, used: Set<string>): string {
 }
 
 type LoaderModule = { loadRawArticles?: (dir: string) => unknown };
-type QuotesModule = { extractQuotes?: (a: unknown) => unknown };
+type QuotesModule = {
+  extractQuotes?: (a: { title: string; standfirst: string | null; paragraphs: string[] }) => {
+    quotes: Omit<Quote, 'articleId'>[];
+    people: Person[];
+  };
+};
 
 function tryRequire<T>(path: string): T | null {
   const candidates = [`${path}.ts`, join(path, 'index.ts')];
@@ -208,9 +213,8 @@ function tryRequire<T>(path: string): T | null {
 }
 
 /**
- * Reads the corpus as Articles. Uses the project's loadRawArticles when it is there and works,
- * else the plain reader above; quotes from the rough finder (the benchmark needs quotes to look up,
- * not perfect ones).
+ * Reads the corpus as Articles. Uses the project's loadRawArticles and extractQuotes when they are
+ * there and work, else the plain reader and the rough quote finder above.
  */
 export async function loadCorpus(root: string): Promise<{ articles: Article[]; reader: string }> {
   let raws: RawArticle[] | null = null;
@@ -220,7 +224,7 @@ export async function loadCorpus(root: string): Promise<{ articles: Article[]; r
     try {
       const res = (await loader.loadRawArticles(root)) as { articles?: RawArticle[] } | RawArticle[];
       const list = Array.isArray(res) ? res : res.articles;
-      if (list && list.length > 1000) {
+      if (list && list.length > 0) {
         raws = list;
         reader = 'src/briefings/articles/load.ts loadRawArticles';
       }
@@ -229,13 +233,23 @@ export async function loadCorpus(root: string): Promise<{ articles: Article[]; r
     }
   }
   if (!raws) raws = readCorpusPlain(root);
+  const extractor = tryRequire<QuotesModule>(join(__dirname, '../src/briefings/quotes'))?.extractQuotes;
+  let quoteSource = extractor ? 'src/briefings/quotes extractQuotes' : 'bench/corpus.ts rough quote finder';
   const used = new Set<string>();
   const articles = raws.map((r): Article => {
     const id = slug(r.title, used);
+    if (extractor) {
+      try {
+        const found = extractor({ title: r.title, standfirst: r.standfirst, paragraphs: r.paragraphs });
+        return { ...r, id, sentences: [], quotes: found.quotes.map((q) => ({ ...q, articleId: id })), people: found.people };
+      } catch {
+        quoteSource = 'src/briefings/quotes extractQuotes (rough finder where it failed)';
+      }
+    }
     const { quotes, people } = roughQuotes(id, r.paragraphs);
     return { ...r, id, sentences: [], quotes, people };
   });
-  return { articles, reader };
+  return { articles, reader: `${reader}; quotes by ${quoteSource}` };
 }
 
 /** Deterministic PRNG (mulberry32) so every run builds the same corpus and queries. */

@@ -358,7 +358,7 @@ function parseArgs(argv: string[]): { corpus: string; sizes: number[]; repeats: 
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const defaultCorpus = existsSync(resolve('../shared/corpus')) ? '../shared/corpus' : 'tests/fixtures/search/corpus';
+  const defaultCorpus = existsSync(resolve('../shared/corpus')) ? '../shared/corpus' : 'tests/fixtures/search';
   return {
     corpus: resolve(get('corpus') ?? defaultCorpus),
     sizes: (get('sizes') ?? '1000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0),
@@ -417,7 +417,7 @@ async function main(): Promise<void> {
     const doc = [
       '# Search benchmark',
       '',
-      `Command: \`npm run bench -- --corpus ${process.argv.slice(2).join(' ').replace(/^--corpus \S+ ?/, '')}\` (${new Date().toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} min)`,
+      `Command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\` (finished ${new Date().toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} min)`,
       '',
       header,
       '',
