@@ -37,6 +37,14 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const library = opts.library ?? (await import('../briefings/library')).loadLibrary({ contentDir: config.contentDir, now });
   const stats = library.stats();
   logger.info({ articles: stats.articles, quotes: stats.quotes, warnings: library.warnings().length, ms: Date.now() - started }, 'library loaded');
+  for (const w of library.warnings().slice(0, 50)) logger.warn({ file: w.file, reason: w.reason }, 'article file skipped or repaired');
+  // New or edited article files show up without a restart (only for a library we loaded from disk ourselves).
+  const watcher = opts.library
+    ? null
+    : (await import('../briefings/watch-content')).watchContent(library, config.contentDir, {
+        onRefresh: (file) => logger.info({ file, articles: library.stats().articles }, 'content file refreshed'),
+        onError: (file, err) => logger.warn({ file, err: err.message }, 'content file could not be refreshed'),
+      });
 
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
@@ -63,6 +71,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    watcher?.close();
     await scheduler?.stop().catch((err: unknown) => logger.warn({ err }, 'scheduler did not stop cleanly'));
     await client.destroy();
     logger.info('stopped');
