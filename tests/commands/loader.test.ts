@@ -3,8 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { commandPayloads, loadCommands } from '../../src/commands';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function folder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-commands-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }
