@@ -89,6 +89,14 @@ export function pick(prepared: Prepared, scores: number[], limit: number): strin
   const order = candidates.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
   const picked: number[] = [];
   const taken = new Set<number>();
+  // A page with a standfirst is edited news: its editors' own summary is the standfirst plus the lede,
+  // so the lede follows the standfirst unless it merely repeats it.
+  const lede = candidates[0];
+  if (prepared.standfirst !== null && lede && limit >= 2 && lede.paragraph >= 0 && lede.paragraph <= 1 && repeatedShare(lede.norm, seenTrigrams) < NEAR_COPY) {
+    remember(lede.norm, seenTrigrams);
+    taken.add(0);
+    picked.push(0);
+  }
   for (const tolerance of [0, NEAR_COPY]) {
     for (const i of order) {
       if (out.length + picked.length >= limit) break;
