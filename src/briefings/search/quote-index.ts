@@ -152,6 +152,7 @@ export class QuoteIndex {
       ids.push(q);
     });
     if (ids.length) this.byDoc.set(doc, ids);
+    if (this.words.needsCompaction()) this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
   }
 
   removeArticle(doc: number, article: Article): void {
