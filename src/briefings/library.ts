@@ -127,7 +127,23 @@ class ArticleLibrary implements Library {
   }
 
   suggest(kind: SuggestionKind, prefix: string, limit = 25): Suggestion[] {
-    return this.index.suggest(kind, prefix, Math.min(25, limit));
+    const n = Math.max(0, Math.min(25, limit));
+    if (typeof prefix === 'string' && prefix.trim() !== '') return this.index.suggest(kind, prefix, n);
+    // An empty autocomplete box: offer what people most likely want, the newest articles or the most quoted people.
+    if (kind === 'title') return this.ordered.slice(0, n).map((a) => ({ label: shortLabel(a.title), value: a.id }));
+    return this.mostQuoted().slice(0, n).map((name) => ({ label: shortLabel(name), value: name }));
+  }
+
+  private mostQuotedMemo: { version: string; names: string[] } | null = null;
+
+  private mostQuoted(): string[] {
+    if (this.mostQuotedMemo?.version !== this.versionStamp) {
+      const counts = new Map<string, number>();
+      for (const a of this.ordered) for (const q of a.quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+      const names = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 25).map(([name]) => name);
+      this.mostQuotedMemo = { version: this.versionStamp, names };
+    }
+    return this.mostQuotedMemo.names;
   }
 
   warnings(): LoadWarning[] {
@@ -178,6 +194,14 @@ class ArticleLibrary implements Library {
       index: this.index.toJSON(),
     });
   }
+}
+
+/** Autocomplete labels are at most 100 characters: cut at a word, with an ellipsis. */
+function shortLabel(text: string): string {
+  if (text.length <= 100) return text;
+  const cut = text.slice(0, 99);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 60 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function readAndAnalyse(contentDir: string, file: ContentFile, slugs: SlugRegistry): CachedFile {

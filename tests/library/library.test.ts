@@ -81,6 +81,18 @@ describe('the library', () => {
     expect(lib.quotes().length).toBeGreaterThan(0);
   });
 
+  it('suggests the newest titles and the most quoted people when nothing is typed yet', () => {
+    const lib = loadLibrary({ contentDir: tmp.dir, cacheDir: null });
+    const titles = lib.suggest('title', '');
+    expect(titles.map((t) => t.value)).toEqual(lib.articles().map((a) => a.id));
+    const speakers = lib.suggest('speaker', '  ', 2);
+    expect(speakers).toEqual([
+      { label: 'Yuri Ushakov', value: 'Yuri Ushakov' },
+      expect.objectContaining({ value: expect.any(String) }),
+    ]);
+    expect(lib.suggest('speaker', 'zel')[0]?.value).toBe('Volodymyr Zelensky');
+  });
+
   it('restarts from its cache without re-reading files, with the same answers', () => {
     const first = loadLibrary({ contentDir: tmp.dir, cacheDir: tmp.cache });
     expect(first.loadReport.readFiles).toBe(1);
