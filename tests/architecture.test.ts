@@ -11,7 +11,7 @@ function filesUnder(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\(|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+  [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s+|import\(|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
 describe('the architecture', () => {
   it('keeps the core free of Discord: nothing under src/briefings imports discord.js or the adapter', () => {
