@@ -1,4 +1,5 @@
 // Plain-text rendering of core results for the terminal. (Discord rendering lives in src/discord/render.)
+import { asSentence } from '../briefings/text/as-sentence';
 import type { Article, Briefing, Quote, QuoteHit, SearchHit, Summary } from '../briefings/types';
 
 const WIDTH = Math.min(100, Math.max(60, process.stdout.columns || 100));
@@ -15,11 +16,6 @@ export function wrap(text: string, indent = '', width = WIDTH): string {
   }
   if (line.length > indent.length) lines.push(line);
   return lines.join('\n');
-}
-
-/** A standfirst often lacks its full stop; running it into the next sentence would read as one. */
-function asSentence(s: string): string {
-  return /[.!?…"”’)]$/.test(s) ? s : `${s}.`;
 }
 
 export function day(date: string | null): string {

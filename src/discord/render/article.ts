@@ -1,4 +1,5 @@
 // One article's summary: title, summary at the chosen length, date, source and the people quoted.
+import { asSentence } from '../../briefings/text/as-sentence';
 import type { Article, Summary, SummaryLength } from '../../briefings/types';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
@@ -20,7 +21,7 @@ export function peopleQuoted(article: Article): string[] {
 }
 
 export function renderArticleSummary(article: Article, summary: Summary, length: SummaryLength): RenderedMessage[] {
-  const sentences = summary.sentences.map((s) => safeMarkdown(oneLine(s)));
+  const sentences = summary.sentences.map((s) => safeMarkdown(oneLine(asSentence(s))));
   const people = peopleQuoted(article);
   const embeds = longEmbeds({
     title: article.title,

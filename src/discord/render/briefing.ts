@@ -1,4 +1,5 @@
 // Briefings: on demand (/brief) and the daily post. One embed run per article: summary, then a telling quote.
+import { asSentence } from '../../briefings/text/as-sentence';
 import type { Briefing, BriefingItem, Quote } from '../../briefings/types';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
@@ -28,7 +29,7 @@ function quoteLines(quote: Quote): string[] {
 }
 
 function itemEmbeds(item: BriefingItem, index: number) {
-  const summary = item.summary.map((s) => safeMarkdown(oneLine(s)));
+  const summary = item.summary.map((s) => safeMarkdown(oneLine(asSentence(s))));
   const paragraphs = [summary.length ? summary : ['(no summary)']];
   if (item.quote) paragraphs.push(quoteLines(item.quote));
   return longEmbeds({
