@@ -1,21 +1,10 @@
 // `npm start`: settings from the environment (and .env), then the bot until SIGINT/SIGTERM.
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadConfig } from './config';
+import { configOrExit } from './startup-config';
 import { startBot } from './discord/bot';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const logger = createLogger(config.logLevel);
   // discord.js reads SHARD_COUNT from the environment as the shard count of this very process. Ours is a
   // setting for `npm run start:sharded` (possibly "auto"); only a process the ShardingManager started

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadConfig, type Config } from './config';
+import type { Config } from './config';
+import { configOrExit } from './startup-config';
 import { createLogger } from './logger';
 
 /** Shards Discord recommends for this bot, asked through DISCORD_API_URL when set (ShardingManager's own 'auto' cannot be). */
@@ -27,17 +27,7 @@ export function shardScript(): { file: string; execArgv: string[] } {
 }
 
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const logger = createLogger(config.logLevel).child({ module: 'sharding' });
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
   const { file, execArgv } = shardScript();
