@@ -1,5 +1,6 @@
 // Loads the benchmark corpus (../shared/corpus, five datasets) as Articles and scales it up with
 // distinct copies. The project's own reader is used when it exists; until then a plain reader here.
+import { parseCsv } from '../src/briefings/articles/csv';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -67,38 +68,6 @@ function readMarkdown(root: string, file: string): RawArticle | null {
   const title = meta.title ?? titleFromBody(body);
   if (!title || paragraphs.length === 0) return null;
   return raw(title, paragraphs, relative(root, file), meta.published ?? meta.date ?? null, meta.summary || null);
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** CNN stories have no headline: the first highlight stands in for one. */

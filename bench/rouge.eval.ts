@@ -5,6 +5,8 @@
 // Sets: CNN highlights (cnn-dailymail, 1,000 stories) and BBC News Summary (2,225 articles,
 // extractive references). Every document is also put in one of two halves by its position in
 // the set (even = dev, odd = held-out); the summariser's weights were tuned on dev only.
+import { parseCsv } from '../src/briefings/articles/csv';
+export { parseCsv };
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,40 +46,6 @@ export function buildSentences(standfirst: string | null, paragraphs: string[]):
   if (standfirst) push(standfirst, -1);
   paragraphs.forEach((p, i) => push(p, i));
   return out;
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** "(CNN)", "London (CNN) --": the dateline a reader strips from the first paragraph. */
