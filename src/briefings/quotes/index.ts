@@ -212,6 +212,12 @@ function backfillFromNextQuote(work: Working[], paragraphs: string[]): void {
 }
 
 /** Joins the paragraph-by-paragraph pieces of a multi-paragraph quote into one quotation. */
+/** A courtesy title alone ("Sir", "Mrs") says nothing about what the person does: not a role. */
+const HONORIFIC_ONLY = /^(sir|dame|lord|lady|mr|mrs|ms|mx|miss|dr|prof)\.?$/i;
+function meaningfulRole(role: string | null): string | null {
+  return role && !HONORIFIC_ONLY.test(role.trim()) ? role : null;
+}
+
 function mergeContinuations(work: Working[]): Quotation[] {
   const out: Quotation[] = [];
   let chain: Working[] = [];
@@ -223,7 +229,7 @@ function mergeContinuations(work: Working[]): Quotation[] {
       spans: chain.map((w) => ({ paragraph: w.span.paragraph, start: w.span.start, end: w.span.end })),
       text: chain.map((w) => w.text).join(' ').replace(/[,\s]+$/, ''),
       speaker: entity ? entity.name : null,
-      role: entity?.role ?? speakerPart?.role ?? chain[0].role,
+      role: meaningfulRole(entity?.role ?? speakerPart?.role ?? chain[0].role),
       speakerKind: entity ? (entity.kind === 'organisation' ? 'organisation' : 'person') : null,
       statement: chain.some((w) => w.statement),
       partial: chain[0].partial && chain.length === 1,

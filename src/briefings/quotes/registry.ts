@@ -99,7 +99,7 @@ export class Registry {
   resolveName(name: string): Entity | null {
     const words = normaliseName(name).toLowerCase().split(' ');
     const list = this.bySurname.get(headSurname(name));
-    if (!list) return null;
+    if (!list) return this.byFirstName(words);
     let best: Entity | null = null;
     for (const e of list) {
       const ew = e.name.toLowerCase().split(' ');
@@ -113,13 +113,25 @@ export class Registry {
         best = e;
       }
     }
-    if (!best) return null;
+    if (!best || (words.length === 1 && !best.name.includes(' '))) return this.byFirstName(words) ?? best;
     // A bare surname with two full owners ("Clinton"): the one the article names most.
     const full = list.filter((e) => e.kind !== 'organisation' && e.name.split(' ').length > 1);
     if (words.length === 1 && full.length > 1) {
       best = full.reduce((a, b) => (b.mentions > a.mentions ? b : a));
     }
     return best;
+  }
+
+  /**
+   * "Sir Ian" after "Sir Ian Blair": British titles go with the first name. Only a single person
+   * introduced in full with that first name qualifies; two Ians stay unresolved rather than guessed.
+   */
+  private byFirstName(words: readonly string[]): Entity | null {
+    if (words.length !== 1) return null;
+    const matches = [...this.byKey.values()].filter(
+      (e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0],
+    );
+    return matches.length === 1 ? matches[0] : null;
   }
 
   /**
