@@ -51,6 +51,7 @@ export function prepare(article: SummaryInput): Prepared {
   const normTitle = normaliseText(title);
   const seenTexts = new Set<string>();
   let standfirst = typeof article.standfirst === 'string' ? article.standfirst.trim() : '';
+  const hadStandfirst = standfirst !== '';
   if (standfirst !== '' && isFurniture(standfirst, normTitle)) standfirst = '';
   if (standfirst !== '') seenTexts.add(normaliseText(standfirst));
 
@@ -59,8 +60,8 @@ export function prepare(article: SummaryInput): Prepared {
   for (const s of sentences) {
     if (candidates.length >= MAX_CANDIDATES) break;
     if (!s || typeof s.text !== 'string') continue;
-    // The standfirst's own sentences are already covered by the standfirst itself.
-    if (standfirst !== '' && s.paragraph < 0) continue;
+    // The standfirst's own sentences are covered by the standfirst itself, or are furniture like it.
+    if (hadStandfirst && s.paragraph < 0) continue;
     const text = s.text.trim();
     const norm = normaliseText(text);
     if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) continue;
