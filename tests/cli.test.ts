@@ -47,6 +47,11 @@ describe('the briefbot CLI', () => {
     expect(hits[0].title).toMatch(/^Rubio/);
   });
 
+  it('lists every quote when nothing is asked, or as many as --limit says', () => {
+    expect(JSON.parse(run('quotes', '--json').out).length).toBeGreaterThan(10);
+    expect(JSON.parse(run('quotes', '--json', '--limit', '3').out)).toHaveLength(3);
+  });
+
   it('filters quotes by speaker', () => {
     const r = run('quotes', '--speaker', 'ushakov', '--json');
     const quotes = JSON.parse(r.out);

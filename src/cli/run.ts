@@ -152,7 +152,9 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     case 'quotes': {
-      const hits = library.quotes({ query: words || undefined, speaker: values.speaker, limit: words || values.speaker ? limit : Number.MAX_SAFE_INTEGER });
+      // With nothing to match, every quote is listed (newest articles first) unless --limit says otherwise.
+      const everything = !words && !values.speaker && values.limit === undefined;
+      const hits = library.quotes({ query: words || undefined, speaker: values.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
       if (hits.length === 0) return none('no quotes found');
       emit(hits.map(quoteJson), formatQuotes(hits));
       return 0;
