@@ -1,16 +1,10 @@
 // The schedules table: one row per channel that gets a daily briefing.
+import type { ScheduleSettings } from '../schedule/service-types';
 import type { Db } from './open';
 import { Statements } from './statements';
 
-export interface ScheduleRow {
-  guildId: string;
-  channelId: string;
-  time: string;
-  timezone: string;
-  topic: string | null;
-  articles: number;
-  announceEmpty: boolean;
-  paused: boolean;
+/** A stored schedule: the settings an admin chose, plus the scheduler's own bookkeeping. */
+export interface ScheduleRow extends ScheduleSettings {
   pauseReason: string | null;
   failureDays: number;
   effectiveFrom: string;
