@@ -1,9 +1,9 @@
 // /brief [topic] [length] [article] — a briefing on a topic, or one article's summary.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { SummaryLength } from '../briefings/types';
-import { renderChoices } from '../discord/render/choices';
 import { renderArticleSummary, renderBriefing, renderNotice, safeMarkdown, truncateWords } from '../discord/render';
 import { deferOnce, sendMessages } from '../discord/respond';
+import { respondWithSuggestions } from '../discord/suggestions';
 import type { Command, CommandContext } from './types';
 
 const BRIEF_ITEMS = 5;
@@ -52,13 +52,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  if (focused.name !== 'article') {
-    await interaction.respond([]);
-    return;
-  }
-  const suggestions = ctx.library.suggest('title', String(focused.value), 25);
-  await interaction.respond(renderChoices(suggestions.map((s) => ({ name: s.label, value: s.value }))));
+  await respondWithSuggestions(interaction, ctx.library, 'article', 'title');
 }
 
 ({ data, execute, autocomplete }) satisfies Command;

@@ -1,8 +1,8 @@
 // /quote [words] [speaker] — quotations with who said them; no options → a quote from the latest articles.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { renderChoices } from '../discord/render/choices';
 import { renderQuotes } from '../discord/render';
 import { deferOnce, sendMessages } from '../discord/respond';
+import { respondWithSuggestions } from '../discord/suggestions';
 import type { Command, CommandContext } from './types';
 
 const MATCHES = 5;
@@ -28,13 +28,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  if (focused.name !== 'speaker') {
-    await interaction.respond([]);
-    return;
-  }
-  const suggestions = ctx.library.suggest('speaker', String(focused.value), 25);
-  await interaction.respond(renderChoices(suggestions.map((s) => ({ name: s.label, value: s.value }))));
+  await respondWithSuggestions(interaction, ctx.library, 'speaker', 'speaker');
 }
 
 ({ data, execute, autocomplete }) satisfies Command;

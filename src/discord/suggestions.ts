@@ -1,0 +1,21 @@
+// Autocomplete answered from the library's suggestions: one option of a command, one kind of suggestion.
+import type { AutocompleteInteraction } from 'discord.js';
+import type { Library } from '../briefings/library-types';
+import type { SuggestionKind } from '../briefings/types';
+import { renderChoices } from './render/choices';
+
+/** Suggests for `option` only; any other focused option gets no choices (it has none to offer). */
+export async function respondWithSuggestions(
+  interaction: AutocompleteInteraction,
+  library: Pick<Library, 'suggest'>,
+  option: string,
+  kind: SuggestionKind,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== option) {
+    await interaction.respond([]);
+    return;
+  }
+  const suggestions = library.suggest(kind, String(focused.value), 25);
+  await interaction.respond(renderChoices(suggestions.map((s) => ({ name: s.label, value: s.value }))));
+}
