@@ -59,8 +59,20 @@ function isWordChar(c: number, text: string, i: number): boolean {
  */
 export function forEachTerm(text: string, visit: (term: string) => void): void {
   forEachWord(text, (t) => {
-    if (t.length >= 2 && t.length <= MAX_TERM_LENGTH && !STOPWORDS.has(t)) visit(t);
+    if (keep(t)) visit(t);
   });
+}
+
+/** Calls `visit` with the bounds of every run of word characters in already folded (or lower-cased) text. */
+function forEachWordRange(folded: string, visit: (start: number, end: number) => void): void {
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(folded.charCodeAt(i), folded, i)) i++;
+    const start = i;
+    while (i < n && isWordChar(folded.charCodeAt(i), folded, i)) i++;
+    if (i > start) visit(start, i);
+  }
 }
 
 const STOP_LIST = [...STOPWORDS];
@@ -74,32 +86,20 @@ STOP_LIST.forEach((w, id) => STOP_TABLE.insert(id, hashRange(w, 0, w.length)));
 export function forEachTermRange(text: string, visit: (folded: string, start: number, end: number, hash: number) => void): void {
   if (!text) return;
   const folded = fold(text);
-  const n = folded.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordChar(folded.charCodeAt(i), folded, i)) i++;
-    const start = i;
-    while (i < n && isWordChar(folded.charCodeAt(i), folded, i)) i++;
-    const len = i - start;
-    if (len < 2 || len > MAX_TERM_LENGTH) continue;
-    const hash = hashRange(folded, start, i);
-    if (len <= 8 && STOP_TABLE.find(folded, start, i, hash) >= 0) continue;
-    visit(folded, start, i, hash);
-  }
+  forEachWordRange(folded, (start, end) => {
+    const len = end - start;
+    if (len < 2 || len > MAX_TERM_LENGTH) return;
+    const hash = hashRange(folded, start, end);
+    if (len <= 8 && STOP_TABLE.find(folded, start, end, hash) >= 0) return;
+    visit(folded, start, end, hash);
+  });
 }
 
 /** Every folded word of a text, stopwords and lengths unfiltered. */
 function forEachWord(text: string, visit: (word: string) => void): void {
   if (!text) return;
   const folded = fold(text);
-  const n = folded.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordChar(folded.charCodeAt(i), folded, i)) i++;
-    const start = i;
-    while (i < n && isWordChar(folded.charCodeAt(i), folded, i)) i++;
-    if (i > start) visit(folded.slice(start, i));
-  }
+  forEachWordRange(folded, (start, end) => visit(folded.slice(start, end)));
 }
 
 export interface WordSpan {
@@ -115,14 +115,7 @@ export function wordSpans(text: string): WordSpan[] {
   const lower = text.toLowerCase();
   if (lower.length === text.length && !MAY_DECOMPOSE.test(lower)) {
     // Lower-casing kept every position: scan characters, no regex and no per-word folding.
-    const n = lower.length;
-    let i = 0;
-    while (i < n) {
-      while (i < n && !isWordChar(lower.charCodeAt(i), lower, i)) i++;
-      const start = i;
-      while (i < n && isWordChar(lower.charCodeAt(i), lower, i)) i++;
-      if (i > start) out.push({ term: lower.slice(start, i), start, end: i });
-    }
+    forEachWordRange(lower, (start, end) => out.push({ term: lower.slice(start, end), start, end }));
     return out;
   }
   const re = new RegExp(WORD.source, 'gu');
