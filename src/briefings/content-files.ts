@@ -13,14 +13,20 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-export function listContentFiles(contentDir: string): ContentFile[] {
+/**
+ * Every article file under `contentDir`, in a stable order (dotfiles, dot-folders and node_modules skipped;
+ * symbolic links not followed: they could loop or leave the content folder). A folder that cannot be read
+ * is reported through `onFolderError` and skipped.
+ */
+export function listContentFiles(contentDir: string, onFolderError?: (folder: string, reason: string) => void): ContentFile[] {
   const out: ContentFile[] = [];
   const walk = (dir: string, rel: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folders are reported by the loader when it meets their files; here we just skip
+    } catch (err) {
+      onFolderError?.(rel || '.', `folder could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {

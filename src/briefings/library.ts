@@ -43,6 +43,8 @@ class ArticleLibrary implements Library {
     private index: SearchIndex,
     files: CachedFile[],
     private readonly slugs: SlugRegistry,
+    /** Folders that could not be read at load (their files are missing from the library). */
+    private readonly folderWarnings: LoadWarning[] = [],
   ) {
     for (const f of files) this.fileArticles.set(f.path, f);
     this.reorder();
@@ -147,7 +149,7 @@ class ArticleLibrary implements Library {
   }
 
   warnings(): LoadWarning[] {
-    return [...this.fileArticles.values()].flatMap((f) => f.warnings);
+    return [...this.folderWarnings, ...[...this.fileArticles.values()].flatMap((f) => f.warnings)];
   }
 
   stats(): LibraryStats {
@@ -238,7 +240,8 @@ export function loadLibrary(opts: LibraryOptions): LoadedLibrary {
   const cachedByPath = new Map((snapshot?.files ?? []).map((f) => [f.path, f]));
 
   const slugs = new SlugRegistry();
-  const current = listContentFiles(opts.contentDir);
+  const folderWarnings: LoadWarning[] = [];
+  const current = listContentFiles(opts.contentDir, (file, reason) => folderWarnings.push({ file, reason }));
   const kept: CachedFile[] = [];
   const stale: ContentFile[] = [];
   for (const f of current) {
@@ -270,7 +273,7 @@ export function loadLibrary(opts: LibraryOptions): LoadedLibrary {
     index = SearchIndex.build([...kept, ...fresh].flatMap((f) => f.articles));
   }
 
-  const library = new ArticleLibrary(opts.contentDir, cacheDir, now, index, [...kept, ...fresh], slugs);
+  const library = new ArticleLibrary(opts.contentDir, cacheDir, now, index, [...kept, ...fresh], slugs, folderWarnings);
   const removed = snapshot ? snapshot.files.some((f) => !currentPaths.has(f.path)) : false;
   const cacheError = cacheDir && (fresh.length > 0 || removed || !snapshot) ? library.saveCache() : null;
   const loadReport: LoadReport = {

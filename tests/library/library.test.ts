@@ -144,6 +144,12 @@ describe('the library', () => {
     expect(files).toEqual(expect.arrayContaining(['empty.txt', 'binary.txt']));
   });
 
+  it('names a content folder it cannot read instead of failing', () => {
+    const lib = loadLibrary({ contentDir: path.join(tmp.dir, 'no-such-folder'), cacheDir: null });
+    expect(lib.stats().articles).toBe(0);
+    expect(lib.warnings()).toEqual([{ file: '.', reason: 'folder could not be read: ENOENT' }]);
+  });
+
   it('ignores an unreadable or foreign cache file instead of failing', () => {
     fs.mkdirSync(tmp.cache, { recursive: true });
     fs.writeFileSync(path.join(tmp.cache, 'library.v8'), 'not a snapshot');

@@ -7,6 +7,7 @@
 // "2 hours ago") so a file touched after the clock the caller runs on is not dated in the future.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { listContentFiles, type ContentFile } from '../content-files';
 import type { LoadWarning, RawArticle } from '../types';
 import { decodeBytes, looksBinary } from '../text/decode';
 import { readCsv } from './csv';
@@ -24,11 +25,7 @@ export interface LoadOptions {
   now?: Date;
 }
 
-export interface LoadedFile {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
+export type LoadedFile = ContentFile;
 
 export interface LoadResult {
   articles: RawArticle[];
@@ -79,20 +76,12 @@ export function readArticleText(text: string, format: Format, ctx: ReaderContext
   }
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-function skippedName(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
 interface FileRead {
   articles: RawArticle[];
   warnings: LoadWarning[];
 }
 
-function readFile(contentDir: string, relPath: string, now: Date, known?: fs.Stats): FileRead {
+function readFile(contentDir: string, relPath: string, now: Date): FileRead {
   const warn = (reason: string): FileRead => ({ articles: [], warnings: [{ file: relPath, reason }] });
   const format = formatOf(relPath);
   if (!format) return warn(`unsupported file type "${path.extname(relPath) || '(none)'}": skipped`);
@@ -100,7 +89,7 @@ function readFile(contentDir: string, relPath: string, now: Date, known?: fs.Sta
   let stat: fs.Stats;
   let bytes: Buffer;
   try {
-    stat = known ?? fs.statSync(abs);
+    stat = fs.statSync(abs);
     if (!stat.isFile()) return warn('not a regular file: skipped');
     if (stat.size > MAX_FILE_BYTES) return warn(`file too large (${(stat.size / 1048576).toFixed(1)} MB, cap 5 MB): skipped`);
     if (stat.size === 0) return warn('empty file');
@@ -151,39 +140,11 @@ export function loadRawArticles(contentDir: string, opts: LoadOptions = {}): Loa
   const now = opts.now ?? new Date();
   const articles: RawArticle[] = [];
   const warnings: LoadWarning[] = [];
-  const files: LoadedFile[] = [];
-
-  const walk = (dir: string, rel: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
-      warnings.push({ file: rel || '.', reason: `folder could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (skippedName(e.name)) continue;
-      const abs = path.join(dir, e.name);
-      const relPath = rel ? `${rel}/${e.name}` : e.name;
-      // Symbolic links are not followed: they could loop or leave the content folder.
-      if (e.isDirectory()) {
-        walk(abs, relPath);
-        continue;
-      }
-      if (!e.isFile()) continue;
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(abs);
-      } catch {
-        continue; // vanished between listing and reading
-      }
-      files.push({ path: toPosix(relPath), size: stat.size, mtimeMs: stat.mtimeMs });
-      const result = readFile(contentDir, toPosix(relPath), now, stat);
-      for (const a of result.articles) articles.push(a);
-      for (const w of result.warnings) warnings.push(w);
-    }
-  };
-  walk(contentDir, '');
+  const files = listContentFiles(contentDir, (file, reason) => warnings.push({ file, reason }));
+  for (const f of files) {
+    const result = readFile(contentDir, f.path, now);
+    for (const a of result.articles) articles.push(a);
+    for (const w of result.warnings) warnings.push(w);
+  }
   return { articles, warnings, files };
 }
