@@ -22,6 +22,8 @@ export interface Config {
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
+  /** Feed articles older than this many days leave the store and the index (files stay while they exist). */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +60,7 @@ const EnvSchema = z.object({
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
   SHARD_COUNT: optional,
+  RETENTION_DAYS: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -127,6 +130,16 @@ function checkShardCount(value: string | undefined, problems: string[]): number 
   return n;
 }
 
+function checkRetention(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 90;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    problems.push(`RETENTION_DAYS must be a whole number of days (1 or more), got "${value}".`);
+    return 90;
+  }
+  return n;
+}
+
 function checkBriefing(
   channel: string | undefined,
   time: string | undefined,
@@ -155,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   }
   const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
   const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  const retentionDays = checkRetention(parsed.RETENTION_DAYS, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -166,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
     briefing,
     shardCount,
+    retentionDays,
   };
 }

@@ -10,9 +10,17 @@ async function main(): Promise<void> {
   // setting for `npm run start:sharded` (possibly "auto"); only a process the ShardingManager started
   // (which sets SHARDS) may pass it on.
   if (!('SHARDS' in process.env)) delete process.env.SHARD_COUNT;
-  let bot;
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
-    bot = await startBot({ config, logger });
+    bot = await startBot({
+      config,
+      logger,
+      // The database file went away under us: say so and stop, so a process manager restarts on a real file.
+      onFatal: (message) => {
+        console.error(message);
+        void bot?.stop().finally(() => process.exit(1));
+      },
+    });
   } catch (err) {
     // discord.js says TokenInvalid when Discord rejects the token; the token itself is never printed.
     logger.fatal({ err }, 'could not start the bot');

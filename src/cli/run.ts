@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLibrary } from '../briefings/library';
 import type { Library } from '../briefings/library-types';
+import { openFolderLibrary, type FolderLibrary } from '../sources/files/folder-library';
+import { openStore, type Store } from '../store/store';
 import type { SummaryLength } from '../briefings/types';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
@@ -19,12 +20,12 @@ Commands:
 
 Options:
   --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
+  --database FILE                  the article store, shared with the bot (default: $DATABASE_PATH or ./data/briefbot.db)
   --length short|medium|long       summary length: 1, 3 or 5 sentences (default medium)
   --limit N                        how many results (default 5 for brief, 10 otherwise)
   --speaker NAME                   quotes by this speaker (fuzzy)
   --all                            with summary: every article
   --json                           machine-readable output (fields documented in README)
-  --no-cache                       ignore and don't write the on-disk cache
   -h, --help                       this text
 `;
 
@@ -45,12 +46,12 @@ function parse(argv: string[]) {
       allowPositionals: true,
       options: {
         content: { type: 'string' },
+        database: { type: 'string' },
         length: { type: 'string' },
         limit: { type: 'string' },
         speaker: { type: 'string' },
         all: { type: 'boolean' },
         json: { type: 'boolean' },
-        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,7 +73,7 @@ function summaryLength(raw: string | undefined): SummaryLength {
   throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -92,7 +93,6 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   const words = rest.join(' ').trim();
   const json = values.json === true;
-  const emit = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 2) : text);
 
   let library: Library;
   let length: SummaryLength;
@@ -110,13 +110,50 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
 
-  const contentDir = path.resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
+  const contentArg = values.content ?? io.env.CONTENT_DIR ?? 'content';
+  if (!contentArg.trim()) {
+    io.err('briefbot: --content is empty: name the folder of articles (for example --content ./content)');
+    return 2;
+  }
+  const contentDir = path.resolve(contentArg);
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;
   }
-  library = loadLibrary({ contentDir, cacheDir: values['no-cache'] ? null : undefined });
-  for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+  const databasePath = values.database ?? (io.env.DATABASE_PATH?.trim() || './data/briefbot.db');
+  let store: Store;
+  try {
+    store = openStore(databasePath);
+  } catch (err) {
+    io.err(`briefbot: ${(err as Error).message}`);
+    return 1;
+  }
+  let folder: FolderLibrary | null = null;
+  try {
+    folder = await openFolderLibrary({ contentDir, store });
+    library = folder;
+    for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+    return answer(command, library, { words, json, length, limit, contentDir, speaker: values.speaker, all: values.all === true, limitGiven: values.limit !== undefined }, io);
+  } finally {
+    await folder?.close();
+    store.close();
+  }
+}
+
+interface Ask {
+  words: string;
+  json: boolean;
+  length: SummaryLength;
+  limit: number;
+  contentDir: string;
+  speaker: string | undefined;
+  all: boolean;
+  limitGiven: boolean;
+}
+
+function answer(command: string, library: Library, ask: Ask, io: CliIo): number {
+  const { words, json, length, limit, contentDir } = ask;
+  const emit = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 2) : text);
 
   const none = (what: string) => {
     io.err(`briefbot: ${what}`);
@@ -139,7 +176,7 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     case 'summary': {
-      if (values.all) {
+      if (ask.all) {
         const all = library.articles().map((a) => library.summary(a.id, { length })!);
         if (all.length === 0) return none(`no articles in ${contentDir}`);
         emit(all.map(summaryJson), all.map(formatSummary).join('\n\n'));
@@ -153,8 +190,8 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     case 'quotes': {
       // With nothing to match, every quote is listed (newest articles first) unless --limit says otherwise.
-      const everything = !words && !values.speaker && values.limit === undefined;
-      const hits = library.quotes({ query: words || undefined, speaker: values.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
+      const everything = !words && !ask.speaker && !ask.limitGiven;
+      const hits = library.quotes({ query: words || undefined, speaker: ask.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
       if (hits.length === 0) return none('no quotes found');
       emit(hits.map(quoteJson), formatQuotes(hits));
       return 0;

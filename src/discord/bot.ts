@@ -8,6 +8,10 @@ import type { Config } from '../config';
 import { attachScheduler, type AttachedScheduler } from '../schedule/attach';
 import { createClient } from './client';
 import { createInteractionHandler } from './router';
+import { openFolderLibrary, type FolderLibrary } from '../sources/files/folder-library';
+import { removeStaleCache } from '../sources/files/stale-temp';
+import { startRetention } from '../sources/retention';
+import { openStore, type Store } from '../store/store';
 
 export interface BotOptions {
   config: Config;
@@ -17,6 +21,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Daily briefings need the database; tests of other things may leave them out. Default true. */
   scheduler?: boolean;
+  /** Something the bot cannot run on (the database file deleted under it). Default: logged only. */
+  onFatal?: (message: string) => void;
 }
 
 export interface RunningBot {
@@ -33,23 +39,36 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const started = Date.now();
-  // Loaded lazily so a test that brings its own library does not pull in the whole core.
-  const library = opts.library ?? (await import('../briefings/library')).loadLibrary({ contentDir: config.contentDir, now });
+  const store = opts.library ? null : openStore(config.databasePath);
+  let folder: FolderLibrary | null = null;
+  try {
+    if (store) folder = await openFolderFromStore(store, config, logger, now);
+  } catch (err) {
+    store?.close();
+    throw err;
+  }
+  const library = opts.library ?? folder!;
   const stats = library.stats();
   logger.info({ articles: stats.articles, quotes: stats.quotes, warnings: library.warnings().length, ms: Date.now() - started }, 'library loaded');
   for (const w of library.warnings().slice(0, 50)) logger.warn({ file: w.file, reason: w.reason }, 'article file skipped or repaired');
-  // New or edited article files show up without a restart (only for a library we loaded from disk ourselves).
-  const watcher = opts.library
-    ? null
-    : (await import('../briefings/watch-content')).watchContent(library, config.contentDir, {
-        onRefresh: (file) => logger.info({ file, articles: library.stats().articles }, 'content file refreshed'),
-        onError: (file, err) => logger.warn({ file, err: err.message }, 'content file could not be refreshed'),
-      });
+  // New, edited and removed article files show up without a restart (only for a library we loaded ourselves).
+  folder?.watch({
+    onSynced: (paths, r) => logger.info({ paths: paths.length, analysed: r.analysed, removed: r.removed, articles: library.stats().articles }, 'content folder changes stored'),
+    onError: (file, err) => logger.warn({ file, err: err.message }, 'content folder could not be followed'),
+  });
+  const stopRetention = folder
+    ? startRetention({ writer: store!.articles, catchUp: () => folder!.catchUp() }, config.retentionDays, {
+        now,
+        onPruned: (removed) => logger.info({ removed, days: config.retentionDays }, 'old feed articles removed'),
+        onError: (err) => logger.error({ err }, 'retention failed'),
+      })
+    : null;
+  const stopDbCheck = store ? watchDatabaseFile(store, logger, opts.onFatal) : null;
 
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
   const ctx: CommandContext = { library, logger, now };
-  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now });
+  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: store });
   if (scheduler) ctx.briefings = scheduler.service;
 
   const handle = createInteractionHandler(commands, ctx);
@@ -71,9 +90,12 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    watcher?.close();
+    stopRetention?.();
+    stopDbCheck?.();
+    await folder?.close().catch((err: unknown) => logger.warn({ err }, 'article store did not close cleanly'));
     await scheduler?.stop().catch((err: unknown) => logger.warn({ err }, 'scheduler did not stop cleanly'));
     await client.destroy();
+    store?.close();
     logger.info('stopped');
   };
 
@@ -84,4 +106,30 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     throw err;
   }
   return { client, library, commands, scheduler, ready, stop };
+}
+
+async function openFolderFromStore(store: Store, config: Config, logger: Logger, now: () => Date): Promise<FolderLibrary> {
+  const leftovers = removeStaleCache();
+  if (leftovers.length) logger.info({ files: leftovers.length }, 'removed the old snapshot cache and temp files');
+  const folder = await openFolderLibrary({ contentDir: config.contentDir, store, now });
+  const r = folder.syncReport;
+  logger.info(
+    { unchanged: r.unchanged, analysed: r.analysed, touched: r.touched, removed: r.removed, ...folder.loadReport },
+    'content folder synced into the article store',
+  );
+  return folder;
+}
+
+/** Every 10 s: is the database file still the one we opened? Deleted or replaced, writes would be lost. */
+function watchDatabaseFile(store: Store, logger: Logger, onFatal?: (message: string) => void): () => void {
+  let told = false;
+  const timer = setInterval(() => {
+    const problem = store.fileProblem();
+    if (!problem || told) return;
+    told = true;
+    logger.fatal({ problem }, 'database file lost');
+    onFatal?.(problem);
+  }, 10_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
