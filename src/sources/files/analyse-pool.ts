@@ -21,12 +21,12 @@ export function inlineAnalyser(): FileAnalyser {
   };
 }
 
-/** Source for a worker that runs this folder's analyse-worker, compiled (.js) or through tsx (.ts). */
-function workerSource(): string {
+/** Source for a worker that runs `entry` (default: this folder's analyse-worker), compiled (.js) or through tsx (.ts). */
+function workerSource(entry?: string): string {
   const ts = __filename.endsWith('.ts');
-  const entry = path.join(__dirname, `analyse-worker.${ts ? 'ts' : 'js'}`);
-  const register = ts ? `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();` : '';
-  return `${register} require(${JSON.stringify(entry)});`;
+  const file = entry ?? path.join(__dirname, `analyse-worker.${ts ? 'ts' : 'js'}`);
+  const register = file.endsWith('.ts') ? `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();` : '';
+  return `${register} require(${JSON.stringify(file)});`;
 }
 
 interface Task {
@@ -47,17 +47,21 @@ export interface PoolOptions {
   size?: number;
   /** Longest one article may take to analyse (and the file to be read). */
   budgetMs?: number;
+  /** Another worker module speaking the same messages (tests use one with a deliberately endless article). */
+  workerEntry?: string;
 }
 
 export class WorkerPool implements FileAnalyser {
   private readonly slots: Slot[];
   private readonly queue: Task[] = [];
   private readonly budgetMs: number;
+  private readonly source: string;
   private nextJob = 1;
   private closed = false;
 
   constructor(opts: PoolOptions = {}) {
     this.budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+    this.source = workerSource(opts.workerEntry);
     this.slots = Array.from({ length: Math.max(1, opts.size ?? 2) }, () => new Slot());
   }
 
@@ -77,7 +81,7 @@ export class WorkerPool implements FileAnalyser {
   }
 
   private spawn(slot: Slot): Worker {
-    const worker = new Worker(workerSource(), { eval: true });
+    const worker = new Worker(this.source, { eval: true });
     worker.on('message', (m: WorkerReply) => this.onReply(slot, m));
     worker.on('error', (err) => this.fail(slot, err));
     worker.on('exit', () => {

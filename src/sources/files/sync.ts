@@ -120,16 +120,28 @@ export class FileSync {
     } catch {
       st = null;
     }
-    const under = (prefix: string) => [...stored.values()].filter((s) => s.id === prefix || s.id.startsWith(`${prefix}/`));
+    // Everything stored under a folder path (scanning the stored list only when `rel` is not itself a known file).
+    const under = (prefix: string) => {
+      const own = stored.get(prefix);
+      if (own) return [own];
+      const start = `${prefix}/`;
+      return [...stored.values()].filter((s) => s.id.startsWith(start));
+    };
     if (st === null) {
       for (const s of under(rel)) gone.push(s);
       return;
     }
     if (st.isDirectory()) {
+      // A folder's files are compared by size and time; only files the watcher named are also hashed.
       const listed = listContentFiles(this.root, (file, reason) => report.warnings.push({ file, reason }), rel);
       const seen = new Set(listed.map((f) => f.path));
       for (const s of under(rel)) if (!seen.has(s.id)) gone.push(s);
-      for (const f of listed) out.set(f.path, { path: f.path, stored: stored.get(f.path), verify: true });
+      for (const f of listed) {
+        const s = stored.get(f.path);
+        if (out.has(f.path)) continue;
+        if (s && this.current(s, f)) report.unchanged++;
+        else out.set(f.path, { path: f.path, stored: s, verify: false });
+      }
       for (const w of report.warnings) this.folderWarnings.set(w.file, w);
       return;
     }
