@@ -188,14 +188,14 @@ function tryRequire<T>(path: string): T | null {
 export async function loadCorpus(root: string): Promise<{ articles: Article[]; reader: string }> {
   let raws: RawArticle[] | null = null;
   let reader = 'bench/corpus.ts plain reader';
-  const loader = tryRequire<LoaderModule>(join(__dirname, '../src/briefings/articles/load'));
+  const loader = tryRequire<LoaderModule>(join(__dirname, '../src/sources/files/read'));
   if (loader?.loadRawArticles) {
     try {
       const res = (await loader.loadRawArticles(root)) as { articles?: RawArticle[] } | RawArticle[];
       const list = Array.isArray(res) ? res : res.articles;
       if (list && list.length > 0) {
         raws = list;
-        reader = 'src/briefings/articles/load.ts loadRawArticles';
+        reader = 'src/sources/files/read.ts loadRawArticles';
       }
     } catch {
       raws = null;
