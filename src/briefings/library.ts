@@ -97,7 +97,6 @@ class ArticleLibrary implements Library {
         }
         continue;
       }
-      if (this.storedAt.get(id) === s.storedAt && this.byId.has(id)) continue;
       this.index.add(this.keep(s));
       changed++;
     }

@@ -181,10 +181,15 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   private replaceOne(source: StoredSource, articles: AnalysedArticle[]): string[] {
+    const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(source.kind, source.root, source.id) as
+      | { analysis_version: string }
+      | undefined;
     this.upsertSource(source);
+    // Articles analysed by other code are rewritten even when their text is the same.
+    const sameCode = before?.analysis_version === source.analysisVersion;
     const old = new Map(
       (this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?')
-        .all(source.kind, source.root, source.id) as { id: string; content_hash: string }[]).map((r) => [r.id, r.content_hash]),
+        .all(source.kind, source.root, source.id) as { id: string; content_hash: string }[]).map((r) => [r.id, sameCode ? r.content_hash : '']),
     );
     // Unchanged articles are left alone (no change-log entry, no re-index); the rest are rewritten.
     const keep = new Set<string>();

@@ -88,4 +88,12 @@ describe('the article store', () => {
     expect(second.loadReport.indexFromStore).toBe(true);
     expect(second.search('harbor')).toEqual(first.search('harbor'));
   });
+
+  it('rewrites articles analysed by other code even when their text did not change', () => {
+    const a = analyseRaw(raw('Harbour reopens', ['The harbour reopened.']));
+    store.articles.replaceSource(file('a.txt'), [a]);
+    const { seq } = store.articles.changesSince(0);
+    store.articles.replaceSource({ ...file('a.txt'), analysisVersion: 'newer code' }, [a]);
+    expect(store.articles.changesSince(seq).ids).toEqual(['harbour-reopens']);
+  });
 });

@@ -48,6 +48,7 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     onBatch: () => library?.catchUp(),
   });
   let syncReport: SyncReport;
+  opts.store.articles.pruneChangeLog();
   try {
     syncReport = await sync.full();
   } catch (err) {
