@@ -43,6 +43,8 @@ export interface Fetcher {
 export interface HttpFetcherOptions {
   /** Lifts the private-address rule (ALLOW_PRIVATE_NETWORK=true): intranet feeds, the tests' loopback server. */
   allowPrivateNetwork?: boolean;
+  /** Single IP addresses allowed even though private (one intranet host, or the tests' loopback server only). */
+  allowAddresses?: string[];
   /** Per request (one hop), covering connect, headers and the whole body. */
   timeoutMs?: number;
   maxRedirects?: number;
@@ -63,17 +65,24 @@ export class HttpFetcher implements Fetcher {
   private readonly timeoutMs: number;
   private readonly maxRedirects: number;
   private readonly allowPrivate: boolean;
+  private readonly allowAddresses: Set<string>;
   private readonly userAgent: string;
   private readonly now: () => number;
 
   constructor(options: HttpFetcherOptions = {}) {
     this.allowPrivate = options.allowPrivateNetwork ?? false;
+    this.allowAddresses = new Set(options.allowAddresses ?? []);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxRedirects = options.maxRedirects ?? 5;
     this.limiter = new HostLimiter(options.perHost ?? 2);
     this.userAgent = options.userAgent ?? USER_AGENT;
     this.now = options.now ?? Date.now;
-    const filter = { allowPrivateIPAddress: this.allowPrivate, allowMetaIPAddress: false, keepAlive: false };
+    const filter = {
+      allowPrivateIPAddress: this.allowPrivate,
+      allowIPAddressList: [...this.allowAddresses],
+      allowMetaIPAddress: false,
+      keepAlive: false,
+    };
     this.httpAgent = new RequestFilteringHttpAgent(filter);
     this.httpsAgent = new RequestFilteringHttpsAgent(filter);
   }
@@ -107,7 +116,8 @@ export class HttpFetcher implements Fetcher {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new FetchError('bad-url', `only http and https addresses are fetched, not ${url.protocol.replace(':', '')}`, { url: url.href });
     }
-    const reason = this.allowPrivate ? null : forbiddenLiteralReason(url.hostname);
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    const reason = this.allowPrivate || this.allowAddresses.has(literal) ? null : forbiddenLiteralReason(url.hostname);
     if (reason) throw blocked(url.host, `it is ${reason}`);
     return url;
   }
