@@ -72,7 +72,11 @@ describe('reading RSS 1.0, Atom and JSON Feed', () => {
     });
     expect(jobs.contentHtml).toBe('<p>US employers added more jobs than expected last month.</p>');
     // No <published>: <updated> stands in; text content is escaped into a paragraph.
-    expect(japan).toMatchObject({ url: 'https://atom.example/news/japan-recession.html', published: '2025-06-08T07:00:00.000Z', author: 'Tokyo correspondent' });
+    expect(japan).toMatchObject({
+      url: 'https://atom.example/news/japan-recession.html',
+      published: '2025-06-08T07:00:00.000Z',
+      author: 'Tokyo correspondent',
+    });
     expect(japan.contentHtml).toBe("<p>Japan's economy teetered on the brink of a technical recession.</p>");
   });
 
@@ -80,7 +84,12 @@ describe('reading RSS 1.0, Atom and JSON Feed', () => {
     const feed = parseFeedBytes(fixture('feed.json'), 'application/feed+json', 'https://json.example/feed.json');
     expect(feed.format).toBe('json');
     const [ipod, spam] = feed.items;
-    expect(ipod).toMatchObject({ id: 'json-1', url: 'https://json.example/tech/ipod?utm_campaign=x', canonicalUrl: 'https://json.example/tech/ipod', author: 'Gadget desk' });
+    expect(ipod).toMatchObject({
+      id: 'json-1',
+      url: 'https://json.example/tech/ipod?utm_campaign=x',
+      canonicalUrl: 'https://json.example/tech/ipod',
+      author: 'Gadget desk',
+    });
     expect(spam).toMatchObject({ id: '2', published: null });
     expect(spam.contentHtml).toBe('<p>Computer users across the world continue to ignore security warnings.</p>');
   });
@@ -137,7 +146,10 @@ describe('bad feeds fail with a reason', () => {
 
 describe('identity', () => {
   const rss = (items: string) =>
-    parseFeedText(`<rss version="2.0"><channel><title>t</title><link>https://id.example/</link>${items}</channel></rss>`, 'https://id.example/rss').items;
+    parseFeedText(
+      `<rss version="2.0"><channel><title>t</title><link>https://id.example/</link>${items}</channel></rss>`,
+      'https://id.example/rss',
+    ).items;
 
   it('removes tracking parameters and fragments but keeps the parameters that choose the page', () => {
     expect(canonicalLink('https://Ex.com/a?id=3&utm_source=x&gclid=1&fbclid=2#xtor=RSS-8')).toBe('https://ex.com/a?id=3');
@@ -145,7 +157,9 @@ describe('identity', () => {
   });
 
   it('falls back to title and date, never the date alone', () => {
-    const [a, b] = rss('<item><title>Same day A</title><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item><item><title>Same day B</title><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>');
+    const [a, b] = rss(
+      '<item><title>Same day A</title><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item><item><title>Same day B</title><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>',
+    );
     expect(a.idSource).toBe('title-date');
     expect(a.id).not.toBe(b.id);
     const [dateOnly] = rss('<item><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>');
@@ -153,12 +167,15 @@ describe('identity', () => {
   });
 
   it('keeps the id and the content hash when only the date is rewritten', () => {
-    const item = (date: string) => rss(`<item><guid>g</guid><title>T</title><pubDate>${date}</pubDate><description>d</description></item>`)[0];
+    const item = (date: string) =>
+      rss(`<item><guid>g</guid><title>T</title><pubDate>${date}</pubDate><description>d</description></item>`)[0];
     const before = item('Tue, 10 Jun 2025 04:00:00 GMT');
     const after = item('Wed, 11 Jun 2025 09:00:00 GMT');
     expect(after.id).toBe(before.id);
     expect(after.contentHash).toBe(before.contentHash);
-    expect(rss('<item><guid>g</guid><title>T</title><description>changed</description></item>')[0].contentHash).not.toBe(before.contentHash);
+    expect(rss('<item><guid>g</guid><title>T</title><description>changed</description></item>')[0].contentHash).not.toBe(
+      before.contentHash,
+    );
   });
 
   it('reads unreadable dates as missing rather than guessing', () => {

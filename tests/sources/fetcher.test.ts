@@ -9,8 +9,10 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const loopback = (opts: ConstructorParameters<typeof HttpFetcher>[0] = {}) => new HttpFetcher({ allowPrivateNetwork: true, timeoutMs: 1000, ...opts });
-const get = (f: HttpFetcher, path: string, extra: object = {}) => f.fetch({ url: server.url(path), maxBytes: FEED_MAX_BYTES, ...extra });
+const loopback = (opts: ConstructorParameters<typeof HttpFetcher>[0] = {}) =>
+  new HttpFetcher({ allowPrivateNetwork: true, timeoutMs: 1000, ...opts });
+const get = (f: HttpFetcher, path: string, extra: object = {}) =>
+  f.fetch({ url: server.url(path), maxBytes: FEED_MAX_BYTES, ...extra });
 
 async function failure(p: Promise<unknown>): Promise<FetchError> {
   try {
@@ -35,7 +37,11 @@ describe('the polite fetcher', () => {
   it('sends validators back and reads a 304 as "not modified"; never sends an empty validator', async () => {
     server.route('/feed', (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-      res.writeHead(200, { etag: '"v1"', 'last-modified': 'Tue, 10 Jun 2025 04:00:00 GMT', 'content-type': 'application/rss+xml' });
+      res.writeHead(200, {
+        etag: '"v1"',
+        'last-modified': 'Tue, 10 Jun 2025 04:00:00 GMT',
+        'content-type': 'application/rss+xml',
+      });
       res.end(fixture('rss2.xml'));
     });
     const f = loopback();
@@ -79,10 +85,14 @@ describe('the polite fetcher', () => {
 });
 
 describe('redirects', () => {
-  const redirect = (to: string, status = 301) => (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(status, { location: to }).end();
+  const redirect =
+    (to: string, status = 301) =>
+    (_req: unknown, res: import('node:http').ServerResponse) =>
+      void res.writeHead(status, { location: to }).end();
 
   it('follows up to five, relative locations included, and reports the final URL', async () => {
-    for (let i = 0; i < 5; i++) server.route(`/r${i}`, redirect(i % 2 ? server.url(`/r${i + 1}`) : `/r${i + 1}`, [301, 302, 303, 307, 308][i]));
+    for (let i = 0; i < 5; i++)
+      server.route(`/r${i}`, redirect(i % 2 ? server.url(`/r${i + 1}`) : `/r${i + 1}`, [301, 302, 303, 307, 308][i]));
     server.route('/r5', serve(fixture('rss2.xml'), 'application/rss+xml'));
     const res = await get(loopback(), '/r0');
     expect(res.url).toBe(server.url('/r5'));
@@ -105,7 +115,10 @@ describe('redirects', () => {
 
   it('refuses a redirect to anything but http or https', async () => {
     server.route('/a', redirect('file:///etc/passwd'));
-    expect(await failure(get(loopback(), '/a'))).toMatchObject({ code: 'bad-url', message: 'only http and https addresses are fetched, not file' });
+    expect(await failure(get(loopback(), '/a'))).toMatchObject({
+      code: 'bad-url',
+      message: 'only http and https addresses are fetched, not file',
+    });
   });
 });
 
@@ -150,7 +163,10 @@ describe('size caps and deadlines', () => {
   it('gives up on a server that never answers', async () => {
     server.route('/silent', () => undefined);
     const started = Date.now();
-    expect(await failure(get(loopback({ timeoutMs: 200 }), '/silent'))).toMatchObject({ code: 'timeout', message: 'no complete answer within 200 ms' });
+    expect(await failure(get(loopback({ timeoutMs: 200 }), '/silent'))).toMatchObject({
+      code: 'timeout',
+      message: 'no complete answer within 200 ms',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -189,7 +205,9 @@ describe('private addresses are refused unless allowed', () => {
     server.route('/feed', serve('<rss/>', 'application/rss+xml'));
     const e = await failure(get(strict(), '/feed'));
     expect(e.code).toBe('blocked-address');
-    expect(e.message).toMatch(/^refused to fetch from 127\.0\.0\.1:\d+: it is a loopback address \(set ALLOW_PRIVATE_NETWORK=true/);
+    expect(e.message).toMatch(
+      /^refused to fetch from 127\.0\.0\.1:\d+: it is a loopback address \(set ALLOW_PRIVATE_NETWORK=true/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -220,7 +238,9 @@ describe('private addresses are refused unless allowed', () => {
     server.route('/bounce', (_req, res) => void res.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end());
     const onlyThisServer = new HttpFetcher({ timeoutMs: 1000, allowAddresses: ['127.0.0.1'] });
     const e = await failure(get(onlyThisServer, '/bounce'));
-    expect(e.message).toBe(`refused to fetch from 127.0.0.2:${port}: it is a loopback address (set ALLOW_PRIVATE_NETWORK=true to allow feeds on your own network)`);
+    expect(e.message).toBe(
+      `refused to fetch from 127.0.0.2:${port}: it is a loopback address (set ALLOW_PRIVATE_NETWORK=true to allow feeds on your own network)`,
+    );
     expect(server.hits('/secret')).toBe(0);
   });
 

@@ -18,9 +18,27 @@ interface Story {
 
 // Headlines from the BBC News summary corpus (business).
 const STORIES: Story[] = [
-  { guid: 'b1', title: 'Ad sales boost Time Warner profit', link: '/b1', date: 'Mon, 09 Jun 2025 08:00:00 GMT', body: 'Quarterly profits at US media giant TimeWarner jumped 76%.' },
-  { guid: 'b2', title: 'Dollar gains on Greenspan speech', link: '/b2', date: 'Mon, 09 Jun 2025 09:00:00 GMT', body: 'The dollar has hit its highest level against the euro in almost three months.' },
-  { guid: 'b3', title: 'Yukos unit buyer faces loan claim', link: '/b3', date: 'Mon, 09 Jun 2025 10:00:00 GMT', body: 'The owners of embattled Russian oil giant Yukos are to ask the buyer to pay back a loan.' },
+  {
+    guid: 'b1',
+    title: 'Ad sales boost Time Warner profit',
+    link: '/b1',
+    date: 'Mon, 09 Jun 2025 08:00:00 GMT',
+    body: 'Quarterly profits at US media giant TimeWarner jumped 76%.',
+  },
+  {
+    guid: 'b2',
+    title: 'Dollar gains on Greenspan speech',
+    link: '/b2',
+    date: 'Mon, 09 Jun 2025 09:00:00 GMT',
+    body: 'The dollar has hit its highest level against the euro in almost three months.',
+  },
+  {
+    guid: 'b3',
+    title: 'Yukos unit buyer faces loan claim',
+    link: '/b3',
+    date: 'Mon, 09 Jun 2025 10:00:00 GMT',
+    body: 'The owners of embattled Russian oil giant Yukos are to ask the buyer to pay back a loan.',
+  },
 ];
 
 function rss(stories: Story[]): string {
@@ -139,7 +157,11 @@ describe('polling a healthy feed', () => {
     server.route('/feed', handler);
     const p = poller();
     await p.pollFeed(server.url('/feed'));
-    feed.doc = rss([{ ...STORIES[0], title: 'Time Warner profit jumps 76%' }, { ...STORIES[1], body: 'Corrected: the dollar rose.' }, STORIES[2]]);
+    feed.doc = rss([
+      { ...STORIES[0], title: 'Time Warner profit jumps 76%' },
+      { ...STORIES[1], body: 'Corrected: the dollar rose.' },
+      STORIES[2],
+    ]);
     now += 15 * MIN;
     expect(await p.pollFeed(server.url('/feed'))).toMatchObject({ new: 0, updated: 2, unchanged: 1 });
     const updates = sink.changes.slice(3);
@@ -154,7 +176,13 @@ describe('polling a healthy feed', () => {
     server.route('/feed', handler);
     const p = poller();
     await p.pollFeed(server.url('/feed'));
-    feed.doc = rss(STORIES.map((s) => ({ ...s, guid: `${s.guid}-v2`, link: `${s.link}?utm_source=rss&utm_campaign=${Date.now()}#xtor=RSS-3` })));
+    feed.doc = rss(
+      STORIES.map((s) => ({
+        ...s,
+        guid: `${s.guid}-v2`,
+        link: `${s.link}?utm_source=rss&utm_campaign=${Date.now()}#xtor=RSS-3`,
+      })),
+    );
     now += 15 * MIN;
     const second = await p.pollFeed(server.url('/feed'));
     expect(second).toMatchObject({ status: 'ok', new: 0, unchanged: 3 });
@@ -191,7 +219,10 @@ describe('polling a healthy feed', () => {
     };
     const p = poller({ sink: flaky });
     const first = await p.pollFeed(server.url('/feed'));
-    expect(first).toMatchObject({ status: 'failed', reason: 'the new items could not be stored; they will be tried again on the next poll' });
+    expect(first).toMatchObject({
+      status: 'failed',
+      reason: 'the new items could not be stored; they will be tried again on the next poll',
+    });
     const state = (await states.get(server.url('/feed')))!;
     expect(state).toMatchObject({ etag: null, failures: 0 });
     fail = false;
@@ -227,7 +258,9 @@ describe('a feed that fails', () => {
     const last = await p.pollFeed(url);
     expect(last.status).toBe('disabled');
     expect(last.reason).toBe('disabled after 4 failed polls over 3 days: HTTP 503: the site is unavailable');
-    expect(logs.filter((l) => l.level === 'warn').map((l) => l.msg)).toContain(`feed ${url} disabled: HTTP 503: the site is unavailable`);
+    expect(logs.filter((l) => l.level === 'warn').map((l) => l.msg)).toContain(
+      `feed ${url} disabled: HTTP 503: the site is unavailable`,
+    );
 
     const hits = server.hits('/feed');
     now += 24 * 3600_000;
@@ -271,14 +304,38 @@ describe('every bad case leaves a reason in the feed state and a log line', () =
   const loopB = (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(301, { location: '/loop-a' }).end();
 
   it.each<[string, (s: FeedServer) => void, RegExp]>([
-    ['malformed XML', (s) => s.route('/f', serve(fixture('malformed.xml'), 'application/xml')), /^the feed is not well-formed XML/],
-    ['HTML served as a feed', (s) => s.route('/f', serve(fixture('home.html'), 'text/html')), /^the address serves a web page \(HTML\), not a feed; the page links to the feed https:\/\/news\.example\/feeds\/all\.rss$/],
+    [
+      'malformed XML',
+      (s) => s.route('/f', serve(fixture('malformed.xml'), 'application/xml')),
+      /^the feed is not well-formed XML/,
+    ],
+    [
+      'HTML served as a feed',
+      (s) => s.route('/f', serve(fixture('home.html'), 'text/html')),
+      /^the address serves a web page \(HTML\), not a feed; the page links to the feed https:\/\/news\.example\/feeds\/all\.rss$/,
+    ],
     ['an empty body', (s) => s.route('/f', serve(fixture('empty.xml'), 'application/rss+xml')), /^the feed is empty/],
     ['404', (s) => s.route('/f', (_q, r) => void r.writeHead(404).end()), /^HTTP 404: not found$/],
     ['a timeout', (s) => s.route('/f', () => undefined), /^no complete answer within 300 ms$/],
     ['a body that never finishes', (s) => s.route('/f', neverEnds), /^no complete answer within 300 ms$/],
-    ['a redirect loop', (s) => { s.route('/f', loopA); s.route('/loop-a', loopA); s.route('/loop-b', loopB); }, /^redirect loop: /],
-    ['a 50 MB body', (s) => s.route('/f', (_q, r) => { r.writeHead(200); r.end(Buffer.alloc(50 * 1024 * 1024, 'x')); }), /^the response is larger than the 5 MB limit$/],
+    [
+      'a redirect loop',
+      (s) => {
+        s.route('/f', loopA);
+        s.route('/loop-a', loopA);
+        s.route('/loop-b', loopB);
+      },
+      /^redirect loop: /,
+    ],
+    [
+      'a 50 MB body',
+      (s) =>
+        s.route('/f', (_q, r) => {
+          r.writeHead(200);
+          r.end(Buffer.alloc(50 * 1024 * 1024, 'x'));
+        }),
+      /^the response is larger than the 5 MB limit$/,
+    ],
   ])('%s', async (_name, setup, reason) => {
     setup(server);
     const url = server.url('/f');
@@ -301,7 +358,9 @@ describe('every bad case leaves a reason in the feed state and a log line', () =
     const odd = await p.pollFeed(server.url('/odd'));
     expect(odd).toMatchObject({ status: 'ok', new: 4 });
     expect(odd.warnings[0]).toMatch(/repeated an id/);
-    expect(describeFeedState((await states.get(server.url('/odd')))!, now)).toMatch(/^ok, checked 0 min ago \(1 item\(s\) repeated an id/);
+    expect(describeFeedState((await states.get(server.url('/odd')))!, now)).toMatch(
+      /^ok, checked 0 min ago \(1 item\(s\) repeated an id/,
+    );
   });
 
   it('one broken feed does not stop the others', async () => {
@@ -334,7 +393,9 @@ describe('finding a feed from a home page', () => {
 
   it('says when a page links to no feed', async () => {
     server.route('/', serve('<!doctype html><html><head><title>x</title></head></html>', 'text/html'));
-    await expect(resolveFeed(new HttpFetcher({ allowPrivateNetwork: true }), server.url('/'))).rejects.toThrow(/is a web page that does not link to a feed/);
+    await expect(resolveFeed(new HttpFetcher({ allowPrivateNetwork: true }), server.url('/'))).rejects.toThrow(
+      /is a web page that does not link to a feed/,
+    );
   });
 });
 

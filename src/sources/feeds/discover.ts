@@ -64,7 +64,11 @@ export async function resolveFeed(fetcher: Fetcher, url: string): Promise<Resolv
     try {
       const found = await fetcher.fetch({ url: link.url, maxBytes: FEED_MAX_BYTES });
       if (found.status !== 'ok') continue;
-      return { feedUrl: found.url, feed: parseFeedText(decodeBytes(found.body, found.contentType).text, found.url), discovered: true };
+      return {
+        feedUrl: found.url,
+        feed: parseFeedText(decodeBytes(found.body, found.contentType).text, found.url),
+        discovered: true,
+      };
     } catch (err) {
       failures.push(`${link.url}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -28,7 +28,8 @@ function resolveBase(bases: Array<string | null | undefined>): string | null {
   return acc;
 }
 
-const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|yclid|igshid|_hsenc|_hsmi|mkt_tok|xtor|at_medium|at_campaign|ocid|cmpid|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|sr_share|ito)$/i;
+const TRACKING =
+  /^(utm_\w+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|yclid|igshid|_hsenc|_hsmi|mkt_tok|xtor|at_medium|at_campaign|ocid|cmpid|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|sr_share|ito)$/i;
 
 /** The link without tracking parameters (utm_*, fbclid, gclid, xtor…) and without its fragment (#xtor=RSS-1…). */
 export function canonicalLink(href: string | null): string | null {

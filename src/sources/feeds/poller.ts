@@ -46,7 +46,14 @@ export function feedKey(url: string): string {
 }
 
 const outcome = (url: string, status: PollStatus, extra: Partial<PollOutcome> = {}): PollOutcome => ({
-  url, status, new: 0, updated: 0, unchanged: 0, reason: null, warnings: [], ...extra,
+  url,
+  status,
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  reason: null,
+  warnings: [],
+  ...extra,
 });
 
 /** Oldest first, so a channel reads in order; undated items keep the feed's order (usually newest first, reversed). */
@@ -131,7 +138,12 @@ export class FeedPoller {
     if (!force && state.nextDueAt && Date.parse(state.nextDueAt) > now) return outcome(url, 'not-due');
     let response: FetchResponse;
     try {
-      response = await this.opts.fetcher.fetch({ url, maxBytes: FEED_MAX_BYTES, etag: state.etag, lastModified: state.lastModified });
+      response = await this.opts.fetcher.fetch({
+        url,
+        maxBytes: FEED_MAX_BYTES,
+        etag: state.etag,
+        lastModified: state.lastModified,
+      });
     } catch (e) {
       return this.failed(state, e);
     }
@@ -151,9 +163,16 @@ export class FeedPoller {
     }
     const diff = diffItems(feed.items, state.seen);
     const warnings = [...feed.warnings];
-    if (diff.reidentified) warnings.push(`${diff.reidentified} item(s) changed their guid but kept their link; kept as the same articles`);
+    if (diff.reidentified)
+      warnings.push(`${diff.reidentified} item(s) changed their guid but kept their link; kept as the same articles`);
     if (!feed.items.length) warnings.push('the feed has no items');
-    const descriptor: FeedDescriptor = { url: state.url, finalUrl: response.url, title: feed.title, homeUrl: feed.homeUrl, format: feed.format };
+    const descriptor: FeedDescriptor = {
+      url: state.url,
+      finalUrl: response.url,
+      title: feed.title,
+      homeUrl: feed.homeUrl,
+      format: feed.format,
+    };
     if (diff.changes.length) {
       try {
         await this.opts.sink.onItems(descriptor, oldestFirst(diff.changes));
@@ -171,7 +190,8 @@ export class FeedPoller {
   private async succeeded(state: FeedState, response: FetchResponse, warnings: string[]): Promise<void> {
     const now = this.clock();
     const iso = new Date(now).toISOString();
-    for (const w of warnings) if (!state.warnings.includes(w)) this.opts.logger.warn({ feed: state.url, warning: w }, `feed ${state.url}: ${w}`);
+    for (const w of warnings)
+      if (!state.warnings.includes(w)) this.opts.logger.warn({ feed: state.url, warning: w }, `feed ${state.url}: ${w}`);
     await this.opts.states.save({
       ...state,
       // Validators only from a good answer; a 304 that omits them keeps the previous ones.
@@ -195,11 +215,21 @@ export class FeedPoller {
     const status = isFetchError(error) ? error.status : undefined;
     const disable = shouldDisable(Date.parse(firstFailureAt), now, status);
     const disabledReason = disable
-      ? status === 410 ? `disabled: ${reason}` : `disabled after ${failures} failed polls over 3 days: ${reason}`
+      ? status === 410
+        ? `disabled: ${reason}`
+        : `disabled after ${failures} failed polls over 3 days: ${reason}`
       : null;
-    const retryAfter = isFetchError(error) ? error.details.retryAfterSeconds ?? null : null;
+    const retryAfter = isFetchError(error) ? (error.details.retryAfterSeconds ?? null) : null;
     const nextDueAt = new Date(now + delayAfterFailure(failures, retryAfter, this.random)).toISOString();
-    await this.opts.states.save({ ...state, lastCheckedAt: new Date(now).toISOString(), failures, firstFailureAt, lastError: reason, disabledReason, nextDueAt });
+    await this.opts.states.save({
+      ...state,
+      lastCheckedAt: new Date(now).toISOString(),
+      failures,
+      firstFailureAt,
+      lastError: reason,
+      disabledReason,
+      nextDueAt,
+    });
     const log = { feed: state.url, reason, failures, nextDueAt: disable ? null : nextDueAt };
     if (disable) this.opts.logger.warn(log, `feed ${state.url} disabled: ${reason}`);
     else this.opts.logger.warn(log, `feed ${state.url} failed: ${reason}`);
@@ -211,7 +241,12 @@ export class FeedPoller {
     const now = this.clock();
     const reason = 'the new items could not be stored; they will be tried again on the next poll';
     this.opts.logger.error({ feed: state.url, err: error }, `feed ${state.url}: ${reason}`);
-    await this.opts.states.save({ ...state, lastCheckedAt: new Date(now).toISOString(), lastError: reason, nextDueAt: new Date(now + this.intervalMs).toISOString() });
+    await this.opts.states.save({
+      ...state,
+      lastCheckedAt: new Date(now).toISOString(),
+      lastError: reason,
+      nextDueAt: new Date(now + this.intervalMs).toISOString(),
+    });
     return outcome(state.url, 'failed', { reason });
   }
 }

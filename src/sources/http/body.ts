@@ -5,7 +5,7 @@ import * as zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { FetchError } from './errors';
 
-function decoderFor(encoding: string): Readable & NodeJS.WritableStream | null {
+function decoderFor(encoding: string): (Readable & NodeJS.WritableStream) | null {
   switch (encoding) {
     case 'gzip':
     case 'x-gzip':
@@ -29,7 +29,9 @@ export function tooLarge(maxBytes: number): FetchError {
 
 /** Resolves with the (decompressed) body, or rejects with a FetchError; always leaves the socket closed on failure. */
 export function readBody(res: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const encoding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(res.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   const decoder = decoderFor(encoding);
   const stream: Readable = decoder ? res.pipe(decoder) : res;
   return new Promise<Buffer>((resolve, reject) => {
@@ -53,9 +55,13 @@ export function readBody(res: IncomingMessage, maxBytes: number): Promise<Buffer
       settled = true;
       resolve(Buffer.concat(chunks, size));
     });
-    decoder?.on('error', (e: Error) => fail(new FetchError('decompress', `the ${encoding} body could not be decompressed (${e.message})`)));
+    decoder?.on('error', (e: Error) =>
+      fail(new FetchError('decompress', `the ${encoding} body could not be decompressed (${e.message})`)),
+    );
     // An aborted response (deadline, peer reset) surfaces here; the deadline's own error wins if it came first.
-    res.on('error', (e: Error) => fail(e instanceof FetchError ? e : new FetchError('network', `the connection broke while reading (${e.message})`)));
+    res.on('error', (e: Error) =>
+      fail(e instanceof FetchError ? e : new FetchError('network', `the connection broke while reading (${e.message})`)),
+    );
     res.on('aborted', () => fail(new FetchError('network', 'the server closed the connection before the body was complete')));
   });
 }

@@ -32,8 +32,7 @@ interface CacheHints {
 }
 
 export type FetchResponse =
-  | (CacheHints & { status: 'ok'; body: Buffer; contentType: string | null })
-  | (CacheHints & { status: 'not-modified' });
+  (CacheHints & { status: 'ok'; body: Buffer; contentType: string | null }) | (CacheHints & { status: 'not-modified' });
 
 /** The port the feed poller and the page reader use; HttpFetcher is the real one. */
 export interface Fetcher {
@@ -56,7 +55,8 @@ export interface HttpFetcherOptions {
 type Hop = { kind: 'redirect'; location: string } | { kind: 'done'; response: FetchResponse };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const DEFAULT_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+const DEFAULT_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
 
 export class HttpFetcher implements Fetcher {
   private readonly limiter: HostLimiter;
@@ -99,7 +99,9 @@ export class HttpFetcher implements Fetcher {
         throw new FetchError('redirect-loop', `redirect loop: ${url.href} leads back to ${next.href}`, { url: url.href });
       }
       if (redirects + 1 > this.maxRedirects) {
-        throw new FetchError('too-many-redirects', `more than ${this.maxRedirects} redirects (last: ${next.href})`, { url: url.href });
+        throw new FetchError('too-many-redirects', `more than ${this.maxRedirects} redirects (last: ${next.href})`, {
+          url: url.href,
+        });
       }
       url = next;
     }
@@ -114,7 +116,9 @@ export class HttpFetcher implements Fetcher {
       throw new FetchError('bad-url', `"${raw}" is not a web address`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new FetchError('bad-url', `only http and https addresses are fetched, not ${url.protocol.replace(':', '')}`, { url: url.href });
+      throw new FetchError('bad-url', `only http and https addresses are fetched, not ${url.protocol.replace(':', '')}`, {
+        url: url.href,
+      });
     }
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     const reason = this.allowPrivate || this.allowAddresses.has(literal) ? null : forbiddenLiteralReason(url.hostname);
