@@ -121,6 +121,17 @@ describe('decoding feeds in other charsets', () => {
   });
 });
 
+describe('links without a channel link', () => {
+  it('resolve against the feed URL (after redirects), and an item xml:base nests inside it', () => {
+    const text = `<rss version="2.0" xmlns:xml="http://www.w3.org/XML/1998/namespace"><channel><title>t</title>
+      <item><guid>a</guid><link>../story/1</link></item>
+      <item xml:base="/archive/2025/"><guid>b</guid><link>story-2.html</link></item></channel></rss>`;
+    const [a, b] = parseFeedText(text, 'https://cdn.example/feeds/main/rss.xml').items;
+    expect(a.url).toBe('https://cdn.example/feeds/story/1');
+    expect(b.url).toBe('https://cdn.example/archive/2025/story-2.html');
+  });
+});
+
 describe('bad feeds fail with a reason', () => {
   const reasonFor = (text: string) => {
     try {

@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib';
 import { FetchError } from '../../src/sources/http/errors';
-import { FEED_MAX_BYTES, HttpFetcher } from '../../src/sources/http/fetcher';
+import { FEED_MAX_BYTES, HttpFetcher, PAGE_MAX_BYTES } from '../../src/sources/http/fetcher';
 import { fixture, serve, startFeedServer, type FeedServer } from './feed-server';
 
 let server: FeedServer;
@@ -141,6 +141,14 @@ describe('size caps and deadlines', () => {
     const e = await failure(get(loopback(), '/huge'));
     expect(e).toMatchObject({ code: 'too-large', message: 'the response is larger than the 5 MB limit' });
     expect(sent).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('caps a page at 3 MB (a feed may be 5 MB)', async () => {
+    server.route('/page', serve(Buffer.alloc(4 * 1024 * 1024, 'p'), 'text/html'));
+    const f = loopback();
+    expect((await get(f, '/page')).status).toBe('ok');
+    const e = await failure(f.fetch({ url: server.url('/page'), maxBytes: PAGE_MAX_BYTES }));
+    expect(e.message).toBe('the response is larger than the 3 MB limit');
   });
 
   it('refuses a declared Content-Length over the cap without reading it', async () => {

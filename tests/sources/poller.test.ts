@@ -128,6 +128,16 @@ describe('polling a healthy feed', () => {
     expect(sink.batches).toHaveLength(1);
   });
 
+  it('survives a restart: a new poller on the same state asks conditionally, gets 304 and hands on nothing again', async () => {
+    const { handler } = liveFeed(rss(STORIES));
+    server.route('/feed', handler);
+    await poller().pollFeed(server.url('/feed'));
+    now += 15 * MIN;
+    const restarted = poller();
+    expect(await restarted.pollFeed(server.url('/feed'))).toMatchObject({ status: 'not-modified' });
+    expect(sink.changes).toHaveLength(3);
+  });
+
   it('hands on only the items a feed gained between polls', async () => {
     const { feed, handler } = liveFeed(rss(STORIES.slice(0, 2)));
     server.route('/feed', handler);
