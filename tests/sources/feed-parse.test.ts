@@ -175,6 +175,11 @@ describe('identity', () => {
     expect(a.id).not.toBe(b.id);
     const [dateOnly] = rss('<item><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>');
     expect(dateOnly).toBeUndefined();
+    const [textOnly] = rss(
+      '<item><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate><description>Only &lt;b&gt;text&lt;/b&gt;</description></item>',
+    );
+    expect(textOnly.idSource).toBe('content');
+    expect(textOnly.id).toMatch(/^content:[0-9a-f]{40}$/);
   });
 
   it('keeps the id and the content hash when only the date is rewritten', () => {

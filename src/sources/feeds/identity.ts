@@ -13,7 +13,8 @@ export interface IdentityInput {
   canonicalUrl: string | null;
   title: string | null;
   published: string | null;
-  contentText: string | null;
+  /** Only computed when nothing else identifies the item (stripping tags from every item's HTML is not free). */
+  contentText: () => string | null;
 }
 
 /** The id and which rule made it; null when nothing identifies the item (no guid, link, title or content). */
@@ -21,7 +22,8 @@ export function itemIdentity(i: IdentityInput): Pick<FeedItem, 'id' | 'idSource'
   if (i.guid) return { id: i.guid, idSource: i.guidKind };
   if (i.canonicalUrl) return { id: i.canonicalUrl, idSource: 'link' };
   if (i.title) return { id: `title:${sha1(`${i.title}\n${i.published ?? ''}`)}`, idSource: 'title-date' };
-  if (i.contentText) return { id: `content:${sha1(i.contentText)}`, idSource: 'content' };
+  const text = i.contentText();
+  if (text) return { id: `content:${sha1(text)}`, idSource: 'content' };
   return null;
 }
 

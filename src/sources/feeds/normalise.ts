@@ -13,7 +13,7 @@ function toItem(raw: RawItem): FeedItem | null {
   const title = plainText(raw.title, raw.titleIsHtml || /[<&]/.test(raw.title ?? ''));
   const published = parseFeedDate(raw.published);
   const updated = parseFeedDate(raw.updated) ?? published;
-  const contentText = plainText(raw.contentHtml ?? raw.summary, true);
+  const contentText = () => plainText(raw.contentHtml ?? raw.summary, true);
   const identity = itemIdentity({ guid: raw.guid, guidKind: raw.guidKind, canonicalUrl, title, published, contentText });
   if (!identity) return null;
   const base = { url, canonicalUrl, title, contentHtml: raw.contentHtml, summary: raw.summary };
