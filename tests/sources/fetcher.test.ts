@@ -78,6 +78,8 @@ describe('the polite fetcher', () => {
     [404, 'HTTP 404: not found'],
     [410, 'HTTP 410: the site says this address is gone for good'],
     [500, 'HTTP 500: the site had an internal error'],
+    [302, 'HTTP 302: a redirect without a usable destination'],
+    [418, 'HTTP 418: the site refused the request'],
   ])('turns HTTP %i into a sentence', async (status, message) => {
     server.route('/feed', (_req, res) => void res.writeHead(status).end('oops'));
     expect(await failure(get(loopback(), '/feed'))).toMatchObject({ code: 'http-status', status, message });

@@ -43,6 +43,12 @@ const STATUS_WORDS: Record<number, string> = {
 };
 
 export function statusError(status: number, url: string, retryAfterSeconds: number | null): FetchError {
-  const words = STATUS_WORDS[status] ?? (status >= 500 ? 'the site had an error' : 'the site refused the request');
+  const words =
+    STATUS_WORDS[status] ??
+    (status >= 500
+      ? 'the site had an error'
+      : status >= 300 && status < 400
+        ? 'a redirect without a usable destination'
+        : 'the site refused the request');
   return new FetchError('http-status', `HTTP ${status}: ${words}`, { status, retryAfterSeconds, url });
 }
