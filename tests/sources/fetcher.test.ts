@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const loopback = (opts: ConstructorParameters<typeof HttpFetcher>[0] = {}) =>
-  new HttpFetcher({ allowPrivateNetwork: true, timeoutMs: 1000, ...opts });
+  new HttpFetcher({ allowPrivateNetwork: true, timeoutMs: 10_000, ...opts });
 const get = (f: HttpFetcher, path: string, extra: object = {}) =>
   f.fetch({ url: server.url(path), maxBytes: FEED_MAX_BYTES, ...extra });
 
@@ -209,7 +209,7 @@ describe('at most two requests at a time per host', () => {
 });
 
 describe('private addresses are refused unless allowed', () => {
-  const strict = () => new HttpFetcher({ timeoutMs: 1000 });
+  const strict = () => new HttpFetcher({ timeoutMs: 10_000 });
 
   it('refuses the loopback server by literal IP and never connects', async () => {
     server.route('/feed', serve('<rss/>', 'application/rss+xml'));
@@ -246,7 +246,7 @@ describe('private addresses are refused unless allowed', () => {
   it('checks every redirect hop: an allowed host cannot bounce the fetch to another private address', async () => {
     const port = new URL(server.url('/')).port;
     server.route('/bounce', (_req, res) => void res.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end());
-    const onlyThisServer = new HttpFetcher({ timeoutMs: 1000, allowAddresses: ['127.0.0.1'] });
+    const onlyThisServer = new HttpFetcher({ timeoutMs: 10_000, allowAddresses: ['127.0.0.1'] });
     const e = await failure(get(onlyThisServer, '/bounce'));
     expect(e.message).toBe(
       `refused to fetch from 127.0.0.2:${port}: it is a loopback address (set ALLOW_PRIVATE_NETWORK=true to allow feeds on your own network)`,

@@ -71,6 +71,7 @@ export class FeedPoller {
   private readonly random: () => number;
   private readonly inFlight = new Map<string, Promise<PollOutcome>>();
   private timer: NodeJS.Timeout | null = null;
+  private round: Promise<void> = Promise.resolve();
   private stopped = true;
 
   constructor(private readonly opts: PollerOptions) {
@@ -120,15 +121,17 @@ export class FeedPoller {
       } catch (e) {
         this.opts.logger.error({ err: e }, 'feed polling round failed; trying again next round');
       }
-      if (!this.stopped) this.timer = setTimeout(tick, tickMs);
+      if (!this.stopped) this.timer = setTimeout(() => (this.round = tick()), tickMs);
     };
-    void tick();
+    this.round = tick();
   }
 
-  stop(): void {
+  /** Stops the timer; resolves when the round in progress (if any) has finished, so shutdown loses nothing. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.round;
   }
 
   private async pollNow(url: string, force: boolean): Promise<PollOutcome> {
