@@ -199,7 +199,7 @@ describe('at most two requests at a time per host', () => {
       setTimeout(() => {
         active--;
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      }, 40);
+      }, 150);
     });
     const f = loopback();
     await Promise.all(Array.from({ length: 5 }, () => get(f, '/slow')));
