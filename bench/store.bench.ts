@@ -12,7 +12,7 @@ async function timeOpen(contentDir: string, database: string, workers: number) {
   const started = Date.now();
   const store = openStore(database);
   const pool = new WorkerPool({ size: workers });
-  const lib = await openFolderLibrary({ contentDir, store, analyser: pool });
+  const lib = await openFolderLibrary({ contentDir, articles: store.articles, analyser: pool });
   const ms = Date.now() - started;
   const probe = Date.now();
   lib.search('ukraine ceasefire talks');

@@ -130,7 +130,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let folder: FolderLibrary | null = null;
   try {
-    folder = await openFolderLibrary({ contentDir, store });
+    folder = await openFolderLibrary({ contentDir, articles: store.articles });
     library = folder;
     for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
     return answer(command, library, { words, json, length, limit, contentDir, speaker: values.speaker, all: values.all === true, limitGiven: values.limit !== undefined }, io);

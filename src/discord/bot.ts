@@ -111,7 +111,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
 async function openFolderFromStore(store: Store, config: Config, logger: Logger, now: () => Date): Promise<FolderLibrary> {
   const leftovers = removeStaleCache();
   if (leftovers.length) logger.info({ files: leftovers.length }, 'removed the old snapshot cache and temp files');
-  const folder = await openFolderLibrary({ contentDir: config.contentDir, store, now });
+  const folder = await openFolderLibrary({ contentDir: config.contentDir, articles: store.articles, now });
   const r = folder.syncReport;
   logger.info(
     { unchanged: r.unchanged, analysed: r.analysed, touched: r.touched, removed: r.removed, ...folder.loadReport },

@@ -31,9 +31,12 @@ function metaOn(db: Db): Meta {
 
 export function storeOn(db: Db, file: string = db.name): Store {
   const identity = fileIdentityCheck(file);
+  const articles = new SqliteArticleStore(db);
+  // Readers more than a day behind re-read everything at start anyway.
+  articles.pruneChangeLog();
   return {
     db,
-    articles: new SqliteArticleStore(db),
+    articles,
     fileProblem: identity,
     schedules: new ScheduleRepo(db),
     ledger: new DeliveryLedger(db),

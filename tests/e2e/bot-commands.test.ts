@@ -2,7 +2,7 @@
 // the loopback Discord. Every command, option, autocomplete, button and select, as a user would use them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadFolderLibrary, type StandaloneLibrary } from '../../src/sources/files/load-folder';
+import { loadFolderLibrary, type StandaloneLibrary } from '../../src/load-folder';
 import type { Library } from '../../src/briefings/library-types';
 import { limitViolations } from '../../src/discord/render/limits';
 import { pingsAnyone, type InteractionRecord } from '../standin';

@@ -96,7 +96,7 @@ describe('a hostile database', () => {
     const analyser = { analyse: (job: Parameters<typeof counting.analyse>[0]) => (analysed++, counting.analyse(job)), close: counting.close };
     for (let run = 0; run < 2; run++) {
       const store = openStore(file);
-      const lib = await openFolderLibrary({ contentDir: content, store, analyser });
+      const lib = await openFolderLibrary({ contentDir: content, articles: store.articles, analyser });
       expect(lib.search('harbour')[0]?.title).toBe('Harbour reopens after storm');
       await lib.close();
       store.close();

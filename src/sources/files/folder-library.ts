@@ -3,14 +3,15 @@
 import { analysisVersion } from '../../briefings/analysis-version';
 import { openLibrary, type LoadedLibrary } from '../../briefings/library';
 import type { LoadWarning } from '../../briefings/types';
-import type { Store } from '../../store/store';
+import type { ArticleReader, ArticleWriter } from '../../briefings/article-store';
 import { WorkerPool, type FileAnalyser } from './analyse-pool';
 import { FileSync, type SyncReport } from './sync';
 import { watchContent, type ContentWatcher, type WatchOptions } from './watch-content';
 
 export interface FolderLibraryOptions {
   contentDir: string;
-  store: Store;
+  /** The article store (src/store's SQLite one in the bot and CLI). */
+  articles: ArticleReader & ArticleWriter;
   /** Default: a pool of two worker threads with a per-article time budget. */
   analyser?: FileAnalyser;
   now?: () => Date;
@@ -40,7 +41,7 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
   let library: LoadedLibrary | null = null;
   const sync = new FileSync({
     contentDir: opts.contentDir,
-    writer: opts.store.articles,
+    writer: opts.articles,
     analyser,
     analysisVersion: analysisVersion(),
     now: opts.now,
@@ -48,7 +49,6 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     onBatch: () => library?.catchUp(),
   });
   let syncReport: SyncReport;
-  opts.store.articles.pruneChangeLog();
   try {
     syncReport = await sync.full();
   } catch (err) {
@@ -56,7 +56,7 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     throw err;
   }
   const extraWarnings = (): LoadWarning[] => sync.warnings();
-  library = openLibrary({ reader: opts.store.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
+  library = openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
   library.saveIndex();
   const loaded = library;
   let watcher: ContentWatcher | null = null;

@@ -1,7 +1,8 @@
-// One call for tools, benchmarks and tests: a folder's library through a store (in memory unless a file is given).
-import { openStore, type Store } from '../../store/store';
-import { inlineAnalyser, type FileAnalyser } from './analyse-pool';
-import { openFolderLibrary, type FolderLibrary } from './folder-library';
+// One call for tools, benchmarks and tests: a folder's library through a store (in memory unless a file is
+// given). It lives here, beside the other entry points, because it wires the store and the folder together.
+import { openStore, type Store } from './store/store';
+import { inlineAnalyser, type FileAnalyser } from './sources/files/analyse-pool';
+import { openFolderLibrary, type FolderLibrary } from './sources/files/folder-library';
 
 export interface LoadFolderOptions {
   /** A database file to keep the store in; default an in-memory one that goes with the library. */
@@ -18,7 +19,7 @@ export interface StandaloneLibrary extends FolderLibrary {
 export async function loadFolderLibrary(contentDir: string, opts: LoadFolderOptions = {}): Promise<StandaloneLibrary> {
   const store = openStore(opts.database ?? ':memory:');
   try {
-    const folder = await openFolderLibrary({ contentDir, store, analyser: opts.analyser ?? inlineAnalyser(), now: opts.now });
+    const folder = await openFolderLibrary({ contentDir, articles: store.articles, analyser: opts.analyser ?? inlineAnalyser(), now: opts.now });
     const closeFolder = folder.close;
     return Object.assign(folder, {
       store,
