@@ -77,6 +77,11 @@ export interface ArticleWriter {
   sources(kind: SourceKind, root: string): Map<string, StoredSource>;
   /** Replaces a source's articles with these (ids kept where the slug is the same). Returns the ids given. */
   replaceSource(source: StoredSource, articles: AnalysedArticle[]): string[];
+  /**
+   * Adds or updates articles of a source by their key within it (a feed item's identity), leaving its other
+   * articles alone. An updated item keeps its id even when retitled. Returns the ids, in order.
+   */
+  upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): string[];
   /** Many replacements in one transaction (a batch of files). */
   replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): void;
   /** Records a new size and modification time for a source whose content did not change. */

@@ -205,19 +205,47 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     });
     const del = this.sql('DELETE FROM articles WHERE id = ?');
     for (const id of old.keys()) if (!keep.has(id)) del.run(id);
-    const insert = this.sql(
-      `INSERT INTO articles (id, source_kind, source_root, source_id, position, url, title, date, date_approximate,
-                             content_hash, body, analysis, stored_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const now = this.clock().toISOString();
-    for (const { a, position } of pending) {
-      const id = this.claimId(a.slug);
-      ids[position] = id;
-      insert.run(id, source.kind, source.root, source.id, position, a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0,
-        a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a)), now);
-    }
+    for (const { a, position } of pending) ids[position] = this.insertArticle(source, a, position, null, now);
     return ids;
+  }
+
+  upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): string[] {
+    return this.db.transaction(() => {
+      const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(source.kind, source.root, source.id) as
+        | { analysis_version: string }
+        | undefined;
+      const sameCode = before?.analysis_version === source.analysisVersion;
+      this.upsertSource(source);
+      const find = this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ? AND item_key = ?');
+      const next = this.sql('SELECT COALESCE(MAX(position) + 1, 0) AS p FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?');
+      const update = this.sql(
+        `UPDATE articles SET url = ?, title = ?, date = ?, date_approximate = ?, content_hash = ?, body = ?, analysis = ?, stored_at = ?
+         WHERE id = ?`,
+      );
+      const now = this.clock().toISOString();
+      return items.map(({ key, article: a }) => {
+        const old = find.get(source.kind, source.root, source.id, key) as { id: string; content_hash: string } | undefined;
+        if (old && sameCode && old.content_hash === a.contentHash) return old.id;
+        if (old) {
+          update.run(a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0, a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a)), now, old.id);
+          return old.id;
+        }
+        const { p } = next.get(source.kind, source.root, source.id) as { p: number };
+        return this.insertArticle(source, a, p, key, now);
+      });
+    }).immediate();
+  }
+
+  private insertArticle(source: StoredSource, a: AnalysedArticle, position: number, key: string | null, now: string): string {
+    const id = this.claimId(a.slug);
+    this.sql(
+      `INSERT INTO articles (id, source_kind, source_root, source_id, position, item_key, url, title, date, date_approximate,
+                             content_hash, body, analysis, stored_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, source.kind, source.root, source.id, position, key, a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0,
+      a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a)), now);
+    return id;
   }
 
   replaceSource(source: StoredSource, articles: AnalysedArticle[]): string[] {

@@ -94,6 +94,7 @@ export const MIGRATIONS: readonly Migration[] = [
         source_root      TEXT NOT NULL,
         source_id        TEXT NOT NULL,
         position         INTEGER NOT NULL,             -- order within its source
+        item_key         TEXT,                         -- a feed item's identity within its feed (null for files)
         url              TEXT,                         -- canonical URL when known
         title            TEXT NOT NULL,
         date             TEXT,                         -- ISO instant
@@ -105,6 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (source_kind, source_root, source_id) REFERENCES sources (kind, root, id) ON DELETE CASCADE
       );
       CREATE INDEX articles_source ON articles (source_kind, source_root, source_id);
+      CREATE UNIQUE INDEX articles_item ON articles (source_kind, source_root, source_id, item_key) WHERE item_key IS NOT NULL;
       CREATE INDEX articles_date ON articles (source_kind, date);
 
       -- Every insert, update and delete of an article, in order: readers that keep an index in memory

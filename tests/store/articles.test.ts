@@ -96,4 +96,16 @@ describe('the article store', () => {
     store.articles.replaceSource({ ...file('a.txt'), analysisVersion: 'newer code' }, [a]);
     expect(store.articles.changesSince(seq).ids).toEqual(['harbour-reopens']);
   });
+
+  it('adds and updates feed items one by one, keeping an id when the publisher retitles an item', () => {
+    const rss = feed('https://news.example/rss');
+    const [first] = store.articles.upsertItems(rss, [{ key: 'guid-1', article: analyseRaw(raw('Ferry strike ends', ['Ferries run again.'])) }]);
+    const [second] = store.articles.upsertItems(rss, [{ key: 'guid-2', article: analyseRaw(raw('Tram fares rise', ['Fares go up in May.'])) }]);
+    const [again] = store.articles.upsertItems(rss, [{ key: 'guid-1', article: analyseRaw(raw('Ferry strike is over', ['Ferries run again, the union said.'])) }]);
+    expect(again).toBe(first);
+    expect(store.articles.get(first)!.article.title).toBe('Ferry strike is over');
+    expect(store.articles.get(second)!.article.title).toBe('Tram fares rise');
+    const lib = openLibrary({ reader: store.articles, view: { fileRoot: null } });
+    expect(lib.stats().articles).toBe(2);
+  });
 });
