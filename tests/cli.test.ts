@@ -80,6 +80,20 @@ describe('the briefbot CLI', () => {
     expect(r.err).toMatch(/content folder not found/);
   });
 
+  it('refuses an empty --content instead of reading the working folder (issue 11 #17)', async () => {
+    const r = await run('articles', '--content', '');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--content is empty/);
+  });
+
+  it('refuses a --database that is not a regular file, naming it', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['articles', '--database', '/dev/null'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } });
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/\/dev\/null is not a regular file/);
+  });
+
   it('puts load warnings on stderr and keeps stdout clean JSON', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-cli-'));
     fs.copyFileSync(path.join(CONTENT, '000_f1e2f2f734faebd8.txt'), path.join(dir, 'seed.txt'));
