@@ -48,12 +48,13 @@ class ArticleLibrary implements Library {
   constructor(
     private readonly opts: LibraryOptions,
     private readonly index: SearchIndex,
-    stored: StoredArticle[],
+    /** The very objects the index holds (one copy of each article, not two). */
+    loaded: { article: Article; storedAt: string }[],
     seq: number,
     savedSeq: number,
     readonly loadReport: LoadReport,
   ) {
-    for (const s of stored) this.keep(s);
+    for (const { article, storedAt } of loaded) this.remember(article, storedAt);
     this.seq = seq;
     this.savedSeq = savedSeq;
     this.reorder();
@@ -64,11 +65,14 @@ class ArticleLibrary implements Library {
     return (this.opts.now ?? (() => new Date()))();
   }
 
-  private keep(s: StoredArticle): Article {
-    const article = withLazySentences({ ...s.article });
+  private remember(article: Article, storedAt: string): Article {
     this.byId.set(article.id, article);
-    this.storedAt.set(article.id, s.storedAt);
+    this.storedAt.set(article.id, storedAt);
     return article;
+  }
+
+  private keep(s: StoredArticle): Article {
+    return this.remember(withLazySentences(s.article), s.storedAt);
   }
 
   private reorder(): void {
@@ -237,7 +241,9 @@ export interface LoadedLibrary extends Library {
 export function openLibrary(opts: LibraryOptions): LoadedLibrary {
   const t0 = Date.now();
   const { seq, articles: stored } = opts.reader.snapshot(opts.view);
-  const articles = stored.map((s) => withLazySentences({ ...s.article }));
+  // The store hands over fresh objects: give them lazy sentences in place rather than copying them.
+  const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt }));
+  const articles = loaded.map((l) => l.article);
   const t1 = Date.now();
   const saved = opts.reader.loadSearchSnapshot(viewKey(opts.view));
   let index: SearchIndex | null = null;
@@ -254,5 +260,5 @@ export function openLibrary(opts: LibraryOptions): LoadedLibrary {
   const indexFromStore = index !== null;
   index ??= SearchIndex.build(articles);
   const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: Date.now() - t1 };
-  return new ArticleLibrary(opts, index, stored, seq, savedSeq, report);
+  return new ArticleLibrary(opts, index, loaded, seq, savedSeq, report);
 }
