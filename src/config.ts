@@ -1,5 +1,6 @@
 // Environment → validated settings. Every problem is reported at once, in words a new user can act on.
 import { z } from 'zod';
+import { redactSecrets } from './redact';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
@@ -25,8 +26,12 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`briefbot cannot start because of its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    // A secret pasted into the wrong setting is quoted back as "[redacted]", never in full.
+    const safe = problems.map((p) => redactSecrets(p));
+    super(`briefbot cannot start because of its settings:\n${safe.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = safe;
     this.name = 'ConfigError';
   }
 }
