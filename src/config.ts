@@ -122,6 +122,16 @@ function checkApiUrl(value: string | undefined, problems: string[]): string | nu
   return value.replace(/\/+$/, '');
 }
 
+/** Unlike other settings, an empty CONTENT_DIR is refused: it is a mistake (a variable that expanded to nothing), not "unset". */
+function checkContentDir(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!raw.trim()) {
+    problems.push('CONTENT_DIR is set but empty: give the folder of articles (e.g. CONTENT_DIR=./content), or remove the line to use ./content.');
+    return undefined;
+  }
+  return raw.trim();
+}
+
 function checkShardCount(value: string | undefined, problems: string[]): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   const n = Number(value);
@@ -160,13 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   }
   const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
   const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  const contentDir = checkContentDir(env.CONTENT_DIR, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
     clientId,
     guildId,
     apiUrl,
-    contentDir: parsed.CONTENT_DIR ?? './content',
+    contentDir: contentDir ?? './content',
     logLevel: level as LogLevel,
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
     briefing,
