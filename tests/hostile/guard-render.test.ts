@@ -3,6 +3,8 @@
 import type { Article, Summary } from '../../src/briefings/types';
 import { renderArticleSummary, renderChoices, renderQuotes, safeMarkdown, safePlain } from '../../src/discord/render';
 import { message } from '../../src/discord/render/message';
+import { renderSearchPage } from '../../src/discord/render';
+import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash } from '../../src/discord/search-state';
 import { BIDI_CONTROL, liveMaskedLinks, markdownTextsOf, textsOf } from '../fixtures/discord/checks';
 
 const LINK = '[click here for free nitro](https://evil.example/steal)';
@@ -86,6 +88,16 @@ describe('bidi override and isolate characters never reach a message (#17a)', ()
     for (const msg of renderArticleSummary(a, { articleId: 'a', title: 't', sentences: ['\u202dSummary.'] }, 'short')) {
       for (const t of textsOf(msg)) expect(t).not.toMatch(BIDI_CONTROL);
     }
+  });
+
+  it('a long search query with one still pages: the footer it is read back from and the id’s hash agree', () => {
+    const query = `ceasefire talks \u202eresume${' again'.repeat(20)}`;
+    const ids = { prev: encodeSearchId('prev', 0, 'v1', query), next: encodeSearchId('next', 1, 'v1', query), open: encodeSearchId('open', 0, 'v1', query) };
+    const hit = { articleId: 'a', title: 'Talks', score: 1, snippet: 'Talks resume.', date: null };
+    const page = renderSearchPage({ query, hits: [hit], page: 0, pageSize: 5, pageCount: 2, total: 6, capped: false, ids, valueFor: (h) => h.articleId });
+    const footerQuery = queryFromFooter(page.embeds[0].footer!.text);
+    expect(footerQuery).not.toMatch(BIDI_CONTROL);
+    expect(shortHash(footerQuery!)).toBe(decodeSearchId(ids.next)!.queryHash);
   });
 
   it('strips them from our own wording and autocomplete choices too, keeping values as they are', () => {
