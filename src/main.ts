@@ -52,6 +52,12 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const secrets = [config.token];
   const logger = createLogger(config.logLevel, undefined, { secrets });
+  // Node would print an uncaught error with all its fields (a request URL with an interaction token, say);
+  // through the logger it is redacted. Still fatal, as before.
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception');
+    process.exit(1);
+  });
   // discord.js reads SHARD_COUNT from the environment as the shard count of this very process. Ours is a
   // setting for `npm run start:sharded` (possibly "auto"); only a process the ShardingManager started
   // (which sets SHARDS) may pass it on.

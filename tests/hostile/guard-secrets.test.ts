@@ -1,6 +1,9 @@
 // Hostile settings and faults (issue 11, #12): a token pasted in the wrong setting, or carried in a failed
 // request's URL, never reaches the terminal or a log line.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { REST } from 'discord.js';
 import { ConfigError, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -42,6 +45,27 @@ describe('start-up errors never print a token', () => {
   it('still quotes harmless wrong values, so the user can see the typo', () => {
     expect(problemsFor({ DISCORD_CLIENT_ID: '12345' })).toContain('got "12345"');
   });
+});
+
+describe('npm start with a token pasted into the wrong settings', () => {
+  it('exits 1 naming both settings, printing neither token', async () => {
+    const root = path.join(__dirname, '../..');
+    const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+    const child = spawn(process.execPath, ['--import', loader, 'src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: BOT_TOKEN, DISCORD_CLIENT_ID: OTHER_TOKEN, DISCORD_API_URL: `Bot ${BOT_TOKEN}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(out).toContain('DISCORD_CLIENT_ID must be a Discord id');
+    expect(out).toContain('DISCORD_API_URL must be a URL');
+    expect(out).not.toContain(OTHER_TOKEN);
+    expect(out).not.toContain(BOT_TOKEN);
+  }, 30_000);
 });
 
 describe('redactSecrets', () => {
