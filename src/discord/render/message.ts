@@ -35,16 +35,21 @@ export function message(parts: { content?: string; embeds?: APIEmbed[]; componen
 /**
  * The last sweep for bidi controls over every text a message shows (article text is already stripped by
  * safeMarkdown and safePlain; this also covers our own wording). Stripping only shortens, so limits hold;
- * a field left blank gets a dash, as Discord refuses blank fields.
+ * a text left blank gets a dash or goes, as Discord refuses blank fields and empty embeds.
  */
 function withoutBidiControls(embed: APIEmbed): APIEmbed {
   const strip = (t: string): string => stripBidiControls(t);
+  const orDash = (t: string): string => (strip(t).trim() ? strip(t) : '—');
   const out: APIEmbed = { ...embed };
-  if (out.title !== undefined) out.title = strip(out.title);
-  if (out.description !== undefined) out.description = strip(out.description);
-  if (out.footer) out.footer = { ...out.footer, text: strip(out.footer.text) };
-  if (out.author) out.author = { ...out.author, name: strip(out.author.name) };
-  if (out.fields) out.fields = out.fields.map((f) => ({ ...f, name: strip(f.name).trim() ? strip(f.name) : '—', value: strip(f.value).trim() ? strip(f.value) : '—' }));
+  for (const key of ['title', 'description'] as const) {
+    const text = out[key] === undefined ? '' : strip(out[key]);
+    if (text) out[key] = text;
+    else delete out[key];
+  }
+  if (out.footer) out.footer = { ...out.footer, text: orDash(out.footer.text) };
+  if (out.author) out.author = { ...out.author, name: orDash(out.author.name) };
+  if (out.fields) out.fields = out.fields.map((f) => ({ ...f, name: orDash(f.name), value: orDash(f.value) }));
+  if (!out.title && !out.description && !out.fields?.length && !out.author && !out.footer) out.description = '—';
   return out;
 }
 
