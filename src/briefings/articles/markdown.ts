@@ -212,7 +212,8 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   const fm = splitFrontMatter(text);
   if (fm.warning) warnings.push(fm.warning);
   const data = fm.data;
-  const builder = new ArticleBuilder(ctx.source);
+  // The publisher named in front matter is the article's source; the file path is only the fallback.
+  const builder = new ArticleBuilder(str(data.source) ?? ctx.source);
 
   builder.offerDate(parseDateValue(data.date ?? data.published ?? data.pubDate ?? data.published_at ?? data.updated, ctx.savedAt));
   const url = str(data.url) ?? str(data.link);
