@@ -59,7 +59,7 @@ function isMetadata(t: string, words: number): boolean {
 
 function isCaptionOrPost(t: string, words: number): boolean {
   if (words <= 30 && CREDIT_END.test(t)) return true;
-  if (words <= 40 && CAPTION_LABEL.test(t) && !/^(?:[A-Z]+|Mr|Mrs|Ms|Dr)\b[^:]*\bsaid:/.test(t)) return true;
+  if (words <= 40 && CAPTION_LABEL.test(t)) return true;
   return SOCIAL.test(t);
 }
 

@@ -5,7 +5,7 @@
 // serves both: a position prior, TextRank centrality, overlap with the headline and with the
 // whole article, and a preference for full-length sentences over fragments. Nothing here reads
 // the paragraph layout, so the same text scores the same however its breaks were delivered.
-import { centralities, cosine, termVector, type TermVector } from './centrality';
+import { centrality, cosine, termVector, type TermVector } from './centrality';
 
 export interface Candidate {
   text: string;
@@ -24,7 +24,7 @@ export interface Candidate {
   needsPrevious: boolean;
 }
 
-export const FEATURES = ['position', 'centrality', 'title', 'document', 'lede', 'leadRank', 'length', 'long', 'quote', 'question'] as const;
+export const FEATURES = ['position', 'centrality', 'title', 'document', 'lede', 'length', 'long', 'quote', 'question'] as const;
 export type Feature = (typeof FEATURES)[number];
 export type ScoreWeights = Record<Feature, number>;
 
@@ -35,15 +35,15 @@ export type ScoreWeights = Record<Feature, number>;
  */
 export const WEIGHTS: ScoreWeights = {
   position: 1,
-  centrality: 2,
-  title: 0.3,
+  centrality: 1,
+  title: 0.5,
   document: 1,
-  length: 1,
-  lede: 0,
-  leadRank: 0,
-  long: 0,
-  quote: -0.3,
-  question: -0.2,
+  /** Similarity to the lede: slightly against, the lede has already said it. */
+  lede: -0.2,
+  length: -0.2,
+  long: -0.2,
+  quote: 0,
+  question: 0,
 };
 
 const LENGTH_CAP = 30;
@@ -53,8 +53,7 @@ const LONG_CAP = 60;
 export function candidateFeatures(candidates: Candidate[], titleTerms: string[], withCentrality = true): ScoreWeights[] {
   const n = candidates.length;
   if (n === 0) return [];
-  const zeros = new Array<number>(n).fill(0);
-  const central = withCentrality && n > 2 ? centralities(candidates.map((c) => c.vector)) : { plain: zeros, lead: zeros };
+  const central = withCentrality && n > 2 ? centrality(candidates.map((c) => c.vector)) : new Array<number>(n).fill(0);
   const whole = termVector(candidates.flatMap((c) => c.terms));
   const titleSet = new Set(titleTerms);
   // The sentences that carry on the lede's story; the lede itself is picked apart from scoring.
@@ -68,8 +67,7 @@ export function candidateFeatures(candidates: Candidate[], titleTerms: string[],
     }
     return {
       position: 1 / (1 + c.position),
-      centrality: central.plain[i],
-      leadRank: central.lead[i],
+      centrality: central[i],
       title: titleShare,
       document: cosine(c.vector, whole),
       lede: lede && lede !== c ? cosine(c.vector, lede.vector) : 0,
