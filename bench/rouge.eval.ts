@@ -247,18 +247,21 @@ export function unstemmedTable(rows: Row[]): string[] {
 
 function describe(): string[] {
   return [
-    '- **briefbot-3**: `summarise(article, 3)` (src/briefings/summarise). Furniture out first; the lede (first real',
-    '  news sentence) opens the summary; the other two are the best by one weighting of position, TextRank',
-    '  centrality, similarity to the article and headline, and length, with trigram blocking, in article order.',
-    '  One set of weights for every layout, chosen on the dev halves of all sets in all layouts.',
+    '- **briefbot-3**: `summarise(article, 3)` (src/briefings/summarise). Furniture out first (bylines, "PUBLISHED/UPDATED"',
+    '  headers, time stamps, captions, embedded posts; wire datelines and capitals labels taken off the sentence); the',
+    '  lede (first real news sentence that can open a summary) comes first; the other two are the best by one weighting',
+    '  of position, TextRank centrality, similarity to the article, the headline and the lede, and length, with trigram',
+    '  blocking, in article order. A sentence opening with a pronoun or inside a quotation comes only with the one before.',
+    '  The summariser reads no layout: one weighting, chosen on the dev halves of both sets in all layouts.',
     '- **fair Lead-3**: the first three sentences after skipping bylines ("By ."), "PUBLISHED/UPDATED" headers and',
     '  time stamps, captions and the wire dateline (bench/baselines/lead.ts, rules of its own). **Lead-3**: the first',
     '  three sentences as split. **TextRank-3**: Mihalcea & Tarau (2004) word-overlap graph, PageRank d = 0.85.',
     '- Layouts: *paragraphs* as the set gives them (CNN comes as one block; its paragraphs are rebuilt, two sentences',
-    '  each); *one block*: all paragraphs joined with a space; *glued*: joined with no space ("…on Monday.The…").',
-    '  Every system gets the same sentences (`splitSentences` of that text).',
-    '- **lede first**: share of briefbot-3 summaries whose first sentence is the fair Lead-3\'s first sentence.',
-    '  **furniture**: summary sentences flagged by the benchmark\'s rules or the summariser\'s (goal: 0).',
+    '  each); *one block*: all paragraphs joined with a space; *glued*: joined with no space ("…on Monday.The…") and',
+    '  then unglued as the Markdown reader and the summariser do, so every system gets the same sentences.',
+    '- **lede first**: share of briefbot-3 summaries whose first sentence is the fair Lead-3\'s first sentence (the',
+    '  story\'s lede by the benchmark\'s rules). **furniture**: briefbot-3 summary sentences flagged by the benchmark\'s',
+    '  furniture rules or the summariser\'s (goal: 0; listed below the tables when any).',
   ];
 }
 

@@ -27,10 +27,11 @@ export function isLeadFurniture(text: string): boolean {
   const t = text.trim();
   const words = wordsOf(t);
   if (words === 0) return true;
-  if (/^By\b/.test(t) && words <= 10) return true;
+  // "By .", "By Jane Smith and Tom Jones, CNN" — not "By the 1850s, …".
+  if (/^By\s*\.?$/.test(t) || (words <= 10 && /^By\s+[A-Z][\w.'’-]*(?:\s*(?:[A-Z][\w.'’-]*|and|&|,))*\s*\.?$/.test(t))) return true;
   if (/^(?:PUBLISHED|UPDATED|Last updated)\b/i.test(t) || /\|\s*\.?\s*UPDATED\b/.test(t)) return true;
   if (TIME_STAMP.test(t) && words <= 12) return true;
-  if (/^Scroll down\b/i.test(t) || /^(?:Follow|Share|Read more)\b/i.test(t)) return true;
+  if (/^Scroll down\b/i.test(t) || /^(?:Follow (?:us|@)|Share (?:this|on|via)\b|Read more:)/i.test(t)) return true;
   // Captions: a short line ending in an agency credit, or "Label: what the picture shows".
   if (words <= 30 && /\((?:AFP|AP|Reuters|Getty Images|EPA|PA|PTI|File|Photo)[^()]*\)\.?$/i.test(t)) return true;
   if (words <= 30 && /^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}:\s+["“A-Z]/.test(t)) return true;

@@ -53,3 +53,16 @@ describe.each(STORIES.map((s) => [s.kind, s] as const))('a %s', (_, story) => {
     }
   });
 });
+
+describe('labels and datelines in capitals', () => {
+  it('takes "NEW DELHI:" or "UPDATE:" off the sentence it opens, and keeps the sentence', () => {
+    const article = makeArticle('Fuel duty cut', [
+      'NEW DELHI: The government on Tuesday cut excise duty on petrol and diesel by two rupees a litre.',
+      'UPDATE: The finance ministry later said the cut would take effect from midnight on Wednesday.',
+    ]);
+    expect(summarise(article, 2)).toEqual([
+      'The government on Tuesday cut excise duty on petrol and diesel by two rupees a litre.',
+      'The finance ministry later said the cut would take effect from midnight on Wednesday.',
+    ]);
+  });
+});

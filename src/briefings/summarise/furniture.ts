@@ -90,12 +90,15 @@ const WIRE_DATELINE = new RegExp(
 /** A live-blog time stamp opening a sentence: "05:31 EST Police say…", "10.32am: The minister…". */
 const LEADING_CLOCK = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:EST|EDT|GMT|BST|UTC|IST|CET|ET|PT)?)\s*[:—–-]?\s+(?=["“A-Z])/i;
 
+/** A label in capitals before a colon: "NEW DELHI: The government…", "UPDATE: …", "CNN: You do…", "Q: …". */
+const CAPITALS_LABEL = /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|Q|A):\s+(?=["“‘A-Z0-9])/;
+
 /**
- * The sentence without the wire dateline or live-blog time stamp that opens it; unchanged when
- * what would remain is too short to be a sentence.
+ * The sentence without the wire dateline, capitals label or live-blog time stamp that opens it;
+ * unchanged when what would remain is too short to be a sentence.
  */
 export function withoutLeadIn(text: string): string {
-  for (const re of [WIRE_DATELINE, LEADING_CLOCK]) {
+  for (const re of [WIRE_DATELINE, CAPITALS_LABEL, LEADING_CLOCK]) {
     const m = re.exec(text);
     if (m && m[0].trim() !== '' && text.length - m[0].length >= 20) return text.slice(m[0].length).trim();
   }

@@ -30,12 +30,13 @@ export type ScoreWeights = Record<Feature, number>;
 
 /**
  * One weighting for every layout, chosen on the dev halves of CNN and BBC in all three layouts
- * (as given, one block, glued) together: `npm run eval:rouge -- --tune`. The lede is not scored:
- * it always opens the summary (select.ts).
+ * (as given, one block, glued) together: `npm run eval:rouge -- --tune`, then centrality 1 → 0.7 by
+ * hand on the same dev halves so that R2, not only R1, stays ahead of fair Lead-3 on CNN (BBC pays
+ * 0.8 R1). The lede is not scored: it always opens the summary (select.ts).
  */
 export const WEIGHTS: ScoreWeights = {
   position: 1,
-  centrality: 1,
+  centrality: 0.7,
   title: 0.5,
   document: 1,
   /** Similarity to the lede: slightly against, the lede has already said it. */
