@@ -80,12 +80,6 @@ describe('the briefbot CLI', () => {
     expect(r.err).toMatch(/content folder not found/);
   });
 
-  it('refuses an empty --content instead of reading the working folder (issue 11 #17)', async () => {
-    const r = await run('articles', '--content', '');
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--content is empty/);
-  });
-
   it('refuses a --database that is not a regular file, naming it', async () => {
     const out: string[] = [];
     const err: string[] = [];

@@ -73,6 +73,22 @@ function summaryLength(raw: string | undefined): SummaryLength {
   throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
 }
 
+/**
+ * The content folder from --content, else $CONTENT_DIR, else ./content. An empty value is refused: resolved,
+ * it would silently read the working folder (often a shell variable that expanded to nothing).
+ */
+function contentSetting(option: string | undefined, env: string | undefined): string {
+  if (option !== undefined) {
+    if (!option.trim()) throw new UsageError('--content needs a folder, e.g. --content ./content (it was empty)');
+    return option;
+  }
+  if (env !== undefined) {
+    if (!env.trim()) throw new UsageError('CONTENT_DIR is set but empty: give a folder (CONTENT_DIR=./content) or remove the setting');
+    return env;
+  }
+  return 'content';
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
@@ -110,12 +126,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const contentArg = values.content ?? io.env.CONTENT_DIR ?? 'content';
-  if (!contentArg.trim()) {
-    io.err('briefbot: --content is empty: name the folder of articles (for example --content ./content)');
+  let contentDir: string;
+  try {
+    contentDir = path.resolve(contentSetting(values.content, io.env.CONTENT_DIR));
+  } catch (err) {
+    io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const contentDir = path.resolve(contentArg);
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;

@@ -7,6 +7,7 @@ import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
 import { attachScheduler, type AttachedScheduler } from '../schedule/attach';
 import { createClient } from './client';
+import { describeFatalClose, fatalGatewayClose, type FatalClose } from './fatal-close';
 import { createInteractionHandler } from './router';
 import { openFolderLibrary, type FolderLibrary } from '../sources/files/folder-library';
 import { removeStaleCache } from '../sources/files/stale-temp';
@@ -21,8 +22,10 @@ export interface BotOptions {
   now?: () => Date;
   /** Daily briefings need the database; tests of other things may leave them out. Default true. */
   scheduler?: boolean;
-  /** Something the bot cannot run on (the database file deleted under it). Default: logged only. */
-  onFatal?: (message: string) => void;
+  /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
+  onFatal?: (close: FatalClose) => void;
+  /** The database file was deleted or replaced under the running bot (its writes would be lost). Default: logged only. */
+  onDatabaseLost?: (message: string) => void;
 }
 
 export interface RunningBot {
@@ -63,7 +66,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         onError: (err) => logger.error({ err }, 'retention failed'),
       })
     : null;
-  const stopDbCheck = store ? watchDatabaseFile(store, logger, opts.onFatal) : null;
+  const stopDbCheck = store ? watchDatabaseFile(store, logger, opts.onDatabaseLost) : null;
 
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
@@ -77,7 +80,14 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  let fatalReported = false;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const fatal = fatalGatewayClose(event.code);
+    if (!fatal) return void logger.warn({ shard, code: event.code }, 'gateway disconnected');
+    logger.fatal({ shard, code: fatal.code, reason: fatal.reason }, describeFatalClose(fatal));
+    if (!fatalReported) opts.onFatal?.(fatal);
+    fatalReported = true;
+  });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, (c) => {
