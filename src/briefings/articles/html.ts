@@ -1,0 +1,83 @@
+// A web page → an article: @mozilla/readability on linkedom finds the article's container, then our
+// own rules read it block by block (paragraphs and headings kept apart, furniture dropped) and the page's
+// metadata gives title, date, author and site name. Pure: HTML text in, plain data out; never throws.
+import { Readability } from '@mozilla/readability';
+import type { RawArticle } from '../types';
+import { ArticleBuilder } from './builder';
+import { blocksOf, type Block } from './html/blocks';
+import { parsePage, type DomDocument, type DomElement } from './html/dom';
+import { readMetadata, type PageMetadata } from './html/metadata';
+import { selectArticle } from './html/select';
+import { looksLikeTeaser } from './html/teaser';
+
+/** Pages beyond this are cut before parsing: no article needs more, and parsing time grows with size. */
+export const MAX_PAGE_CHARS = 3_000_000;
+/** Readability gives up (and we fall back to the page's paragraphs) beyond this many elements. */
+const MAX_ELEMENTS = 60_000;
+
+export interface HtmlPage {
+  /** The article as every reader returns it; null when the page holds no text at all. */
+  article: RawArticle | null;
+  /** Too short, or behind a paywall: the caller should prefer the feed's own description. */
+  teaser: boolean;
+  author: string | null;
+  siteName: string | null;
+  /** The article's text: headings and paragraphs, one blank line between blocks (the standfirst apart). */
+  text: string;
+}
+
+export interface HtmlOptions {
+  /** RawArticle.source: the file path or the URL. Default: the URL. */
+  source?: string;
+}
+
+interface Extracted {
+  blocks: Block[];
+  standfirst: string | null;
+}
+
+function runReadability(doc: DomDocument, title: string): Extracted {
+  try {
+    const reader = new Readability<DomElement>(doc as never, {
+      keepClasses: true,
+      maxElemsToParse: MAX_ELEMENTS,
+      serializer: (node) => node as unknown as DomElement,
+    });
+    const result = reader.parse();
+    if (result?.content) {
+      const picked = selectArticle(blocksOf(result.content), result.content, title);
+      return { blocks: picked.body, standfirst: picked.standfirst };
+    }
+  } catch {
+    // Readability throws on pages beyond maxElemsToParse and on some broken trees: fall through.
+  }
+  return { blocks: [], standfirst: null };
+}
+
+/** Read a page. `url` resolves nothing yet but becomes the article's url and default source. */
+export function readHtml(html: string, url: string | null, opts: HtmlOptions = {}): HtmlPage {
+  const source = opts.source ?? url ?? '';
+  let doc: DomDocument;
+  let meta: PageMetadata;
+  try {
+    doc = parsePage(html.length > MAX_PAGE_CHARS ? html.slice(0, MAX_PAGE_CHARS) : html);
+    // Metadata first: Readability rewrites the document it reads.
+    meta = readMetadata(doc);
+  } catch {
+    return { article: null, teaser: true, author: null, siteName: null, text: '' };
+  }
+  const { blocks, standfirst } = runReadability(doc, meta.title ?? '');
+  const builder = new ArticleBuilder(source);
+  builder.title = meta.title ?? '';
+  if (url ?? meta.url) builder.url = (url ?? meta.url)!;
+  builder.offerDate(meta.date ? { date: meta.date, approximate: false } : null);
+  if (standfirst) builder.setStandfirst(standfirst);
+  if (meta.tags.length > 0) builder.tags = meta.tags;
+  for (const b of blocks) {
+    if (b.kind === 'heading') builder.addHeading(b.text);
+    else builder.addParagraph(b.text);
+  }
+  const article = builder.build();
+  const text = blocks.map((b) => b.text).join('\n\n');
+  return { article, teaser: looksLikeTeaser(text, html), author: meta.author, siteName: meta.siteName, text };
+}
