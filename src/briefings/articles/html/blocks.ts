@@ -20,7 +20,7 @@ export interface Block {
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN',
-  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'UL', 'CAPTION', 'SUMMARY',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION', 'SUMMARY',
 ]);
 
 /** Elements whose text is never article text. */
@@ -66,6 +66,13 @@ function walk(node: DomNode, w: Walker, inQuote: boolean, inLink = false): void 
     if (tag === 'BR') {
       // A line break inside a paragraph separates lines of verse or an address; keep them apart as words.
       w.parts.push('\n');
+      continue;
+    }
+    if (tag === 'TD' || tag === 'TH') {
+      // A table row reads as one line: "1 Kyle Busch 5040 5 1".
+      w.parts.push(' ');
+      walk(el, w, inQuote, inLink);
+      w.parts.push(' ');
       continue;
     }
     if (!BLOCK_TAGS.has(tag)) {

@@ -28,7 +28,7 @@ export function nameWords(name: string): string[] {
 }
 
 /** Words that mark the standfirst (dek) of an article rather than its body. */
-const STANDFIRST_WORDS = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'summary', 'sapo', 'lede', 'intro', 'excerpt', 'description']);
+const STANDFIRST_WORDS = new Set(['dek', 'standfirst', 'subtitle', 'subheadline', 'sapo']);
 
 function names(el: DomElement): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

@@ -52,6 +52,8 @@ const WEEKDAY_WORDS = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?
 /** A date stamp: a short line that is a date or time plus the words that stand around one. */
 export function isDateStamp(line: string): boolean {
   if (line.length > 110 || !/\d/.test(line)) return false;
+  // The signature of an embedded post: "— Robert Maguire (@RobertMaguire_) November 18, 2019".
+  if (/^[—–-]/.test(line) || /\(@\w+\)/.test(line)) return false;
   const hasDate = MONTH_WORDS.test(line) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/.test(line) || /\b\d{1,2}:\d{2}\b/.test(line) || /\bago\b/i.test(line);
   MONTH_WORDS.lastIndex = 0;
   if (!hasDate) return false;

@@ -46,6 +46,11 @@ function isLinkList(block: Block): boolean {
   return block.text.length < 300 && block.linkChars >= block.text.length * LINK_SHARE;
 }
 
+/** A list entry or heading that is all link points to another page; a linked paragraph may be the article's own call to action. */
+function isPointer(block: Block): boolean {
+  return block.kind !== 'paragraph' && block.kind !== 'quote' && isLinkList(block);
+}
+
 /** The blocks that form the article, in order, with the standfirst set apart. */
 export function selectArticle(blocks: Block[], root: DomElement, title: string): Selection {
   const lengths = new TextLengths();
@@ -65,7 +70,7 @@ export function selectArticle(blocks: Block[], root: DomElement, title: string):
       if (block.kind !== 'paragraph' || isLinkList(block) || block.text.length < 120) continue;
       inPointerList = false;
     }
-    if (isLinkList(block) || isFurnitureText(block.text)) continue;
+    if (isPointer(block) || isFurnitureText(block.text)) continue;
     if (body.length === 0 && standfirst === null && isStandfirst(block, root)) {
       standfirst = block.text;
       continue;
