@@ -6,6 +6,7 @@ import { loadLibrary } from '../briefings/library';
 import type { Library } from '../briefings/library-types';
 import type { SummaryLength } from '../briefings/types';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
+import { runExtract, type PageFetcher } from './extract';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
 
 export const USAGE = `Usage: briefbot <command> [options]
@@ -16,6 +17,8 @@ Commands:
   summary <id or words>            one article's summary (--all: every article)
   quotes [words]                   quotations and who said them (--speaker NAME to filter)
   search <words>                   articles matching the words (typos tolerated)
+  extract <file | folder | URL>    what the library reads from web pages (.html, .htm, .html.gz);
+                                   a folder: one JSON object a line
 
 Options:
   --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
@@ -70,6 +73,26 @@ function summaryLength(raw: string | undefined): SummaryLength {
   if (raw === undefined) return 'medium';
   if ((LENGTHS as readonly string[]).includes(raw)) return raw as SummaryLength;
   throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
+}
+
+/**
+ * Every command, including `extract` (which may fetch a URL, hence the promise). `fetchPage` replaces the
+ * plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher).
+ */
+export async function runCommand(argv: string[], io: CliIo, deps: { fetchPage?: PageFetcher } = {}): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch {
+    return runCli(argv, io);
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (command !== 'extract' || parsed.values.help) return runCli(argv, io);
+  if (rest.length !== 1) {
+    io.err(`briefbot: extract needs one file, folder or URL\n\n${USAGE}`);
+    return 2;
+  }
+  return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage }, io);
 }
 
 export function runCli(argv: string[], io: CliIo): number {
