@@ -34,6 +34,8 @@ export interface HtmlOptions {
 interface Extracted {
   blocks: Block[];
   standfirst: string | null;
+  /** Everything Readability kept, furniture included: where a paywall notice would sit. */
+  containerText: string;
 }
 
 function runReadability(doc: DomDocument, title: string): Extracted {
@@ -45,13 +47,19 @@ function runReadability(doc: DomDocument, title: string): Extracted {
     });
     const result = reader.parse();
     if (result?.content) {
-      const picked = selectArticle(blocksOf(result.content), result.content, title);
-      return { blocks: picked.body, standfirst: picked.standfirst };
+      const all = blocksOf(result.content);
+      const picked = selectArticle(all, result.content, title);
+      return { blocks: picked.body, standfirst: picked.standfirst, containerText: all.map((b) => b.text).join('\n') };
     }
   } catch {
     // Readability throws on pages beyond maxElemsToParse and on some broken trees: fall through.
   }
-  return { blocks: [], standfirst: null };
+  return { blocks: [], standfirst: null, containerText: '' };
+}
+
+/** A short line in capitals is a section heading set as a paragraph ("NISSAN SENTRA", "FRANCE WINS"). */
+function isCapitalsHeading(text: string): boolean {
+  return text.length <= 60 && /\p{Lu}{2}/u.test(text) && text === text.toUpperCase() && !/[.!?:;,]$/.test(text);
 }
 
 /** Read a page. `url` resolves nothing yet but becomes the article's url and default source. */
@@ -66,7 +74,7 @@ export function readHtml(html: string, url: string | null, opts: HtmlOptions = {
   } catch {
     return { article: null, teaser: true, author: null, siteName: null, text: '' };
   }
-  const { blocks, standfirst } = runReadability(doc, meta.title ?? '');
+  const { blocks, standfirst, containerText } = runReadability(doc, meta.title ?? '');
   const builder = new ArticleBuilder(source);
   builder.title = meta.title ?? '';
   if (url ?? meta.url) builder.url = (url ?? meta.url)!;
@@ -74,10 +82,10 @@ export function readHtml(html: string, url: string | null, opts: HtmlOptions = {
   if (standfirst) builder.setStandfirst(standfirst);
   if (meta.tags.length > 0) builder.tags = meta.tags;
   for (const b of blocks) {
-    if (b.kind === 'heading') builder.addHeading(b.text);
+    if (b.kind === 'heading' || isCapitalsHeading(b.text)) builder.addHeading(b.text);
     else builder.addParagraph(b.text);
   }
   const article = builder.build();
   const text = blocks.map((b) => b.text).join('\n\n');
-  return { article, teaser: looksLikeTeaser(text, html), author: meta.author, siteName: meta.siteName, text };
+  return { article, teaser: looksLikeTeaser(text, containerText, html), author: meta.author, siteName: meta.siteName, text };
 }

@@ -59,6 +59,11 @@ export function selectArticle(blocks: Block[], root: DomElement, title: string):
   let standfirst: string | null = null;
   let inPointerList = false;
   for (const block of blocks) {
+    // A dek is named like furniture ("article__dek") but is the standfirst: look for it first.
+    if (body.length === 0 && standfirst === null && isStandfirst(block, root)) {
+      standfirst = block.text;
+      continue;
+    }
     if (insideFurniture(block, root, lengths)) continue;
     if (titleKey && normal(block.text) === titleKey) continue;
     if (block.kind === 'heading' && isPointerHeading(block.text)) {
@@ -71,10 +76,6 @@ export function selectArticle(blocks: Block[], root: DomElement, title: string):
       inPointerList = false;
     }
     if (isPointer(block) || isFurnitureText(block.text)) continue;
-    if (body.length === 0 && standfirst === null && isStandfirst(block, root)) {
-      standfirst = block.text;
-      continue;
-    }
     body.push(block);
   }
   return { standfirst, body };

@@ -13,9 +13,13 @@ const PAYWALL = [
   /"isAccessibleForFree"\s*:\s*(?:false|"false"|"False")/,
 ];
 
-export function looksLikeTeaser(text: string, html: string): boolean {
+/**
+ * `text` is what we read as the article; `container` everything Readability kept around it (the paywall
+ * notice itself is furniture, so it is looked for there, near the end).
+ */
+export function looksLikeTeaser(text: string, container: string, html: string): boolean {
   if (text.length < TEASER_CHARS) return true;
-  const tail = text.slice(-600);
+  const tail = container.slice(-1500);
   if (PAYWALL.slice(0, 4).some((p) => p.test(tail))) return true;
   // The markup flag counts only with a short text: many paywalled pages still serve the whole article.
   return text.length < 1500 && PAYWALL[4].test(html.slice(0, 400_000));
