@@ -5,15 +5,19 @@ import { Readability } from '@mozilla/readability';
 import type { RawArticle } from '../types';
 import { ArticleBuilder } from './builder';
 import { blocksOf, type Block } from './html/blocks';
-import { parsePage, type DomDocument, type DomElement } from './html/dom';
+import { cleanLine } from '../text/whitespace';
+import { parsePage, tooBigToScore, type DomDocument, type DomElement } from './html/dom';
+import { isFurnitureText } from './html/lines';
 import { readMetadata, type PageMetadata } from './html/metadata';
 import { selectArticle } from './html/select';
 import { looksLikeTeaser } from './html/teaser';
 
 /** Pages beyond this are cut before parsing: no article needs more, and parsing time grows with size. */
 export const MAX_PAGE_CHARS = 3_000_000;
-/** Readability gives up (and we fall back to the page's paragraphs) beyond this many elements. */
+/** Beyond this many elements Readability is not run and the page's paragraphs are read one by one. */
 const MAX_ELEMENTS = 60_000;
+/** Real pages nest up to ~50 deep (the benchmark's deepest); beyond this Readability's time explodes. */
+const MAX_DEPTH = 150;
 
 export interface HtmlPage {
   /** The article as every reader returns it; null when the page holds no text at all. */
@@ -38,11 +42,25 @@ interface Extracted {
   containerText: string;
 }
 
+/** The page's paragraphs one by one, for pages Readability cannot be trusted to finish in time. */
+function plainParagraphs(doc: DomDocument): Extracted {
+  const blocks: Block[] = [];
+  try {
+    for (const el of doc.querySelectorAll('p')) {
+      const text = cleanLine((el.textContent ?? '').replace(/\s+/g, ' '));
+      if (text && !isFurnitureText(text)) blocks.push({ kind: 'paragraph', text, tag: 'p', element: el, linkChars: 0 });
+    }
+  } catch {
+    // A tree too deep even for a selector walk: nothing to read.
+  }
+  return { blocks, standfirst: null, containerText: blocks.map((b) => b.text).join('\n') };
+}
+
 function runReadability(doc: DomDocument, title: string): Extracted {
+  if (!doc.documentElement || tooBigToScore(doc.documentElement, MAX_DEPTH, MAX_ELEMENTS)) return plainParagraphs(doc);
   try {
     const reader = new Readability<DomElement>(doc as never, {
       keepClasses: true,
-      maxElemsToParse: MAX_ELEMENTS,
       serializer: (node) => node as unknown as DomElement,
     });
     const result = reader.parse();
@@ -54,7 +72,7 @@ function runReadability(doc: DomDocument, title: string): Extracted {
   } catch {
     // Readability throws on pages beyond maxElemsToParse and on some broken trees: fall through.
   }
-  return { blocks: [], standfirst: null, containerText: '' };
+  return plainParagraphs(doc);
 }
 
 /** A short line in capitals is a section heading set as a paragraph ("NISSAN SENTRA", "FRANCE WINS"). */
