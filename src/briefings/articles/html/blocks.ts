@@ -29,6 +29,9 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BU
 
 
 
+/** Inline pop-ups that repeat a name with its bio and links when hovered ("rollover-people-block", "tooltip"). */
+const POPUP_CLASS = /(?:^|[\s_-])(?:tooltip|popover|hovercard|rollover-people-block|rollover-block)(?:$|[\s_-])/i;
+
 function kindOf(tag: string, inQuote: boolean): BlockKind {
   if (/^H[1-6]$/.test(tag)) return 'heading';
   if (tag === 'LI' || tag === 'DT' || tag === 'DD') return 'item';
@@ -68,6 +71,7 @@ function walk(node: DomNode, w: Walker, inQuote: boolean, inLink = false): void 
       w.parts.push('\n');
       continue;
     }
+    if (POPUP_CLASS.test(el.getAttribute('class') ?? '')) continue;
     if (tag === 'TD' || tag === 'TH') {
       // A table row reads as one line: "1 Kyle Busch 5040 5 1".
       w.parts.push(' ');

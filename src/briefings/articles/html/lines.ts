@@ -41,6 +41,10 @@ const EXTRA_PATTERNS: RegExp[] = [
   /^citation\s*:/i,
   /^this document is subject to copyright\b/i,
   /^if you enjoyed this article\b/i,
+  /^follow .{0,60}\b(?:coverage|updates)\b.{0,40}\bat https?:/i,
+  /^(?:listen to|watch) .{0,60}\b(?:live|listen back|on demand)\b/i,
+  // Site footers: "The contents of this site are ©2019 …", "© 2019 Example Media. All rights reserved."
+  /©\s?(?:19|20)\d\d\b|\ball rights reserved\b/i,
   /\bskip to (?:content|main)\b/i,
 ];
 
@@ -72,7 +76,8 @@ export function isDateStamp(line: string): boolean {
 /** A byline: "By Justine Coleman - 11/18/19 11:04 PM EST", "By Stefan Becket, Kathryn Watson". */
 export function isByline(line: string): boolean {
   if (line.length > 120) return false;
-  if (/^(?:by|por|oleh|von|par|di)\s+\p{Lu}/u.test(line) && !/[.!?]["”']?$/.test(line.replace(/\b\w\.$/, ''))) return true;
+  const body = line.replace(/\b(?:[ap]\.m|\w)\.$/i, '');
+  if (/^(?:by|por|oleh|von|par|di)\s+\p{Lu}/u.test(line) && (!/[.!?]["”']?$/.test(body) || isDateStamp(line.replace(/^\S+\s+[^,]+(?:,[^,]+)?\s+on\s+/i, '')))) return true;
   return /^(?:additional reporting|reporting) by\b/i.test(line) && line.length < 100;
 }
 
@@ -83,6 +88,8 @@ export function isCreditedCaption(line: string): boolean {
   if (/\((?:image|photo|picture|pic|credit)s?\s*:[^()]{1,60}\)\s*$/i.test(line)) return true;
   if (/\bcredit\s*:\s*[^.]{1,60}$/i.test(line)) return true;
   if (/\((?:AP|AFP|Reuters) Photo[^()]*\)\s*$/i.test(line)) return true;
+  // An agency name glued to the end of a caption or after a name: "… in New York.Reuters", "… Timothy Weeks AP".
+  if (line.length < 300 && /(?:[.)]|\p{Ll}) ?(?:Reuters|AP|AFP|EPA|Getty Images|Getty|Shutterstock)$/u.test(line) && !/[.!?]["”]?$/.test(line)) return true;
   return /^[^.]{0,60}\|\s*(?:getty images|shutterstock|afp|reuters|ap)\s*$/i.test(line) || /^[\w .'-]{2,40}\s*(?:\/|\|)\s*(?:getty images|afp|reuters|ap|zdnet|shutterstock)\b/i.test(line);
 }
 
@@ -97,8 +104,14 @@ export function isFurnitureText(line: string): boolean {
   return isDateStamp(line) || isByline(line) || isCreditedCaption(line);
 }
 
+const POINTER_PHRASE = "(?:related(?: \\w+){0,2}|more(?: from| on| stories| news)?|you may also like|you might also like|recommended(?: for you)?|trending(?: now)?|latest(?: news)?|popular|most (?:read|popular)|read (?:more|next)|see also|also read|further reading|about the author|something to consider|don[’']t miss|top stories)";
+/** The phrase and nothing else but punctuation: "You may also like...", "More:", "Related Stories". */
+const POINTER_LINE = new RegExp(`^${POINTER_PHRASE}\\s*[:.…]*$`, 'i');
+/** As a heading the phrase may lead a longer title: "Related coverage from How to Do Everything: Money:". */
+const POINTER_HEADING = new RegExp(`^(?:${POINTER_PHRASE}\\b|holiday gift guides)`, 'i');
+
 /** A heading that opens a list of links elsewhere: "Related coverage", "More:", "You may also like". */
-export function isPointerHeading(line: string): boolean {
+export function isPointerHeading(line: string, isHeading = true): boolean {
   if (line.length > 80) return false;
-  return /^(?:related|more(?: from| on| stories| news)?\b|you may also like|you might also like|recommended|trending|latest|popular|most (?:read|popular)|read (?:more|next)|see also|also read|further reading|holiday gift guides|about the author|something to consider|don[’']t miss|top stories)/i.test(line);
+  return isHeading ? POINTER_HEADING.test(line) || POINTER_LINE.test(line) : POINTER_LINE.test(line);
 }

@@ -46,9 +46,13 @@ function isLinkList(block: Block): boolean {
   return block.text.length < 300 && block.linkChars >= block.text.length * LINK_SHARE;
 }
 
-/** A list entry or heading that is all link points to another page; a linked paragraph may be the article's own call to action. */
+/**
+ * A list entry or heading that is all link points to another page, as does a linked headline in capitals;
+ * a linked paragraph in sentence case may be the article's own call to action ("Get it on Amazon for $39").
+ */
 function isPointer(block: Block): boolean {
-  return block.kind !== 'paragraph' && block.kind !== 'quote' && isLinkList(block);
+  if (!isLinkList(block)) return false;
+  return (block.kind !== 'paragraph' && block.kind !== 'quote') || (/\p{Lu}{3}/u.test(block.text) && block.text === block.text.toUpperCase());
 }
 
 /** The blocks that form the article, in order, with the standfirst set apart. */
@@ -66,7 +70,8 @@ export function selectArticle(blocks: Block[], root: DomElement, title: string):
     }
     if (insideFurniture(block, root, lengths)) continue;
     if (titleKey && normal(block.text) === titleKey) continue;
-    if (block.kind === 'heading' && isPointerHeading(block.text)) {
+    // "You may also like…" is often set as a paragraph rather than a heading.
+    if (isPointerHeading(block.text, block.kind === 'heading')) {
       inPointerList = true;
       continue;
     }
