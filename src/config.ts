@@ -22,6 +22,12 @@ export interface Config {
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
+  /** FEEDS: the shared library's feeds (every server sees them). */
+  feeds: string[];
+  /** FEED_INTERVAL_SECONDS: how often each feed is polled. */
+  feedIntervalSeconds: number;
+  /** ALLOW_PRIVATE_NETWORK: fetch from loopback/private addresses (intranet feeds, tests). */
+  allowPrivateNetwork: boolean;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +64,9 @@ const EnvSchema = z.object({
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
   SHARD_COUNT: optional,
+  FEEDS: optional,
+  FEED_INTERVAL_SECONDS: optional,
+  ALLOW_PRIVATE_NETWORK: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -141,6 +150,41 @@ function checkBriefing(
   return id ? { channelId: id, time: t, timezone: tz } : null;
 }
 
+function checkFeeds(value: string | undefined, problems: string[]): string[] {
+  const urls = (value ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of urls) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(u).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`FEEDS must be comma-separated http(s) addresses of feeds or sites, got "${u}".`);
+  }
+  return [...new Set(urls)];
+}
+
+function checkFeedInterval(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 900;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    problems.push(`FEED_INTERVAL_SECONDS must be a number of seconds above 0 (default 900 = 15 minutes), got "${value}".`);
+    return 900;
+  }
+  return n;
+}
+
+function checkBoolean(name: string, value: string | undefined, problems: string[]): boolean {
+  if (value === undefined) return false;
+  if (/^(true|1|yes|on)$/i.test(value)) return true;
+  if (/^(false|0|no|off)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false, got "${value}".`);
+  return false;
+}
+
 /** Reads settings from an environment (process.env by default); throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfigOptions = {}): Config {
   const parsed = EnvSchema.parse(env);
@@ -155,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   }
   const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
   const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  const feeds = checkFeeds(parsed.FEEDS, problems);
+  const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
+  const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -166,5 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
     briefing,
     shardCount,
+    feeds,
+    feedIntervalSeconds,
+    allowPrivateNetwork,
   };
 }
