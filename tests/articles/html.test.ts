@@ -140,3 +140,23 @@ describe('reading saved pages from the article-extraction benchmark', () => {
     expect(f1s.filter((f) => f > 0.97).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('the date a page prints, when its metadata has none', () => {
+  const body = `<p>${LONG}</p><p>${LONG}</p><p>${LONG}</p>`;
+  it.each([
+    ['Updated 3:27 am EST, Wednesday, November 20, 2019', '2019-11-20T08:27:00.000Z'],
+    ['PUBLISHED: 10:48, Tue, Nov 19, 2019', '2019-11-19T10:48:00.000Z'],
+    ['Published 11:11 PM EST Nov 19, 2019', '2019-11-20T04:11:00.000Z'],
+    ['Posted on 22 March 2015 by Admin', '2015-03-22T00:00:00.000Z'],
+  ])('reads “%s” as %s and keeps it out of the text', (stamp, iso) => {
+    const page = readHtml(`<html><body><article><p>${stamp}</p>${body}</article></body></html>`, null);
+    expect(page.article!.date).toBe(iso);
+    expect(page.text).not.toContain(stamp);
+  });
+
+  it('prefers the metadata date, and refuses a day that does not exist', () => {
+    const meta = '<meta property="article:published_time" content="2021-03-04T10:00:00Z">';
+    expect(readHtml(`<html><head>${meta}</head><body><article><p>Updated Nov 19, 2019</p>${body}</article></body></html>`, null).article!.date).toBe('2021-03-04T10:00:00.000Z');
+    expect(readHtml(`<html><body><article><p>Updated February 31, 2019 10:00</p>${body}</article></body></html>`, null).article!.date).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import { parsePage, tooBigToScore, type DomDocument, type DomElement } from './h
 import { isFurnitureText } from './html/lines';
 import { readMetadata, type PageMetadata } from './html/metadata';
 import { selectArticle } from './html/select';
+import { visibleDate } from './html/visible-date';
 import { looksLikeTeaser } from './html/teaser';
 
 /** Pages beyond this are cut before parsing: no article needs more, and parsing time grows with size. */
@@ -40,6 +41,7 @@ interface Extracted {
   standfirst: string | null;
   /** Everything Readability kept, furniture included: where a paywall notice would sit. */
   containerText: string;
+  dateLines: string[];
 }
 
 /** The page's paragraphs one by one, for pages Readability cannot be trusted to finish in time. */
@@ -53,7 +55,7 @@ function plainParagraphs(doc: DomDocument): Extracted {
   } catch {
     // A tree too deep even for a selector walk: nothing to read.
   }
-  return { blocks, standfirst: null, containerText: blocks.map((b) => b.text).join('\n') };
+  return { blocks, standfirst: null, containerText: blocks.map((b) => b.text).join('\n'), dateLines: [] };
 }
 
 function runReadability(doc: DomDocument, title: string): Extracted {
@@ -67,12 +69,17 @@ function runReadability(doc: DomDocument, title: string): Extracted {
     if (result?.content) {
       const all = blocksOf(result.content);
       const picked = selectArticle(all, result.content, title);
-      return { blocks: picked.body, standfirst: picked.standfirst, containerText: all.map((b) => b.text).join('\n') };
+      return { blocks: picked.body, standfirst: picked.standfirst, containerText: all.map((b) => b.text).join('\n'), dateLines: picked.dateLines };
     }
   } catch {
     // Readability throws on pages beyond maxElemsToParse and on some broken trees: fall through.
   }
   return plainParagraphs(doc);
+}
+
+function dateOf(line: string): { date: Date; approximate: boolean } | null {
+  const date = visibleDate(line);
+  return date ? { date, approximate: false } : null;
 }
 
 /** A short line in capitals is a section heading set as a paragraph ("NISSAN SENTRA", "FRANCE WINS"). */
@@ -92,11 +99,13 @@ export function readHtml(html: string, url: string | null, opts: HtmlOptions = {
   } catch {
     return { article: null, teaser: true, author: null, siteName: null, text: '' };
   }
-  const { blocks, standfirst, containerText } = runReadability(doc, meta.title ?? '');
+  const { blocks, standfirst, containerText, dateLines } = runReadability(doc, meta.title ?? '');
   const builder = new ArticleBuilder(source);
   builder.title = meta.title ?? '';
   if (url ?? meta.url) builder.url = (url ?? meta.url)!;
   builder.offerDate(meta.date ? { date: meta.date, approximate: false } : null);
+  // The date printed on the page, when the metadata has none.
+  for (const line of dateLines) builder.offerDate(dateOf(line));
   if (standfirst) builder.setStandfirst(standfirst);
   if (meta.tags.length > 0) builder.tags = meta.tags;
   for (const b of blocks) {

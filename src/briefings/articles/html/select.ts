@@ -3,11 +3,13 @@
 import type { Block } from './blocks';
 import { ancestorsWithin, namedFurniture, namedStandfirst } from './classes';
 import type { DomElement } from './dom';
-import { isFurnitureText, isPointerHeading } from './lines';
+import { isDateStamp, isFurnitureText, isPointerHeading } from './lines';
 
 export interface Selection {
   standfirst: string | null;
   body: Block[];
+  /** Date stamps dropped from the text ("Updated 3:27 am EST, …"): a date when the metadata has none. */
+  dateLines: string[];
 }
 
 /** An element named as furniture is dropped only when it holds less than this share of the container's text. */
@@ -62,10 +64,15 @@ export function selectArticle(blocks: Block[], root: DomElement, title: string):
   const body: Block[] = [];
   let standfirst: string | null = null;
   let inPointerList = false;
+  const dateLines: string[] = [];
   for (const block of blocks) {
     // A dek is named like furniture ("article__dek") but is the standfirst: look for it first.
     if (body.length === 0 && standfirst === null && isStandfirst(block, root)) {
       standfirst = block.text;
+      continue;
+    }
+    if (isDateStamp(block.text)) {
+      dateLines.push(block.text);
       continue;
     }
     if (insideFurniture(block, root, lengths)) continue;
@@ -83,7 +90,7 @@ export function selectArticle(blocks: Block[], root: DomElement, title: string):
     if (isPointer(block) || isFurnitureText(block.text)) continue;
     body.push(block);
   }
-  return { standfirst, body };
+  return { standfirst, body, dateLines };
 }
 
 function isStandfirst(block: Block, root: DomElement): boolean {
