@@ -53,6 +53,13 @@ function str(v: unknown): string | null {
   return null;
 }
 
+const PLACEHOLDER_SOURCE = /^(?:unknown|n\/?a|none|null|-+)$/i;
+
+function frontMatterSource(v: unknown): string | null {
+  const s = str(v);
+  return s && !PLACEHOLDER_SOURCE.test(s) ? s : null;
+}
+
 function tagsOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== null);
   const s = str(v);
@@ -212,7 +219,9 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   const fm = splitFrontMatter(text);
   if (fm.warning) warnings.push(fm.warning);
   const data = fm.data;
-  const builder = new ArticleBuilder(ctx.source);
+  // The source named in front matter is the article's source; the file path is only the fallback
+  // (scrapers write "Unknown" when they found none).
+  const builder = new ArticleBuilder(frontMatterSource(data.source) ?? ctx.source);
 
   builder.offerDate(parseDateValue(data.date ?? data.published ?? data.pubDate ?? data.published_at ?? data.updated, ctx.savedAt));
   const url = str(data.url) ?? str(data.link);
