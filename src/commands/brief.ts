@@ -2,8 +2,8 @@
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { SummaryLength } from '../briefings/types';
 import { renderArticleSummary, renderBriefing, renderNotice, safeMarkdown, truncateWords } from '../discord/render';
-import { deferOnce, sendMessages } from '../discord/respond';
-import { respondWithSuggestions } from '../discord/suggestions';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import { respondWithSuggestions } from '../discord/interaction/suggestions';
 import type { Command, CommandContext } from './types';
 
 const BRIEF_ITEMS = 5;

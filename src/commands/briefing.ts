@@ -11,7 +11,7 @@ import {
 import { channelRef, renderBriefingPost, renderNotice, renderScheduleStatus, safeMarkdown, truncateWords } from '../discord/render';
 import { renderChoices } from '../discord/render/choices';
 import type { RenderedMessage } from '../discord/render/message';
-import { deferOnce, sendMessages } from '../discord/respond';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
 import { dateLabel } from '../schedule/post-renderer';
 import { DEFAULT_ARTICLES, MAX_ARTICLES, MIN_ARTICLES, ScheduleInputError } from '../schedule/service';
 import { suggestTimeZones } from '../schedule/timezones';

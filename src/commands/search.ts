@@ -11,8 +11,8 @@ import {
 import type { Article } from '../briefings/types';
 import { renderChoices } from '../discord/render/choices';
 import { renderArticleSummary, renderNotice, renderSearchPage, type SearchPageView } from '../discord/render';
-import { deferOnce, sendMessages } from '../discord/respond';
-import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, shortVersion } from '../discord/search-state';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, shortVersion } from '../discord/render/search-state';
 import type { Command, CommandContext } from './types';
 
 export const PAGE_SIZE = 5;

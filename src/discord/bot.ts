@@ -5,7 +5,7 @@ import type { Library } from '../briefings/library-types';
 import { loadCommands } from '../commands';
 import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
-import { attachScheduler, type AttachedScheduler } from '../schedule/attach';
+import { attachScheduler, type AttachedScheduler } from './schedule/attach';
 import { createClient } from './client';
 import { createInteractionHandler } from './router';
 

@@ -2,13 +2,13 @@
 // before anything is sent, so whatever happens afterwards, a second post for the same day cannot start.
 import type { Logger } from 'pino';
 import type { Library } from '../briefings/library-types';
+import type { RenderedMessage } from '../discord/render/message';
 import type { Delivery, DeliveryTrigger, FailureKind } from '../store/ledger';
 import type { ScheduleRow } from '../store/schedules';
 import type { Store } from '../store/store';
 import { isRetryable, type ChannelPort } from './channel-port';
 import { dayMarker, nonceFor, partMarker, readPart } from './marker';
 import { dateLabel, type PostRenderer } from './post-renderer';
-import { stampMarker } from './stamp';
 import { instantOf } from './zoned-time';
 
 export interface DelivererDeps {
@@ -167,11 +167,7 @@ export class Deliverer {
       const ids: string[] = [];
       for (let part = 1; part <= messages.length; part++) {
         const marker = partMarker(claim.channelId, claim.localDate, part, messages.length);
-        const message = {
-          ...stampMarker(messages[part - 1], marker),
-          nonce: nonceFor(claim.channelId, claim.localDate, part),
-          enforceNonce: true,
-        };
+        const message = this.deps.render.stamp(messages[part - 1], marker);
         const id = await this.sendWithRetry(claim, part, message);
         ids.push(id);
         ledger.addMessageIds(claim.channelId, claim.localDate, this.deps.owner, [id]);
@@ -193,11 +189,12 @@ export class Deliverer {
     }
   }
 
-  private async sendWithRetry(claim: Delivery, part: number, message: Parameters<ChannelPort['send']>[1]): Promise<string> {
+  private async sendWithRetry(claim: Delivery, part: number, message: RenderedMessage): Promise<string> {
     const { port, store, logger } = this.deps;
+    const nonce = nonceFor(claim.channelId, claim.localDate, part);
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await port.send(claim.channelId, message)).id;
+        return (await port.send(claim.channelId, message, nonce)).id;
       } catch (error) {
         const { kind, reason } = port.classify(error);
         if (!isRetryable(kind) || attempt >= this.retryDelays.length) throw error;

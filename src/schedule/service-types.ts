@@ -1,19 +1,8 @@
 // What the /briefing command needs from the scheduler. The scheduler implements it; commands depend on this only.
 import type { Briefing } from '../briefings/types';
+import type { ScheduleSettings } from '../store/schedules';
 
-export interface ScheduleSettings {
-  guildId: string;
-  channelId: string;
-  /** Local wall-clock time, HH:MM (24 h). */
-  time: string;
-  /** IANA time zone name. */
-  timezone: string;
-  topic: string | null;
-  articles: number;
-  /** Post a short "no new articles" line when nothing is new (else stay silent). */
-  announceEmpty: boolean;
-  paused: boolean;
-}
+export type { ScheduleSettings };
 
 export interface ScheduleStatus extends ScheduleSettings {
   /** Next post time as an ISO instant. */

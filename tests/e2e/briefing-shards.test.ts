@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import pino from 'pino';
 import type { Client } from 'discord.js';
 import { createClient } from '../../src/discord/client';
-import { attachScheduler, type AttachedScheduler } from '../../src/schedule/attach';
+import { attachScheduler, type AttachedScheduler } from '../../src/discord/schedule/attach';
 import { localDateOf, localTimeOf } from '../../src/schedule/zoned-time';
 import { openStore } from '../../src/store/store';
 import { briefingMessages, fakeDateOnly, newsLibrary, sleep } from '../fixtures/schedule/e2e';

@@ -6,7 +6,7 @@ export { LIMITS, limitViolations, embedLength } from './limits';
 export { MAX_MESSAGES, NO_MENTIONS, type RenderedMessage } from './message';
 export { renderApology, renderNotice, APOLOGY } from './notice';
 export { renderQuotes, type QuoteRequest } from './quotes';
-export { renderScheduleStatus, channelRef } from './schedule';
+export { renderScheduleStatus, channelRef, type ScheduleView } from './schedule';
 export { renderSearchPage, type SearchPageView } from './search';
 export { renderChoices, type Choice } from './choices';
 export { safeMarkdown, safePlain, neutraliseMentions, truncateWords } from './text';

@@ -1,9 +1,27 @@
 // Daily-briefing schedules as /briefing shows them.
-import type { ScheduleStatus } from '../../schedule/service-types';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
 import { fitList, footerText, longEmbeds } from './parts';
 import { oneLine, safeMarkdown, safePlain } from './text';
+
+/**
+ * What /briefing shows about one channel's schedule. The scheduler's ScheduleStatus has this shape; the
+ * renderer declares only what it reads, so it depends on no scheduler code.
+ */
+export interface ScheduleView {
+  guildId: string;
+  channelId: string;
+  time: string;
+  timezone: string;
+  topic: string | null;
+  articles: number;
+  announceEmpty: boolean;
+  paused: boolean;
+  /** Next post time as an ISO instant. */
+  nextPostAt: string | null;
+  lastPost: { localDate: string; outcome: string; detail: string | null } | null;
+  problems: readonly string[];
+}
 
 /** A channel mention only for a real snowflake; anything else is shown as plain text. */
 export function channelRef(id: string): string {
@@ -16,7 +34,7 @@ function when(iso: string | null): string {
   return Number.isFinite(t) ? `<t:${t}:f> (<t:${t}:R>)` : 'unknown';
 }
 
-function statusEmbeds(s: ScheduleStatus) {
+function statusEmbeds(s: ScheduleView) {
   const state = s.paused ? '⏸ paused' : '▶ active';
   const lines = [`${channelRef(s.channelId)} every day at **${safeMarkdown(s.time)}** (${safeMarkdown(s.timezone)}) — ${state}`];
   const fields = [
@@ -39,7 +57,7 @@ function statusEmbeds(s: ScheduleStatus) {
   return longEmbeds({ title: 'Daily briefing', paragraphs: [lines], fields, footer: footerText(`server ${s.guildId}`) });
 }
 
-export function renderScheduleStatus(statuses: ScheduleStatus[]): RenderedMessage[] {
+export function renderScheduleStatus(statuses: readonly ScheduleView[]): RenderedMessage[] {
   if (!statuses.length) return packEmbeds('No daily briefings are scheduled in this server yet.', []);
   return packEmbeds(undefined, statuses.flatMap(statusEmbeds));
 }

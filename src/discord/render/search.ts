@@ -8,7 +8,7 @@ import {
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
 import type { SearchHit } from '../../briefings/types';
-import { FOOTER_QUERY_MARK } from '../search-state';
+import { FOOTER_QUERY_MARK } from './search-state';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';
 import { COLOUR, embedTitle, formatDate } from './parts';

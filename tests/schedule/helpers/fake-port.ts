@@ -1,8 +1,8 @@
 // An in-memory channel for the ledger and scheduler tests: records what was sent, fails on request.
-import type { MessageCreateOptions } from 'discord.js';
+import type { RenderedMessage } from '../../../src/discord/render/message';
+import { markerText } from '../../../src/discord/render/stamp';
+import { classifyError } from '../../../src/discord/schedule/classify-error';
 import type { ChannelCheck, ChannelPort, FoundMessage } from '../../../src/schedule/channel-port';
-import { classifyError } from '../../../src/schedule/classify-error';
-import { markerText } from '../../../src/schedule/stamp';
 
 export class FakeApiError extends Error {
   constructor(
@@ -18,7 +18,8 @@ export interface SentMessage {
   id: string;
   channelId: string;
   at: Date;
-  body: MessageCreateOptions;
+  /** What would go to channel.send: the rendered message with its nonce. */
+  body: Partial<RenderedMessage> & { nonce?: string; enforceNonce?: boolean };
   text: string;
 }
 
@@ -59,11 +60,12 @@ export class FakePort implements ChannelPort {
     return this.checks.get(channelId) ?? { ok: true };
   }
 
-  async send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }> {
+  async send(channelId: string, rendered: RenderedMessage, nonce: string): Promise<{ id: string }> {
+    const message = { ...rendered, nonce, enforceNonce: true };
     this.sendCalls++;
     const failure = this.failures.get(channelId)?.shift();
     const stored = (): SentMessage => {
-      const m = { id: String(this.nextId++), channelId, at: this.now(), body: message, text: markerText(message as never) };
+      const m = { id: String(this.nextId++), channelId, at: this.now(), body: message, text: markerText(message) };
       this.sent.push(m);
       return m;
     };

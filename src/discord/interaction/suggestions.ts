@@ -1,8 +1,8 @@
 // Autocomplete answered from the library's suggestions: one option of a command, one kind of suggestion.
 import type { AutocompleteInteraction } from 'discord.js';
-import type { Library } from '../briefings/library-types';
-import type { SuggestionKind } from '../briefings/types';
-import { renderChoices } from './render/choices';
+import type { Library } from '../../briefings/library-types';
+import type { SuggestionKind } from '../../briefings/types';
+import { renderChoices } from '../render/choices';
 
 /** Suggests for `option` only; any other focused option gets no choices (it has none to offer). */
 export async function respondWithSuggestions(

@@ -1,8 +1,9 @@
 // The ChannelPort on a discord.js Client: permission checks, sending, reading back our recent messages.
-import { PermissionFlagsBits, SnowflakeUtil, type Client, type GuildTextBasedChannel, type MessageCreateOptions } from 'discord.js';
-import type { ChannelCheck, ChannelPort, FoundMessage } from './channel-port';
+import { PermissionFlagsBits, SnowflakeUtil, type Client, type GuildTextBasedChannel } from 'discord.js';
+import type { RenderedMessage } from '../render/message';
+import { markerText } from '../render/stamp';
+import type { ChannelCheck, ChannelPort, FoundMessage } from '../../schedule/channel-port';
 import { classifyError } from './classify-error';
-import { markerText } from './stamp';
 
 const NEEDED: [bigint, string][] = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
@@ -51,9 +52,9 @@ export class DiscordChannelPort implements ChannelPort {
     };
   }
 
-  async send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }> {
+  async send(channelId: string, message: RenderedMessage, nonce: string): Promise<{ id: string }> {
     const channel = await this.channel(channelId);
-    const sent = await channel.send(message);
+    const sent = await channel.send({ ...message, nonce, enforceNonce: true });
     return { id: sent.id };
   }
 
