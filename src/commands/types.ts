@@ -9,12 +9,15 @@ import type {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Library } from '../briefings/library-types';
+import type { CommandSummary } from '../discord/render';
 import type { BriefingService } from '../schedule/service-types';
 
 export interface CommandContext {
   library: Library;
   logger: Logger;
   now: () => Date;
+  /** Every loaded command's name and description (what /help lists). */
+  commands: readonly CommandSummary[];
   /** Daily-briefing schedules; absent when the bot runs without a database. */
   briefings?: BriefingService;
 }

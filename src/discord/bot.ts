@@ -48,7 +48,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
 
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
-  const ctx: CommandContext = { library, logger, now };
+  const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
+  const ctx: CommandContext = { library, logger, now, commands: summaries };
   const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now });
   if (scheduler) ctx.briefings = scheduler.service;
 

@@ -15,7 +15,30 @@ export interface ScheduleStatus extends ScheduleSettings {
 export interface BriefingService {
   set(settings: Omit<ScheduleSettings, 'paused'>): Promise<ScheduleStatus>;
   show(guildId: string): Promise<ScheduleStatus[]>;
-  preview(guildId: string, channelId: string): Promise<Briefing>;
-  postNow(guildId: string, channelId: string): Promise<{ posted: boolean; reason: string | null }>;
+  /** The briefing the channel would get now, with the day it would be for. */
+  preview(guildId: string, channelId: string): Promise<PreviewResult>;
+  postNow(guildId: string, channelId: string): Promise<PostNowResult>;
   off(guildId: string, channelId: string | null): Promise<number>;
 }
+
+export interface PreviewResult {
+  channelId: string;
+  /** Whether the channel has a schedule (else the preview shows what one would look like, in UTC). */
+  scheduled: boolean;
+  /** Today in the schedule's zone, written for people ("Sunday 29 March 2026"). */
+  dateLabel: string;
+  briefing: Briefing;
+}
+
+/** What /briefing now did; the renderer words each case. */
+export type PostNowResult =
+  | { status: 'posted' }
+  | { status: 'no-schedule' }
+  /** Another post for the channel is running in this process. */
+  | { status: 'busy' }
+  /** Nothing new; today counts as done. */
+  | { status: 'empty' }
+  | { status: 'done-already'; reason: string }
+  | { status: 'failed'; reason: string }
+  /** The database could not be written (disk full, read-only, gone): nothing was posted. */
+  | { status: 'storage-error'; reason: string };

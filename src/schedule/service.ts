@@ -1,19 +1,20 @@
 // The /briefing command's view of schedules: settings in, statuses out, with clear errors for bad input.
-import type { Library } from '../briefings/library-types';
-import type { Briefing } from '../briefings/types';
+import { DEFAULT_BRIEFING_SIZE, type Library } from '../briefings/library-types';
 import type { ScheduleRow } from '../store/schedules';
 import type { Store } from '../store/store';
 import type { ChannelPort } from './channel-port';
 import type { Deliverer } from './deliver';
 import { nextPostAt } from './planner';
+import { dateLabel } from './post-renderer';
 import type { BriefingScheduler } from './scheduler';
-import type { BriefingService, ScheduleSettings, ScheduleStatus } from './service-types';
+import type { BriefingService, PostNowResult, PreviewResult, ScheduleSettings, ScheduleStatus } from './service-types';
 import { canonicalTimeZone } from './timezones';
 import { localDateOf, parseLocalTime } from './zoned-time';
 
 export const MIN_ARTICLES = 1;
 export const MAX_ARTICLES = 10;
-export const DEFAULT_ARTICLES = 5;
+/** The core's default briefing size, under the name /briefing set uses for its option. */
+export const DEFAULT_ARTICLES = DEFAULT_BRIEFING_SIZE;
 
 /** Input an admin can fix; the message is meant to be shown to them as is. */
 export class ScheduleInputError extends Error {
@@ -66,35 +67,35 @@ export class ScheduleService implements BriefingService {
     return Promise.all(rows.map((row) => this.status(row, { live: true })));
   }
 
-  async preview(guildId: string, channelId: string): Promise<Briefing> {
+  async preview(guildId: string, channelId: string): Promise<PreviewResult> {
     const row = this.deps.store.schedules.get(channelId);
     const schedule = row && row.guildId === guildId ? row : null;
-    return this.deps.library.brief({
+    const briefing = this.deps.library.brief({
       topic: schedule?.topic ?? null,
       limit: schedule?.articles ?? DEFAULT_ARTICLES,
       excludeIds: this.deps.store.ledger.briefedIn(channelId),
     });
+    const today = localDateOf(this.deps.now(), schedule?.timezone ?? 'UTC');
+    return { channelId, scheduled: schedule !== null, dateLabel: dateLabel(today), briefing };
   }
 
-  async postNow(guildId: string, channelId: string): Promise<{ posted: boolean; reason: string | null }> {
+  async postNow(guildId: string, channelId: string): Promise<PostNowResult> {
     const schedule = this.deps.store.schedules.get(channelId);
-    if (!schedule || schedule.guildId !== guildId) {
-      return { posted: false, reason: 'This channel has no daily briefing. Set one with /briefing set first.' };
-    }
+    if (!schedule || schedule.guildId !== guildId) return { status: 'no-schedule' };
     const localDate = localDateOf(this.deps.now(), schedule.timezone);
     const outcome = await this.deps.scheduler.exclusive(channelId, () =>
       this.deps.deliverer.deliver(schedule, localDate, { trigger: 'now', late: false, retryFailed: true }),
     );
-    if (!outcome) return { posted: false, reason: 'A post for this channel is already under way.' };
+    if (!outcome) return { status: 'busy' };
     switch (outcome.status) {
       case 'posted':
-        return { posted: true, reason: null };
+        return { status: 'posted' };
       case 'empty':
-        return { posted: false, reason: 'Nothing new to post: every recent article was already briefed here (today counts as done).' };
+        return { status: 'empty' };
       case 'failed':
-        return { posted: false, reason: outcome.reason };
+        return { status: 'failed', reason: outcome.reason };
       case 'skipped':
-        return { posted: false, reason: `Today's briefing is done already: ${outcome.reason}.` };
+        return { status: 'done-already', reason: outcome.reason };
     }
   }
 

@@ -17,7 +17,7 @@ function discordTime(iso: string | null): string {
   return Number.isFinite(t) ? `<t:${t}:f> (<t:${t}:R>)` : 'unknown';
 }
 
-export function renderHelp(stats: LibraryStats, commands: CommandSummary[]): RenderedMessage {
+export function renderHelp(stats: LibraryStats, commands: readonly CommandSummary[]): RenderedMessage {
   const list = commands
     .slice()
     .sort((a, b) => a.name.localeCompare(b.name))
