@@ -1,10 +1,9 @@
 // Loads the benchmark corpus (../shared/corpus, five datasets) as Articles and scales it up with
 // distinct copies. The project's own reader is used when it exists; until then a plain reader here.
-import { parseCsv } from '../src/briefings/articles/csv';
+import { parseCsv, type Article, type Person, type Quote, type RawArticle } from '../src/briefings';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Article, Person, Quote, RawArticle } from '../src/briefings/types';
 
 export interface CorpusArticle extends Article {}
 

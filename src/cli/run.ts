@@ -2,9 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLibrary } from '../briefings/library';
-import type { Library } from '../briefings/library-types';
-import type { SummaryLength } from '../briefings/types';
+import { loadLibrary, type Library, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
 

@@ -1,6 +1,6 @@
 // /brief [topic] [length] [article] — a briefing on a topic, or one article's summary.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { SummaryLength } from '../briefings/types';
+import type { SummaryLength } from '../briefings';
 import { renderArticleSummary, renderBriefing, renderNoArticleMatch } from '../discord/render';
 import { deferOnce, sendMessages } from '../discord/interaction/respond';
 import { respondWithSuggestions } from '../discord/interaction/suggestions';

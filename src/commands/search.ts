@@ -8,7 +8,7 @@ import {
   type Message,
   type MessageComponentInteraction,
 } from 'discord.js';
-import type { Article } from '../briefings/types';
+import type { Article } from '../briefings';
 import { deferOnce, sendMessages } from '../discord/interaction/respond';
 import {
   renderArticleGone,

@@ -8,7 +8,7 @@ import type {
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../briefings/library-types';
+import type { Library } from '../briefings';
 import type { CommandSummary } from '../discord/render';
 import type { BriefingService } from '../schedule/service-types';
 

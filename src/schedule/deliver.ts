@@ -1,7 +1,7 @@
 // One day's briefing in one channel: claim the slot, check, compose, send, record. The ledger row is taken
 // before anything is sent, so whatever happens afterwards, a second post for the same day cannot start.
 import type { Logger } from 'pino';
-import type { Library } from '../briefings/library-types';
+import type { Library } from '../briefings';
 import type { RenderedMessage } from '../discord/render/message';
 import type { Delivery, DeliveryTrigger, FailureKind } from '../store/ledger';
 import type { ScheduleRow } from '../store/schedules';

@@ -1,6 +1,6 @@
 // The messages a scheduled post consists of. The production implementation delegates to the bot's renderer
 // (src/discord/schedule/discord-renderer.ts); the scheduler only needs this shape and never looks inside.
-import type { Briefing } from '../briefings/types';
+import type { Briefing } from '../briefings';
 import type { RenderedMessage } from '../discord/render/message';
 
 export interface PostOptions {

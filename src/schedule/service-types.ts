@@ -1,5 +1,5 @@
 // What the /briefing command needs from the scheduler. The scheduler implements it; commands depend on this only.
-import type { Briefing } from '../briefings/types';
+import type { Briefing } from '../briefings';
 import type { ScheduleSettings } from '../store/schedules';
 
 export type { ScheduleSettings };

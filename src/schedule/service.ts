@@ -1,5 +1,5 @@
 // The /briefing command's view of schedules: settings in, statuses out, with clear errors for bad input.
-import { DEFAULT_BRIEFING_SIZE, type Library } from '../briefings/library-types';
+import { DEFAULT_BRIEFING_SIZE, type Library } from '../briefings';
 import type { ScheduleRow } from '../store/schedules';
 import type { Store } from '../store/store';
 import type { ChannelPort } from './channel-port';

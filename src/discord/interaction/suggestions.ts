@@ -1,7 +1,6 @@
 // Autocomplete answered from the library's suggestions: one option of a command, one kind of suggestion.
 import type { AutocompleteInteraction } from 'discord.js';
-import type { Library } from '../../briefings/library-types';
-import type { SuggestionKind } from '../../briefings/types';
+import type { Library, SuggestionKind } from '../../briefings';
 import { renderChoices } from '../render/choices';
 import { LIMITS } from '../render/limits';
 

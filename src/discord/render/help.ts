@@ -1,6 +1,6 @@
 // /help: what the bot does, its commands, how many articles it holds and when the library last changed.
 import { EmbedBuilder } from 'discord.js';
-import type { LibraryStats } from '../../briefings/library-types';
+import type { LibraryStats } from '../../briefings';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';
 import { COLOUR, fitList } from './parts';

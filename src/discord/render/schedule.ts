@@ -1,5 +1,5 @@
 // Daily-briefing schedules as /briefing shows them, and every answer /briefing gives.
-import type { Briefing } from '../../briefings/types';
+import type { Briefing } from '../../briefings';
 import { renderBriefingPost } from './briefing';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';

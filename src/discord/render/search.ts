@@ -7,7 +7,7 @@ import {
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
-import type { SearchHit } from '../../briefings/types';
+import type { SearchHit } from '../../briefings';
 import { FOOTER_QUERY_MARK } from './search-state';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';

@@ -1,7 +1,7 @@
 // Text safety and splitting for Discord: escape markdown, neutralise mentions, and cut long text only
 // between sentences (or, for one over-long sentence, between words with an ellipsis).
 import { escapeMarkdown } from 'discord.js';
-import { splitSentences } from '../../briefings/text/sentences';
+import { splitSentences } from '../../briefings';
 
 export const ELLIPSIS = '…';
 const ZWSP = '\u200b';

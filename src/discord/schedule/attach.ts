@@ -1,7 +1,7 @@
 // Wires daily briefings into a running discord.js Client (one per shard): the store, the clock, recovery.
 import { Events, type Client, type Guild } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../../briefings/library-types';
+import type { Library } from '../../briefings';
 import type { Config } from '../../config';
 import type { ChannelPort } from '../../schedule/channel-port';
 import { Deliverer } from '../../schedule/deliver';

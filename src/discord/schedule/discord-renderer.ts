@@ -1,5 +1,5 @@
 // The scheduled post through the bot's one renderer (src/discord/render): limits and no-mentions live there.
-import type { Briefing } from '../../briefings/types';
+import type { Briefing } from '../../briefings';
 import type { PostOptions, PostRenderer } from '../../schedule/post-renderer';
 import { renderBriefingPost } from '../render';
 import { stampMarker } from '../render/stamp';
