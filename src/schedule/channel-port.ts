@@ -11,7 +11,15 @@ export interface FoundMessage {
   text: string;
 }
 
+/** Where a channel is: its server (null outside one) and whether it is a text or announcement channel. */
+export interface ChannelPlace {
+  guildId: string | null;
+  holdsMessages: boolean;
+}
+
 export interface ChannelPort {
+  /** Where the channel is, or null when the bot cannot see it at all. */
+  locate(channelId: string): Promise<ChannelPlace | null>;
   /** Whether the bot can post a briefing in the channel (view, send, embed links). */
   check(channelId: string): Promise<ChannelCheck>;
   /**
@@ -19,6 +27,8 @@ export interface ChannelPort {
    * retry of a request that in fact landed returns the first message instead of posting a second.
    */
   send(channelId: string, message: RenderedMessage, nonce: string): Promise<{ id: string }>;
+  /** Deletes one of the bot's own messages; a message already gone counts as deleted. */
+  deleteOwn(channelId: string, messageId: string): Promise<void>;
   /** The bot's own messages in the channel posted since `since` (newest first, at most `max` messages read). */
   ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]>;
   /** What a thrown send/fetch error means for retrying. */

@@ -57,6 +57,7 @@ export class ScheduleService implements BriefingService {
 
   async set(settings: Omit<ScheduleSettings, 'paused'>): Promise<ScheduleStatus> {
     const valid = validateSettings(settings);
+    await this.assertBriefingChannel(valid.guildId, valid.channelId);
     const row = this.deps.store.schedules.upsert(valid, this.deps.now());
     this.deps.scheduler.refresh();
     return this.status(row, { live: true });
@@ -68,6 +69,7 @@ export class ScheduleService implements BriefingService {
   }
 
   async preview(guildId: string, channelId: string): Promise<PreviewResult> {
+    await this.assertBriefingChannel(guildId, channelId);
     const row = this.deps.store.schedules.get(channelId);
     const schedule = row && row.guildId === guildId ? row : null;
     const briefing = this.deps.library.brief({
@@ -82,6 +84,7 @@ export class ScheduleService implements BriefingService {
   async postNow(guildId: string, channelId: string): Promise<PostNowResult> {
     const schedule = this.deps.store.schedules.get(channelId);
     if (!schedule || schedule.guildId !== guildId) return { status: 'no-schedule' };
+    await this.assertBriefingChannel(guildId, channelId);
     const localDate = localDateOf(this.deps.now(), schedule.timezone);
     const outcome = await this.deps.scheduler.exclusive(channelId, () =>
       this.deps.deliverer.deliver(schedule, localDate, { trigger: 'now', late: false, retryFailed: true }),
@@ -96,6 +99,24 @@ export class ScheduleService implements BriefingService {
         return { status: 'failed', reason: outcome.reason };
       case 'skipped':
         return { status: 'done-already', reason: outcome.reason };
+      case 'crashed':
+        return outcome.storage
+          ? { status: 'storage-error', reason: outcome.storage }
+          : { status: 'failed', reason: 'something went wrong on our side; it has been logged' };
+    }
+  }
+
+  /**
+   * Refuses a channel of another server (a forged interaction can name any channel id) and one that cannot
+   * hold a briefing (voice, stage, forum, category). Asks Discord, not the interaction payload.
+   */
+  private async assertBriefingChannel(guildId: string, channelId: string): Promise<void> {
+    const place = await this.deps.port.locate(channelId).catch(() => null);
+    if (!place || place.guildId !== guildId) {
+      throw new ScheduleInputError('That channel is not in this server. Pick a text channel of this server.');
+    }
+    if (!place.holdsMessages) {
+      throw new ScheduleInputError('Daily briefings need a text or announcement channel; that channel cannot hold them (voice, stage, forum or category).');
     }
   }
 

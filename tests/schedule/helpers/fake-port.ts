@@ -2,7 +2,7 @@
 import type { RenderedMessage } from '../../../src/discord/render/message';
 import { markerText } from '../../../src/discord/render/stamp';
 import { classifyError } from '../../../src/discord/schedule/classify-error';
-import type { ChannelCheck, ChannelPort, FoundMessage } from '../../../src/schedule/channel-port';
+import type { ChannelCheck, ChannelPlace, ChannelPort, FoundMessage } from '../../../src/schedule/channel-port';
 
 export class FakeApiError extends Error {
   constructor(
@@ -41,6 +41,19 @@ export class FakePort implements ChannelPort {
     this.failures.set(channelId, list);
   }
 
+  private readonly places = new Map<string, ChannelPlace | null>();
+
+  /** Where a channel is; unplaced channels are text channels of `defaultGuild`. */
+  place(channelId: string, place: ChannelPlace | null): void {
+    this.places.set(channelId, place);
+  }
+
+  defaultGuild = 'g1';
+
+  async locate(channelId: string): Promise<ChannelPlace | null> {
+    return this.places.has(channelId) ? this.places.get(channelId)! : { guildId: this.defaultGuild, holdsMessages: true };
+  }
+
   setCheck(channelId: string, check: ChannelCheck): void {
     this.checks.set(channelId, check);
   }
@@ -74,6 +87,14 @@ export class FakePort implements ChannelPort {
       throw failure.error;
     }
     return { id: stored().id };
+  }
+
+  readonly deleted: string[] = [];
+
+  async deleteOwn(channelId: string, messageId: string): Promise<void> {
+    const at = this.sent.findIndex((m) => m.channelId === channelId && m.id === messageId);
+    if (at >= 0) this.sent.splice(at, 1);
+    this.deleted.push(messageId);
   }
 
   /** Planted messages count as the bot's own. */
