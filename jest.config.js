@@ -1,11 +1,23 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Two projects: `unit` (pure code and in-memory fakes; seconds to a minute) and `e2e` (the real bot, CLI and
+// stand-in Discord servers, separate processes). `npm test` runs both; `npm run test:unit` / `test:e2e` one.
+const shared = {
   testEnvironment: 'node',
+  rootDir: __dirname,
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
   // Type errors are caught by `npm run typecheck`; with isolatedModules (tsconfig) ts-jest only transpiles,
   // which keeps the suite fast on 2 cores.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/tests/setup/fast-check.ts'],
   testTimeout: 30000,
+};
+
+/** Tests that start the bot, the CLI or the stand-in Discord (servers, child processes). */
+const E2E = ['<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/tests/standin/**/*.test.ts', '<rootDir>/tests/**/*.e2e.test.ts', '<rootDir>/tests/cli.test.ts'];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/standin/', '\\.e2e\\.test\\.ts$', '/tests/cli\\.test\\.ts$'] },
+    { ...shared, displayName: 'e2e', testMatch: E2E },
+  ],
 };

@@ -39,8 +39,9 @@ export { splitSentences } from './text/sentences';
 
 // Pieces the evaluations and benchmarks in bench/ measure one at a time. Not for the bot's adapters.
 export { parseCsv } from './articles/csv';
+export { loadRawArticles } from './articles/load';
 export { readPlainText } from './articles/plain-text';
-export { findQuotations, type Quotation } from './quotes';
+export { extractQuotes, findQuotations, type Quotation } from './quotes';
 export { headSurname, isOfficeWord, tokenize } from './text/names';
 export { SearchIndex } from './search';
 export { terms } from './search/tokenize';
