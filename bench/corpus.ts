@@ -1,11 +1,11 @@
 // Loads the benchmark corpus (../shared/corpus, five datasets) as Articles and scales it up with
-// distinct copies. The project's own reader is used when it exists; until then a plain reader here.
+// distinct copies, with the project's own reader and quote finder (a plain reader here where they fail).
 import { extractQuotes, loadRawArticles, parseCsv, type Article, type Person, type Quote, type RawArticle } from '../src/briefings';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export interface CorpusArticle extends Article {}
+export type CorpusArticle = Article;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {

@@ -139,7 +139,7 @@ describe('two shards', () => {
       expect(briefingMessages(discord, newsB, today)).toHaveLength(b.messageIds.length);
       expect(discord.identifies.map((i) => i.shard)).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n--- sharded output ---\n${output.slice(-4000)}`);
+      throw new Error(`${(err as Error).message}\n--- sharded output ---\n${output.slice(-4000)}`, { cause: err });
     } finally {
       child.kill('SIGTERM');
       let timer: NodeJS.Timeout | undefined;
