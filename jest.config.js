@@ -8,7 +8,6 @@ const shared = {
   // which keeps the suite fast on 2 cores.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/tests/setup/fast-check.ts'],
-  testTimeout: 30000,
 };
 
 /** Tests that start the bot, the CLI or the stand-in Discord (servers, child processes). */
@@ -16,6 +15,8 @@ const E2E = ['<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/tests/standin/**/*.t
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: jest ignores it inside a project.
+  testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/standin/', '\\.e2e\\.test\\.ts$', '/tests/cli\\.test\\.ts$'] },
     { ...shared, displayName: 'e2e', testMatch: E2E },
