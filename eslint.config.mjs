@@ -60,7 +60,7 @@ export default tseslint.config(
     },
   },
   // Files over the budget by name (the same list as tests/architecture/rules.ts FILE_EXEMPT).
-  { files: ['tests/standin/index.ts', 'bench/search.bench.ts'], rules: { 'max-lines': 'off' } },
+  { files: ['tests/standin/index.ts', 'bench/search.bench.ts', 'tests/sources/poller.test.ts'], rules: { 'max-lines': 'off' } },
   // The core: nothing outside itself.
   {
     files: ['src/briefings/**/*.ts'],

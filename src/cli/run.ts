@@ -93,6 +93,22 @@ function checkRequest(command: string, words: string, values: Values): Request {
   return { command: command as Command, words, values, length, limit };
 }
 
+/**
+ * The content folder from --content, else $CONTENT_DIR, else ./content. An empty value is refused: resolved,
+ * it would silently read the working folder (often a shell variable that expanded to nothing).
+ */
+function contentSetting(option: string | undefined, env: string | undefined): string {
+  if (option !== undefined) {
+    if (!option.trim()) throw new UsageError('--content needs a folder, e.g. --content ./content (it was empty)');
+    return option;
+  }
+  if (env !== undefined) {
+    if (!env.trim()) throw new UsageError('CONTENT_DIR is set but empty: give a folder (CONTENT_DIR=./content) or remove the setting');
+    return env;
+  }
+  return 'content';
+}
+
 export function runCli(argv: string[], io: CliIo): number {
   let args: ReturnType<typeof parse>;
   try {
@@ -119,7 +135,13 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
 
-  const contentDir = path.resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
+  let contentDir: string;
+  try {
+    contentDir = path.resolve(contentSetting(values.content, io.env.CONTENT_DIR));
+  } catch (err) {
+    io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;

@@ -44,8 +44,8 @@ export const BOUNDARIES: Record<string, RoomRule> = {
     may: ['briefings', 'store', 'schedule', 'discord', 'discord/render', 'discord/interaction', 'discord/schedule', 'commands', 'cli', 'sources', 'config'],
     packages: DISCORD,
   },
-  // Evaluations and benchmarks: the core's public face only.
-  bench: { may: ['briefings'] },
+  // Evaluations and benchmarks: the core's public face, and the sources they time.
+  bench: { may: ['briefings', 'sources'] },
 };
 
 /** Files directly in src/ that start a program; the other files there are 'config'. */
@@ -56,7 +56,10 @@ export const CORE_FACE = 'src/briefings/index.ts';
 
 /** Files allowed to reach past the core's face, each with the reason. */
 export const FACE_EXEMPT: Record<string, string> = {
-  'bench/rouge.eval.ts': 'measures summariser internals; rewritten when ROUGE moves to bench/ (summary work)',
+  'bench/rouge.eval.ts': 'measures summariser internals (furniture rules, weights) one by one (summary work)',
+  'bench/rouge-tune.ts': 'tunes the summariser\'s weights on its internal scoring (summary work)',
+  'bench/rouge-speed.ts': 'times summarise() inside the core (summary work)',
+  'bench/layouts.ts': 'builds article layouts from the sentence splitter and unglue (summary work)',
 };
 
 export const MAX_FILE_LINES = 400;
@@ -66,6 +69,7 @@ export const MAX_FUNCTION_LINES = 80;
 export const FILE_EXEMPT: Record<string, string> = {
   'tests/standin/index.ts': 'the stand-in Discord\'s one public class; splitting it is its own piece of work',
   'bench/search.bench.ts': 'one benchmark script run by hand, not product code',
+  'tests/sources/poller.test.ts': 'the feed poller\'s spec (sources work); to be split by its owner',
 };
 
 /** Functions over the line budget, as 'path:name', with the reason. */
@@ -74,7 +78,7 @@ export const FUNCTION_EXEMPT: Record<string, string> = {
   'src/briefings/quotes/phrases.ts:phraseBefore': 'being broken into named steps (quotes work, issue 12)',
   'src/briefings/text/sentences.ts:scan': 'being broken into named steps (quotes work, issue 12)',
   'src/briefings/quotes/attribution.ts:cueBefore': 'being made linear (quotes work, issue 11 #1)',
-  'bench/rouge.eval.ts:main': 'rewritten when ROUGE moves to bench/ (summary work, issue 12)',
+  'src/briefings/articles/markdown.ts:readMarkdown': 'grew with the front-matter reasons (files work, issue 11 #17); to be split by its owner',
 };
 
 /** Functions are measured in product and bench code; in tests, describe blocks are chapters of a spec. */

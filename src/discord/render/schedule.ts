@@ -5,7 +5,7 @@ import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
 import { renderNotice } from './notice';
 import { fitList, footerText, longEmbeds } from './parts';
-import { oneLine, safeMarkdown, safePlain, truncateWords } from './text';
+import { oneLine, safeMarkdown, truncateWords } from './text';
 
 /**
  * What /briefing shows about one channel's schedule. The scheduler's ScheduleStatus has this shape; the
@@ -28,7 +28,8 @@ export interface ScheduleView {
 
 /** A channel mention only for a real snowflake; anything else is shown as plain text. */
 export function channelRef(id: string): string {
-  return /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safePlain(id)}`;
+  // Always shown in markdown (content, descriptions), so anything but a snowflake is escaped as article text is.
+  return /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safeMarkdown(oneLine(id))}`;
 }
 
 function when(iso: string | null): string {
