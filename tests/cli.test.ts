@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../src/cli/run';
+import { cliDeps } from './helpers/cli-deps';
 
 const ROOT = path.join(__dirname, '..');
 const CONTENT = path.join(ROOT, 'content');
@@ -10,7 +11,7 @@ const CONTENT = path.join(ROOT, 'content');
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...argv, '--database', ':memory:'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } });
+  const code = await runCli([...argv, '--database', ':memory:'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } }, cliDeps);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -83,7 +84,7 @@ describe('the briefbot CLI', () => {
   it('refuses a --database that is not a regular file, naming it', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['articles', '--database', '/dev/null'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } });
+    const code = await runCli(['articles', '--database', '/dev/null'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } }, cliDeps);
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/\/dev\/null is not a regular file/);
   });

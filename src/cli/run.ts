@@ -2,11 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Library } from '../briefings/library-types';
-import { openFolderLibrary, type FolderLibrary } from '../sources/files/folder-library';
-import { openStore, type Store } from '../store/store';
-import type { SummaryLength } from '../briefings/types';
+import { DEFAULT_BRIEFING_SIZE, type Library, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
+import { runExtract, type PageFetcher } from './extract';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
 
 export const USAGE = `Usage: briefbot <command> [options]
@@ -17,6 +15,8 @@ Commands:
   summary <id or words>            one article's summary (--all: every article)
   quotes [words]                   quotations and who said them (--speaker NAME to filter)
   search <words>                   articles matching the words (typos tolerated)
+  extract <file | folder | URL>    what the library reads from web pages (.html, .htm, .html.gz);
+                                   a folder: one JSON object a line
 
 Options:
   --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
@@ -28,6 +28,21 @@ Options:
   --json                           machine-readable output (fields documented in README)
   -h, --help                       this text
 `;
+
+export interface OpenedLibrary {
+  library: Library;
+  close(): Promise<void>;
+}
+
+/** What the CLI needs from outside its room; the entry point (src/cli.ts) wires the store and the folder sync. */
+export interface CliDeps {
+  /** The library of a content folder over the article store in `database` (brought in step with the folder first). */
+  openLibrary: (contentDir: string, database: string) => Promise<OpenedLibrary>;
+  /** The files of a folder, for `extract` (never following links out of it). */
+  listFiles: (dir: string, onWarning: (file: string, reason: string) => void) => { path: string }[];
+  /** Replaces the plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher). */
+  fetchPage?: PageFetcher;
+}
 
 export interface CliIo {
   out: (text: string) => void;
@@ -46,12 +61,12 @@ function parse(argv: string[]) {
       allowPositionals: true,
       options: {
         content: { type: 'string' },
-        database: { type: 'string' },
         length: { type: 'string' },
         limit: { type: 'string' },
         speaker: { type: 'string' },
         all: { type: 'boolean' },
         json: { type: 'boolean' },
+        database: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,6 +88,49 @@ function summaryLength(raw: string | undefined): SummaryLength {
   throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
 }
 
+type Values = ReturnType<typeof parse>['values'];
+type Command = 'articles' | 'brief' | 'summary' | 'quotes' | 'search';
+const COMMANDS: readonly string[] = ['articles', 'brief', 'summary', 'quotes', 'search'];
+
+/** What a command was asked, checked before any article is read. */
+interface Request {
+  command: Command;
+  words: string;
+  values: Values;
+  length: SummaryLength;
+  limit: number;
+}
+
+/** Checks the command and its options; throws UsageError with what to type instead. */
+function checkRequest(command: string, words: string, values: Values): Request {
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const length = summaryLength(values.length);
+  const limit = positiveInt(values.limit, command === 'brief' ? DEFAULT_BRIEFING_SIZE : 10);
+  if (command === 'search' && !words) throw new UsageError('search needs some words, e.g. briefbot search ukraine talks');
+  if (command === 'summary' && !words && !values.all) throw new UsageError('summary needs an article id or title words, or --all');
+  return { command: command as Command, words, values, length, limit };
+}
+
+/**
+ * Every command, including `extract` (which may fetch a URL, hence the promise). `fetchPage` replaces the
+ * plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher).
+ */
+export async function runCommand(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch {
+    return runCli(argv, io, deps);
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (command !== 'extract' || parsed.values.help) return runCli(argv, io, deps);
+  if (rest.length !== 1) {
+    io.err(`briefbot: extract needs one file, folder or URL\n\n${USAGE}`);
+    return 2;
+  }
+  return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage, listFiles: deps.listFiles }, io);
+}
+
 /**
  * The content folder from --content, else $CONTENT_DIR, else ./content. An empty value is refused: resolved,
  * it would silently read the working folder (often a shell variable that expanded to nothing).
@@ -89,7 +147,7 @@ function contentSetting(option: string | undefined, env: string | undefined): st
   return 'content';
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -107,20 +165,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  const words = rest.join(' ').trim();
-  const json = values.json === true;
-
-  let library: Library;
-  let length: SummaryLength;
-  let limit: number;
+  let request: Request;
   try {
-    if (!['articles', 'brief', 'summary', 'quotes', 'search'].includes(command)) {
-      throw new UsageError(`unknown command "${command}"`);
-    }
-    length = summaryLength(values.length);
-    limit = positiveInt(values.limit, command === 'brief' ? 5 : 10);
-    if (command === 'search' && !words) throw new UsageError('search needs some words, e.g. briefbot search ukraine talks');
-    if (command === 'summary' && !words && !values.all) throw new UsageError('summary needs an article id or title words, or --all');
+    request = checkRequest(command, rest.join(' ').trim(), values);
   } catch (err) {
     io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
     return 2;
@@ -137,41 +184,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;
   }
-  const databasePath = values.database ?? (io.env.DATABASE_PATH?.trim() || './data/briefbot.db');
-  let store: Store;
+  const database = values.database ?? (io.env.DATABASE_PATH?.trim() || './data/briefbot.db');
+  let opened: OpenedLibrary;
   try {
-    store = openStore(databasePath);
+    opened = await deps.openLibrary(contentDir, database);
   } catch (err) {
+    // The database refused (damaged, newer, not a file): the message names it and says what to do.
     io.err(`briefbot: ${(err as Error).message}`);
     return 1;
   }
-  let folder: FolderLibrary | null = null;
   try {
-    folder = await openFolderLibrary({ contentDir, articles: store.articles });
-    library = folder;
-    for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
-    return answer(command, library, { words, json, length, limit, contentDir, speaker: values.speaker, all: values.all === true, limitGiven: values.limit !== undefined }, io);
+    for (const w of opened.library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+    return answer(request, opened.library, contentDir, io);
   } finally {
-    await folder?.close();
-    store.close();
+    await opened.close();
   }
 }
 
-interface Ask {
-  words: string;
-  json: boolean;
-  length: SummaryLength;
-  limit: number;
-  contentDir: string;
-  speaker: string | undefined;
-  all: boolean;
-  limitGiven: boolean;
-}
-
-function answer(command: string, library: Library, ask: Ask, io: CliIo): number {
-  const { words, json, length, limit, contentDir } = ask;
-  const emit = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 2) : text);
-
+/** Runs a checked request on a loaded library and prints the answer; the exit code says whether there was one. */
+function answer(request: Request, library: Library, contentDir: string, io: CliIo): number {
+  const { command, words, values, length, limit } = request;
+  const emit = (data: unknown, text: string) => io.out(values.json === true ? JSON.stringify(data, null, 2) : text);
   const none = (what: string) => {
     io.err(`briefbot: ${what}`);
     return 1;
@@ -193,7 +226,7 @@ function answer(command: string, library: Library, ask: Ask, io: CliIo): number 
       return 0;
     }
     case 'summary': {
-      if (ask.all) {
+      if (values.all) {
         const all = library.articles().map((a) => library.summary(a.id, { length })!);
         if (all.length === 0) return none(`no articles in ${contentDir}`);
         emit(all.map(summaryJson), all.map(formatSummary).join('\n\n'));
@@ -207,8 +240,8 @@ function answer(command: string, library: Library, ask: Ask, io: CliIo): number 
     }
     case 'quotes': {
       // With nothing to match, every quote is listed (newest articles first) unless --limit says otherwise.
-      const everything = !words && !ask.speaker && !ask.limitGiven;
-      const hits = library.quotes({ query: words || undefined, speaker: ask.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
+      const everything = !words && !values.speaker && values.limit === undefined;
+      const hits = library.quotes({ query: words || undefined, speaker: values.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
       if (hits.length === 0) return none('no quotes found');
       emit(hits.map(quoteJson), formatQuotes(hits));
       return 0;

@@ -1,6 +1,6 @@
 // Retention: feed articles older than RETENTION_DAYS leave the store, then the index. Files in the content
 // folder are not touched: they stay as long as the files do.
-import type { ArticleWriter } from '../briefings/article-store';
+import type { ArticleWriter } from '../briefings';
 
 export interface RetentionTarget {
   writer: Pick<ArticleWriter, 'pruneFeedArticles'>;

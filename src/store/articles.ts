@@ -11,8 +11,8 @@ import type {
   StoredArticle,
   StoredSource,
   StoreSnapshot,
-} from '../briefings/article-store';
-import type { Article, LoadWarning } from '../briefings/types';
+} from '../briefings';
+import type { Article, LoadWarning } from '../briefings';
 import type { Db } from './open';
 import { Statements } from './statements';
 

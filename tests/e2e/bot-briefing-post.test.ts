@@ -1,7 +1,7 @@
 // End to end: a briefing posted into a channel (not an interaction reply) goes through the same renderer:
 // within limits, allowed mentions none, even when an article says "@everyone".
 import * as fs from 'node:fs';
-import { loadFolderLibrary } from '../../src/load-folder';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import { limitViolations } from '../../src/discord/render/limits';
 import { pingsAnyone } from '../standin';
 import { MENTION_TITLE, makeTestContent } from '../fixtures/discord/content';

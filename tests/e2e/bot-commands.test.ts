@@ -2,11 +2,11 @@
 // the loopback Discord. Every command, option, autocomplete, button and select, as a user would use them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadFolderLibrary, type StandaloneLibrary } from '../../src/load-folder';
+import { loadFolderLibrary, type StandaloneLibrary } from '../helpers/load-folder';
 import type { Library } from '../../src/briefings/library-types';
 import { limitViolations } from '../../src/discord/render/limits';
 import { pingsAnyone, type InteractionRecord } from '../standin';
-import { MARATHON_ARTICLES, MENTION_TITLE, ORCHARD_ARTICLES, makeTestContent, markdownArticle } from '../fixtures/discord/content';
+import { MARATHON_ARTICLES, ORCHARD_ARTICLES, makeTestContent, markdownArticle } from '../fixtures/discord/content';
 import { expectSafeMessage } from '../fixtures/discord/checks';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
 

@@ -1,7 +1,7 @@
 // End to end: what Discord does to a bot on a bad day — rate limits, server errors, a dropped gateway —
 // and commands the bot no longer has.
 import * as fs from 'node:fs';
-import { loadFolderLibrary } from '../../src/load-folder';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
 import { makeTestContent } from '../fixtures/discord/content';

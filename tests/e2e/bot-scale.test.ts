@@ -1,7 +1,7 @@
 // End to end at scale: 10,000 generated articles loaded, every command, autocomplete, button and select
 // answered. The stand-in refuses callbacks later than Discord's 3 s; the times are measured and printed.
 import * as fs from 'node:fs';
-import { loadFolderLibrary } from '../../src/load-folder';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import type { InteractionRecord } from '../standin';
 import { makeScaleContent } from '../fixtures/discord/content';
 import { startHarness, type Harness } from '../fixtures/discord/harness';

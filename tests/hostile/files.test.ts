@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
 import { WorkerPool } from '../../src/sources/files/analyse-pool';
-import { loadFolderLibrary, type StandaloneLibrary } from '../../src/load-folder';
+import { loadFolderLibrary, type StandaloneLibrary } from '../helpers/load-folder';
 import { startStandIn } from '../standin';
 import { startBotProcess, waitForOutput } from './bot-process';
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { loadFolderLibrary } from '../../src/load-folder';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import { decodeBytes } from '../../src/briefings/text/decode';
 
 /** Bytes 0x80–0x9F as Unicode's cp1252 table (CP1252.TXT) maps them; null where Windows-1252 defines nothing. */

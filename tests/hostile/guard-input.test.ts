@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { loadRawArticles } from '../../src/sources/files/read';
 import { readMarkdown } from '../../src/briefings/articles/markdown';
 import { runCli } from '../../src/cli/run';
+import { cliDeps } from '../helpers/cli-deps';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhJkLm.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -28,7 +29,7 @@ describe('an empty content folder setting is refused (#17b)', () => {
   async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli([...argv, '--database', ':memory:'], { out: (t) => out.push(t), err: (t) => err.push(t), env });
+    const code = await runCli([...argv, '--database', ':memory:'], { out: (t) => out.push(t), err: (t) => err.push(t), env }, cliDeps);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 

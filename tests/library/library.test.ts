@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadFolderLibrary, type StandaloneLibrary } from '../../src/load-folder';
+import { loadFolderLibrary, type StandaloneLibrary } from '../helpers/load-folder';
 
 const SEED = path.join(__dirname, '..', '..', 'content', '000_f1e2f2f734faebd8.txt');
 const RUBIO = 'rubio-says-some-progress-made-in-us-russia-talks-on-ukraine';

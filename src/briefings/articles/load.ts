@@ -6,9 +6,11 @@
 // so that every article can be ranked by recency. `now` caps that time (and the reference for
 // "2 hours ago") so a file touched after the clock the caller runs on is not dated in the future.
 import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { LoadWarning, RawArticle } from '../types';
 import { decodeBytes, looksBinary } from '../text/decode';
 import { readCsv } from './csv';
+import { readHtmlFile } from './html-reader';
 import { readJson } from './json';
 import { readMarkdown } from './markdown';
 import { readPlainText } from './plain-text';
@@ -24,7 +26,7 @@ export interface LoadOptions {
 }
 
 
-export type Format = 'text' | 'markdown' | 'json' | 'csv';
+export type Format = 'text' | 'markdown' | 'json' | 'csv' | 'html';
 
 const FORMATS: Record<string, Format> = {
   '.txt': 'text',
@@ -34,9 +36,15 @@ const FORMATS: Record<string, Format> = {
   '.mdown': 'markdown',
   '.json': 'json',
   '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
+/** Saved web pages may come gzipped, as the article-extraction benchmark ships them. */
+export const GZIPPED = /\.html?\.gz$/i;
+
 export function formatOf(relPath: string): Format | null {
+  if (GZIPPED.test(relPath)) return 'html';
   return FORMATS[path.extname(relPath).toLowerCase()] ?? null;
 }
 
@@ -54,6 +62,7 @@ const READERS: Record<Format, Reader> = {
   markdown: readMarkdown,
   json: readJson,
   csv: readCsv,
+  html: readHtmlFile,
 };
 
 /** Read text of a known format. Exposed for tests and for callers holding text rather than a file. */
@@ -81,6 +90,11 @@ export function readArticleBytes(relPath: string, bytes: Uint8Array, mtimeMs: nu
   const format = formatOf(relPath);
   if (!format) return warn(`unsupported file type "${path.extname(relPath) || '(none)'}": skipped`);
   if (bytes.length === 0) return warn('empty file');
+  if (GZIPPED.test(relPath)) {
+    const unzipped = gunzip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (typeof unzipped === 'string') return warn(unzipped);
+    bytes = unzipped;
+  }
   if (bytes.length > MAX_FILE_BYTES) return warn(`file too large (${(bytes.length / 1048576).toFixed(1)} MB, cap 5 MB): skipped`);
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (looksBinary(buffer)) return warn('binary file (contains NUL bytes): skipped');
@@ -98,4 +112,15 @@ export function readArticleBytes(relPath: string, bytes: Uint8Array, mtimeMs: nu
     }
   }
   return { articles: result.articles, warnings };
+}
+
+/** Unzip a .html.gz file, refusing one that unpacks beyond the file cap (a gzip bomb). Returns the reason on failure. */
+export function gunzip(bytes: Buffer): Buffer | string {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') return 'unpacks to more than 5 MB: skipped';
+    return `not a readable gzip file (${code ?? (err as Error).message.slice(0, 80)}): skipped`;
+  }
 }

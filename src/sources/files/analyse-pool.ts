@@ -3,7 +3,7 @@
 // again without it), so one hostile file can neither freeze the bot nor keep the rest from loading.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseFile, type AnalyseJob, type AnalysedFile } from '../../briefings/analyse-file';
+import { analyseFile, type AnalyseJob, type AnalysedFile } from '../../briefings';
 import type { JobMessage, WorkerReply } from './analyse-worker';
 
 export interface FileAnalyser {

@@ -1,7 +1,7 @@
 // The body of an analysis worker thread: jobs in, analysed files out, and a note before each article so
 // the pool can stop one that runs past its time budget.
 import { parentPort } from 'node:worker_threads';
-import { analyseFile, type AnalyseJob } from '../../briefings/analyse-file';
+import { analyseFile, type AnalyseJob } from '../../briefings';
 
 export interface JobMessage {
   jobId: number;

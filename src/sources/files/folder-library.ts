@@ -1,9 +1,6 @@
 // A library over a content folder and the store: sync the folder into the store, open the library from the
 // store, and (for the bot) keep both in step with the folder while it runs.
-import { analysisVersion } from '../../briefings/analysis-version';
-import { openLibrary, type LoadedLibrary } from '../../briefings/library';
-import type { LoadWarning } from '../../briefings/types';
-import type { ArticleReader, ArticleWriter } from '../../briefings/article-store';
+import { analysisVersion, openLibrary, type LoadedLibrary, type LoadWarning, type ArticleReader, type ArticleWriter } from '../../briefings';
 import { WorkerPool, type FileAnalyser } from './analyse-pool';
 import { FileSync, type SyncReport } from './sync';
 import { watchContent, type ContentWatcher, type WatchOptions } from './watch-content';

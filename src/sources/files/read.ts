@@ -1,8 +1,7 @@
 // Reading article files from a content folder: only regular files whose real path is inside the folder.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import { MAX_FILE_BYTES, readArticleBytes, type FileRead, type LoadOptions } from '../../briefings/articles/load';
-import type { LoadWarning, RawArticle } from '../../briefings/types';
+import { MAX_FILE_BYTES, readArticleBytes, type FileRead, type LoadOptions, type LoadWarning, type RawArticle } from '../../briefings';
 import { listContentFiles, realRoot, resolveInside, type ContentFile } from './content-files';
 
 export type FileBytes =

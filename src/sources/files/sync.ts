@@ -4,9 +4,7 @@
 // transaction, with the event loop free between batches so the bot keeps answering and can be stopped.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AnalysedFile } from '../../briefings/analyse-file';
-import type { ArticleWriter, SourceKey, StoredSource } from '../../briefings/article-store';
-import type { LoadWarning } from '../../briefings/types';
+import type { AnalysedFile, ArticleWriter, SourceKey, StoredSource, LoadWarning } from '../../briefings';
 import type { FileAnalyser } from './analyse-pool';
 import { listContentFiles, realRoot, sameVersion, skippedName, type ContentFile } from './content-files';
 import { readContentBytes } from './read';

@@ -1,8 +1,8 @@
 // One call for tools, benchmarks and tests: a folder's library through a store (in memory unless a file is
 // given). It lives here, beside the other entry points, because it wires the store and the folder together.
-import { openStore, type Store } from './store/store';
-import { inlineAnalyser, type FileAnalyser } from './sources/files/analyse-pool';
-import { openFolderLibrary, type FolderLibrary } from './sources/files/folder-library';
+import { openStore, type Store } from '../../src/store/store';
+import { inlineAnalyser, type FileAnalyser } from '../../src/sources/files/analyse-pool';
+import { openFolderLibrary, type FolderLibrary } from '../../src/sources/files/folder-library';
 
 export interface LoadFolderOptions {
   /** A database file to keep the store in; default an in-memory one that goes with the library. */

@@ -1,0 +1,65 @@
+// The core's one public face. Everything outside src/briefings (commands, discord, cli, schedule, store,
+// bench) imports from here and nowhere deeper, so the core can rearrange its rooms without touching them.
+
+// A library over one view of the article store, kept in step with the store's change log.
+export { openLibrary, type LibraryOptions, type LoadedLibrary, type LoadReport } from './library';
+// The article store as the core sees it (src/store implements it; src/sources writes through it).
+export {
+  viewKey,
+  type AnalysedArticle,
+  type ArticleReader,
+  type ArticleView,
+  type ArticleWriter,
+  type SearchSnapshotRecord,
+  type SourceKey,
+  type SourceKind,
+  type StoredArticle,
+  type StoredSource,
+  type StoreSnapshot,
+} from './article-store';
+// Reading and analysing one file's bytes (the folder sync runs this in worker threads).
+export { analyseFile, analyseRaw, type AnalyseJob, type AnalysedFile } from './analyse-file';
+export { analysisVersion } from './analysis-version';
+export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip, readArticleBytes, type FileRead, type LoadOptions } from './articles/load';
+// Web pages (briefbot extract, bench:extract) and byte decoding.
+export { readHtml, type HtmlPage } from './articles/html';
+export { decodeBytes } from './text/decode';
+export {
+  DEFAULT_BRIEFING_SIZE,
+  type BriefOptions,
+  type Library,
+  type LibraryStats,
+  type QuoteQuery,
+  type SearchOptions,
+} from './library-types';
+
+// The plain data the core hands out.
+export {
+  SUMMARY_SENTENCES,
+  type Article,
+  type Briefing,
+  type BriefingItem,
+  type LoadWarning,
+  type Person,
+  type Quote,
+  type QuoteHit,
+  type RawArticle,
+  type SearchHit,
+  type Sentence,
+  type Suggestion,
+  type SuggestionKind,
+  type Summary,
+  type SummaryLength,
+} from './types';
+
+// Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
+export { asSentence } from './text/as-sentence';
+export { splitSentences } from './text/sentences';
+
+// Pieces the evaluations and benchmarks in bench/ measure one at a time. Not for the bot's adapters.
+export { parseCsv } from './articles/csv';
+export { readPlainText } from './articles/plain-text';
+export { extractQuotes, findQuotations, type Quotation } from './quotes';
+export { headSurname, isOfficeWord, tokenize } from './text/names';
+export { SearchIndex } from './search';
+export { terms } from './search/tokenize';
