@@ -112,7 +112,7 @@ export class FileSync {
 
   /** What one watched path means: a file to check, a folder to walk, or something gone (with all under it). */
   private scope(rel: string, stored: Map<string, StoredSource>, out: Map<string, Candidate>, gone: SourceKey[], report: SyncReport): void {
-    let st: fs.Stats | null = null;
+    let st: fs.Stats | null;
     try {
       st = fs.lstatSync(path.join(this.root, rel));
     } catch {

@@ -48,7 +48,7 @@ class FolderWatchers {
       if (!rel) this.onError(this.root, err);
     });
     this.byFolder.set(rel, watcher);
-    let entries: fs.Dirent[] = [];
+    let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(abs, { withFileTypes: true });
     } catch {
@@ -71,7 +71,7 @@ class FolderWatchers {
   update(names: Iterable<string>): void {
     for (const rel of names) {
       if (rel.split('/').some(skippedName)) continue;
-      let st: fs.Stats | null = null;
+      let st: fs.Stats | null;
       try {
         st = fs.lstatSync(path.join(this.root, rel));
       } catch {
