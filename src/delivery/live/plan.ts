@@ -53,10 +53,15 @@ export interface PlanOptions {
   burstCap?: number;
 }
 
-/** When an article came out: its own date, else when the poller first saw it. */
+/** When an article came out: its own date, else when the poller first saw it; NaN when neither can be read. */
 export function articleTime(a: LiveArticle): number {
   const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
   return Number.isFinite(published) ? published : Date.parse(a.seenAt);
+}
+
+function sortTime(a: LiveArticle): number {
+  const t = articleTime(a);
+  return Number.isFinite(t) ? t : 0;
 }
 
 function inOrder(batches: PollBatch[]): { sub: LiveSubscription; article: LiveArticle }[] {
@@ -65,13 +70,15 @@ function inOrder(batches: PollBatch[]): { sub: LiveSubscription; article: LiveAr
   return all
     .filter(({ article }) => !seen.has(article.id) && Boolean(seen.add(article.id)))
     .map((x, i) => ({ ...x, i }))
-    .sort((a, b) => articleTime(a.article) - articleTime(b.article) || a.i - b.i);
+    .sort((a, b) => sortTime(a.article) - sortTime(b.article) || a.i - b.i);
 }
 
 /** Why an article will not be posted at all, or null when it may be. */
 function skipReason(sub: LiveSubscription, article: LiveArticle, now: Date, maxAgeMs: number): string | null {
   if (!sub.firstPolledAt) return 'first poll of the subscription: recorded, not posted';
-  if (now.getTime() - articleTime(article) > maxAgeMs) return 'older than LIVE_MAX_AGE';
+  const age = now.getTime() - articleTime(article);
+  if (!Number.isFinite(age)) return 'no readable date: its age cannot be told';
+  if (age > maxAgeMs) return 'older than LIVE_MAX_AGE';
   const verdict = applyFilter(sub.filter, article);
   return verdict.pass ? null : `filtered out: ${verdict.reason}`;
 }

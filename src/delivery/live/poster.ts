@@ -25,6 +25,10 @@ export interface LivePosterDeps {
   articles: ArticleLookup;
   storyOf: StoryOf;
   owner: string;
+  /** Whether another holder's claim may be taken over (src/schedule/owner.ts claimIsStale fits: holder gone, or lease run out). */
+  claimIsStale: (holder: string, claimedAt: string, me: string, now: Date) => boolean;
+  /** Channels this process posts to (its shard's guilds); all when absent. */
+  ownsChannel?: (channelId: string) => boolean;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
   logger: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
@@ -114,12 +118,20 @@ export class LivePoster {
     }
   }
 
-  /** Claims left by a crashed process (or by a round that Discord cut short) go back in the queue, marker check first. */
+  /**
+   * Claims left by a crashed process (or by a round that Discord cut short) go back in the queue, marker
+   * check first. A claim another live process is working on is left alone until its lease runs out.
+   */
   resumeUnfinished(): void {
     const { ledger, owner } = this.deps;
+    const now = this.deps.now();
     for (const record of ledger.unfinished()) {
       if (this.queued.has(queueKey(record.channelId, record.key))) continue;
-      if (record.owner !== owner && !ledger.takeOver(record, owner, this.deps.now())) continue;
+      if (this.deps.ownsChannel && !this.deps.ownsChannel(record.channelId)) continue;
+      if (record.owner !== owner) {
+        if (!record.owner || !this.deps.claimIsStale(record.owner, record.claimedAt, owner, now)) continue;
+        if (!ledger.takeOver(record, owner, now)) continue; // another process took it first
+      }
       const mine = ledger.get(record.channelId, record.key);
       if (mine) this.enqueue({ record: mine, searchFirst: true });
     }

@@ -1,4 +1,5 @@
 import { liveMarker, MAX_RATE_LIMIT_WAITS } from '../../../src/delivery/live';
+import { CLAIM_LEASE_MS } from '../../../src/schedule/owner';
 import { discordError, makeArticle, makeSubscription } from './fakes';
 import { World } from './world';
 
@@ -47,7 +48,7 @@ describe('live posts, exactly once per (channel, article)', () => {
     restarted.round([]);
     await restarted.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1', owner: 'process-2' });
+    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1', owner: 'testhost/4242/start-2' });
   });
 
   it('a crash after the claim but before the post: the next start posts it, once', async () => {
@@ -76,6 +77,22 @@ describe('live posts, exactly once per (channel, article)', () => {
     await restarted.idle();
     expect(world.channels.posted).toHaveLength(0);
     expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/LIVE_MAX_AGE/) });
+  });
+
+  it('leaves a claim that another live process holds alone until its lease runs out', async () => {
+    const { world, sub } = setup();
+    const articles = world.arrive(makeArticle(world.clock));
+    world.channels.faults.push(() => 'hang');
+    world.poster({ owner: 'otherhost/1/a' }).round([{ subscription: sub, articles }]);
+    const here = world.poster();
+    here.round([]);
+    await here.idle();
+    expect(world.channels.sends).toBe(1);
+    world.clock.advance(CLAIM_LEASE_MS);
+    here.round([]);
+    await here.idle();
+    expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
+    expect(world.channels.sends).toBe(2);
   });
 
   it('two processes in one round: only the one holding the claim posts', async () => {

@@ -1,6 +1,7 @@
 // A small world for live-post tests: one ledger and one channel stand-in shared by any number of
 // poster processes (a restart is a new LivePoster over the same ledger and channel).
 import { classifyError } from '../../../src/schedule/classify-error';
+import { claimIsStale } from '../../../src/schedule/owner';
 import { LivePoster, type LiveArticle, type LivePosterDeps } from '../../../src/delivery/live';
 import { FakeChannels, FakeClock, MemoryLedger, MemorySubscriptions } from './fakes';
 
@@ -24,7 +25,9 @@ export class World {
       classify: classifyError,
       articles: (id) => this.library.get(id) ?? null,
       storyOf: (id) => this.stories.get(id) ?? null,
-      owner: `process-${this.processes}`,
+      // Same host and pid, another start: each new poster is a restart of the one before (see owner.ts).
+      owner: `testhost/4242/start-${this.processes}`,
+      claimIsStale,
       now: this.clock.now,
       sleep: this.clock.sleep,
       logger: { info: log('info'), warn: log('warn'), error: log('error') },
