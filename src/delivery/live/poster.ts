@@ -154,8 +154,11 @@ export class LivePoster {
   private async run(job: Job): Promise<void> {
     const { record } = job;
     const halt = this.halted.get(record.channelId);
-    // A halted channel: permanent reasons fail the claim; a transient one leaves it for the next round.
-    if (halt) return void (halt.kind !== 'transient' && this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, halt.reason));
+    if (halt) {
+      // The channel refused us this round: a permanent reason fails the claim; a transient one leaves it claimed for the next round.
+      if (halt.kind !== 'transient') this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, halt.reason);
+      return;
+    }
     if (this.shuttingDown) return;
     const message = this.messageFor(record);
     if (!message) return;

@@ -216,6 +216,51 @@ describe('live posts when Discord pushes back', () => {
   });
 });
 
+describe('other failures', () => {
+  it('a post Discord refuses for its content (400) is recorded as failed with the reason, and the next one still goes', async () => {
+    const { world, sub } = setup();
+    const articles = world.arrive(makeArticle(world.clock), makeArticle(world.clock));
+    world.channels.faults.push(() => ({ throw: Object.assign(discordError(400), { code: 50035, message: 'Invalid Form Body' }) }));
+    const poster = world.poster();
+    poster.round([{ subscription: sub, articles }]);
+    await poster.idle();
+    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: 'Invalid Form Body' });
+    expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[1].id]);
+    expect(sub.stoppedReason).toBeNull();
+  });
+
+  it('shutting down during a wait leaves the claim for the next start, which posts it once', async () => {
+    const { world, sub } = setup();
+    const articles = world.arrive(makeArticle(world.clock));
+    world.channels.faults.push(() => ({ throw: discordError(429, { retryAfter: 5_000 }) }));
+    const poster = world.poster({
+      sleep: async (ms) => {
+        await world.clock.sleep(ms);
+        poster.shutdown();
+      },
+    });
+    poster.round([{ subscription: sub, articles }]);
+    await poster.idle();
+    expect(world.ledger.get(CHANNEL, articles[0].id)?.status).toBe('claimed');
+    const restarted = world.poster();
+    restarted.round([]);
+    await restarted.idle();
+    expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
+  });
+
+  it('a claim whose article has left the library is given up with a reason', async () => {
+    const { world, sub } = setup();
+    const articles = world.arrive(makeArticle(world.clock));
+    world.channels.faults.push(() => 'hang');
+    world.poster().round([{ subscription: sub, articles }]);
+    world.library.clear();
+    const restarted = world.poster();
+    restarted.round([]);
+    await restarted.idle();
+    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: 'article no longer in the library' });
+  });
+});
+
 describe('bursts', () => {
   it('sends at most the cap at a steady rate, then one summary line per source for the rest', async () => {
     const { world, sub } = setup();
