@@ -45,3 +45,7 @@ export { extractQuotes, findQuotations, type Quotation } from './quotes';
 export { headSurname, isOfficeWord, tokenize } from './text/names';
 export { SearchIndex } from './search';
 export { terms } from './search/tokenize';
+export { readHtml, type HtmlPage } from './articles/html';
+export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip } from './articles/load';
+export { decodeBytes } from './text/decode';
+export { listContentFiles } from './content-files';
