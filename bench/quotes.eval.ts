@@ -10,9 +10,7 @@
 // (QROW=statements|all picks the row; QPREC=<row> prints wrong speakers; QRECALL=<row> unfound quotes).
 import * as fs from 'fs';
 import * as path from 'path';
-import { findQuotations, type Quotation } from '../src/briefings/quotes';
-import { headSurname, isOfficeWord, tokenize } from '../src/briefings/text/names';
-import { readPlainText } from '../src/briefings/articles/plain-text';
+import { findQuotations, type Quotation, headSurname, isOfficeWord, tokenize, readPlainText } from '../src/briefings';
 
 interface Args {
   corpus: string;

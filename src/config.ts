@@ -174,7 +174,7 @@ function checkFeeds(value: string | undefined, problems: string[]): string[] {
     .map((u) => u.trim())
     .filter(Boolean);
   for (const u of urls) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ['http:', 'https:'].includes(new URL(u).protocol);
     } catch {

@@ -7,7 +7,30 @@ export { LIMITS, limitViolations, embedLength } from './limits';
 export { MAX_MESSAGES, NO_MENTIONS, type RenderedMessage } from './message';
 export { renderApology, renderNotice, APOLOGY } from './notice';
 export { renderQuotes, type QuoteRequest } from './quotes';
-export { renderScheduleStatus, channelRef } from './schedule';
+export {
+  renderScheduleStatus,
+  renderScheduleSet,
+  renderSchedulePreview,
+  renderPostNow,
+  renderScheduleOff,
+  renderScheduleInputError,
+  renderBriefingRefusal,
+  channelRef,
+  type BriefingRefusal,
+  type PostNowView,
+  type PreviewView,
+  type ScheduleView,
+} from './schedule';
+export {
+  renderNoArticleMatch,
+  renderEmptySearch,
+  renderStaleSearch,
+  renderArticleGone,
+  renderSearchChoices,
+  SEARCH_CHANGED_NOTICE,
+  SEARCH_TITLE_SUGGESTIONS,
+} from './replies';
+export { stampMarker, markerText } from './stamp';
 export { renderSearchPage, type SearchPageView } from './search';
 export { renderChoices, type Choice } from './choices';
 export { safeMarkdown, safePlain, neutraliseMentions, truncateWords } from './text';
