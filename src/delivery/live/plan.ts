@@ -1,6 +1,6 @@
 // Which new articles of a poll round a channel gets, and in what order. Reads the ledger, writes nothing:
 // the poster records the skips and claims the posts.
-import { applyFilter } from '../../briefings/filters';
+import { applyFilter } from '../../briefings';
 import type { LiveArticle, LiveLedgerPort, LiveSubscription, OtherReport, StoryOf } from './types';
 
 export const DEFAULT_LIVE_MAX_AGE_MS = 24 * 3_600_000;

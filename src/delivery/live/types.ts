@@ -1,6 +1,6 @@
 // Live posts: the data they are planned from and the ports they reach the outside through. Nothing here
 // knows discord.js or SQL; the adapters (a Discord channel port, a SQLite ledger) plug in later.
-import type { FilterableArticle, SubscriptionFilter } from '../../briefings/filters';
+import type { FilterableArticle, SubscriptionFilter } from '../../briefings';
 
 export type LiveFailureKind = 'permissions' | 'gone' | 'transient' | 'interrupted' | 'unknown';
 
@@ -119,7 +119,7 @@ export interface LiveChannelPort {
   ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]>;
 }
 
-/** What a thrown send error means: src/schedule/classify-error.ts fits. */
+/** What a thrown send error means: src/discord/schedule/classify-error.ts fits. */
 export type ErrorClassifier = (error: unknown) => { kind: LiveFailureKind; reason: string };
 
 /** Looks up an article again when a restart resumes a claim. */

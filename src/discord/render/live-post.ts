@@ -2,7 +2,7 @@
 // a teaser mark, "also reported by"), and the one-line summary of a burst. The marker a restart looks for
 // goes in the footer (or the last line of a summary line).
 import type { APIEmbed } from 'discord.js';
-import { asSentence } from '../../briefings/text/as-sentence';
+import { asSentence } from '../../briefings';
 import { closeQuote, quoteAttribution } from './briefing';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';

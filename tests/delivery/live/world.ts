@@ -1,6 +1,6 @@
 // A small world for live-post tests: one ledger and one channel stand-in shared by any number of
 // poster processes (a restart is a new LivePoster over the same ledger and channel).
-import { classifyError } from '../../../src/schedule/classify-error';
+import { classifyError } from '../../../src/discord/schedule/classify-error';
 import { claimIsStale } from '../../../src/schedule/owner';
 import { LivePoster, type LiveArticle, type LivePosterDeps } from '../../../src/delivery/live';
 import { FakeChannels, FakeClock, MemoryLedger, MemorySubscriptions } from './fakes';
