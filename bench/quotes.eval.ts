@@ -35,6 +35,8 @@ interface Gold {
   content: Span[];
   contentText: string;
   source: string | null;
+  /** Where the Source span starts (file offset), or -1. */
+  sourceAt: number;
   direct: boolean;
 }
 interface Doc {
@@ -80,6 +82,7 @@ function parseAnn(ann: string, toU16: (cp: number) => number, text: string): Gol
       content: c.spans,
       contentText,
       source: s ? s.spans.map(([a, b]) => text.slice(a, b)).join(' ') : null,
+      sourceAt: s ? s.spans[0][0] : -1,
       direct: /[“”"]/.test(contentText),
     });
   }
@@ -172,6 +175,8 @@ function asSimpleArticle(text: string): { title: string; paragraphs: string[]; o
 interface SystemQuote {
   spans: Span[];
   speaker: string | null;
+  role?: string | null;
+  organisation?: boolean;
 }
 
 let unmappedParagraphs = 0;
@@ -185,7 +190,12 @@ function briefbotQuotes(text: string, name: string, statementsOnly: boolean): Sy
   if (statementsOnly) extractMs += performance.now() - t0;
   return qs
     .filter((q) => !statementsOnly || q.statement)
-    .map((q) => ({ spans: q.spans.map((s) => [a.toFile(s.paragraph, s.start), a.toFile(s.paragraph, s.end)] as Span).filter(([s]) => s >= 0), speaker: q.speaker }));
+    .map((q) => ({
+      spans: q.spans.map((s) => [a.toFile(s.paragraph, s.start), a.toFile(s.paragraph, s.end)] as Span).filter(([s]) => s >= 0),
+      speaker: q.speaker,
+      role: q.role,
+      organisation: q.speakerKind === 'organisation',
+    }));
 }
 
 const BASELINE_SKIP = new Set('The A An He She It They We I But And In On At As If When While This That His Her Their Our Mr Mrs Ms'.split(' '));
@@ -261,7 +271,96 @@ function isNameSource(src: string | null): boolean {
   return /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(words[words.length - 1]);
 }
 
+type Kind = 'named' | 'continuation' | 'pronoun' | 'description';
+const KINDS: Kind[] = ['named', 'continuation', 'pronoun', 'description'];
+
+const PRONOUN_SOURCE = /^(he|she|they|it|we|i|you|him|her|them|us)$/i;
+
+/** Paragraph index of a file offset (paragraphs are separated by blank lines). */
+function paragraphOf(text: string): (at: number) => number {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(/\n[ \t]*\n/g)) breaks.push(m.index ?? 0);
+  return (at) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** The head noun of a description source ("a spokesman for the campaign" → "spokesman"). */
+function descriptionHead(src: string): string {
+  const first = src.replace(/\([^)]*\)/g, ' ').split(/,|\s(?:for|of|at|with|who|from|in|on)\s/)[0].trim();
+  const words = first.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return (words[words.length - 1] ?? '').toLowerCase().replace(/[’']s$/, '');
+}
+
+interface KindedGold {
+  gold: Gold;
+  /** The content spans judged under this kind. */
+  content: Span[];
+  kind: Kind;
+  /** Whether a system speaker (with its role) is the right one for this gold quote. */
+  accepts: (q: SystemQuote) => boolean;
+}
+
+/**
+ * Gold direct quotes with a Source, by kind of source: a name in the quote's paragraph (named),
+ * a Source in another paragraph (continuation), a bare pronoun, or a description. A pronoun's
+ * referent is approximated by the nearest preceding gold Source that is a name (PolNeAR has no
+ * coreference). A description is right when the system names someone and either the system's
+ * role holds the description's head noun ("the researcher" → a person introduced as researcher)
+ * or the speaker is an organisation named inside the description ("a Microsoft spokesperson").
+ */
+function kindedGolds(d: Doc): KindedGold[] {
+  const para = paragraphOf(d.text);
+  const named = d.golds.filter((g) => g.sourceAt >= 0 && isNameSource(g.source)).sort((a, b) => a.sourceAt - b.sourceAt);
+  const out: KindedGold[] = [];
+  for (const g of d.golds) {
+    if (!g.direct || !g.source || g.sourceAt < 0) continue;
+    const src = g.source.trim();
+    let expectHead: string | null = null;
+    let form: Kind;
+    if (PRONOUN_SOURCE.test(src)) {
+      form = 'pronoun';
+      const before = named.filter((n) => n.sourceAt < g.sourceAt);
+      if (!before.length) continue;
+      expectHead = goldHead(before[before.length - 1].source!);
+    } else if (isNameSource(src)) {
+      form = 'named';
+      expectHead = goldHead(src);
+    } else form = 'description';
+    // Pieces of the quote in the Source's own paragraph are judged by the Source's form; pieces in
+    // other paragraphs (a quote that carries on with no cue of its own) are continuations.
+    const own = g.content.filter(([a]) => para(a) === para(g.sourceAt));
+    const other = g.content.filter(([a]) => para(a) !== para(g.sourceAt));
+    const push = (accepts: (q: SystemQuote) => boolean) => {
+      if (own.length) out.push({ gold: g, content: own, kind: form, accepts });
+      if (other.length) out.push({ gold: g, content: other, kind: 'continuation', accepts });
+    };
+    if (expectHead !== null) {
+      const head = expectHead;
+      push((q) => !!q.speaker && headSurname(q.speaker) === head);
+      continue;
+    }
+    const noun = descriptionHead(src);
+    const words = new Set(src.toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}.-]+/u));
+    push(
+      (q) =>
+        !!q.speaker &&
+        ((!!noun && !!q.role && q.role.toLowerCase().split(/[^\p{L}-]+/u).includes(noun)) ||
+          (q.organisation === true && words.has(headSurname(q.speaker)))),
+    );
+  }
+  return out;
+}
+
 interface Score {
+  byKind: Record<Kind, { n: number; correct: number }>;
   golds: number;
   found: number;
   system: number;
@@ -276,7 +375,7 @@ interface Score {
 const DEBUG = process.argv.includes('--debug');
 
 function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]): Score {
-  const s: Score = { golds: 0, found: 0, system: 0, systemTrue: 0, named: 0, namedFound: 0, spkPredicted: 0, spkCorrect: 0, ms: 0 };
+  const s: Score = { byKind: Object.fromEntries(KINDS.map((k) => [k, { n: 0, correct: 0 }])) as Score['byKind'], golds: 0, found: 0, system: 0, systemTrue: 0, named: 0, namedFound: 0, spkPredicted: 0, spkCorrect: 0, ms: 0 };
   for (const d of docs) {
     const t0 = performance.now();
     const sys = run(d.text, d.name);
@@ -296,6 +395,16 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
       else if (DEBUG && run.name === (process.env.QROW ?? 'statements')) {
         const ctx = d.text.slice(Math.max(0, g.content[0][0] - 150), g.content[g.content.length - 1][1] + 120).replace(/\n/g, ' ');
         console.error(`MISS gold=${g.source} sys=${hits.map((q) => q.speaker ?? "NULL").join("|") || "(no quote)"} ::: ${ctx}`);
+      }
+    }
+    for (const k of kindedGolds(d)) {
+      const cell = s.byKind[k.kind];
+      cell.n++;
+      if (sys.some((q) => overlaps(q.spans, k.content) && k.accepts(q))) cell.correct++;
+      else if (DEBUG && process.env.QKIND === k.kind && run.name === (process.env.QROW ?? 'statements')) {
+        const hits = sys.filter((q) => overlaps(q.spans, k.content));
+        const ctx = d.text.slice(Math.max(0, k.content[0][0] - 200), k.content[0][1] + 100).replace(/\n/g, ' ');
+        console.error(`KIND ${k.kind} gold=${k.gold.source} sys=${hits.map((q) => `${q.speaker ?? 'NULL'}(${q.role ?? ''})`).join('|') || '(no quote)'} ::: ${ctx}`);
       }
     }
     // Speaker precision: system quotes over a named-source gold quote that name a speaker.
@@ -333,6 +442,17 @@ function main(): void {
     ...rows.map(([name, s]) =>
       `| ${name} | ${f3(s.found, s.golds)} (${s.found}/${s.golds}) | ${f3(s.systemTrue, s.system)} (${s.systemTrue}/${s.system}) | ${f3(s.spkCorrect, s.spkPredicted)} (${s.spkCorrect}/${s.spkPredicted}) | ${f3(s.namedFound, s.named)} (${s.namedFound}/${s.named}) | ${s.system} | ${(s.ms / Math.max(1, docs.length)).toFixed(2)} |`,
     ),
+    '',
+    'Speaker accuracy by kind of source (gold direct quotes with a Source; right speaker on an overlapping system quote):',
+    '',
+    `| system | ${KINDS.join(' | ')} |`,
+    `|---|${KINDS.map(() => '---').join('|')}|`,
+    ...rows.map(([name, s]) => `| ${name} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} |`),
+    '',
+    'Kinds: named = a name in the quote\'s own paragraph; continuation = the parts of a quote in a paragraph other than its',
+    'Source\'s (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = a bare pronoun, its referent taken as the nearest preceding gold Source that is a name (PolNeAR',
+    'has no coreference, so this is approximate); description = any other Source ("a campaign spokesman", "the researcher"),',
+    'right when the system names someone whose role holds the description\'s head noun, or an organisation named inside it.',
     '',
     'Rows: "statements" is what extractQuotes returns and the library shows (scare quotes, single words and Title-Case terms left out);',
     '"all quoted spans" is findQuotations, which keeps those terms flagged statement=false.',
