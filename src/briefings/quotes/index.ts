@@ -3,7 +3,7 @@
 // resolved against the people the article names (pronouns go to the speaker in play).
 import type { Person, Quote } from '../types';
 import { tokenize } from '../text/names';
-import { cueAfter, cueBefore, cueLater, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
+import { cueAfter, cueBefore, cueLater, LOOK_BACK, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
 import { findQuoteSpans, type QuoteSpan } from './marks';
 import { Registry, type Entity } from './registry';
 import { resolve, resolveWithRole, type Play } from './resolve';
@@ -42,8 +42,49 @@ const MAX_PARAGRAPH = 200_000;
 /** Verbs that label rather than quote: "called Trump “a total stiff”" quotes a name for someone. */
 const LABEL_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'labeled', 'labelled', 'branded']);
 
+/**
+ * Limits on the work spent attributing one article. Every stage is linear in the text, but a
+ * hostile file can hold tens of thousands of quotes: past these limits quotes are still found,
+ * with their speaker left unknown, and the analysis says it is incomplete.
+ */
+export interface QuoteBudget {
+  /** Quotes attributed per article (PolNeAR articles hold at most a few dozen). */
+  maxAttributed: number;
+  /** Wall-clock milliseconds spent attributing one article. */
+  maxMs: number;
+}
+export const DEFAULT_QUOTE_BUDGET: QuoteBudget = { maxAttributed: 5_000, maxMs: 2_000 };
+
+class Spend {
+  private used = 0;
+  private readonly deadline: number;
+  exhausted = false;
+  constructor(private readonly limits: QuoteBudget) {
+    this.deadline = performance.now() + limits.maxMs;
+  }
+  /** Counts one quote; true once the budget is gone. */
+  spent(): boolean {
+    if (this.exhausted) return true;
+    this.used++;
+    if (this.used > this.limits.maxAttributed || ((this.used & 63) === 0 && performance.now() > this.deadline)) this.exhausted = true;
+    return this.exhausted;
+  }
+}
+
+export interface QuoteAnalysis {
+  quotations: Quotation[];
+  /** False when the budget ran out and later quotes were left without a speaker. */
+  complete: boolean;
+}
+
 /** Every quoted span, statements and terms alike, with its speaker. */
 export function findQuotations(input: ArticleText): Quotation[] {
+  return analyseQuotations(input).quotations;
+}
+
+/** Like findQuotations, and says whether every quote was attributed within the budget. */
+export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFAULT_QUOTE_BUDGET): QuoteAnalysis {
+  const budget = new Spend(limits);
   const paragraphs = (input.paragraphs ?? []).map((p) => (typeof p === 'string' ? p.slice(0, MAX_PARAGRAPH) : ''));
   const context = [input.title ?? '', input.standfirst ?? ''].filter((t) => typeof t === 'string' && t);
   const paragraphTokens = paragraphs.map((p) => tokenize(p));
@@ -66,8 +107,14 @@ export function findQuotations(input: ArticleText): Quotation[] {
     let paragraphEntity: Entity | null = null;
     const pTokens = paragraphTokens[p];
     let cursor = 0;
+    let spanCursor = 0;
+    const firstWord = firstNonSpace(text, 0);
+    const previousEndsInColon = p > 0 && /:\s*$/.test(paragraphs[p - 1].slice(-64));
     for (const [sStart, sEnd] of sentenceRanges(text, pSpans)) {
-      const inSentence = pSpans.filter((s) => s.open >= sStart && s.open < sEnd);
+      while (spanCursor < pSpans.length && pSpans[spanCursor].open < sStart) spanCursor++;
+      let spanStop = spanCursor;
+      while (spanStop < pSpans.length && pSpans[spanStop].open < sEnd) spanStop++;
+      const inSentence = pSpans.slice(spanCursor, spanStop);
       while (cursor < pTokens.length && pTokens[cursor].start < sStart) cursor++;
       let stop = cursor;
       while (stop < pTokens.length && pTokens[stop].start < sEnd) stop++;
@@ -88,7 +135,13 @@ export function findQuotations(input: ArticleText): Quotation[] {
       }
       let sentenceEntity: Entity | null = null;
       const quoteTokenIndex = tokens.map((t, k) => (t.text === QUOTE_TOKEN ? k : -1)).filter((k) => k >= 0);
+      const firstWordToken = tokens.findIndex((t) => t.text !== QUOTE_TOKEN && /[\p{L}\p{N}]/u.test(t.text));
       inSentence.forEach((span, qi) => {
+        if (budget.spent()) {
+          // Over budget: the quote is kept, its speaker left unknown, and the caller is told.
+          work.push(unattributed(span, text));
+          return;
+        }
         const q = quoteTokenIndex[qi] ?? -1;
         const raw = text.slice(span.start, span.end);
         const quoteText = raw.trim();
@@ -106,7 +159,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
           role = r.role;
           // "Clinton says she appreciated … what she calls a “war …”": the pronoun is the reporter's subject.
           if (cue.phrase.kind === 'pronoun' && cue.at !== undefined && cue.at > 0) {
-            const outer = reportedSubject(tokens.slice(0, cue.at));
+            const outer = reportedSubject(tokens, cue.at, Math.max(0, cue.at - LOOK_BACK));
             const e = outer && outer.kind === 'name' ? resolve(outer, registry, state) : null;
             if (e && e.kind !== 'organisation') {
               entity = e;
@@ -114,7 +167,8 @@ export function findQuotations(input: ArticleText): Quotation[] {
             }
           }
         }
-        if (!cue && q >= 0 && p > 0 && text.slice(0, span.open).trim() === '' && !span.continued && /:\s*$/.test(paragraphs[p - 1])) {
+        const opensParagraph = !span.continued && span.open <= firstWord;
+        if (!cue && q >= 0 && opensParagraph && previousEndsInColon) {
           // "Cruz continued:" ending the paragraph before introduces this one.
           const prev = lastSentenceTokens(paragraphs[p - 1], byParagraph.get(p - 1) ?? []);
           prev.push({ text: QUOTE_TOKEN, start: paragraphs[p - 1].length, end: paragraphs[p - 1].length });
@@ -133,8 +187,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
         if (!cue) {
           // No cue of its own: the quote before it in the sentence or paragraph speaks on, and a
           // bare quote paragraph right after a quote belongs to the same speaker.
-          const opensSentence = tokens.findIndex((t) => t.text !== QUOTE_TOKEN && /[\p{L}\p{N}]/u.test(t.text)) > q || q === 0;
-          const opensParagraph = !span.continued && text.slice(0, span.open).trim() === '';
+          const opensSentence = firstWordToken > q || q === 0;
           const later = q >= 0 ? cueLater(tokens, q) : null;
           const laterEntity = later?.phrase ? resolve(later.phrase, registry, state) : null;
           if (laterEntity) entity = laterEntity;
@@ -148,7 +201,7 @@ export function findQuotations(input: ArticleText): Quotation[] {
           }
           else if (!opensSentence && q >= 0) {
             // A quoted phrase in a sentence about someone ("Clinton decried “systemic racism”").
-            const subject = sentenceSubject(tokens.slice(0, q));
+            const subject = sentenceSubject(tokens, q);
             if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) {
               const e = resolve(subject, registry, state);
               if (e && e.kind !== 'organisation') entity = e;
@@ -175,11 +228,11 @@ export function findQuotations(input: ArticleText): Quotation[] {
           (words.length >= 2 && !titleCase && !!entity && attributed && !LABEL_VERBS.has(cue?.verb ?? '')) ||
           /[.!?]\s+\p{Lu}/u.test(quoteText);
         const firstLetter = /\p{L}/u.exec(quoteText)?.[0] ?? '';
-        const afterText = text.slice(span.close < 0 ? span.end : span.close + 1, sEnd).trim();
+        const after = firstNonSpace(text, span.close < 0 ? span.end : span.close + 1);
         const partial =
           firstLetter !== '' && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase()
             ? true
-            : /^[a-z]/.test(afterText) && !attributed;
+            : after < sEnd && /[a-z]/.test(text[after]) && !attributed;
         work.push({ span, text: quoteText, entity, role, statement, partial, attributed });
       });
       if (sentenceEntity) state.prevSubject = sentenceEntity;
@@ -197,7 +250,20 @@ export function findQuotations(input: ArticleText): Quotation[] {
   });
 
   backfillFromNextQuote(work, paragraphs);
-  return mergeContinuations(work);
+  return { quotations: mergeContinuations(work), complete: !budget.exhausted };
+}
+
+/** Index of the first non-space character at or after `from` (text length when none). */
+function firstNonSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** A quote found after the attribution budget ran out: kept, speaker unknown. */
+function unattributed(span: QuoteSpan, text: string): Working {
+  const quoteText = text.slice(span.start, span.end).trim();
+  return { span, text: quoteText, entity: null, role: null, statement: span.continued || span.continues || quoteText.split(/\s+/).length >= 4, partial: false, attributed: false };
 }
 
 /** "“A.” “B,” he said." — a quote with no cue takes the speaker of the quote right after it. */
@@ -245,13 +311,17 @@ function mergeContinuations(work: Working[]): Quotation[] {
 }
 
 /** The quotations the library shows (statements only) and the people and organisations quoted. */
-export function extractQuotes(input: ArticleText): { quotes: Array<Omit<Quote, 'articleId'>>; people: Person[] } {
+export function extractQuotes(
+  input: ArticleText,
+  limits: QuoteBudget = DEFAULT_QUOTE_BUDGET,
+): { quotes: Array<Omit<Quote, 'articleId'>>; people: Person[]; complete: boolean } {
   let quotations: Quotation[];
+  let complete: boolean;
   try {
-    quotations = findQuotations(input);
+    ({ quotations, complete } = analyseQuotations(input, limits));
   } catch {
     // A malformed article must not stop the library; it simply yields no quotes.
-    return { quotes: [], people: [] };
+    return { quotes: [], people: [], complete: false };
   }
   const quotes: Array<Omit<Quote, 'articleId'>> = [];
   const people = new Map<string, Person>();
@@ -262,5 +332,5 @@ export function extractQuotes(input: ArticleText): { quotes: Array<Omit<Quote, '
       people.set(q.speaker, { name: q.speaker, role: q.speakerKind === 'organisation' ? null : q.role, kind: q.speakerKind ?? 'person' });
     }
   }
-  return { quotes, people: [...people.values()] };
+  return { quotes, people: [...people.values()], complete };
 }

@@ -45,13 +45,18 @@ function isPhraseWord(w: string): boolean {
   return v;
 }
 
+const MAX_DEPTH = 4;
+
 const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
 
 /**
  * The subject that ends right before index `end` (exclusive), skipping auxiliaries, adverbs and
  * time words between it and the verb. `consumed` is the index where the phrase starts.
  */
-export function phraseBefore(tokens: readonly Token[], end: number): { phrase: SpeakerPhrase; from: number } | null {
+export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): { phrase: SpeakerPhrase; from: number } | null {
+  // Appositives and brackets recurse leftwards; a few levels cover real prose, and the cap keeps a
+  // run of commas ("a, b, c, …, said") from walking back through the whole sentence.
+  if (depth > MAX_DEPTH) return null;
   let i = end - 1;
   while (i >= 0 && ((AUXILIARIES.has(tokens[i].text) && !isCapitalised(tokens[i].text)) || /ly$/.test(lc(tokens[i])) && !isCapitalised(tokens[i].text) && lc(tokens[i]).length > 4 || DAYS.test(lc(tokens[i])) || (lc(tokens[i]) === 'on' && i < end - 1))) {
     i--;
@@ -64,20 +69,20 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
     let k = i - 1;
     while (k >= 0 && tokens[k].text !== ',' && i - k <= 30) k--;
     if (k >= 0 && tokens[k].text === ',' && k < i - 1) {
-      const inner = phraseBefore(tokens, k);
+      const inner = phraseBefore(tokens, k, depth + 1);
       if (inner && inner.phrase.kind === 'name' && !/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[inner.from - 1]?.text ?? '')) {
         const appositive = tokens.slice(k + 1, i).map((t) => t.text).join(' ');
         return { phrase: { ...inner.phrase, appositive }, from: inner.from };
       }
     }
     // "Gov. John Kasich (R-OH), said": a comma with no appositive before it.
-    const bare = phraseBefore(tokens, i);
+    const bare = phraseBefore(tokens, i, depth + 1);
     return bare && bare.phrase.kind === 'name' ? bare : null;
   }
   if (tokens[i].text === ')') {
     let k = i - 1;
     while (k >= 0 && tokens[k].text !== '(' && i - k <= 8) k--;
-    if (k > 0 && tokens[k].text === '(') return phraseBefore(tokens, k);
+    if (k > 0 && tokens[k].text === '(') return phraseBefore(tokens, k, depth + 1);
     return null;
   }
   if (PRONOUNS.has(lc(tokens[i])) && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
@@ -102,14 +107,14 @@ export function phraseBefore(tokens: readonly Token[], end: number): { phrase: S
       loose = 0;
       // "a spokesman for the junta said": the office before "for/of/at" is the head.
       if (/^(for|of|at)$/.test(lc(tokens[k - 1])) && k >= 2 && !isCapitalised(tokens[k - 2].text) && isOfficeWord(tokens[k - 2].text)) {
-        const owner = phraseBefore(tokens, k - 1);
+        const owner = phraseBefore(tokens, k - 1, depth + 1);
         if (owner && owner.phrase.kind === 'description') {
           return { phrase: { kind: 'description', words: owner.phrase.words, qualifier: [tokens[k - 1].text, ...words].join(' ') }, from: owner.from };
         }
       }
       // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
       if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
-        const owner = phraseBefore(tokens, k - 1);
+        const owner = phraseBefore(tokens, k - 1, depth + 1);
         if (owner && owner.phrase.kind === 'name') {
           return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
         }
@@ -180,13 +185,13 @@ function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: S
 }
 
 /** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
-export function phraseAfter(tokens: readonly Token[], start: number): { phrase: SpeakerPhrase; to: number } | null {
+export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
-  if (i >= tokens.length) return null;
+  if (i >= end) return null;
   if (PRONOUNS.has(lc(tokens[i]))) return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, to: i + 1 };
   const words: string[] = [];
   let sawDeterminer = false;
-  for (; i < tokens.length && words.length < 12; i++) {
+  for (; i < end && words.length < 12; i++) {
     const w = tokens[i].text;
     const l = w.toLowerCase();
     if (isPunct(tokens[i])) break;
@@ -199,7 +204,7 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
       words.push(w);
       continue;
     }
-    if (l === 'of' && words.length && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text)) {
+    if (l === 'of' && words.length && i + 1 < end && isCapitalised(tokens[i + 1].text)) {
       words.push(w);
       continue;
     }
@@ -210,7 +215,7 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
       continue;
     }
     // "Blaze co-host Stu Burguiere": a compound role word between names.
-    if (/^[a-z]+-[a-z-]+$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '')) {
+    if (/^[a-z]+-[a-z-]+$/.test(w) && words.length && i + 1 < end && isNameLike(tokens[i + 1].text)) {
       words.push(w);
       continue;
     }

@@ -35,6 +35,7 @@ const isRoleWord = (w: string): boolean => {
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byFirst = new Map<string, Entity[]>();
   private readonly texts: string[];
   private readonly fullForms = new Map<string, string | null>();
   /** Capitalised words seen somewhere other than the start of a sentence. */
@@ -82,6 +83,11 @@ export class Registry {
       const list = this.bySurname.get(s) ?? [];
       list.push(e);
       this.bySurname.set(s, list);
+      // Indexed by first word (names are not renamed after this, bar a leading "the ").
+      const first = key.split(' ')[0];
+      const firsts = this.byFirst.get(first) ?? [];
+      firsts.push(e);
+      this.byFirst.set(first, firsts);
     }
     e.mentions++;
     e.lastSeen = Math.max(e.lastSeen, pos);
@@ -128,9 +134,7 @@ export class Registry {
    */
   private byFirstName(words: readonly string[]): Entity | null {
     if (words.length !== 1) return null;
-    const matches = [...this.byKey.values()].filter(
-      (e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0],
-    );
+    const matches = (this.byFirst.get(words[0]) ?? []).filter((e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0]);
     return matches.length === 1 ? matches[0] : null;
   }
 

@@ -207,23 +207,24 @@ function scan(text: string): string[] {
   let straightOpen = false;
   // A piece with no letter or digit (". ." or a stray quote mark) joins the sentence before it,
   // or the one after it when it comes first; the result stays a substring of the input.
-  let lastStart = -1;
+  // Sentences are kept as ranges and cut once at the end, so that a long run of word-less pieces
+  // (". . . . ") extends a range instead of re-copying the sentence each time.
+  const ranges: [number, number][] = [];
   let carry = -1;
   const push = (from: number, to: number): void => {
     const start = carry >= 0 ? carry : from;
-    const s = text.slice(start, to).trim();
-    if (!s) return;
-    if (!HAS_WORD.test(s)) {
-      if (out.length > 0) {
-        out[out.length - 1] = text.slice(lastStart, to).trim();
+    const piece = text.slice(from, to);
+    if (!HAS_WORD.test(piece)) {
+      if (piece.trim() === '' && start === from) return;
+      if (ranges.length > 0) {
+        ranges[ranges.length - 1][1] = to;
         return;
       }
       carry = start;
       return;
     }
     carry = -1;
-    lastStart = start;
-    out.push(s);
+    ranges.push([start, to]);
   };
   let i = 0;
   const n = text.length;
@@ -297,6 +298,7 @@ function scan(text: string): string[] {
     i = j;
   }
   push(sentenceStart, n);
+  for (const [from, to] of ranges) out.push(text.slice(from, to).trim());
   if (carry >= 0 && out.length === 0) {
     const rest = text.slice(carry).trim();
     if (rest) out.push(rest);
