@@ -148,33 +148,7 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       if (inverted && inverted.phrase.kind === 'name' && inverted.to >= q - 1) return { phrase: inverted.phrase, direct: true, mainSubject: false, verb: lc(t) };
       continue;
     }
-    if (isReportingParticiple(t)) {
-      // "quoted the foreign ministry as saying “…”"
-      if (lc(tokens[k - 1]) === 'as') {
-        for (let j = k - 2; j >= floor; j--) {
-          if (lc(tokens[j]) === 'quoted') {
-            const c = quotedAs(tokens, j, q + 1);
-            if (c) return { ...c, direct: direct(k) };
-            break;
-          }
-        }
-      }
-      // "with Zelensky accusing the Kremlin of trying to “break”…"
-      // "with Donald Trump tweeting that … and asking, “…”"
-      for (let j = k; j > Math.max(1, floor); j--) {
-        if (j !== k && !isReportingParticiple(tokens[j])) continue;
-        const r = phraseBefore(tokens, j);
-        // "with Trump reportedly yelling", "footage of Trump saying"
-        if (r && /^(with|of)$/.test(lc(tokens[r.from - 1])) && r.phrase.kind !== 'description') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
-      }
-      for (let j = k - 1; j >= floor; j--) {
-        if (!isReportingVerb(tokens[j]) || isNounUse(tokens, j)) continue;
-        const r = phraseBefore(tokens, j);
-        if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
-      }
-      const s = sentenceSubject(tokens);
-      return { phrase: s, direct: direct(k), mainSubject: true };
-    }
+    if (isReportingParticiple(t)) return cueOfParticiple(tokens, k, q, floor, direct(k));
   }
   // "Said Ellis: “…”"
   if (/^(Said|Says|Added|Asked|Wrote|Stated|Explained|Continued)$/.test(tokens[0]?.text ?? '')) {
@@ -194,6 +168,34 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
     if (s && s.kind === 'name') return { phrase: s, direct: false, mainSubject: true };
   }
   return null;
+}
+
+/** "…, saying “…”": the participle hangs the quote on a subject before it (a quoter, "with X", a verb's subject, the clause's). */
+function cueOfParticiple(tokens: readonly Token[], k: number, q: number, floor: number, direct: boolean): Cue {
+  // "quoted the foreign ministry as saying “…”"
+  if (lc(tokens[k - 1]) === 'as') {
+    for (let j = k - 2; j >= floor; j--) {
+      if (lc(tokens[j]) === 'quoted') {
+        const c = quotedAs(tokens, j, q + 1);
+        if (c) return { ...c, direct };
+        break;
+      }
+    }
+  }
+  // "with Zelensky accusing the Kremlin of trying to “break”…"
+  // "with Donald Trump tweeting that … and asking, “…”"
+  for (let j = k; j > Math.max(1, floor); j--) {
+    if (j !== k && !isReportingParticiple(tokens[j])) continue;
+    const r = phraseBefore(tokens, j);
+    // "with Trump reportedly yelling", "footage of Trump saying"
+    if (r && /^(with|of)$/.test(lc(tokens[r.from - 1])) && r.phrase.kind !== 'description') return { phrase: r.phrase, direct, mainSubject: false };
+  }
+  for (let j = k - 1; j >= floor; j--) {
+    if (!isReportingVerb(tokens[j]) || isNounUse(tokens, j)) continue;
+    const r = phraseBefore(tokens, j);
+    if (r) return { phrase: r.phrase, direct, mainSubject: false };
+  }
+  return { phrase: sentenceSubject(tokens), direct, mainSubject: true };
 }
 
 /**

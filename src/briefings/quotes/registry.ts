@@ -12,7 +12,8 @@ import {
   type NameParts,
   type Token,
 } from '../text/names';
-import { DETERMINERS, HEAD_SYNONYMS, NOT_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_MODIFIERS } from './lexicon';
+import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
+import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
 
 export interface Entity {
   name: string;

@@ -1,6 +1,6 @@
 // Names of people and organisations as news prose writes them: "US Secretary of State Marco
 // Rubio" is the name "Marco Rubio" with the role "US Secretary of State".
-import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from '../quotes/lexicon';
+import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from './name-lexicon';
 
 export interface Token {
   text: string;
