@@ -2,6 +2,11 @@
 // (quote marks plus the nearest capitalised name) computed in the same run.
 //
 //   npx tsx bench/quotes.eval.ts [--corpus ../shared/corpus/polnear] [--split test] [--out FILE]
+//   npx tsx bench/quotes.eval.ts --speed ../shared/corpus [--rounds 3]
+//
+// --speed measures extraction throughput (articles per CPU second, extractQuotes only, after reading) over every
+// article of the benchmark corpus, best of --rounds rounds, and prints a digest of all outputs so
+// that a change meant to be faster can show it gives the same answers.
 //
 // Gold: attributions whose Content contains a quotation mark (direct and mixed quotes). One
 // annotator's file per article (the first by name). Offsets in .ann files are code points.
@@ -10,7 +15,9 @@
 // (QROW=statements|all picks the row; QPREC=<row> prints wrong speakers; QRECALL=<row> unfound quotes).
 import * as fs from 'fs';
 import * as path from 'path';
-import { findQuotations, type Quotation } from '../src/briefings/quotes';
+import { createHash } from 'crypto';
+import { extractQuotes, findQuotations, type Quotation } from '../src/briefings/quotes';
+import { readCorpusPlain } from './corpus';
 import { headSurname, isOfficeWord, tokenize } from '../src/briefings/text/names';
 import { readPlainText } from '../src/briefings/articles/plain-text';
 
@@ -423,8 +430,38 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
 
 const f3 = (n: number, d: number): string => (d ? (n / d).toFixed(3) : '–');
 
+function speed(root: string, rounds: number): void {
+  const raws = readCorpusPlain(root);
+  const inputs = raws.map((r) => ({ title: r.title, standfirst: r.standfirst, paragraphs: r.paragraphs }));
+  let best = Infinity;
+  let digest = '';
+  for (let round = 0; round < rounds; round++) {
+    const hash = createHash('sha1');
+    // CPU time of this process, not wall clock: the machine is shared, and waiting for a core is not our cost.
+    const c0 = process.cpuUsage();
+    const outputs = inputs.map((a) => extractQuotes(a));
+    const c1 = process.cpuUsage(c0);
+    const ms = (c1.user + c1.system) / 1000;
+    for (const o of outputs) hash.update(JSON.stringify([o.quotes, o.people]));
+    digest = hash.digest('hex').slice(0, 16);
+    best = Math.min(best, ms);
+    process.stdout.write(`round ${round + 1}: ${ms.toFixed(0)} ms CPU\n`);
+  }
+  const quotes = inputs.reduce((n, a) => n + extractQuotes(a).quotes.length, 0);
+  process.stdout.write(
+    `${inputs.length} articles, ${quotes} quotes: best ${best.toFixed(0)} ms CPU = ${((inputs.length / best) * 1000).toFixed(0)} articles/s, ` +
+      `${(best / inputs.length).toFixed(3)} ms/article; output digest ${digest}\n`,
+  );
+}
+
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const speedAt = argv.indexOf('--speed');
+  if (speedAt >= 0) {
+    const rounds = argv.includes('--rounds') ? Number(argv[argv.indexOf('--rounds') + 1]) : 3;
+    return speed(path.resolve(argv[speedAt + 1] ?? '../shared/corpus'), rounds);
+  }
+  const args = parseArgs(argv);
   const docs = loadSplit(args.corpus, args.split);
   const rows: [string, Score][] = [
     ['naive baseline (quote marks + nearest capitalised name)', score(docs, baselineQuotes)],

@@ -62,11 +62,16 @@ export function findQuotations(input: ArticleText): Quotation[] {
 function prepare(input: ArticleText) {
   const paragraphs = (input.paragraphs ?? []).map((p) => (typeof p === 'string' ? p.slice(0, MAX_PARAGRAPH) : ''));
   const context = [input.title ?? '', input.standfirst ?? ''].filter((t) => typeof t === 'string' && t);
+  const byParagraph: QuoteSpan[][] = paragraphs.map(() => []);
+  const spans = findQuoteSpans(paragraphs);
+  for (const s of spans) byParagraph[s.paragraph].push(s);
+  // Nothing after the last quote's paragraph can change who said it: reading stops there.
+  const lastQuoted = spans.length ? spans[spans.length - 1].paragraph : -1;
+  // An article without quotes needs no registry of names at all.
+  if (lastQuoted < 0) return { paragraphs: [], paragraphTokens: [], registry: null, byParagraph };
   const paragraphTokens = paragraphs.map((p) => tokenize(p));
   const registry = new Registry([...context, ...paragraphs], context.length, [...context.map((c) => tokenize(c)), ...paragraphTokens]);
-  const byParagraph: QuoteSpan[][] = paragraphs.map(() => []);
-  for (const s of findQuoteSpans(paragraphs)) byParagraph[s.paragraph].push(s);
-  return { paragraphs, paragraphTokens, registry, byParagraph };
+  return { paragraphs: paragraphs.slice(0, lastQuoted + 1), paragraphTokens, registry, byParagraph };
 }
 
 /**
@@ -77,6 +82,7 @@ function prepare(input: ArticleText) {
 export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFAULT_QUOTE_BUDGET): QuoteAnalysis {
   const budget = new Spend(limits);
   const { paragraphs, paragraphTokens, registry, byParagraph } = prepare(input);
+  if (!registry) return { quotations: [], complete: true };
   const discourse = new Discourse(registry);
   const work: Working[] = [];
   paragraphs.forEach((text, p) => {

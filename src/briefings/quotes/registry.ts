@@ -24,6 +24,9 @@ export interface Entity {
   lastSeen: number;
 }
 
+/** Marks after which a capitalised word may just be opening a sentence. */
+const SENTENCE_OPENING_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', "'", '‘', '’', '\u2014', '\u2013', '(', '-']);
+
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
 
 const isNameWord = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase());
@@ -52,7 +55,7 @@ export class Registry {
       for (let k = 0; k < tokens.length; k++) {
         const w = tokens[k].text;
         if (!isCapitalised(w)) continue;
-        const afterBoundary = k === 0 || /^[.!?:;"“”'‘’\u2014\u2013(\-]$/.test(tokens[k - 1].text);
+        const afterBoundary = k === 0 || SENTENCE_OPENING_MARKS.has(tokens[k - 1].text);
         // A word a speech verb follows is a name even where it opens a sentence ("Tiegen stated").
         const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '') || (tokens[k + 1]?.text === ',' && appositiveThenVerb(tokens, k + 1));
         if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());

@@ -49,16 +49,21 @@ export const isPossessive = (w: string): boolean => hasApostrophe(w) && (/[’']
 export const stripPossessive = (w: string): string => (hasApostrophe(w) ? w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1') : w);
 const bare = (w: string): string => stripPossessive(w).toLowerCase();
 
-const officeCache = new Map<string, boolean>();
+/** Whether `set` holds the word, bare (no possessive, lower-case) and with or without a final period. */
+function holdsBare(set: ReadonlySet<string>, w: string): boolean {
+  if (set.has(w)) return true;
+  const b = bare(w);
+  if (b !== w && set.has(b)) return true;
+  return b.endsWith('.') && set.has(b.slice(0, -1));
+}
+
+/**
+ * An office or title word ("president", "Sen.", "spokesman's"). Called for nearly every token,
+ * so it works on the word as it stands and allocates only when the word has capitals or an
+ * apostrophe (a cache keyed by word cost more than it saved: issue 13).
+ */
 export function isOfficeWord(w: string): boolean {
-  let v = officeCache.get(w);
-  if (v === undefined) {
-    const b = bare(w);
-    v = OFFICE_WORDS.has(b) || OFFICE_WORDS.has(b.replace(/\.$/, ''));
-    if (officeCache.size > 20_000) officeCache.clear();
-    officeCache.set(w, v);
-  }
-  return v;
+  return holdsBare(OFFICE_WORDS, w);
 }
 export const isAcronym = (w: string): boolean => /^[A-Z][A-Z.&]+$/.test(stripPossessive(w)) && stripPossessive(w).length <= 6;
 
@@ -113,15 +118,10 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   return { name: nameWords.join(' '), role, kind: nameKind(nameWords, role) };
 }
 
-const orgCache = new Map<string, boolean>();
+/** A word that marks an organisation or place; a final period is dropped before looking ("Co." → "co"). */
 export function isOrganisationWord(w: string): boolean {
-  let v = orgCache.get(w);
-  if (v === undefined) {
-    v = ORG_WORDS.has(bare(w).replace(/\.$/, ''));
-    if (orgCache.size > 20_000) orgCache.clear();
-    orgCache.set(w, v);
-  }
-  return v;
+  const b = bare(w);
+  return ORG_WORDS.has(b.endsWith('.') ? b.slice(0, -1) : b);
 }
 
 /** Person, organisation, or unknown (a lone capitalised word that may be a surname or a place). */
@@ -161,5 +161,8 @@ function computeHeadSurname(name: string): string {
 
 /** Straight apostrophes in names, so "Myanmar’s" and "Myanmar's" are one speaker. */
 export function normaliseName(s: string): string {
+  // Most names are already single-spaced words with straight apostrophes: leave those as they are.
+  if (!NEEDS_NORMALISING.test(s)) return s;
   return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
+const NEEDS_NORMALISING = /[’‘]|\s\s|[^\S ]|^\s|\s$/;
