@@ -92,6 +92,7 @@ export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFA
     const firstWord = firstNonSpace(text, 0);
     for (const sentence of sentencesOf(text, spans, paragraphTokens[p])) {
       if (sentence.spans.length === 0) {
+        discourse.readTo(p, sentence.start);
         discourse.readUnquotedSentence(sentence.tokens);
         continue;
       }
@@ -105,6 +106,7 @@ export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFA
           return;
         }
         const q = quoteTokens[i] ?? -1;
+        discourse.readTo(p, span.open);
         const quote: QuoteContext = {
           span,
           text,
@@ -146,6 +148,7 @@ function attribute(quote: QuoteContext, discourse: Discourse, previous: string, 
 }
 
 interface Sentence {
+  start: number;
   end: number;
   spans: QuoteSpan[];
   /** The sentence's tokens, each quote masked as one placeholder. */
@@ -164,7 +167,7 @@ function* sentencesOf(text: string, spans: QuoteSpan[], tokens: readonly Token[]
     while (cursor < tokens.length && tokens[cursor].start < start) cursor++;
     let stop = cursor;
     while (stop < tokens.length && tokens[stop].start < end) stop++;
-    yield { end, spans: inSentence, tokens: maskedTokens(tokens.slice(cursor, stop), inSentence, text.length) };
+    yield { start, end, spans: inSentence, tokens: maskedTokens(tokens.slice(cursor, stop), inSentence, text.length) };
   }
 }
 

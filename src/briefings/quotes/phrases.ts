@@ -72,7 +72,16 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
     return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, from: i };
   }
   const read = readBack(tokens, i, depth);
-  return 'phrase' in read ? read : vouched(read);
+  const phrase = 'phrase' in read ? read : vouched(read);
+  return phrase ? (personFromPlace(tokens, phrase, depth) ?? phrase) : null;
+}
+
+/** "Councilwoman Ann Lee from Springfield said": a place is never the speaker; the person before "from" is. */
+function personFromPlace(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  if (found.phrase.kind !== 'name' || lc(tokens[found.from - 1]) !== 'from' || found.from < 2 || !isNameLike(tokens[found.from - 2].text)) return null;
+  const owner = phraseBefore(tokens, found.from - 1, depth + 1);
+  if (!owner || owner.phrase.kind !== 'name') return null;
+  return { phrase: { ...owner.phrase, appositive: ['from', ...found.phrase.words].join(' ') }, from: owner.from };
 }
 
 /** "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role. */

@@ -12,6 +12,7 @@ import {
   type NameParts,
   type Token,
 } from '../text/names';
+import { genderOf, type Gender } from '../text/gender';
 import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
 
@@ -22,6 +23,14 @@ export interface Entity {
   mentions: number;
   /** Article-order position of the latest mention (for "most recent" tie-breaks). */
   lastSeen: number;
+  /** For "he" and "she": from a title, a gendered office, a given name or a pronoun already resolved to them. */
+  gender: Gender | null;
+}
+
+/** A name written in a paragraph: the entity, and the offset where the name ends. */
+export interface Mention {
+  at: number;
+  entity: Entity;
 }
 
 /** Marks after which a capitalised word may just be opening a sentence. */
@@ -46,7 +55,7 @@ export class Registry {
   private readonly midSentence = new Set<string>();
 
   /** `headlines` leading texts are titles or standfirsts: skipped when written in Title Case. */
-  constructor(texts: readonly string[], headlines = 0, tokenized?: readonly (readonly Token[])[]) {
+  constructor(texts: readonly string[], private readonly headlines = 0, tokenized?: readonly (readonly Token[])[]) {
     this.texts = texts.slice();
     let pos = 0;
     texts.forEach((text, t) => {
@@ -66,6 +75,8 @@ export class Registry {
           const e = this.add(parts, pos++);
           const appositive = appositiveRole(tokens, run.end);
           if (appositive && !e.role && e.kind !== 'organisation') e.role = appositive;
+          if (!e.gender && e.kind !== 'organisation') e.gender = genderOf(appositive ? [...run.words, ...appositive.split(' ')] : run.words, parts.name.split(' ')[0]);
+          if (t >= headlines) this.mentionList(t - headlines).push({ at: tokens[run.end - 1].end, entity: e });
         }
         for (const inner of run.possessives) {
           const p = splitRoleAndName(inner);
@@ -75,13 +86,24 @@ export class Registry {
     });
   }
 
+  private readonly mentions: Mention[][] = [];
+  private mentionList(paragraph: number): Mention[] {
+    while (this.mentions.length <= paragraph) this.mentions.push([]);
+    return this.mentions[paragraph];
+  }
+
+  /** The names mentioned in a paragraph, in order, with the offset where each ends. */
+  mentionsIn(paragraph: number): readonly Mention[] {
+    return this.mentions[paragraph] ?? [];
+  }
+
   /** Records a mention and returns the entity it belongs to. */
   add(parts: NameParts, pos: number): Entity {
     const name = normaliseName(parts.name);
     const key = name.toLowerCase();
     let e = this.byKey.get(key);
     if (!e) {
-      e = { name, role: parts.role ? normaliseName(parts.role) : null, kind: parts.kind, mentions: 0, lastSeen: pos };
+      e = { name, role: parts.role ? normaliseName(parts.role) : null, kind: parts.kind, mentions: 0, lastSeen: pos, gender: null };
       this.byKey.set(key, e);
       const s = headSurname(name);
       const list = this.bySurname.get(s) ?? [];

@@ -115,7 +115,10 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   const nameWords = ws.slice(nameStart, nameEnd).map((w, k, a) => (k === a.length - 1 ? stripPossessive(w) : w));
   const roleWords = ws.slice(0, nameStart).filter((w) => !/^(the|a|an|mr\.?|mrs\.?|ms\.?|mx\.?|miss)$/i.test(w));
   const role = roleWords.length ? roleWords.join(' ') : null;
-  return { name: nameWords.join(' '), role, kind: nameKind(nameWords, role) };
+  // "Mrs. Adeyemi": a courtesy title makes even a lone surname a person.
+  const titled = nameWords.length === 1 && ws.slice(0, nameStart).some((w) => /^(mr|mrs|ms|mx|miss)\.?$/i.test(w));
+  const kind = nameKind(nameWords, role);
+  return { name: nameWords.join(' '), role, kind: titled && kind === 'unknown' ? 'person' : kind };
 }
 
 /** A word that marks an organisation or place; a final period is dropped before looking ("Co." → "co"). */
