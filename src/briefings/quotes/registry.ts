@@ -75,7 +75,10 @@ export class Registry {
           const e = this.add(parts, pos++);
           const appositive = appositiveRole(tokens, run.end);
           if (appositive && !e.role && e.kind !== 'organisation') e.role = appositive;
-          if (!e.gender && e.kind !== 'organisation') e.gender = genderOf(appositive ? [...run.words, ...appositive.split(' ')] : run.words, parts.name.split(' ')[0]);
+          // Gender is read when the name first appears, or again when a title or role comes with it.
+          if (!e.gender && e.kind !== 'organisation' && (e.mentions === 1 || parts.role || appositive || run.words.length > 1)) {
+            e.gender = genderOf(appositive ? [...run.words, ...appositive.split(' ')] : run.words, parts.name.split(' ')[0]);
+          }
           if (t >= headlines) this.mentionList(t - headlines).push({ at: tokens[run.end - 1].end, entity: e });
         }
         for (const inner of run.possessives) {
