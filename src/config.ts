@@ -1,5 +1,6 @@
 // Environment → validated settings. Every problem is reported at once, in words a new user can act on.
 import { z } from 'zod';
+import { redactSecrets } from './redact';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
@@ -22,11 +23,21 @@ export interface Config {
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
+  /** FEEDS: the shared library's feeds (every server sees them). */
+  feeds: string[];
+  /** FEED_INTERVAL_SECONDS: how often each feed is polled. */
+  feedIntervalSeconds: number;
+  /** ALLOW_PRIVATE_NETWORK: fetch from loopback/private addresses (intranet feeds, tests). */
+  allowPrivateNetwork: boolean;
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`briefbot cannot start because of its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    // A secret pasted into the wrong setting is quoted back as "[redacted]", never in full.
+    const safe = problems.map((p) => redactSecrets(p));
+    super(`briefbot cannot start because of its settings:\n${safe.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = safe;
     this.name = 'ConfigError';
   }
 }
@@ -58,6 +69,9 @@ const EnvSchema = z.object({
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
   SHARD_COUNT: optional,
+  FEEDS: optional,
+  FEED_INTERVAL_SECONDS: optional,
+  ALLOW_PRIVATE_NETWORK: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -117,6 +131,16 @@ function checkApiUrl(value: string | undefined, problems: string[]): string | nu
   return value.replace(/\/+$/, '');
 }
 
+/** Unlike other settings, an empty CONTENT_DIR is refused: it is a mistake (a variable that expanded to nothing), not "unset". */
+function checkContentDir(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!raw.trim()) {
+    problems.push('CONTENT_DIR is set but empty: give the folder of articles (e.g. CONTENT_DIR=./content), or remove the line to use ./content.');
+    return undefined;
+  }
+  return raw.trim();
+}
+
 function checkShardCount(value: string | undefined, problems: string[]): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   const n = Number(value);
@@ -141,6 +165,41 @@ function checkBriefing(
   return id ? { channelId: id, time: t, timezone: tz } : null;
 }
 
+function checkFeeds(value: string | undefined, problems: string[]): string[] {
+  const urls = (value ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of urls) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(u).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`FEEDS must be comma-separated http(s) addresses of feeds or sites, got "${u}".`);
+  }
+  return [...new Set(urls)];
+}
+
+function checkFeedInterval(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 900;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    problems.push(`FEED_INTERVAL_SECONDS must be a number of seconds above 0 (default 900 = 15 minutes), got "${value}".`);
+    return 900;
+  }
+  return n;
+}
+
+function checkBoolean(name: string, value: string | undefined, problems: string[]): boolean {
+  if (value === undefined) return false;
+  if (/^(true|1|yes|on)$/i.test(value)) return true;
+  if (/^(false|0|no|off)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false, got "${value}".`);
+  return false;
+}
+
 /** Reads settings from an environment (process.env by default); throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfigOptions = {}): Config {
   const parsed = EnvSchema.parse(env);
@@ -155,16 +214,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   }
   const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
   const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  const contentDir = checkContentDir(env.CONTENT_DIR, problems);
+  const feeds = checkFeeds(parsed.FEEDS, problems);
+  const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
+  const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
     clientId,
     guildId,
     apiUrl,
-    contentDir: parsed.CONTENT_DIR ?? './content',
+    contentDir: contentDir ?? './content',
     logLevel: level as LogLevel,
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
     briefing,
     shardCount,
+    feeds,
+    feedIntervalSeconds,
+    allowPrivateNetwork,
   };
 }

@@ -24,7 +24,32 @@ describe('settings from the environment', () => {
       databasePath: './data/briefbot.db',
       briefing: null,
       shardCount: 'auto',
+      feeds: [],
+      feedIntervalSeconds: 900,
+      allowPrivateNetwork: false,
     });
+  });
+
+  it('reads the feed settings: a comma-separated list, an interval in seconds, and the private-network switch', () => {
+    const c = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      FEEDS: ' https://news.example/rss , https://blog.example/ ,https://news.example/rss',
+      FEED_INTERVAL_SECONDS: '60',
+      ALLOW_PRIVATE_NETWORK: 'true',
+    });
+    expect(c).toMatchObject({
+      feeds: ['https://news.example/rss', 'https://blog.example/'],
+      feedIntervalSeconds: 60,
+      allowPrivateNetwork: true,
+    });
+  });
+
+  it('explains bad feed settings', () => {
+    expect(problems({ DISCORD_TOKEN: TOKEN, FEEDS: 'https://ok.example/rss,ftp://files.example/feed', FEED_INTERVAL_SECONDS: '0', ALLOW_PRIVATE_NETWORK: 'maybe' })).toEqual([
+      'FEEDS must be comma-separated http(s) addresses of feeds or sites, got "ftp://files.example/feed".',
+      'FEED_INTERVAL_SECONDS must be a number of seconds above 0 (default 900 = 15 minutes), got "0".',
+      'ALLOW_PRIVATE_NETWORK must be true or false, got "maybe".',
+    ]);
   });
 
   it('treats empty values (as copied from .env.example) as unset', () => {
