@@ -76,10 +76,6 @@ export const FILE_EXEMPT: Record<string, string> = {
 
 /** Functions over the line budget, as 'path:name', with the reason. */
 export const FUNCTION_EXEMPT: Record<string, string> = {
-  'src/briefings/quotes/index.ts:findQuotations': 'being broken into named steps (quotes work, issue 12)',
-  'src/briefings/quotes/phrases.ts:phraseBefore': 'being broken into named steps (quotes work, issue 12)',
-  'src/briefings/text/sentences.ts:scan': 'being broken into named steps (quotes work, issue 12)',
-  'src/briefings/quotes/attribution.ts:cueBefore': 'being made linear (quotes work, issue 11 #1)',
   'src/briefings/articles/markdown.ts:readMarkdown': 'grew with the front-matter reasons (files work, issue 11 #17); to be split by its owner',
 };
 
