@@ -31,6 +31,8 @@ export interface Config {
   feedIntervalSeconds: number;
   /** ALLOW_PRIVATE_NETWORK: fetch from loopback/private addresses (intranet feeds, tests). */
   allowPrivateNetwork: boolean;
+  /** LIVE_MAX_AGE (hours, default 24): older items are never posted live, and a story is not repeated within it. */
+  liveMaxAgeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,7 @@ const EnvSchema = z.object({
   FEEDS: optional,
   FEED_INTERVAL_SECONDS: optional,
   ALLOW_PRIVATE_NETWORK: optional,
+  LIVE_MAX_AGE: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -205,6 +208,18 @@ function checkFeedInterval(value: string | undefined, problems: string[]): numbe
   return n;
 }
 
+const MAX_LIVE_AGE_HOURS = 24 * 30;
+
+function checkLiveMaxAge(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 24 * 3_600_000;
+  const hours = Number(value.replace(/\s*h$/i, ''));
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_LIVE_AGE_HOURS) {
+    problems.push(`LIVE_MAX_AGE must be a number of hours above 0 and at most ${MAX_LIVE_AGE_HOURS} (default 24), got "${value}".`);
+    return 24 * 3_600_000;
+  }
+  return Math.round(hours * 3_600_000);
+}
+
 function checkBoolean(name: string, value: string | undefined, problems: string[]): boolean {
   if (value === undefined) return false;
   if (/^(true|1|yes|on)$/i.test(value)) return true;
@@ -232,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const feeds = checkFeeds(parsed.FEEDS, problems);
   const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
+  const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -247,5 +263,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     feeds,
     feedIntervalSeconds,
     allowPrivateNetwork,
+    liveMaxAgeMs,
   };
 }

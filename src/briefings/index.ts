@@ -52,6 +52,22 @@ export {
   type SummaryLength,
 } from './types';
 
+// Live subscriptions' filters: parse what an admin typed, show it back, test an article.
+export {
+  applyFilter,
+  describeFilter,
+  filterInput,
+  FilterInputError,
+  isEmptyFilter,
+  NO_FILTER,
+  parseFilter,
+  type FilterableArticle,
+  type FilterInput,
+  type FilterTerm,
+  type FilterVerdict,
+  type SubscriptionFilter,
+} from './filters';
+
 // Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
 export { asSentence } from './text/as-sentence';
 export { splitSentences } from './text/sentences';
