@@ -44,6 +44,8 @@ export interface StoredArticle {
   article: Omit<Article, 'sentences'>;
   sourceKind: SourceKind;
   sourceRoot: string;
+  /** The file's path or the feed's URL (what a Scope names). */
+  sourceId: string;
   storedAt: string;
 }
 

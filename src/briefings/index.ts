@@ -19,6 +19,8 @@ export {
 } from './article-store';
 // Reading and analysing one file's bytes (the folder sync runs this in worker threads).
 export { analyseFile, analyseRaw, type AnalyseJob, type AnalysedFile } from './analyse-file';
+// A feed item's page (or, when that fails, the feed's own text) to an analysed article.
+export { analysePage, BRIEFING_WINDOW_DAYS, type PageJob, type AnalysedPage } from './analyse-page';
 export { analysisVersion } from './analysis-version';
 export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip, readArticleBytes, type FileRead, type LoadOptions } from './articles/load';
 // Web pages (briefbot extract, bench:extract) and byte decoding.
@@ -30,6 +32,7 @@ export {
   type Library,
   type LibraryStats,
   type QuoteQuery,
+  type Scope,
   type SearchOptions,
 } from './library-types';
 

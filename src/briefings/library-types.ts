@@ -11,9 +11,19 @@ import type {
   SummaryLength,
 } from './types';
 
+/**
+ * Which articles a caller may see: every file article, and feed articles only of the feeds named here (a
+ * server's shared and own feeds). Plain data: whoever knows the servers' sources builds it.
+ */
+export interface Scope {
+  feeds: ReadonlySet<string>;
+}
+
 export interface SearchOptions {
   limit?: number;
   offset?: number;
+  /** Leave out articles outside this scope; absent: every article. */
+  scope?: Scope;
 }
 
 export interface QuoteQuery {
@@ -22,6 +32,7 @@ export interface QuoteQuery {
   /** Speaker name or part of it (fuzzy: "zelenski" finds Zelensky). */
   speaker?: string;
   limit?: number;
+  scope?: Scope;
 }
 
 /** How many articles a briefing holds unless someone asks for another number (/brief, /briefing set). */
@@ -34,6 +45,7 @@ export interface BriefOptions {
   length?: SummaryLength;
   /** Articles to leave out (already briefed in a channel). */
   excludeIds?: ReadonlySet<string>;
+  scope?: Scope;
 }
 
 export interface LibraryStats {
@@ -50,12 +62,12 @@ export interface Library {
   articles(): Article[];
   article(id: string): Article | undefined;
   /** Articles matched by id, or else by title words (best first). */
-  findArticle(idOrWords: string): Article | undefined;
+  findArticle(idOrWords: string, scope?: Scope): Article | undefined;
   search(query: string, opts?: SearchOptions): SearchHit[];
   quotes(q?: QuoteQuery): QuoteHit[];
   summary(id: string, opts?: { length?: SummaryLength }): Summary | undefined;
   brief(opts?: BriefOptions): Briefing;
-  suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[];
+  suggest(kind: SuggestionKind, prefix: string, limit?: number, scope?: Scope): Suggestion[];
   warnings(): LoadWarning[];
   stats(): LibraryStats;
 }

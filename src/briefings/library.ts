@@ -6,7 +6,7 @@ import { withLazySentences } from './analyse';
 import { analysisVersion } from './analysis-version';
 import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
-import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryStats, type QuoteQuery, type SearchOptions } from './library-types';
+import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryStats, type QuoteQuery, type Scope, type SearchOptions } from './library-types';
 import { SearchIndex } from './search';
 import { clampLimit, label } from './search/suggest';
 import { summarise } from './summarise';
@@ -38,6 +38,8 @@ class ArticleLibrary implements Library {
   private readonly byId = new Map<string, Article>();
   /** When each article was stored: the newest is the library's "last changed". */
   private readonly storedAt = new Map<string, string>();
+  /** The feed each feed article came from (what a Scope names); file articles are not in it. */
+  private readonly feedOf = new Map<string, string>();
   private ordered: Article[] = [];
   private readonly loadedAt: Date;
   private versionStamp = '';
@@ -49,12 +51,12 @@ class ArticleLibrary implements Library {
     private readonly opts: LibraryOptions,
     private readonly index: SearchIndex,
     /** The very objects the index holds (one copy of each article, not two). */
-    loaded: { article: Article; storedAt: string }[],
+    loaded: { article: Article; storedAt: string; feed: string | null }[],
     seq: number,
     savedSeq: number,
     readonly loadReport: LoadReport,
   ) {
-    for (const { article, storedAt } of loaded) this.remember(article, storedAt);
+    for (const { article, storedAt, feed } of loaded) this.remember(article, storedAt, feed);
     this.seq = seq;
     this.savedSeq = savedSeq;
     this.reorder();
@@ -65,14 +67,28 @@ class ArticleLibrary implements Library {
     return (this.opts.now ?? (() => new Date()))();
   }
 
-  private remember(article: Article, storedAt: string): Article {
+  private remember(article: Article, storedAt: string, feed: string | null): Article {
     this.byId.set(article.id, article);
     this.storedAt.set(article.id, storedAt);
+    if (feed === null) this.feedOf.delete(article.id);
+    else this.feedOf.set(article.id, feed);
     return article;
   }
 
   private keep(s: StoredArticle): Article {
-    return this.remember(withLazySentences(s.article), s.storedAt);
+    return this.remember(withLazySentences(s.article), s.storedAt, feedOf(s));
+  }
+
+  /** File articles are in every scope; a feed article only in the scopes that name its feed. */
+  private visible(id: string, scope: Scope | undefined): boolean {
+    if (!scope) return true;
+    const feed = this.feedOf.get(id);
+    return feed === undefined || scope.feeds.has(feed);
+  }
+
+  /** Scoped searches ask the index for more than they show, as hits outside the scope are dropped. */
+  private overFetch(limit: number, scope: Scope | undefined): number {
+    return scope && this.feedOf.size ? limit * 4 + 50 : limit;
   }
 
   private reorder(): void {
@@ -96,6 +112,7 @@ class ArticleLibrary implements Library {
       if (!inView) {
         if (this.byId.delete(id)) {
           this.storedAt.delete(id);
+          this.feedOf.delete(id);
           this.index.remove(id);
           changed++;
         }
@@ -130,30 +147,38 @@ class ArticleLibrary implements Library {
     return this.byId.get(id);
   }
 
-  findArticle(idOrWords: string): Article | undefined {
+  findArticle(idOrWords: string, scope?: Scope): Article | undefined {
     const key = idOrWords.trim();
     if (!key) return undefined;
-    const exact = this.byId.get(key) ?? this.byId.get(key.toLowerCase());
+    const seen = (a: Article | undefined) => (a && this.visible(a.id, scope) ? a : undefined);
+    const exact = seen(this.byId.get(key)) ?? seen(this.byId.get(key.toLowerCase()));
     if (exact) return exact;
     const lower = key.toLowerCase();
-    const byTitle = this.ordered.find((a) => a.title.toLowerCase() === lower);
+    const byTitle = this.ordered.find((a) => a.title.toLowerCase() === lower && this.visible(a.id, scope));
     if (byTitle) return byTitle;
-    const hit = this.index.search(key, { limit: 1 })[0];
+    const hit = this.search(key, { limit: 1, scope })[0];
     return hit ? this.byId.get(hit.articleId) : undefined;
   }
 
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
-    return this.index.search(query, opts);
+    const { scope, ...rest } = opts;
+    if (!scope) return this.index.search(query, rest);
+    const limit = rest.limit ?? 10;
+    const offset = rest.offset ?? 0;
+    const hits = this.index.search(query, { limit: this.overFetch(offset + limit, scope) });
+    return hits.filter((h) => this.visible(h.articleId, scope)).slice(offset, offset + limit);
   }
 
   quotes(q: QuoteQuery = {}): QuoteHit[] {
     const limit = q.limit ?? 10;
     if ((q.query ?? '').trim() || (q.speaker ?? '').trim()) {
-      return this.index.searchQuotes({ query: q.query, speaker: q.speaker, limit });
+      const hits = this.index.searchQuotes({ query: q.query, speaker: q.speaker, limit: this.overFetch(limit, q.scope) });
+      return hits.filter((h) => this.visible(h.articleId, q.scope)).slice(0, limit);
     }
     // No words and no speaker: the latest articles' quotes, newest first.
     const out: QuoteHit[] = [];
     for (const a of this.ordered) {
+      if (!this.visible(a.id, q.scope)) continue;
       for (const quote of a.quotes) {
         out.push({ ...quote, articleTitle: a.title, date: a.date, score: 0 });
         if (out.length >= limit) return out;
@@ -177,17 +202,22 @@ class ArticleLibrary implements Library {
     const topic = opts.topic?.trim() || null;
     const exclude = opts.excludeIds ?? new Set<string>();
     const pool = topic
-      ? rankHits(this.index.search(topic, { limit: BRIEF_CANDIDATES + exclude.size }), (id) => this.byId.get(id))
+      ? rankHits(this.search(topic, { limit: BRIEF_CANDIDATES + exclude.size, scope: opts.scope }), (id) => this.byId.get(id))
       : this.ordered;
-    const chosen = pool.filter((a) => !exclude.has(a.id)).slice(0, limit);
+    // Backlog (feed items already old when first seen) is searchable but is not news.
+    const chosen = pool.filter((a) => !exclude.has(a.id) && !a.backlog && this.visible(a.id, opts.scope)).slice(0, limit);
     return composeBriefing(chosen, { topic, length: opts.length ?? 'medium', now: this.now() });
   }
 
-  suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[] {
+  suggest(kind: SuggestionKind, prefix: string, limit?: number, scope?: Scope): Suggestion[] {
     const n = clampLimit(limit);
-    if (typeof prefix === 'string' && prefix.trim() !== '') return this.index.suggest(kind, prefix, n);
+    if (typeof prefix === 'string' && prefix.trim() !== '') {
+      const found = this.index.suggest(kind, prefix, scope && kind === 'title' ? this.overFetch(n, scope) : n);
+      // Title suggestions carry the article id; speakers are names shared across sources and stay as they are.
+      return kind === 'title' && scope ? found.filter((s) => this.visible(s.value, scope)).slice(0, n) : found;
+    }
     // An empty autocomplete box: offer what people most likely want, the newest articles or the most quoted people.
-    if (kind === 'title') return this.ordered.slice(0, n).map((a) => ({ label: label(a.title), value: a.id }));
+    if (kind === 'title') return this.ordered.filter((a) => this.visible(a.id, scope)).slice(0, n).map((a) => ({ label: label(a.title), value: a.id }));
     return this.mostQuoted().slice(0, n).map((name) => ({ label: label(name), value: name }));
   }
 
@@ -223,6 +253,10 @@ class ArticleLibrary implements Library {
 }
 
 
+function feedOf(s: StoredArticle): string | null {
+  return s.sourceKind === 'feed' ? s.sourceId : null;
+}
+
 export interface LoadedLibrary extends Library {
   /** How the open went: how many articles, whether the index came from the store, how long each part took. */
   readonly loadReport: LoadReport;
@@ -235,7 +269,7 @@ export function openLibrary(opts: LibraryOptions): LoadedLibrary {
   const t0 = Date.now();
   const { seq, articles: stored } = opts.reader.snapshot(opts.view);
   // The store hands over fresh objects: give them lazy sentences in place rather than copying them.
-  const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt }));
+  const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt, feed: feedOf(s) }));
   const articles = loaded.map((l) => l.article);
   const t1 = Date.now();
   const saved = opts.reader.loadSearchSnapshot(viewKey(opts.view));

@@ -22,6 +22,12 @@ export interface RawArticle {
   providedSummary?: string;
   /** Index of the paragraph each heading precedes, parallel to `headings`. */
   headingPositions?: number[];
+  /** A feed article whose page could not be read (or was a teaser): its text is the feed's own description. */
+  teaser?: boolean;
+  /** Byline, when the feed or the page names one. */
+  author?: string;
+  /** A feed item already older than the briefing window when first seen: searchable, never briefed as news. */
+  backlog?: boolean;
 }
 
 export interface Sentence {

@@ -20,6 +20,7 @@ interface ArticleRow {
   id: string;
   source_kind: SourceKind;
   source_root: string;
+  source_id: string;
   url: string | null;
   title: string;
   date: string | null;
@@ -70,7 +71,7 @@ function fromRow(r: ArticleRow): StoredArticle {
     people: analysis.people,
   };
   if (r.url !== null) article.url = r.url;
-  return { article, sourceKind: r.source_kind, sourceRoot: r.source_root, storedAt: r.stored_at };
+  return { article, sourceKind: r.source_kind, sourceRoot: r.source_root, sourceId: r.source_id, storedAt: r.stored_at };
 }
 
 function sourceFromRow(r: SourceRow): StoredSource {
@@ -88,7 +89,7 @@ function sourceFromRow(r: SourceRow): StoredSource {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const ARTICLE_COLUMNS = 'id, source_kind, source_root, url, title, date, date_approximate, body, analysis, stored_at';
+const ARTICLE_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, body, analysis, stored_at';
 
 export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   private readonly statements: Statements;
@@ -108,9 +109,9 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
       const seq = this.currentSeq();
       // Sorted here rather than by SQL: ORDER BY would copy every body through a temporary b-tree (~1 s at 10k).
       const rows = this.sql(
-        `SELECT ${ARTICLE_COLUMNS}, source_id, position FROM articles
+        `SELECT ${ARTICLE_COLUMNS}, position FROM articles
          WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
-      ).all(view.fileRoot ?? '\u0000none') as (ArticleRow & { source_id: string; position: number })[];
+      ).all(view.fileRoot ?? '\u0000none') as (ArticleRow & { position: number })[];
       rows.sort(
         (x, y) =>
           cmp(x.source_kind, y.source_kind) || cmp(x.source_root, y.source_root) || cmp(x.source_id, y.source_id) || x.position - y.position,

@@ -3,7 +3,7 @@
 // again without it), so one hostile file can neither freeze the bot nor keep the rest from loading.
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseFile, type AnalyseJob, type AnalysedFile } from '../../briefings';
+import { analyseFile, analysePage, type AnalyseJob, type AnalysedFile, type AnalysedPage, type PageJob } from '../../briefings';
 import type { JobMessage, WorkerReply } from './analyse-worker';
 
 export interface FileAnalyser {
@@ -11,12 +11,18 @@ export interface FileAnalyser {
   close(): Promise<void>;
 }
 
+/** A feed item's page (or the feed's text) to an article, off the thread that answers Discord. */
+export interface PageAnalyser {
+  analysePage(job: PageJob): Promise<AnalysedPage>;
+}
+
 export const DEFAULT_BUDGET_MS = 10_000;
 
 /** Same thread, no budget: for small tools and tests where a worker's start-up costs more than it saves. */
-export function inlineAnalyser(): FileAnalyser {
+export function inlineAnalyser(): FileAnalyser & PageAnalyser {
   return {
     analyse: async (job) => analyseFile(job),
+    analysePage: async (job) => analysePage(job),
     close: async () => undefined,
   };
 }
@@ -30,8 +36,8 @@ function workerSource(entry?: string): string {
 }
 
 interface Task {
-  job: AnalyseJob;
-  resolve: (r: AnalysedFile) => void;
+  job: AnalyseJob | PageJob;
+  resolve: (r: AnalysedFile | AnalysedPage) => void;
   reject: (e: Error) => void;
 }
 
@@ -51,7 +57,7 @@ export interface PoolOptions {
   workerEntry?: string;
 }
 
-export class WorkerPool implements FileAnalyser {
+export class WorkerPool implements FileAnalyser, PageAnalyser {
   private readonly slots: Slot[];
   private readonly queue: Task[] = [];
   private readonly budgetMs: number;
@@ -66,6 +72,14 @@ export class WorkerPool implements FileAnalyser {
   }
 
   analyse(job: AnalyseJob): Promise<AnalysedFile> {
+    return this.enqueue(job) as Promise<AnalysedFile>;
+  }
+
+  analysePage(job: PageJob): Promise<AnalysedPage> {
+    return this.enqueue(job) as Promise<AnalysedPage>;
+  }
+
+  private enqueue(job: AnalyseJob | PageJob): Promise<AnalysedFile | AnalysedPage> {
     if (this.closed) return Promise.reject(new Error('analysis pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -140,11 +154,17 @@ export class WorkerPool implements FileAnalyser {
     slot.worker = null;
     void worker?.terminate();
     this.finish(slot);
-    if (slot.position < 0) {
-      task.resolve({ articles: [], warnings: [{ file: task.job.path, reason: `took longer than ${this.budgetMs / 1000} s to read: skipped` }] });
+    const job = task.job;
+    if ('kind' in job) {
+      const reason = `took longer than ${this.budgetMs / 1000} s to read: skipped`;
+      task.resolve({ article: null, teaser: true, warnings: [{ file: job.url ?? job.feedName, reason }] });
       return;
     }
-    const retry: Task = { ...task, job: { ...task.job, skip: [...(task.job.skip ?? []), slot.position] } };
+    if (slot.position < 0) {
+      task.resolve({ articles: [], warnings: [{ file: job.path, reason: `took longer than ${this.budgetMs / 1000} s to read: skipped` }] });
+      return;
+    }
+    const retry: Task = { ...task, job: { ...job, skip: [...(job.skip ?? []), slot.position] } };
     this.queue.unshift(retry);
   }
 
