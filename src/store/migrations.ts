@@ -136,6 +136,38 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'feeds: each feed once with its fetch state, and which servers (or the shared FEEDS setting) follow it',
+    sql: `
+      -- One row per feed URL, however many servers follow it: it is fetched once.
+      CREATE TABLE feeds (
+        url              TEXT PRIMARY KEY,
+        title            TEXT,
+        etag             TEXT,
+        last_modified    TEXT,
+        last_checked_at  TEXT,
+        last_success_at  TEXT,
+        next_due_at      TEXT,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        first_failure_at TEXT,
+        last_error       TEXT,
+        disabled_reason  TEXT,
+        warnings         TEXT NOT NULL DEFAULT '[]',  -- JSON [string]
+        seen             TEXT NOT NULL DEFAULT '{}'   -- JSON {itemId: {hash, link}}: what decides new / updated
+      );
+
+      -- Who follows a feed: a server (guild_id), or everyone (guild_id NULL: the FEEDS setting).
+      CREATE TABLE feed_sources (
+        guild_id   TEXT,
+        feed_url   TEXT NOT NULL,
+        added_at   TEXT NOT NULL,
+        added_from TEXT                                -- the home page it was discovered from, if any
+      );
+      CREATE UNIQUE INDEX feed_sources_one ON feed_sources (COALESCE(guild_id, ''), feed_url);
+      CREATE INDEX feed_sources_feed ON feed_sources (feed_url);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own immediate transaction. Returns the versions applied. */

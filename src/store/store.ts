@@ -1,5 +1,6 @@
 // The briefings store: one database, its repositories.
 import { SqliteArticleStore } from './articles';
+import { SqliteFeedStore } from './feeds';
 import { DeliveryLedger } from './ledger';
 import { fileIdentityCheck, openDatabase, type Db } from './open';
 import { ScheduleRepo } from './schedules';
@@ -10,6 +11,8 @@ export interface Store {
   ledger: DeliveryLedger;
   meta: Meta;
   articles: SqliteArticleStore;
+  /** Feeds, their fetch state and who follows them. */
+  feeds: SqliteFeedStore;
   /** Null while the database file is the one opened; otherwise what happened to it (deleted, replaced). */
   fileProblem(): string | null;
   close(): void;
@@ -37,6 +40,7 @@ export function storeOn(db: Db, file: string = db.name): Store {
   return {
     db,
     articles,
+    feeds: new SqliteFeedStore(db),
     fileProblem: identity,
     schedules: new ScheduleRepo(db),
     ledger: new DeliveryLedger(db),
