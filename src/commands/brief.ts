@@ -34,7 +34,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const length = lengthOption(interaction);
   const wanted = interaction.options.getString('article')?.trim();
   if (wanted) {
-    const article = ctx.library.findArticle(wanted);
+    const article = ctx.library.findArticle(wanted, ctx.scopeFor?.(interaction.guildId));
     const summary = article && ctx.library.summary(article.id, { length });
     if (!article || !summary) {
       await sendMessages(interaction, [renderNoArticleMatch(wanted)]);
@@ -44,12 +44,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     return;
   }
   const topic = interaction.options.getString('topic')?.trim() || null;
-  const briefing = ctx.library.brief({ topic, length });
+  const briefing = ctx.library.brief({ topic, length, scope: ctx.scopeFor?.(interaction.guildId) });
   await sendMessages(interaction, renderBriefing(briefing));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
-  await respondWithSuggestions(interaction, ctx.library, 'article', 'title');
+  await respondWithSuggestions(interaction, ctx.library, 'article', 'title', ctx.scopeFor?.(interaction.guildId));
 }
 
 ({ data, execute, autocomplete }) satisfies Command;

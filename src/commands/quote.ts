@@ -20,6 +20,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const words = interaction.options.getString('words')?.trim() || null;
   const speaker = interaction.options.getString('speaker')?.trim() || null;
   const hits = ctx.library.quotes({
+    scope: ctx.scopeFor?.(interaction.guildId),
     query: words ?? undefined,
     speaker: speaker ?? undefined,
     limit: words || speaker ? MATCHES : 1,

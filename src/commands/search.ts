@@ -35,8 +35,8 @@ export const data = new SlashCommandBuilder()
     o.setName('query').setDescription('Words to look for').setRequired(true).setAutocomplete(true).setMaxLength(200),
   );
 
-function pageView(ctx: CommandContext, query: string, page: number, notice?: string): SearchPageView {
-  const hits = ctx.library.search(query, { limit: MAX_RESULTS });
+function pageView(ctx: CommandContext, guildId: string | null, query: string, page: number, notice?: string): SearchPageView {
+  const hits = ctx.library.search(query, { limit: MAX_RESULTS, scope: ctx.scopeFor?.(guildId) });
   const version = ctx.library.stats().version;
   const pageCount = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pageCount - 1);
@@ -72,7 +72,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     await sendMessages(interaction, [renderEmptySearch()]);
     return;
   }
-  await sendMessages(interaction, [renderSearchPage(pageView(ctx, query, 0))]);
+  await sendMessages(interaction, [renderSearchPage(pageView(ctx, interaction.guildId, query, 0))]);
 }
 
 async function openArticle(interaction: MessageComponentInteraction, ctx: CommandContext, query: string | null): Promise<void> {
@@ -80,7 +80,7 @@ async function openArticle(interaction: MessageComponentInteraction, ctx: Comman
   await deferOnce(interaction, { ephemeral: true });
   let article: Article | undefined;
   if (value?.startsWith('#') && query !== null) {
-    const hit = ctx.library.search(query, { limit: MAX_RESULTS })[Number(value.slice(1))];
+    const hit = ctx.library.search(query, { limit: MAX_RESULTS, scope: ctx.scopeFor?.(interaction.guildId) })[Number(value.slice(1))];
     article = hit && ctx.library.article(hit.articleId);
   } else if (value) {
     article = ctx.library.article(value);
@@ -106,13 +106,13 @@ export async function component(interaction: MessageComponentInteraction, ctx: C
   }
   await interaction.deferUpdate();
   const changed = shortVersion(ctx.library.stats().version) !== state.version;
-  const view = changed ? pageView(ctx, query, 0, SEARCH_CHANGED_NOTICE) : pageView(ctx, query, state.page);
+  const view = changed ? pageView(ctx, interaction.guildId, query, 0, SEARCH_CHANGED_NOTICE) : pageView(ctx, interaction.guildId, query, state.page);
   await sendMessages(interaction, [renderSearchPage(view)]);
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).trim();
-  const titles = ctx.library.suggest('title', typed, SEARCH_TITLE_SUGGESTIONS).map((s) => s.label);
+  const titles = ctx.library.suggest('title', typed, SEARCH_TITLE_SUGGESTIONS, ctx.scopeFor?.(interaction.guildId)).map((s) => s.label);
   await interaction.respond(renderSearchChoices(typed, titles));
 }
 

@@ -8,7 +8,7 @@ import type {
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../briefings';
+import type { Library, Scope } from '../briefings';
 import type { CommandSummary } from '../discord/render';
 import type { BriefingService } from '../schedule/service-types';
 
@@ -20,6 +20,8 @@ export interface CommandContext {
   commands: readonly CommandSummary[];
   /** Daily-briefing schedules; absent when the bot runs without a database. */
   briefings?: BriefingService;
+  /** Which feed articles a server may see (its shared and own feeds); absent: every article (no feeds wired). */
+  scopeFor?: (guildId: string | null) => Scope;
 }
 
 export interface Command {

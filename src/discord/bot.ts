@@ -1,7 +1,7 @@
 // Starting and stopping the bot: library, commands, client, interaction routing, daily briefings.
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../briefings';
+import type { Library, Scope } from '../briefings';
 import { loadCommands } from '../commands';
 import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
@@ -22,6 +22,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Daily briefings need the database; tests of other things may leave them out. Default true. */
   scheduler?: boolean;
+  /** Which feed articles a server may see (npm start passes the feed sources'); absent: every article. */
+  scopeFor?: (guildId: string | null) => Scope;
   /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
   onFatal?: (close: FatalClose) => void;
 }
@@ -48,8 +50,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
   const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
-  const ctx: CommandContext = { library, logger, now, commands: summaries };
-  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: opts.db });
+  const ctx: CommandContext = { library, logger, now, commands: summaries, scopeFor: opts.scopeFor };
+  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, scopeFor: opts.scopeFor, logger, config, now, db: opts.db });
   if (scheduler) ctx.briefings = scheduler.service;
 
   const handle = createInteractionHandler(commands, ctx);

@@ -1,7 +1,7 @@
 // One day's briefing in one channel: claim the slot, check, compose, send, record. The ledger row is taken
 // before anything is sent, so whatever happens afterwards, a second post for the same day cannot start.
 import type { Logger } from 'pino';
-import type { Library } from '../briefings';
+import type { Library, Scope } from '../briefings';
 import type { RenderedMessage } from '../discord/render/message';
 import type { Delivery, DeliveryTrigger, FailureKind } from '../store/ledger';
 import type { ScheduleRow } from '../store/schedules';
@@ -14,6 +14,8 @@ import { instantOf } from './zoned-time';
 export interface DelivererDeps {
   store: Store;
   library: Pick<Library, 'brief'>;
+  /** What a server's briefing may include (its shared and own feeds); absent: every article. */
+  scopeFor?: (guildId: string) => Scope;
   port: ChannelPort;
   render: PostRenderer;
   /** Who holds claims made by this process (see owner.ts). */
@@ -163,6 +165,7 @@ export class Deliverer {
         topic: schedule.topic,
         limit: schedule.articles,
         excludeIds: ledger.briefedIn(schedule.channelId),
+        scope: this.deps.scopeFor?.(schedule.guildId),
       });
       const articleIds = briefing.items.map((i) => i.articleId);
       const postOpts = { dateLabel: dateLabel(claim.localDate), late: claim.late };

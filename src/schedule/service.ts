@@ -1,5 +1,5 @@
 // The /briefing command's view of schedules: settings in, statuses out, with clear errors for bad input.
-import { DEFAULT_BRIEFING_SIZE, type Library } from '../briefings';
+import { DEFAULT_BRIEFING_SIZE, type Library, type Scope } from '../briefings';
 import type { ScheduleRow } from '../store/schedules';
 import type { Store } from '../store/store';
 import type { ChannelPort } from './channel-port';
@@ -27,6 +27,7 @@ export class ScheduleInputError extends Error {
 export interface ServiceDeps {
   store: Store;
   library: Pick<Library, 'brief'>;
+  scopeFor?: (guildId: string) => Scope;
   port: ChannelPort;
   deliverer: Deliverer;
   scheduler: BriefingScheduler;
@@ -76,6 +77,7 @@ export class ScheduleService implements BriefingService {
       topic: schedule?.topic ?? null,
       limit: schedule?.articles ?? DEFAULT_ARTICLES,
       excludeIds: this.deps.store.ledger.briefedIn(channelId),
+      scope: this.deps.scopeFor?.(guildId),
     });
     const today = localDateOf(this.deps.now(), schedule?.timezone ?? 'UTC');
     return { channelId, scheduled: schedule !== null, dateLabel: dateLabel(today), briefing };

@@ -1,6 +1,6 @@
 // Autocomplete answered from the library's suggestions: one option of a command, one kind of suggestion.
 import type { AutocompleteInteraction } from 'discord.js';
-import type { Library, SuggestionKind } from '../../briefings';
+import type { Library, Scope, SuggestionKind } from '../../briefings';
 import { renderChoices } from '../render/choices';
 import { LIMITS } from '../render/limits';
 
@@ -10,12 +10,13 @@ export async function respondWithSuggestions(
   library: Pick<Library, 'suggest'>,
   option: string,
   kind: SuggestionKind,
+  scope?: Scope,
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
   if (focused.name !== option) {
     await interaction.respond([]);
     return;
   }
-  const suggestions = library.suggest(kind, String(focused.value), LIMITS.autocompleteChoices);
+  const suggestions = library.suggest(kind, String(focused.value), LIMITS.autocompleteChoices, scope);
   await interaction.respond(renderChoices(suggestions.map((s) => ({ name: s.label, value: s.value }))));
 }

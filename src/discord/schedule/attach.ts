@@ -1,7 +1,7 @@
 // Wires daily briefings into a running discord.js Client (one per shard): the store, the clock, recovery.
 import { Events, type Client, type Guild } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../../briefings';
+import type { Library, Scope } from '../../briefings';
 import type { Config } from '../../config';
 import type { ChannelPort } from '../../schedule/channel-port';
 import { Deliverer } from '../../schedule/deliver';
@@ -17,6 +17,8 @@ import { discordPostRenderer } from './discord-renderer';
 
 export interface AttachOptions {
   library: Pick<Library, 'brief'>;
+  /** What a server's briefing may include; absent: every article. */
+  scopeFor?: (guildId: string) => Scope;
   logger: Logger;
   config: Pick<Config, 'databasePath' | 'briefing'>;
   /** An open store or database to use (left open by stop); by default config.databasePath is opened (and closed by stop). */
@@ -53,6 +55,7 @@ export function attachScheduler(client: Client, opts: AttachOptions): AttachedSc
   const deliverer = new Deliverer({
     store,
     library: opts.library,
+    scopeFor: opts.scopeFor,
     port,
     render: opts.render ?? discordPostRenderer,
     owner,
@@ -70,7 +73,7 @@ export function attachScheduler(client: Client, opts: AttachOptions): AttachedSc
     leaseMs: opts.leaseMs,
     guardCron: opts.guardCron,
   });
-  const service = new ScheduleService({ store, library: opts.library, port, deliverer, scheduler, now });
+  const service = new ScheduleService({ store, library: opts.library, scopeFor: opts.scopeFor, port, deliverer, scheduler, now });
 
   let stopped = false;
   const onGuildChange = (guild: Guild) => {

@@ -1,0 +1,173 @@
+// The feed sources as the bot sees them: which feeds each server follows (the shared FEEDS plus its own),
+// adding one (a home page works: its feed is found), removing, listing with a status line, and the poller
+// that fetches each followed feed once, however many servers follow it, storing what is new.
+import type { Scope } from '../briefings';
+import type { SqliteFeedStore } from '../store/feeds';
+import { ArticleSink, type StoredBatch } from './feed-sink';
+import { describeFeedState, feedKey, FeedPoller, freshState, resolveFeed, type PollLogger, type PollOutcome } from './feeds';
+import type { PageAnalyser } from './files/analyse-pool';
+import type { Fetcher } from './http';
+import type { AddSourceResult, NewArticles, SourcesService, SourceView } from './service-types';
+
+export interface FeedSourcesOptions {
+  feeds: SqliteFeedStore;
+  writer: ConstructorParameters<typeof ArticleSink>[0]['writer'];
+  fetcher: Fetcher;
+  analyser: PageAnalyser;
+  logger: PollLogger;
+  /** FEED_INTERVAL_SECONDS. */
+  intervalSeconds: number;
+  /** The FEEDS setting: every server sees these. */
+  shared: string[];
+  /** Brings the library in step with the store after new articles were stored. */
+  catchUp: () => unknown;
+  now?: () => number;
+}
+
+function ago(iso: string, nowMs: number): string {
+  const mins = Math.max(0, Math.round((nowMs - Date.parse(iso)) / 60_000));
+  return mins < 60 ? `${mins} min ago` : mins < 2880 ? `${Math.round(mins / 60)} h ago` : `${Math.round(mins / 1440)} days ago`;
+}
+
+/** What went wrong adding a source, in words a server admin can act on. */
+function addFailure(url: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return `Could not add ${url}: ${message}`;
+}
+
+export class FeedSources implements SourcesService {
+  readonly poller: FeedPoller;
+  private readonly listeners = new Set<(batch: NewArticles) => void | Promise<void>>();
+  private readonly now: () => number;
+
+  constructor(private readonly opts: FeedSourcesOptions) {
+    this.now = opts.now ?? Date.now;
+    opts.feeds.setShared([...new Set(opts.shared.map(feedKey))]);
+    const sink = new ArticleSink({
+      fetcher: opts.fetcher,
+      writer: opts.writer,
+      analyser: opts.analyser,
+      storedItem: (feed, key) => opts.feeds.storedItem(feed, key),
+      onStored: (batch) => this.stored(batch),
+      logger: opts.logger,
+      now: this.now,
+    });
+    this.poller = new FeedPoller({ fetcher: opts.fetcher, states: opts.feeds, sink, logger: opts.logger, intervalSeconds: opts.intervalSeconds, clock: this.now });
+  }
+
+  /** Polls due feeds now and then on a timer until stop(). */
+  start(): void {
+    const tickMs = Math.min(30_000, Math.max(200, this.opts.intervalSeconds * 1000));
+    this.poller.start(() => this.opts.feeds.followedFeeds(), tickMs);
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  /** Polls every followed feed once now, due or not (`briefbot fetch`). */
+  async pollAll(concurrency = 4): Promise<PollOutcome[]> {
+    const urls = this.opts.feeds.followedFeeds();
+    const out: PollOutcome[] = new Array(urls.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < urls.length) {
+        const i = next++;
+        out[i] = await this.poller.pollFeed(urls[i], { force: true });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
+    return out;
+  }
+
+  private async stored(batch: StoredBatch): Promise<void> {
+    // Before the poller records this poll's success: no success yet means this is the feed's first.
+    const firstPoll = !this.opts.feeds.getNow(batch.feed.url)?.lastSuccessAt;
+    this.opts.catchUp();
+    if (!batch.newIds.length) return;
+    const event: NewArticles = { feedUrl: batch.feed.url, articleIds: batch.newIds, firstPoll };
+    for (const listener of this.listeners) {
+      try {
+        await listener(event);
+      } catch (err) {
+        this.opts.logger.error({ err, feed: batch.feed.url }, 'a new-articles listener failed; the articles are stored');
+      }
+    }
+  }
+
+  async add(guildId: string, url: string): Promise<AddSourceResult> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url.trim());
+    } catch {
+      return { ok: false, reason: `"${url}" is not a web address. Give the full address, starting with https://` };
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: 'Only http and https addresses can be followed.' };
+    const given = feedKey(parsed.href);
+    if (this.followsOrShared(guildId, given)) return { ok: true, source: this.view(given, this.scopeOf(given)), alreadyAdded: true };
+    let resolved;
+    try {
+      resolved = await resolveFeed(this.opts.fetcher, given);
+    } catch (e) {
+      return { ok: false, reason: addFailure(given, e) };
+    }
+    const feedUrl = feedKey(resolved.feedUrl);
+    const discoveredFrom = resolved.discovered ? given : undefined;
+    if (this.followsOrShared(guildId, feedUrl)) return { ok: true, source: this.view(feedUrl, this.scopeOf(feedUrl)), discoveredFrom, alreadyAdded: true };
+    this.opts.feeds.addSource(guildId, feedUrl, discoveredFrom ?? null);
+    // Re-adding a disabled feed tries it again; a feed new to the store starts with its title.
+    await this.poller.enable(feedUrl);
+    const state = (await this.opts.feeds.get(feedUrl)) ?? freshState(feedUrl);
+    await this.opts.feeds.save({ ...state, title: state.title ?? resolved.feed.title });
+    // The first poll stores its items now rather than at the next tick.
+    void this.poller.pollFeed(feedUrl, { force: true }).catch((err: unknown) => this.opts.logger.error({ err, feed: feedUrl }, 'first poll failed'));
+    return { ok: true, source: this.view(feedUrl, 'server'), discoveredFrom };
+  }
+
+  async remove(guildId: string, url: string): Promise<boolean> {
+    const key = feedKey(url);
+    if (this.opts.feeds.removeSource(guildId, key)) return true;
+    return key !== url.trim() && this.opts.feeds.removeSource(guildId, url.trim());
+  }
+
+  async list(guildId: string): Promise<SourceView[]> {
+    const shared = this.opts.feeds.sources(null).map((s) => this.view(s.url, 'shared'));
+    const own = this.opts.feeds.sources(guildId).filter((s) => !shared.some((v) => v.url === s.url));
+    return [...shared, ...own.map((s) => this.view(s.url, 'server'))];
+  }
+
+  visibleFeeds(guildId: string | null): ReadonlySet<string> {
+    const urls = this.opts.feeds.sources(null).map((s) => s.url);
+    if (guildId !== null) for (const s of this.opts.feeds.sources(guildId)) urls.push(s.url);
+    return new Set(urls);
+  }
+
+  /** What a server may see (the library filters by it); null guild (a DM): the shared feeds only. */
+  scopeFor(guildId: string | null): Scope {
+    return { feeds: this.visibleFeeds(guildId) };
+  }
+
+  onNewArticles(listener: (batch: NewArticles) => void | Promise<void>): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private followsOrShared(guildId: string, url: string): boolean {
+    return this.visibleFeeds(guildId).has(url);
+  }
+
+  private scopeOf(url: string): SourceView['scope'] {
+    return this.opts.feeds.sources(null).some((s) => s.url === url) ? 'shared' : 'server';
+  }
+
+  private view(url: string, scope: SourceView['scope']): SourceView {
+    const state = this.opts.feeds.getNow(url) ?? freshState(url);
+    const articleCount = this.opts.feeds.articleCount(url);
+    const now = this.now();
+    const healthy = !state.disabledReason && !state.lastError && state.lastSuccessAt;
+    const status = healthy
+      ? `ok · ${articleCount} article${articleCount === 1 ? '' : 's'} · fetched ${ago(state.lastSuccessAt!, now)}${state.warnings.length ? ` (${state.warnings.join('; ')})` : ''}`
+      : describeFeedState(state, now);
+    return { url, title: state.title, scope, status, disabledReason: state.disabledReason, lastFetchedAt: state.lastSuccessAt, articleCount };
+  }
+}
