@@ -1,10 +1,39 @@
-// Entry point of the `briefbot` command: wires the article store and the content folder into the CLI.
+// Entry point of the `briefbot` command: wires the article store, the content folder and the feeds into the CLI.
 import { config as loadEnv } from 'dotenv';
 import { runCommand, type CliDeps } from './cli/run';
-import { WorkerPool } from './sources/files/analyse-pool';
+import type { FetchRow } from './cli/fetch';
+import { loadFeedSettings } from './config';
+import { decodeBytes } from './sources/decode';
+import { inlineAnalyser, WorkerPool } from './sources/files/analyse-pool';
 import { listContentFiles } from './sources/files/content-files';
 import { openFolderLibrary } from './sources/files/folder-library';
+import { HttpFetcher, PAGE_MAX_BYTES } from './sources/http';
+import { FeedSources } from './sources/sources-service';
 import { openStore } from './store/store';
+
+/** `briefbot fetch`: every followed feed polled once into the store, the same way the bot does. */
+async function fetchFeeds(database: string): Promise<FetchRow[]> {
+  const settings = loadFeedSettings(process.env);
+  const store = openStore(database);
+  const analyser = inlineAnalyser();
+  try {
+    const sources = new FeedSources({
+      feeds: store.feeds,
+      writer: store.articles,
+      fetcher: new HttpFetcher({ allowPrivateNetwork: settings.allowPrivateNetwork }),
+      analyser,
+      logger: { info: () => undefined, warn: () => undefined, error: (obj, msg) => console.error(msg, obj) },
+      intervalSeconds: settings.feedIntervalSeconds,
+      shared: settings.feeds ?? undefined,
+      catchUp: () => undefined,
+    });
+    const outcomes = await sources.pollAll();
+    return outcomes.map((o) => ({ feed: o.url, status: o.status, new: o.new, updated: o.updated, unchanged: o.unchanged, reason: o.reason }));
+  } finally {
+    await analyser.close();
+    store.close();
+  }
+}
 
 const deps: CliDeps = {
   async openLibrary(contentDir, database) {
@@ -27,6 +56,14 @@ const deps: CliDeps = {
     }
   },
   listFiles: (dir, onWarning) => listContentFiles(dir, onWarning),
+  fetchFeeds,
+  // `extract URL` goes through the same SSRF-safe, size-capped fetcher as the bot's page reader.
+  async fetchPage(url) {
+    const fetcher = new HttpFetcher({ allowPrivateNetwork: loadFeedSettings(process.env).allowPrivateNetwork });
+    const res = await fetcher.fetch({ url, maxBytes: PAGE_MAX_BYTES, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
+    if (res.status !== 'ok') throw new Error(`${url} answered "not modified"`);
+    return { html: decodeBytes(res.body, res.contentType).text, url: res.url };
+  },
 };
 
 // quiet: dotenv otherwise prints a banner to stdout, which would corrupt --json output.

@@ -228,6 +228,24 @@ function checkBoolean(name: string, value: string | undefined, problems: string[
   return false;
 }
 
+/**
+ * The feed settings alone, for `briefbot fetch` (which needs no Discord token); throws ConfigError listing
+ * every problem. `feeds` is null when FEEDS is not set at all (then the stored shared list is left alone).
+ */
+export function loadFeedSettings(env: NodeJS.ProcessEnv = process.env): {
+  feeds: string[] | null;
+  feedIntervalSeconds: number;
+  allowPrivateNetwork: boolean;
+} {
+  const problems: string[] = [];
+  const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const feeds = env.FEEDS === undefined ? null : checkFeeds(env.FEEDS, problems);
+  const feedIntervalSeconds = checkFeedInterval(value('FEED_INTERVAL_SECONDS'), problems);
+  const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', value('ALLOW_PRIVATE_NETWORK'), problems);
+  if (problems.length) throw new ConfigError(problems);
+  return { feeds, feedIntervalSeconds, allowPrivateNetwork };
+}
+
 /** Reads settings from an environment (process.env by default); throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfigOptions = {}): Config {
   const parsed = EnvSchema.parse(env);

@@ -9,7 +9,9 @@ import type { Config } from './config';
 import { WorkerPool } from './sources/files/analyse-pool';
 import { openFolderLibrary, type FolderLibrary } from './sources/files/folder-library';
 import { removeStaleCache } from './sources/files/stale-temp';
+import { HttpFetcher } from './sources/http';
 import { startRetention } from './sources/retention';
+import { FeedSources } from './sources/sources-service';
 import { openStore, type Store } from './store/store';
 
 /** How long a fatal exit waits for the bot to stop cleanly before leaving anyway. */
@@ -57,6 +59,8 @@ function handleSignals(bot: RunningBot, logger: Logger): void {
 interface LiveArticles {
   store: Store;
   folder: FolderLibrary;
+  /** The feeds every server follows (FEEDS) and each server's own, polled while the bot runs. */
+  sources: FeedSources;
   close(): Promise<void>;
 }
 
@@ -85,6 +89,18 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
       logger.info({ paths: paths.length, analysed: report.analysed, removed: report.removed, articles: folder.stats().articles }, 'content folder changes stored'),
     onError: (file, err) => logger.warn({ file, err: err.message }, 'content folder could not be followed'),
   });
+  const sources = new FeedSources({
+    feeds: store.feeds,
+    writer: store.articles,
+    fetcher: new HttpFetcher({ allowPrivateNetwork: config.allowPrivateNetwork }),
+    analyser: pool,
+    logger: logger.child({ module: 'feeds' }),
+    intervalSeconds: config.feedIntervalSeconds,
+    shared: config.feeds,
+    catchUp: () => folder.catchUp(),
+  });
+  sources.start();
+  // Retention covers feed articles (files stay as long as the files do).
   const stopRetention = startRetention({ writer: store.articles, catchUp: () => folder.catchUp() }, config.retentionDays, {
     onPruned: (removed) => logger.info({ removed, days: config.retentionDays }, 'old feed articles removed'),
     onError: (err) => logger.error({ err }, 'retention failed'),
@@ -101,9 +117,12 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
   return {
     store,
     folder,
+    sources,
     async close() {
       clearInterval(check);
       stopRetention();
+      // The poll in progress finishes (its items stored) before the analysis pool and the database close.
+      await sources.stop();
       await folder.close();
       await pool.close();
       store.close();
@@ -144,7 +163,16 @@ async function main(): Promise<void> {
   let articles: LiveArticles | undefined;
   try {
     articles = await openArticles(config, logger, onDatabaseLost);
-    bot = await startBot({ config, logger, onFatal, library: articles.folder, db: articles.store, onStop: articles.close });
+    const { sources } = articles;
+    bot = await startBot({
+      config,
+      logger,
+      onFatal,
+      library: articles.folder,
+      db: articles.store,
+      scopeFor: (guildId) => sources.scopeFor(guildId),
+      onStop: articles.close,
+    });
   } catch (err) {
     if (!bot) await articles?.close().catch(() => undefined);
     logger.fatal({ err }, 'could not start the bot');

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BRIEFING_SIZE, type Library, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
 import { runExtract, type PageFetcher } from './extract';
+import { runFetch, type FeedFetcher } from './fetch';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
 
 export const USAGE = `Usage: briefbot <command> [options]
@@ -17,6 +18,8 @@ Commands:
   search <words>                   articles matching the words (typos tolerated)
   extract <file | folder | URL>    what the library reads from web pages (.html, .htm, .html.gz);
                                    a folder: one JSON object a line
+  fetch                            poll every feed once (FEEDS and the servers' /sources), store what is
+                                   new, print feed, new, updated, unchanged, failed and why
 
 Options:
   --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
@@ -42,6 +45,8 @@ export interface CliDeps {
   listFiles: (dir: string, onWarning: (file: string, reason: string) => void) => { path: string }[];
   /** Replaces the plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher). */
   fetchPage?: PageFetcher;
+  /** Polls every followed feed once into the store in `database` (`briefbot fetch`). */
+  fetchFeeds?: FeedFetcher;
 }
 
 export interface CliIo {
@@ -123,12 +128,24 @@ export async function runCommand(argv: string[], io: CliIo, deps: CliDeps): Prom
     return runCli(argv, io, deps);
   }
   const [command, ...rest] = parsed.positionals;
+  if (command === 'fetch' && !parsed.values.help) {
+    if (rest.length) {
+      io.err(`briefbot: fetch takes no words (it polls every feed)\n\n${USAGE}`);
+      return 2;
+    }
+    return runFetch(databaseSetting(parsed.values.database, io), io, deps.fetchFeeds);
+  }
   if (command !== 'extract' || parsed.values.help) return runCli(argv, io, deps);
   if (rest.length !== 1) {
     io.err(`briefbot: extract needs one file, folder or URL\n\n${USAGE}`);
     return 2;
   }
   return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage, listFiles: deps.listFiles }, io);
+}
+
+/** The article store from --database, else $DATABASE_PATH, else ./data/briefbot.db. */
+function databaseSetting(option: string | undefined, io: CliIo): string {
+  return option ?? (io.env.DATABASE_PATH?.trim() || './data/briefbot.db');
 }
 
 /**
@@ -184,7 +201,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;
   }
-  const database = values.database ?? (io.env.DATABASE_PATH?.trim() || './data/briefbot.db');
+  const database = databaseSetting(values.database, io);
   let opened: OpenedLibrary;
   try {
     opened = await deps.openLibrary(contentDir, database);

@@ -17,8 +17,8 @@ export interface FeedSourcesOptions {
   logger: PollLogger;
   /** FEED_INTERVAL_SECONDS. */
   intervalSeconds: number;
-  /** The FEEDS setting: every server sees these. */
-  shared: string[];
+  /** The FEEDS setting: every server sees these. Absent: the shared list stored last time stays. */
+  shared?: string[];
   /** Brings the library in step with the store after new articles were stored. */
   catchUp: () => unknown;
   now?: () => number;
@@ -42,7 +42,7 @@ export class FeedSources implements SourcesService {
 
   constructor(private readonly opts: FeedSourcesOptions) {
     this.now = opts.now ?? Date.now;
-    opts.feeds.setShared([...new Set(opts.shared.map(feedKey))]);
+    if (opts.shared) opts.feeds.setShared([...new Set(opts.shared.map(feedKey))]);
     const sink = new ArticleSink({
       fetcher: opts.fetcher,
       writer: opts.writer,
