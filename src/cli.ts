@@ -4,35 +4,17 @@ import { runCommand, type CliDeps } from './cli/run';
 import type { FetchRow } from './cli/fetch';
 import { loadFeedSettings } from './config';
 import { decodeBytes } from './sources/decode';
-import { inlineAnalyser, WorkerPool } from './sources/files/analyse-pool';
+import { WorkerPool } from './sources/files/analyse-pool';
 import { listContentFiles } from './sources/files/content-files';
 import { openFolderLibrary } from './sources/files/folder-library';
 import { HttpFetcher, PAGE_MAX_BYTES } from './sources/http';
-import { FeedSources } from './sources/sources-service';
+import { fetchFeedsOnce } from './sources/fetch-once';
 import { openStore } from './store/store';
 
 /** `briefbot fetch`: every followed feed polled once into the store, the same way the bot does. */
 async function fetchFeeds(database: string): Promise<FetchRow[]> {
-  const settings = loadFeedSettings(process.env);
-  const store = openStore(database);
-  const analyser = inlineAnalyser();
-  try {
-    const sources = new FeedSources({
-      feeds: store.feeds,
-      writer: store.articles,
-      fetcher: new HttpFetcher({ allowPrivateNetwork: settings.allowPrivateNetwork }),
-      analyser,
-      logger: { info: () => undefined, warn: () => undefined, error: (obj, msg) => console.error(msg, obj) },
-      intervalSeconds: settings.feedIntervalSeconds,
-      shared: settings.feeds ?? undefined,
-      catchUp: () => undefined,
-    });
-    const outcomes = await sources.pollAll();
-    return outcomes.map((o) => ({ feed: o.url, status: o.status, new: o.new, updated: o.updated, unchanged: o.unchanged, reason: o.reason }));
-  } finally {
-    await analyser.close();
-    store.close();
-  }
+  const outcomes = await fetchFeedsOnce(database, loadFeedSettings(process.env), (message) => console.error(message));
+  return outcomes.map((o) => ({ feed: o.url, status: o.status, new: o.new, updated: o.updated, unchanged: o.unchanged, reason: o.reason }));
 }
 
 const deps: CliDeps = {
