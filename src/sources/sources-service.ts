@@ -39,6 +39,8 @@ export class FeedSources implements SourcesService {
   readonly poller: FeedPoller;
   private readonly listeners = new Set<(batch: NewArticles) => void | Promise<void>>();
   private readonly now: () => number;
+  private starting: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(private readonly opts: FeedSourcesOptions) {
     this.now = opts.now ?? Date.now;
@@ -55,18 +57,43 @@ export class FeedSources implements SourcesService {
     this.poller = new FeedPoller({ fetcher: opts.fetcher, states: opts.feeds, sink, logger: opts.logger, intervalSeconds: opts.intervalSeconds, clock: this.now });
   }
 
-  /** Polls due feeds now and then on a timer until stop(). */
+  /** Finds the feeds of shared home pages, then polls due feeds now and on a timer until stop(). */
   start(): void {
     const tickMs = Math.min(30_000, Math.max(200, this.opts.intervalSeconds * 1000));
-    this.poller.start(() => this.opts.feeds.followedFeeds(), tickMs);
+    this.starting = this.discoverShared().then(() => {
+      if (!this.stopped) this.poller.start(() => this.opts.feeds.followedFeeds(), tickMs);
+    });
   }
 
-  stop(): Promise<void> {
-    return this.poller.stop();
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.starting;
+    await this.poller.stop();
+  }
+
+  /**
+   * FEEDS may name a site's home page: before its first poll, look for the feed it links to and follow that
+   * instead. A page that cannot be read is left for the poller, whose failure then says why.
+   */
+  private async discoverShared(): Promise<void> {
+    for (const source of this.opts.feeds.sources(null)) {
+      if (source.addedFrom !== null || this.opts.feeds.getNow(source.url)?.lastSuccessAt) continue;
+      try {
+        const resolved = await resolveFeed(this.opts.fetcher, source.url);
+        const feedUrl = feedKey(resolved.feedUrl);
+        if (resolved.discovered && feedUrl !== source.url) {
+          this.opts.feeds.replaceShared(source.url, feedUrl);
+          this.opts.logger.info({ page: source.url, feed: feedUrl }, 'FEEDS names a web page: following the feed it links to');
+        }
+      } catch {
+        // The poll that follows records the reason.
+      }
+    }
   }
 
   /** Polls every followed feed once now, due or not (`briefbot fetch`). */
   async pollAll(concurrency = 4): Promise<PollOutcome[]> {
+    await this.discoverShared();
     const urls = this.opts.feeds.followedFeeds();
     const out: PollOutcome[] = new Array(urls.length);
     let next = 0;

@@ -120,14 +120,28 @@ export class SqliteFeedStore {
     return this.sql('DELETE FROM feed_sources WHERE guild_id = ? AND feed_url = ?').run(guildId, url).changes > 0;
   }
 
-  /** Makes the shared list exactly `urls` (the FEEDS setting at start-up). */
+  /**
+   * Makes the shared list what `urls` (the FEEDS setting at start-up) names: a URL is kept as the feed itself or
+   * as the home page a feed was discovered from; a URL no longer named goes.
+   */
   setShared(urls: string[]): void {
     this.db.transaction(() => {
       const keep = new Set(urls);
-      for (const r of this.sql('SELECT feed_url FROM feed_sources WHERE guild_id IS NULL').all() as { feed_url: string }[]) {
-        if (!keep.has(r.feed_url)) this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(r.feed_url);
+      const rows = this.sql('SELECT feed_url, added_from FROM feed_sources WHERE guild_id IS NULL').all() as { feed_url: string; added_from: string | null }[];
+      const named = new Set<string>();
+      for (const r of rows) {
+        if (keep.has(r.feed_url) || (r.added_from !== null && keep.has(r.added_from))) named.add(r.added_from ?? r.feed_url).add(r.feed_url);
+        else this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(r.feed_url);
       }
-      for (const url of urls) this.addSource(null, url);
+      for (const url of urls) if (!named.has(url)) this.addSource(null, url);
+    }).immediate();
+  }
+
+  /** A shared home page turned out to name a feed: follow the feed, remembering the page it came from. */
+  replaceShared(pageUrl: string, feedUrl: string): void {
+    this.db.transaction(() => {
+      this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(pageUrl);
+      this.addSource(null, feedUrl, pageUrl);
     }).immediate();
   }
 

@@ -156,6 +156,19 @@ describe('feed sources', () => {
     await run.close();
   });
 
+  it('follows the feed a shared home page links to, and keeps following it after a restart', async () => {
+    site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Teaser.', page: story('the tram line') });
+    const file = path.join(dir, 'b.db');
+    const first = start(file, [server.url('/')]);
+    const [outcome] = await first.sources.pollAll();
+    expect(outcome).toMatchObject({ url: site.feedUrl, status: 'ok', new: 1 });
+    expect([...first.sources.visibleFeeds('guild-a')]).toEqual([site.feedUrl]);
+    await first.close();
+    const second = start(file, [server.url('/')]);
+    expect((await second.sources.list('guild-a')).map((s) => s.url)).toEqual([site.feedUrl]);
+    await second.close();
+  });
+
   it('stores items older than the briefing window as searchable backlog, never briefed', async () => {
     site.add({ id: 'old', title: 'Archive story about the canal', date: '2020-01-01T08:00:00.000Z', description: 'Old.', page: story('the canal') });
     const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
