@@ -24,6 +24,8 @@ export interface BotOptions {
   scheduler?: boolean;
   /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
   onFatal?: (close: FatalClose) => void;
+  /** Called once if the daily-briefing scheduler cannot start (a damaged database, say). */
+  onSchedulerFailed?: (err: unknown) => void;
 }
 
 export interface RunningBot {
@@ -49,7 +51,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const client = createClient({ apiUrl: config.apiUrl });
   const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
   const ctx: CommandContext = { library, logger, now, commands: summaries };
-  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: opts.db });
+  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: opts.db, onStartFailed: opts.onSchedulerFailed });
   if (scheduler) ctx.briefings = scheduler.service;
 
   const handle = createInteractionHandler(commands, ctx);
