@@ -33,7 +33,7 @@ export class StoryIndex {
 
   /** Adds an article, or replaces the one with the same id (an updated version of a page). */
   add(article: StoryArticle): void {
-    if (!article || typeof article.id !== 'string') return;
+    if (!article || typeof article !== 'object' || typeof article.id !== 'string') return;
     if (this.members.has(article.id)) this.remove(article.id);
     const matches = this.matcher.add(article);
     this.members.set(article.id, memberOf(article));

@@ -36,38 +36,53 @@ export function storyTerms(text: string, limit = Infinity): string[] {
 /** How many leading paragraphs may hold the lede (furniture such as photo credits may come first). */
 export const LEDE_PARAGRAPHS = 6;
 
+/** The article's paragraphs that are text (articles come from files and feeds: trust nothing). */
+export function paragraphsOf(a: StoryArticle): string[] {
+  return Array.isArray(a.paragraphs) ? a.paragraphs.filter((p): p is string => typeof p === 'string') : [];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** The title, or empty when the article has none that is text. */
+export function titleOf(a: StoryArticle): string {
+  return text(a.title) ?? '';
+}
+
 /** The lede's paragraphs: standfirst (or the feed's summary) and the opening paragraphs. */
 export function ledeParagraphs(a: StoryArticle): string[] {
   const parts: string[] = [];
-  const lead = a.standfirst ?? a.providedSummary ?? null;
+  const lead = text(a.standfirst) ?? text(a.providedSummary);
   if (lead) parts.push(lead);
-  for (const p of (a.paragraphs ?? []).slice(0, LEDE_PARAGRAPHS)) parts.push(p);
+  for (const p of paragraphsOf(a).slice(0, LEDE_PARAGRAPHS)) parts.push(p);
   return parts;
 }
 
 /** The outlet's name for "also reported by": the URL's host, else the first folder of the source path. */
 export function outletOf(a: Pick<StoryArticle, 'url' | 'source'>): string {
-  if (a.url) {
+  if (typeof a.url === 'string' && a.url) {
     try {
       return new URL(a.url).hostname.replace(/^www\./, '');
     } catch {
       // Not a URL: fall back to the file path.
     }
   }
-  const source = a.source ?? '';
+  const source = typeof a.source === 'string' ? a.source : '';
   const slash = source.indexOf('/');
   return slash > 0 ? source.slice(0, slash) : source;
 }
 
 export function memberOf(a: StoryArticle): StoryMember {
   let length = 0;
-  for (const p of a.paragraphs ?? []) length += p.length;
-  return { id: a.id, title: a.title, date: a.date ?? null, outlet: outletOf(a), url: a.url ?? null, length };
+  for (const p of paragraphsOf(a)) length += p.length;
+  const date = timeOf(a.date) === null ? null : a.date;
+  return { id: a.id, title: titleOf(a), date, outlet: outletOf(a), url: typeof a.url === 'string' ? a.url : null, length };
 }
 
 /** Milliseconds since the epoch, or null for a missing or unreadable date. */
 export function timeOf(date: string | null | undefined): number | null {
-  if (!date) return null;
+  if (typeof date !== 'string' || !date) return null;
   const t = Date.parse(date);
   return Number.isFinite(t) ? t : null;
 }

@@ -16,7 +16,7 @@ export interface TfIdfOptions extends Partial<TimeRule> {
 export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
   threshold: 0.4,
   titleWeight: 2,
-  keyTerms: 8,
+  keyTerms: 5,
   windowMs: 4 * 86_400_000,
   perDay: PER_DAY,
   unknownDays: UNKNOWN_DAYS,
