@@ -1,51 +1,41 @@
-// ROUGE evaluation of briefbot's summariser against Lead-3 and TextRank-3.
+// ROUGE evaluation of briefbot's summariser against a fair Lead-3, the raw Lead-3 and TextRank-3,
+// on every set in every layout (as given, one block, paragraphs glued), all in one run.
 //
-//   npx tsx bench/rouge.eval.ts [--corpus ../shared/corpus] [--out bench/results/rouge.md]
+//   npm run eval:rouge [-- --corpus ../shared/corpus] [--out bench/results/rouge.md]
 //
 // Sets: CNN highlights (cnn-dailymail, 1,000 stories) and BBC News Summary (2,225 articles,
 // extractive references). Every document is also put in one of two halves by its position in
-// the set (even = dev, odd = held-out); the summariser's weights were tuned on dev only.
-import { parseCsv } from '../src/briefings/articles/csv';
-export { parseCsv };
+// the set (even = dev, odd = held-out); the summariser's weights were chosen on dev halves only.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { rouge, rougeNFromTokens, rougeTokens, type RougeResult } from '../src/briefings/rouge';
+import { parseCsv } from '../src/briefings/articles/csv';
 import { summarise } from '../src/briefings/summarise';
-import {
-  blendWeights,
-  candidateFeatures,
-  CENTRAL_WEIGHTS,
-  FEATURES,
-  leadHeaviness,
-  LEDE_WEIGHTS,
-  weigh,
-  type ScoreWeights,
-} from '../src/briefings/summarise/score';
-import { pick, prepare, summariseWith } from '../src/briefings/summarise/select';
-import { splitSentences } from '../src/briefings/text/sentences';
-import type { Sentence } from '../src/briefings/types';
-import { leadN } from './baselines/lead';
+import { isFurniture, normaliseText } from '../src/briefings/summarise/furniture';
+import { fairLeadN, isLeadFurniture, ledeOf, leadN } from './baselines/lead';
 import { textRankN } from './baselines/textrank';
+import { layOut, LAYOUTS, reparagraph, type LaidOut, type Layout } from './layouts';
+import { rouge, type RougeResult } from './rouge';
+import { speedLine } from './rouge-speed';
+import { tune } from './rouge-tune';
+
+export { parseCsv };
+export { buildSentences } from './layouts';
 
 export interface EvalDoc {
   id: string;
   title: string;
   standfirst: string | null;
+  /** Paragraphs as the set gives them (CNN: rebuilt, two sentences each, from its one block). */
   paragraphs: string[];
-  sentences: Sentence[];
   reference: string[];
   half: 'dev' | 'held-out';
 }
 
-export function buildSentences(standfirst: string | null, paragraphs: string[]): Sentence[] {
-  const out: Sentence[] = [];
-  const push = (text: string, paragraph: number) => {
-    for (const s of splitSentences(text)) out.push({ text: s, paragraph, index: out.length });
-  };
-  if (standfirst) push(standfirst, -1);
-  paragraphs.forEach((p, i) => push(p, i));
-  return out;
+export interface EvalSet {
+  name: string;
+  /** The layout the set itself comes in. */
+  native: Layout;
+  docs: EvalDoc[];
 }
 
 /** "(CNN)", "London (CNN) --": the dateline a reader strips from the first paragraph. */
@@ -69,8 +59,7 @@ export function loadCnn(dir: string): EvalDoc[] {
         id: r[id],
         title: '',
         standfirst: null,
-        paragraphs: [body],
-        sentences: buildSentences(null, [body]),
+        paragraphs: reparagraph(body),
         reference,
         half: i % 2 === 0 ? 'dev' : 'held-out',
       } satisfies EvalDoc;
@@ -119,7 +108,6 @@ export function loadBbc(dir: string): EvalDoc[] {
         title,
         standfirst: null,
         paragraphs,
-        sentences: buildSentences(null, paragraphs),
         reference: splitGluedSummary(readText(summaryPath)),
         half: docs.length % 2 === 0 ? 'dev' : 'held-out',
       });
@@ -128,17 +116,20 @@ export function loadBbc(dir: string): EvalDoc[] {
   return docs;
 }
 
-export type System = (doc: EvalDoc) => string[];
+export function loadSets(corpus: string): EvalSet[] {
+  return [
+    { name: 'CNN highlights (1,000)', native: 'one block', docs: loadCnn(join(corpus, 'cnn-dailymail')) },
+    { name: 'BBC News Summary (2,225)', native: 'paragraphs', docs: loadBbc(join(corpus, 'bbc-news-summary')) },
+  ];
+}
+
+export type System = (doc: LaidOut) => string[];
 
 export const SYSTEMS: Record<string, System> = {
   'briefbot-3': (d) => summarise(d, 3),
-  'Lead-3': (d) => leadN(d.sentences, 3),
+  'fair Lead-3': (d) => fairLeadN(d.sentences, 3),
   'TextRank-3': (d) => textRankN(d.sentences, 3),
-  'briefbot-1': (d) => summarise(d, 1),
-  'briefbot-5': (d) => summarise(d, 5),
-  // Each profile alone, whatever the layout: shows what the blend is choosing between.
-  'briefbot-3, lede profile only': (d) => summariseWith(d, 3, LEDE_WEIGHTS),
-  'briefbot-3, centrality profile only': (d) => summariseWith(d, 3, CENTRAL_WEIGHTS),
+  'Lead-3': (d) => leadN(d.sentences, 3),
 };
 
 export interface Mean {
@@ -154,12 +145,68 @@ export function meanF(results: RougeResult[]): Mean {
   return { r1: sum((r) => r.rouge1.f), r2: sum((r) => r.rouge2.f), rl: sum((r) => r.rougeL.f), n: results.length };
 }
 
-export function evaluate(docs: EvalDoc[], system: System, stem = true): { all: Mean; dev: Mean; heldOut: Mean } {
-  const scored = docs.map((d) => ({ half: d.half, r: rouge(system(d), d.reference, { stem }) }));
+/**
+ * Does the summary open with the story's lede (the first sentence after furniture, by the
+ * benchmark's own rules)? Compared as lower-cased words; containment either way, because a glued
+ * layout can merge the lede with the next sentence on one side only.
+ */
+export function opensWithLede(summary: string[], sentences: LaidOut['sentences']): boolean | null {
+  const lede = ledeOf(sentences);
+  if (lede === null) return null;
+  const [a, b] = [normaliseText(summary[0] ?? ''), normaliseText(lede)];
+  if (a === '' || b === '') return false;
+  const shorter = a.length <= b.length ? a : b;
+  return shorter.split(' ').length >= 4 && (a.includes(b) || b.includes(a));
+}
+
+export interface Cell {
+  all: Mean;
+  heldOut: Mean;
+  dev: Mean;
+  unstemmed: Mean;
+}
+
+export interface Row {
+  set: string;
+  layout: Layout;
+  native: boolean;
+  cells: Record<string, Cell>;
+  /** Share of briefbot-3 summaries whose first sentence is the lede. */
+  lede: number;
+  /** Summary sentences that the benchmark's or the summariser's furniture rules flag. */
+  furniture: string[];
+}
+
+function cellOf(docs: EvalDoc[], outputs: string[][]): Cell {
+  const stemmed = docs.map((d, i) => ({ half: d.half, r: rouge(outputs[i], d.reference, { stem: true }) }));
   return {
-    all: meanF(scored.map((s) => s.r)),
-    dev: meanF(scored.filter((s) => s.half === 'dev').map((s) => s.r)),
-    heldOut: meanF(scored.filter((s) => s.half === 'held-out').map((s) => s.r)),
+    all: meanF(stemmed.map((s) => s.r)),
+    heldOut: meanF(stemmed.filter((s) => s.half === 'held-out').map((s) => s.r)),
+    dev: meanF(stemmed.filter((s) => s.half === 'dev').map((s) => s.r)),
+    unstemmed: meanF(docs.map((d, i) => rouge(outputs[i], d.reference, { stem: false }))),
+  };
+}
+
+export function evaluateRow(set: EvalSet, layout: Layout): Row {
+  const laid = set.docs.map((d) => layOut(d, layout));
+  const cells: Record<string, Cell> = {};
+  let briefbot: string[][] = [];
+  for (const [name, system] of Object.entries(SYSTEMS)) {
+    const outputs = laid.map(system);
+    if (name === 'briefbot-3') briefbot = outputs;
+    cells[name] = cellOf(set.docs, outputs);
+  }
+  const ledes = laid.map((d, i) => opensWithLede(briefbot[i], d.sentences)).filter((x): x is boolean => x !== null);
+  const furniture = laid.flatMap((d, i) =>
+    briefbot[i].filter((s) => isLeadFurniture(s) || isFurniture(s, normaliseText(d.title))).map((s) => `${set.docs[i].id}: ${s}`),
+  );
+  return {
+    set: set.name,
+    layout,
+    native: layout === set.native,
+    cells,
+    lede: ledes.filter(Boolean).length / Math.max(1, ledes.length),
+    furniture,
   };
 }
 
@@ -168,8 +215,54 @@ function argValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function fmt(x: number): string {
-  return x.toFixed(1);
+const fmt = (x: number) => x.toFixed(1);
+const pair = (m: Mean) => `${fmt(m.r1)} / ${fmt(m.r2)}`;
+
+/** One table: every set in every layout, briefbot beside the baselines, from this run. */
+export function table(rows: Row[]): string[] {
+  const systems = Object.keys(SYSTEMS);
+  const out = [
+    `| set | layout | ${systems.map((s) => `${s} R1 / R2`).join(' | ')} | briefbot-3 held-out | fair Lead-3 held-out | lede first | furniture |`,
+    `|---|---|${systems.map(() => '---|').join('')}---|---|---|---|`,
+  ];
+  for (const r of rows) {
+    const layout = r.native ? `${r.layout} (as given)` : r.layout;
+    const cells = systems.map((s) => pair(r.cells[s].all));
+    out.push(
+      `| ${r.set} | ${layout} | ${cells.join(' | ')} | ${pair(r.cells['briefbot-3'].heldOut)} | ${pair(r.cells['fair Lead-3'].heldOut)} | ${(100 * r.lede).toFixed(1)}% | ${r.furniture.length} |`,
+    );
+  }
+  return out;
+}
+
+export function unstemmedTable(rows: Row[]): string[] {
+  const systems = Object.keys(SYSTEMS);
+  const out = [`| set | layout | ${systems.map((s) => `${s} R1 / R2 / RL`).join(' | ')} |`, `|---|---|${systems.map(() => '---|').join('')}`];
+  for (const r of rows) {
+    const cells = systems.map((s) => `${pair(r.cells[s].unstemmed)} / ${fmt(r.cells[s].unstemmed.rl)}`);
+    out.push(`| ${r.set} | ${r.layout} | ${cells.join(' | ')} |`);
+  }
+  return out;
+}
+
+function describe(): string[] {
+  return [
+    '- **briefbot-3**: `summarise(article, 3)` (src/briefings/summarise). Furniture out first (bylines, "PUBLISHED/UPDATED"',
+    '  headers, time stamps, captions, embedded posts; wire datelines and capitals labels taken off the sentence); the',
+    '  lede (first real news sentence that can open a summary) comes first; the other two are the best by one weighting',
+    '  of position, TextRank centrality, similarity to the article, the headline and the lede, and length, with trigram',
+    '  blocking, in article order. A sentence opening with a pronoun or inside a quotation comes only with the one before.',
+    '  The summariser reads no layout: one weighting, chosen on the dev halves of both sets in all layouts.',
+    '- **fair Lead-3**: the first three sentences after skipping bylines ("By ."), "PUBLISHED/UPDATED" headers and',
+    '  time stamps, captions and the wire dateline (bench/baselines/lead.ts, rules of its own). **Lead-3**: the first',
+    '  three sentences as split. **TextRank-3**: Mihalcea & Tarau (2004) word-overlap graph, PageRank d = 0.85.',
+    '- Layouts: *paragraphs* as the set gives them (CNN comes as one block; its paragraphs are rebuilt, two sentences',
+    '  each); *one block*: all paragraphs joined with a space; *glued*: joined with no space ("…on Monday.The…") and',
+    '  then unglued as the Markdown reader and the summariser do, so every system gets the same sentences.',
+    '- **lede first**: share of briefbot-3 summaries whose first sentence is the fair Lead-3\'s first sentence (the',
+    '  story\'s lede by the benchmark\'s rules). **furniture**: briefbot-3 summary sentences flagged by the benchmark\'s',
+    '  furniture rules or the summariser\'s (goal: 0; listed below the tables when any).',
+  ];
 }
 
 function main(): void {
@@ -180,159 +273,37 @@ function main(): void {
     console.error(`corpus not found: ${corpus} (pass --corpus DIR)`);
     process.exit(2);
   }
-  const sets: [string, EvalDoc[]][] = [
-    ['CNN highlights (cnn-dailymail, 1,000)', loadCnn(join(corpus, 'cnn-dailymail'))],
-    ['BBC News Summary (2,225)', loadBbc(join(corpus, 'bbc-news-summary'))],
-  ];
-
-  const lines: string[] = [];
-  const log = (s = '') => {
-    console.log(s);
-    lines.push(s);
-  };
-  log('# ROUGE: briefbot against Lead-3 and TextRank-3');
-  log();
-  log(`Generated by \`npx tsx bench/rouge.eval.ts\` on ${new Date().toISOString().slice(0, 10)}.`);
-  log('ROUGE-1.5.5 `-m` semantics (src/briefings/rouge.ts): F1 ×100, mean over documents; ROUGE-L is summary-level.');
-  log('Halves: documents alternate dev (even positions) / held-out (odd). Weights were tuned on dev only;');
-  log('"held-out" is the honest number, "all" is both halves together.');
-  log();
-  log('- **briefbot-N**: `summarise(article, N)` (src/briefings/summarise). Each sentence gets a weighted sum of a');
-  log('  position prior, TextRank centrality (cosine graph), similarity to the whole article and to the headline,');
-  log('  and length, with penalties for quote-led sentences and questions; furniture is never a candidate; the best');
-  log('  are taken with trigram blocking and returned in article order. Two weight profiles (lede, centrality)');
-  log('  are mixed by the article\'s lead-heaviness, read from its layout (sentences per paragraph). CNN stories');
-  log('  arrive as one undivided block (the loader lost their paragraph breaks; median 28 sentences in it), so');
-  log('  they get the lede profile; BBC paragraphs hold a median of 4 sentences, so BBC articles get mostly the');
-  log('  centrality profile (the few with longer paragraphs get some lede, which is why the blend sits just below');
-  log('  the centrality profile alone on BBC). Within either set no text signal');
-  log('  tried (lede-to-body similarity, lede centrality rank, article length) predicted which profile wins, so on');
-  log('  these two sets it is the layout that separates them: read the margins with that in mind.');
-  log('- **Lead-3**: the first three sentences. **TextRank-3**: Mihalcea & Tarau (2004) word-overlap graph,');
-  log('  PageRank d = 0.85, best three in article order (bench/baselines).');
-  log('- Input: sentences from `splitSentences`; the CNN "(CNN)" dateline is removed for every system;');
-  log('  highlights\' " ." is normalised; BBC references are split where sentences were glued together.');
-  for (const [name, docs] of sets) {
-    log();
-    log(`## ${name}: ${docs.length} documents (${docs.filter((d) => d.half === 'dev').length} dev / ${docs.filter((d) => d.half === 'held-out').length} held-out)`);
-    log();
-    log('| system | R1 all | R2 all | RL all | R1 held-out | R2 held-out | RL held-out | R1 dev | R2 dev | RL dev |');
-    log('|---|---|---|---|---|---|---|---|---|---|');
-    for (const [sys, fn] of Object.entries(SYSTEMS)) {
-      const { all, dev, heldOut } = evaluate(docs, fn);
-      log(
-        `| ${sys} | ${fmt(all.r1)} | ${fmt(all.r2)} | ${fmt(all.rl)} | ${fmt(heldOut.r1)} | ${fmt(heldOut.r2)} | ${fmt(heldOut.rl)} | ${fmt(dev.r1)} | ${fmt(dev.r2)} | ${fmt(dev.rl)} |`,
-      );
-    }
-    const unstemmed = ['Lead-3', 'TextRank-3', 'briefbot-3'].map((sys) => {
-      const m = evaluate(docs, SYSTEMS[sys], false).all;
-      return `${sys} ${fmt(m.r1)}/${fmt(m.r2)}/${fmt(m.rl)}`;
-    });
-    log();
-    log(`Without stemming (all, R1/R2/RL), for comparison with earlier measurements: ${unstemmed.join(', ')}.`);
+  const sets = loadSets(corpus);
+  if (args.includes('--tune')) {
+    tune(sets);
+    return;
   }
-
-  // Speed: summarise every document of both sets, several passes, after a warm-up pass. CPU time
-  // of this process, because wall time on a shared machine measures the neighbours too.
-  const everything = sets.flatMap(([, docs]) => docs);
-  for (const d of everything) summarise(d, 3);
-  const passes = 5;
-  const wall0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  for (let p = 0; p < passes; p++) for (const d of everything) summarise(d, 3);
-  const cpu = process.cpuUsage(cpu0);
-  const runs = passes * everything.length;
-  const cpuMs = (cpu.user + cpu.system) / 1000 / runs;
-  const wallMs = (performance.now() - wall0) / runs;
-  log();
-  log(
-    `Speed: ${cpuMs.toFixed(3)} ms CPU per article (${wallMs.toFixed(3)} ms wall), medium length, ${passes} passes over ` +
-      `${everything.length} articles with sentences already split: 100,000 articles ≈ ${((cpuMs * 100_000) / 1000).toFixed(0)} s of CPU.`,
-  );
-
+  const rows = sets.flatMap((set) => LAYOUTS.map((layout) => evaluateRow(set, layout)));
+  const lines = [
+    '# ROUGE: briefbot against fair Lead-3, Lead-3 and TextRank-3, every set in every layout',
+    '',
+    `Generated by \`npm run eval:rouge\` on ${new Date().toISOString().slice(0, 10)}${argValue(args, '--commit') ? ` at commit ${argValue(args, '--commit')}` : ''}.`,
+    'ROUGE-1.5.5 `-m` semantics (bench/rouge.ts): F1 ×100, mean over documents, 3 sentences. "held-out" is the odd half;',
+    'weights were chosen on the even (dev) halves.',
+    '',
+    ...describe(),
+    '',
+    '## Stemmed (ROUGE-1.5.5 -m), R1 / R2',
+    '',
+    ...table(rows),
+    '',
+    '## Without stemming, R1 / R2 / RL',
+    '',
+    ...unstemmedTable(rows),
+    '',
+    speedLine(sets),
+  ];
+  const flagged = rows.flatMap((r) => r.furniture.map((f) => `- ${r.set}, ${r.layout}: ${f}`));
+  if (flagged.length > 0) lines.push('', '## Furniture found in summaries', '', ...flagged.slice(0, 50));
+  console.log(lines.join('\n'));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, lines.join('\n') + '\n');
   console.error(`wrote ${out}`);
 }
 
-/**
- * --tune: coordinate ascent over both weight profiles on the dev halves only, each document
- * scored with the blend its own lead-heaviness gives, as the summariser does. Objective: the
- * smaller of the two margins in R1+R2 (briefbot-3 over Lead-3 on CNN, over TextRank-3 on BBC;
- * BBC's counted at half, its scale being larger), plus a tenth of their sum.
- */
-function tune(sets: [string, EvalDoc[]][]): void {
-  type Cached = {
-    features: ScoreWeights[];
-    h: number;
-    prepared: ReturnType<typeof prepare>;
-    candTokens: string[][];
-    ref: string[];
-    baseline: number;
-  };
-  const cached: Cached[][] = sets.map(([name, docs]) => {
-    const baselineSystem = name.startsWith('CNN') ? SYSTEMS['Lead-3'] : SYSTEMS['TextRank-3'];
-    return docs
-      .filter((d) => d.half === 'dev')
-      .map((d) => {
-        const p = prepare(d);
-        const ref = rougeTokens(d.reference.join('\n'));
-        const base = rougeTokens(baselineSystem(d).join('\n'));
-        return {
-          features: candidateFeatures(p.candidates, p.titleTerms),
-          h: leadHeaviness(p.candidates),
-          prepared: p,
-          candTokens: p.candidates.map((c) => rougeTokens(c.text)),
-          ref,
-          baseline: 100 * (rougeNFromTokens(base, ref, 1).f + rougeNFromTokens(base, ref, 2).f),
-        };
-      });
-  });
-  const margins = (lede: ScoreWeights, central: ScoreWeights): number[] =>
-    cached.map((docs) => {
-      let sum = 0;
-      for (const d of docs) {
-        const chosen = pick(d.prepared, weigh(d.features, blendWeights(d.h, lede, central)), 3);
-        const tokensOf = new Map(d.prepared.candidates.map((c, i) => [c.text, d.candTokens[i]]));
-        const toks = chosen.flatMap((t) => tokensOf.get(t) ?? rougeTokens(t));
-        sum += 100 * (rougeNFromTokens(toks, d.ref, 1).f + rougeNFromTokens(toks, d.ref, 2).f) - d.baseline;
-      }
-      return sum / docs.length;
-    });
-  const objective = (m: number[]) => Math.min(m[0], m[1] / 2) + 0.1 * (m[0] + m[1]);
-  const best = { lede: { ...LEDE_WEIGHTS }, central: { ...CENTRAL_WEIGHTS } };
-  let bestM = margins(best.lede, best.central);
-  const show = (m: number[]) => m.map((x) => x.toFixed(2)).join(' ');
-  console.log('start: dev margins CNN, BBC', show(bestM));
-  const grid = [-1, -0.5, -0.2, 0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8, 12];
-  for (let round = 0; round < 3; round++) {
-    let improved = false;
-    for (const profile of ['lede', 'central'] as const) {
-      for (const f of FEATURES) {
-        if (f === 'position') continue; // the scale: everything else is relative to it
-        for (const value of grid) {
-          const trial = { ...best, [profile]: { ...best[profile], [f]: value } };
-          const m = margins(trial.lede, trial.central);
-          if (objective(m) > objective(bestM) + 1e-9) {
-            best[profile] = trial[profile];
-            bestM = m;
-            improved = true;
-            console.log(`round ${round} ${profile}.${f}=${value}`, show(bestM));
-          }
-        }
-      }
-    }
-    if (!improved) break;
-  }
-  console.log('best', JSON.stringify(best), 'dev margins CNN, BBC (R1+R2 over baseline):', show(bestM));
-}
-
-if (require.main === module) {
-  if (process.argv.includes('--tune')) {
-    const corpus = resolve(argValue(process.argv, '--corpus') ?? join(__dirname, '..', '..', 'shared', 'corpus'));
-    tune([
-      ['CNN', loadCnn(join(corpus, 'cnn-dailymail'))],
-      ['BBC', loadBbc(join(corpus, 'bbc-news-summary'))],
-    ]);
-  } else main();
-}
+if (require.main === module) main();

@@ -1,5 +1,6 @@
 // Environment → validated settings. Every problem is reported at once, in words a new user can act on.
 import { z } from 'zod';
+import { redactSecrets } from './redact';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
@@ -31,8 +32,12 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`briefbot cannot start because of its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    // A secret pasted into the wrong setting is quoted back as "[redacted]", never in full.
+    const safe = problems.map((p) => redactSecrets(p));
+    super(`briefbot cannot start because of its settings:\n${safe.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = safe;
     this.name = 'ConfigError';
   }
 }
@@ -126,6 +131,16 @@ function checkApiUrl(value: string | undefined, problems: string[]): string | nu
   return value.replace(/\/+$/, '');
 }
 
+/** Unlike other settings, an empty CONTENT_DIR is refused: it is a mistake (a variable that expanded to nothing), not "unset". */
+function checkContentDir(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!raw.trim()) {
+    problems.push('CONTENT_DIR is set but empty: give the folder of articles (e.g. CONTENT_DIR=./content), or remove the line to use ./content.');
+    return undefined;
+  }
+  return raw.trim();
+}
+
 function checkShardCount(value: string | undefined, problems: string[]): number | 'auto' {
   if (value === undefined || value === 'auto') return 'auto';
   const n = Number(value);
@@ -199,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   }
   const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
   const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  const contentDir = checkContentDir(env.CONTENT_DIR, problems);
   const feeds = checkFeeds(parsed.FEEDS, problems);
   const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
@@ -208,7 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     clientId,
     guildId,
     apiUrl,
-    contentDir: parsed.CONTENT_DIR ?? './content',
+    contentDir: contentDir ?? './content',
     logLevel: level as LogLevel,
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
     briefing,

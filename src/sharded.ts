@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { Config } from './config';
+import { isFatalShardMessage } from './discord/fatal-close';
 import { configOrExit } from './startup-config';
 import { createLogger } from './logger';
 
@@ -28,13 +29,21 @@ export function shardScript(): { file: string; execArgv: string[] } {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logger = createLogger(config.logLevel).child({ module: 'sharding' });
+  const logger = createLogger(config.logLevel, undefined, { secrets: [config.token] }).child({ module: 'sharding' });
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
   const { file, execArgv } = shardScript();
   const manager = new ShardingManager(file, { token: config.token, totalShards, execArgv, respawn: true, mode: 'process' });
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, of: totalShards }, 'shard started');
     shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));
+    // A shard whose token was reset (or that Discord closed for good) would fail the same way on every
+    // respawn: stop all shards and exit non-zero with its reason instead.
+    shard.on('message', (m: unknown) => {
+      if (!isFatalShardMessage(m)) return;
+      logger.fatal({ shard: shard.id, code: m.briefbotFatal.code }, m.briefbotFatal.message);
+      console.error(m.briefbotFatal.message);
+      void shutdown('fatal', 1);
+    });
   });
 
   let stopping = false;

@@ -6,6 +6,7 @@ import { loadLibrary } from '../briefings/library';
 import type { Library } from '../briefings/library-types';
 import type { SummaryLength } from '../briefings/types';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
+import { runExtract, type PageFetcher } from './extract';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
 
 export const USAGE = `Usage: briefbot <command> [options]
@@ -16,6 +17,8 @@ Commands:
   summary <id or words>            one article's summary (--all: every article)
   quotes [words]                   quotations and who said them (--speaker NAME to filter)
   search <words>                   articles matching the words (typos tolerated)
+  extract <file | folder | URL>    what the library reads from web pages (.html, .htm, .html.gz);
+                                   a folder: one JSON object a line
 
 Options:
   --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
@@ -72,6 +75,42 @@ function summaryLength(raw: string | undefined): SummaryLength {
   throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
 }
 
+/**
+ * Every command, including `extract` (which may fetch a URL, hence the promise). `fetchPage` replaces the
+ * plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher).
+ */
+export async function runCommand(argv: string[], io: CliIo, deps: { fetchPage?: PageFetcher } = {}): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch {
+    return runCli(argv, io);
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (command !== 'extract' || parsed.values.help) return runCli(argv, io);
+  if (rest.length !== 1) {
+    io.err(`briefbot: extract needs one file, folder or URL\n\n${USAGE}`);
+    return 2;
+  }
+  return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage }, io);
+}
+
+/**
+ * The content folder from --content, else $CONTENT_DIR, else ./content. An empty value is refused: resolved,
+ * it would silently read the working folder (often a shell variable that expanded to nothing).
+ */
+function contentSetting(option: string | undefined, env: string | undefined): string {
+  if (option !== undefined) {
+    if (!option.trim()) throw new UsageError('--content needs a folder, e.g. --content ./content (it was empty)');
+    return option;
+  }
+  if (env !== undefined) {
+    if (!env.trim()) throw new UsageError('CONTENT_DIR is set but empty: give a folder (CONTENT_DIR=./content) or remove the setting');
+    return env;
+  }
+  return 'content';
+}
+
 export function runCli(argv: string[], io: CliIo): number {
   let args: ReturnType<typeof parse>;
   try {
@@ -110,7 +149,13 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
 
-  const contentDir = path.resolve(values.content ?? io.env.CONTENT_DIR ?? 'content');
+  let contentDir: string;
+  try {
+    contentDir = path.resolve(contentSetting(values.content, io.env.CONTENT_DIR));
+  } catch (err) {
+    io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;

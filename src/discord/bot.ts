@@ -7,6 +7,7 @@ import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
 import { attachScheduler, type AttachedScheduler } from '../schedule/attach';
 import { createClient } from './client';
+import { describeFatalClose, fatalGatewayClose, type FatalClose } from './fatal-close';
 import { createInteractionHandler } from './router';
 
 export interface BotOptions {
@@ -17,6 +18,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Daily briefings need the database; tests of other things may leave them out. Default true. */
   scheduler?: boolean;
+  /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
+  onFatal?: (close: FatalClose) => void;
 }
 
 export interface RunningBot {
@@ -58,7 +61,14 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  let fatalReported = false;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const fatal = fatalGatewayClose(event.code);
+    if (!fatal) return void logger.warn({ shard, code: event.code }, 'gateway disconnected');
+    logger.fatal({ shard, code: fatal.code, reason: fatal.reason }, describeFatalClose(fatal));
+    if (!fatalReported) opts.onFatal?.(fatal);
+    fatalReported = true;
+  });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, (c) => {

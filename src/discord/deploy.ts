@@ -5,6 +5,7 @@ import { config as loadDotenv } from 'dotenv';
 import { commandPayloads } from '../commands';
 import { ConfigError, loadConfig } from '../config';
 import { resolveApplicationId } from './application-id';
+import { redactSecrets } from '../redact';
 
 export interface DeployOptions {
   token: string;
@@ -109,7 +110,8 @@ async function main(argv: string[]): Promise<void> {
     });
     console.log(describeDeploy(result));
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : `Could not register the commands: ${(err as Error).message}`);
+    // A failed request's message can carry a URL; nothing token-shaped is printed.
+    console.error(err instanceof ConfigError ? err.message : redactSecrets(`Could not register the commands: ${(err as Error).message}`, [process.env.DISCORD_TOKEN ?? '']));
     process.exitCode = 1;
   }
 }

@@ -1,6 +1,7 @@
 // Paging state for /search lives in the component's custom id, so buttons keep working after a restart:
 // which control, which page, which library version the page came from, and the query (or its hash).
 import { LIMITS } from './render/limits';
+import { stripBidiControls } from './render/text';
 
 export type SearchAction = 'prev' | 'next' | 'open';
 const ACTION_CODE: Record<SearchAction, string> = { prev: 'p', next: 'n', open: 'o' };
@@ -38,7 +39,8 @@ export function encodeSearchId(action: SearchAction, page: number, version: stri
   const head = `${SEARCH_PREFIX}:${ACTION_CODE[action]}:${page}:${shortVersion(version)}:`;
   const inline = `${head}=${query}`;
   if (inline.length <= LIMITS.customId) return inline;
-  return `${head}#${shortHash(query)}`;
+  // The page's footer, where such a query is read back from, shows it without bidi controls: hash it as shown.
+  return `${head}#${shortHash(stripBidiControls(query))}`;
 }
 
 export function decodeSearchId(customId: string): SearchState | null {

@@ -88,3 +88,34 @@ describe('loadRawArticles never throws on arbitrary bytes', () => {
     );
   });
 });
+
+describe('Windows-1252 files keep their C1-range characters', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-c1-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  // Characters Windows-1252 stores in bytes 0x80–0x9F (never valid UTF-8 on their own), with plain words.
+  const C1_CHARS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+  const word = fc.oneof(fc.stringMatching(/^[A-Za-z]{1,8}$/), fc.constantFrom(...C1_CHARS));
+
+  it('a plain-text article in Windows-1252 loads with every one of those characters in place', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.constantFrom(...C1_CHARS), (words, sure) => {
+        const body = `Start ${words.join(' ')} ${sure} end.`;
+        const bytes = Uint8Array.from(`Title\n\n${body}\n`, (c) => {
+          const at = C1_CHARS.indexOf(c);
+          return at < 0 ? c.charCodeAt(0) : [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f][at];
+        });
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir);
+        fs.writeFileSync(path.join(dir, 'a.txt'), bytes);
+        const { articles, warnings } = loadRawArticles(dir, { now: new Date('2026-01-10T12:00:00Z') });
+        expect(warnings).toEqual([{ file: 'a.txt', reason: 'not valid UTF-8: decoded as Windows-1252' }]);
+        expect(articles[0].paragraphs.join(' ')).toBe(body);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

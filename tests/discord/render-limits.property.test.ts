@@ -15,7 +15,8 @@ import {
 } from '../../src/discord/render';
 import { encodeSearchId } from '../../src/discord/search-state';
 import type { ScheduleStatus } from '../../src/schedule/service-types';
-import { expectSafeMessage, hugeText, nastyText } from '../fixtures/discord/checks';
+import { expectSafeMessage, hugeText, liveMaskedLinks, nastyText, straddlingLink } from '../fixtures/discord/checks';
+import { safeMarkdown } from '../../src/discord/render/text';
 
 const RUNS = { numRuns: 40 };
 const date = fc.option(fc.integer({ min: 0, max: 4102444800000 }).map((t) => new Date(t).toISOString()), { nil: null });
@@ -167,6 +168,19 @@ describe('every rendered message stays within Discord limits and mentions nobody
         }),
       ),
       RUNS,
+    );
+  });
+
+  it('a masked link never renders live, wherever it falls in long text (across the escaper’s old 256-character pieces too)', () => {
+    fc.assert(
+      fc.property(straddlingLink(), nastyText(300), (text, more) => {
+        expect(liveMaskedLinks(safeMarkdown(text))).toEqual([]);
+        expect(liveMaskedLinks(safeMarkdown(`${more} ${text}`))).toEqual([]);
+        const summary = { articleId: 'a', title: text, sentences: [text, more] };
+        const a = { id: 'a', title: text, date: null, dateApproximate: false, standfirst: null, dateline: null, headings: [], paragraphs: [], source: text, sentences: [], quotes: [], people: [] };
+        renderArticleSummary(a, summary, 'long').forEach(expectSafeMessage);
+      }),
+      { numRuns: 200 },
     );
   });
 

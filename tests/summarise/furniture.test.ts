@@ -19,6 +19,17 @@ describe('furniture: sentences a summary never uses', () => {
     ['a copyright line', 'Copyright 2025 Cable News Network. All rights reserved.'],
     ['a quote of only a few words', '"It\'s over."'],
     ['a heading fragment', 'Russian pressure'],
+    ['a Daily Mail byline split from its name', 'By .'],
+    ['a reporter\'s name on its own line', 'Daily Mail Reporter .'],
+    ['a PUBLISHED header', 'PUBLISHED: .'],
+    ['an UPDATED header', 'UPDATED: .'],
+    ['a time stamp with its date', '05:31 EST, 12 March 2014 . | .'],
+    ['a "Last updated" stamp', 'Last updated at 5:26 PM on 14th January 2012 .'],
+    ['a date on its own', 'March 18, 2015 .'],
+    ['a caption label', 'Tragic: Gareth Evans, pictured with his wife Sian, had set out alone on a walk.'],
+    ['a caption with a credit after the full stop', 'Rescue teams combed the mountain for six days (PA).'],
+    ['an embedded tweet', 'Stay safe everyone pic.twitter.com/xk3Lw0Qz — Jane Smith (@janesmith) February 9, 2020'],
+    ['a video prompt', 'Scroll down for video .'],
   ])('treats %s as furniture', (_, text) => {
     expect(furniture(text)).toBe(true);
   });
@@ -28,6 +39,9 @@ describe('furniture: sentences a summary never uses', () => {
     ['a sentence opening with "By" and a date', 'By Tuesday, the army had left the city.'],
     ['a sentence quoting at length', '"We will not accept any plan that rewards aggression," the minister told reporters in Kyiv.'],
     ['a plain news sentence', 'Moscow rejected the amended plan on Wednesday, officials said.'],
+    ['a sentence that mentions a time', 'The polls close at 10:00 GMT on Thursday, the electoral commission said.'],
+    ['a title with a colon inside a sentence', 'The Lord of the Rings: The Return of the King took nearly £10m over its opening weekend.'],
+    ['a quotation introduced with a colon', 'Mr Blair said: "We will not walk away from the people of Iraq."'],
   ])('keeps %s', (_, text) => {
     expect(furniture(text)).toBe(false);
   });

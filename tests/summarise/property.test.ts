@@ -32,12 +32,12 @@ const looseArticle = fc.record({
 const count = fc.oneof(fc.integer({ min: -2, max: 8 }), fc.constantFrom(Number.NaN, 2.5, Number.POSITIVE_INFINITY));
 
 describe('summarise: properties over random articles', () => {
-  it('never throws, and every summary sentence is one of the article\'s sentences or its standfirst', () => {
+  it('never throws, and every summary sentence is the standfirst or comes from one of the article\'s sentences', () => {
     fc.assert(
       fc.property(article, count, (a, n) => {
         const summary = summariseWith(a, n); // the unguarded core: it must not throw either
-        const allowed = new Set([...a.sentences.map((s) => s.text.trim()), (a.standfirst ?? '').trim()]);
-        for (const s of summary) expect(allowed.has(s)).toBe(true);
+        // A sentence may lose a wire dateline or be split where the splitter missed a glued boundary.
+        for (const s of summary) expect(s === (a.standfirst ?? '').trim() || a.sentences.some((x) => x.text.includes(s))).toBe(true);
         expect(summary.length).toBeLessThanOrEqual(Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0);
         expect(new Set(summary).size).toBe(summary.length);
       }),
@@ -49,11 +49,15 @@ describe('summarise: properties over random articles', () => {
     fc.assert(
       fc.property(article, fc.integer({ min: 1, max: 6 }), (a, n) => {
         const summary = summariseWith(a, n);
-        const body = a.sentences.filter((s) => s.paragraph >= 0 || !a.standfirst?.trim()).map((s) => s.text.trim());
+        const body = a.sentences.filter((s) => s.paragraph >= 0 || !a.standfirst?.trim()).map((s) => s.text.trim()).join('\n');
         const rest = a.standfirst?.trim() && summary[0] === a.standfirst.trim() ? summary.slice(1) : summary;
-        const positions = rest.map((s) => body.indexOf(s));
-        expect(positions.every((p) => p >= 0)).toBe(true);
-        expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+        // Each sentence is found after the one before it.
+        let from = 0;
+        for (const s of rest) {
+          const at = body.indexOf(s, from);
+          expect(at).toBeGreaterThanOrEqual(0);
+          from = at + s.length;
+        }
       }),
       { numRuns: 300 },
     );
@@ -63,8 +67,7 @@ describe('summarise: properties over random articles', () => {
     fc.assert(
       fc.property(looseArticle, count, (a, n) => {
         const summary = summariseWith(a as { title: string; standfirst: string | null; paragraphs: string[]; sentences: Sentence[] }, n);
-        const allowed = new Set([...a.sentences.map((s) => s.text.trim()), (a.standfirst ?? '').trim()]);
-        for (const s of summary) expect(allowed.has(s)).toBe(true);
+        for (const s of summary) expect(s === (a.standfirst ?? '').trim() || a.sentences.some((x) => x.text.includes(s))).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -7,10 +7,12 @@
 // "2 hours ago") so a file touched after the clock the caller runs on is not dated in the future.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { listContentFiles, type ContentFile } from '../content-files';
 import type { LoadWarning, RawArticle } from '../types';
 import { decodeBytes, looksBinary } from '../text/decode';
 import { readCsv } from './csv';
+import { readHtmlFile } from './html-reader';
 import { readJson } from './json';
 import { readMarkdown } from './markdown';
 import { readPlainText } from './plain-text';
@@ -33,7 +35,7 @@ export interface LoadResult {
   files: LoadedFile[];
 }
 
-export type Format = 'text' | 'markdown' | 'json' | 'csv';
+export type Format = 'text' | 'markdown' | 'json' | 'csv' | 'html';
 
 const FORMATS: Record<string, Format> = {
   '.txt': 'text',
@@ -43,9 +45,15 @@ const FORMATS: Record<string, Format> = {
   '.mdown': 'markdown',
   '.json': 'json',
   '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
+/** Saved web pages may come gzipped, as the article-extraction benchmark ships them. */
+export const GZIPPED = /\.html?\.gz$/i;
+
 export function formatOf(relPath: string): Format | null {
+  if (GZIPPED.test(relPath)) return 'html';
   return FORMATS[path.extname(relPath).toLowerCase()] ?? null;
 }
 
@@ -63,6 +71,7 @@ const READERS: Record<Format, Reader> = {
   markdown: readMarkdown,
   json: readJson,
   csv: readCsv,
+  html: readHtmlFile,
 };
 
 /** Read text of a known format. Exposed for tests and for callers holding text rather than a file. */
@@ -97,6 +106,11 @@ function readFile(contentDir: string, relPath: string, now: Date): FileRead {
   } catch (err) {
     return warn(`could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  if (GZIPPED.test(relPath)) {
+    const unzipped = gunzip(bytes);
+    if (typeof unzipped === 'string') return warn(unzipped);
+    bytes = unzipped;
+  }
   if (bytes.length > MAX_FILE_BYTES) return warn(`file too large (${(bytes.length / 1048576).toFixed(1)} MB, cap 5 MB): skipped`);
   if (looksBinary(bytes)) return warn('binary file (contains NUL bytes): skipped');
   const decoded = decodeBytes(bytes);
@@ -113,6 +127,17 @@ function readFile(contentDir: string, relPath: string, now: Date): FileRead {
     }
   }
   return { articles: result.articles, warnings };
+}
+
+/** Unzip a .html.gz file, refusing one that unpacks beyond the file cap (a gzip bomb). Returns the reason on failure. */
+export function gunzip(bytes: Buffer): Buffer | string {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') return 'unpacks to more than 5 MB: skipped';
+    return `not a readable gzip file (${code ?? (err as Error).message.slice(0, 80)}): skipped`;
+  }
 }
 
 /** Resolve a path inside the content folder, refusing ones that climb out of it. */

@@ -53,6 +53,13 @@ function str(v: unknown): string | null {
   return null;
 }
 
+const PLACEHOLDER_SOURCE = /^(?:unknown|n\/?a|none|null|-+)$/i;
+
+function frontMatterSource(v: unknown): string | null {
+  const s = str(v);
+  return s && !PLACEHOLDER_SOURCE.test(s) ? s : null;
+}
+
 function tagsOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== null);
   const s = str(v);
@@ -212,7 +219,9 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   const fm = splitFrontMatter(text);
   if (fm.warning) warnings.push(fm.warning);
   const data = fm.data;
-  const builder = new ArticleBuilder(ctx.source);
+  // The source named in front matter is the article's source; the file path is only the fallback
+  // (scrapers write "Unknown" when they found none).
+  const builder = new ArticleBuilder(frontMatterSource(data.source) ?? ctx.source);
 
   builder.offerDate(parseDateValue(data.date ?? data.published ?? data.pubDate ?? data.published_at ?? data.updated, ctx.savedAt));
   const url = str(data.url) ?? str(data.link);
@@ -225,6 +234,9 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   if (standfirst) builder.setStandfirst(standfirst);
 
   let title = str(data.title) ?? '';
+  const badTitle = titleProblem(data);
+  /** Whether the title had to come from the body (its first heading or paragraph). */
+  let titleFromBody = false;
   const paywalled = PAYWALL_MARKERS.some((m) => fm.body.includes(m));
   const blocks = paywalled ? [] : markdownBlocks(fm.body);
   let skippingLinkList = false;
@@ -256,6 +268,7 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
       if (skippingLinkList || skippingSection) continue;
       if (!title && block.level === 1) {
         title = t;
+        titleFromBody = true;
         continue;
       }
       if (t === title) continue;
@@ -268,6 +281,7 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
     if (isFurnitureLine(t) || isPhotoCaption(t)) continue;
     if (!title) {
       title = t;
+      titleFromBody = true;
       continue;
     }
     builder.addParagraph(unglueSentences(t));
@@ -282,8 +296,31 @@ export function readMarkdown(text: string, ctx: ReaderContext): ReaderResult {
   builder.title = title;
   const article = builder.build();
   if (!article || article.paragraphs.length === 0) {
-    warnings.push(paywalled ? 'paywalled or blocked page with no summary: skipped' : 'no recognisable article (no body text)');
+    if (paywalled) warnings.push('paywalled or blocked page with no summary: skipped');
+    else if (titleFromBody && (badTitle || fm.warning)) return { articles: [], warnings: droppedForTitle(warnings, fm.warning, badTitle) };
+    else warnings.push('no recognisable article (no body text)');
     return { articles: [], warnings };
   }
+  if (badTitle) warnings.push(`${badTitle}: the first heading or paragraph is the title instead`);
   return { articles: [article], warnings };
+}
+
+/** Why a front-matter title cannot be used ("title" is a list, a mapping, true/false, or empty), or null. */
+function titleProblem(data: Record<string, unknown>): string | null {
+  if (!('title' in data) || str(data.title) !== null) return null;
+  const v = data.title;
+  if (Array.isArray(v)) return 'front matter "title" is a list, not text (put the title in quotes)';
+  if (typeof v === 'boolean') return `front matter "title" is ${v} (yes/no), not text (put the title in quotes)`;
+  if (v !== null && typeof v === 'object') return 'front matter "title" is a set of fields, not text';
+  return 'front matter "title" is empty';
+}
+
+/**
+ * The article was dropped because its title had to come from the body, which then had nothing left: say
+ * so, with the front-matter problem that caused it, instead of a bare "no body text".
+ */
+function droppedForTitle(warnings: string[], broken: string | null, badTitle: string | null): string[] {
+  const cause = broken ?? badTitle!;
+  const rest = warnings.filter((w) => w !== broken);
+  return [...rest, `${cause} — skipped: without a title, its only paragraph would become the title, leaving no body text`];
 }

@@ -28,13 +28,15 @@ export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = no
 
 /** PageRank scores (summing to 1) of a symmetric weighted graph given as a dense matrix. */
 // Only the order of the ranks matters here, so a loose tolerance is enough.
-export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 40, tolerance = 1e-4): number[] {
+export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 40, tolerance = 1e-4, teleport?: number[]): number[] {
   const n = weights.length;
   if (n === 0) return [];
+  const jump = teleport ?? new Array<number>(n).fill(1 / n);
   const outSum = weights.map((row) => row.reduce((s, w) => s + w, 0));
   let rank = new Float64Array(n).fill(1 / n);
   for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(n).fill((1 - damping) / n);
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) next[i] = (1 - damping) * jump[i];
     let dangling = 0;
     for (let j = 0; j < n; j++) {
       if (outSum[j] === 0) {
@@ -46,7 +48,7 @@ export function pageRank(weights: Float64Array[], damping = 0.85, iterations = 4
       for (let i = 0; i < n; i++) if (row[i] !== 0) next[i] += share * row[i];
     }
     // Rank held by sentences that share nothing is spread evenly, so the total stays 1.
-    if (dangling > 0) for (let i = 0; i < n; i++) next[i] += (damping * dangling) / n;
+    if (dangling > 0) for (let i = 0; i < n; i++) next[i] += damping * dangling * jump[i];
     let delta = 0;
     for (let i = 0; i < n; i++) delta += Math.abs(next[i] - rank[i]);
     rank = next;
@@ -84,9 +86,26 @@ export function similarityMatrix(vectors: TermVector[]): Float64Array[] {
   return weights;
 }
 
-/** TextRank centrality of each vector, scaled so the most central sentence scores 1. */
-export function centrality(vectors: TermVector[]): number[] {
-  const rank = pageRank(similarityMatrix(vectors));
+const scaled = (rank: number[]) => {
   const max = Math.max(0, ...rank);
   return max > 0 ? rank.map((r) => r / max) : rank.map(() => 0);
+};
+
+/** TextRank centrality of each vector, scaled so the most central sentence scores 1. */
+export function centrality(vectors: TermVector[]): number[] {
+  return scaled(pageRank(similarityMatrix(vectors)));
+}
+
+/**
+ * Centrality and lead-biased centrality (the random surfer restarts at sentence i with weight
+ * 1/(1+i), as PositionRank does): sentences central to the story's opening, not to its tail.
+ */
+export function centralities(vectors: TermVector[]): { plain: number[]; lead: number[] } {
+  const graph = similarityMatrix(vectors);
+  const bias = vectors.map((_, i) => 1 / (1 + i));
+  const total = bias.reduce((a, b) => a + b, 0);
+  return {
+    plain: scaled(pageRank(graph)),
+    lead: scaled(pageRank(graph, 0.85, 40, 1e-4, bias.map((b) => b / total))),
+  };
 }

@@ -1,9 +1,13 @@
-// Picks the summary: the standfirst first when there is one, then the best-scoring body
-// sentences that do not repeat what is already chosen, returned in article order.
+// Picks the summary: the standfirst first when there is one, then the lede (the first real news
+// sentence after furniture), then the best-scoring sentences that do not repeat what is already
+// chosen, returned in article order.
 import { termVector } from './centrality';
-import { isFurniture, normaliseText } from './furniture';
+import { isFurniture, normaliseText, withoutLeadIn } from './furniture';
+import { startsMidQuote, startsWithDanglingPronoun } from './openers';
 import { scoreCandidates, type Candidate, type ScoreWeights } from './score';
 import { contentTerms } from './terms';
+import { splitSentences } from '../text/sentences';
+import { unglueSentences } from '../text/unglue';
 import type { Sentence } from '../types';
 
 export interface SummaryInput {
@@ -45,6 +49,36 @@ export interface Prepared {
   titleTerms: string[];
 }
 
+const GLUED = /[a-z0-9%)][.!?]["”’]?["“]?[A-Z][a-z]|[a-z][.!?]\d{1,2}[:.]\d{2}\b|\b[A-Z]{2,}[.!?][A-Z][a-z]{2}/;
+/** An acronym ending a sentence glued to the next: "…less users for AOL.Time Warner said…". */
+const GLUED_ACRONYM = /(\b[A-Z]{2,}[.!?])(?=[A-Z][a-z]{2,})/g;
+/** A live-blog time stamp glued to the sentence before it: "…heavy rain.05:31 EST Network Rail…". */
+const GLUED_CLOCK = /([a-z][.!?])(?=\d{1,2}[:.]\d{2}\b)/g;
+
+/**
+ * The sentences inside one splitter sentence: scrapes that lost paragraph breaks glue sentences
+ * together ("…on Monday.The minister…"), and a summary must be made of whole single sentences
+ * whatever the reader delivered.
+ */
+function pieces(text: string): string[] {
+  const t = text.trim();
+  if (!GLUED.test(t)) return [t];
+  const unglued = unglueSentences(t.replace(GLUED_CLOCK, '$1 ').replace(GLUED_ACRONYM, '$1 '));
+  return unglued === t ? [t] : splitSentences(unglued);
+}
+
+function candidateOf(text: string, position: number, paragraph: number, norm: string): Candidate {
+  const terms = contentTerms(text);
+  const words = norm === '' ? 0 : norm.split(' ').length;
+  const midQuote = startsMidQuote(text);
+  const pronoun = startsWithDanglingPronoun(text);
+  return {
+    text, norm, position, paragraph, words, terms, vector: termVector(terms),
+    canOpen: !midQuote && !pronoun,
+    needsPrevious: midQuote || pronoun,
+  };
+}
+
 /** The standfirst and the body sentences that may enter a summary (no furniture, no repeats). */
 export function prepare(article: SummaryInput): Prepared {
   const title = typeof article.title === 'string' ? article.title : '';
@@ -62,59 +96,72 @@ export function prepare(article: SummaryInput): Prepared {
     if (!s || typeof s.text !== 'string') continue;
     // The standfirst's own sentences are covered by the standfirst itself, or are furniture like it.
     if (hadStandfirst && s.paragraph < 0) continue;
-    const text = s.text.trim();
-    const norm = normaliseText(text);
-    if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) continue;
-    seenTexts.add(norm);
-    const terms = contentTerms(text);
-    const words = norm === '' ? 0 : norm.split(' ').length;
-    candidates.push({ text, norm, position: candidates.length, paragraph: s.paragraph, words, terms, vector: termVector(terms) });
+    for (const piece of pieces(s.text)) {
+      const text = withoutLeadIn(piece);
+      const norm = normaliseText(text);
+      if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) continue;
+      seenTexts.add(norm);
+      candidates.push(candidateOf(text, candidates.length, s.paragraph, norm));
+    }
   }
   return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
 }
 
+/** The lede: the first candidate that can open a summary (null when none can). */
+export function ledeIndex(candidates: Candidate[]): number | null {
+  const i = candidates.findIndex((c) => c.canOpen);
+  return i >= 0 ? i : null;
+}
+
 /**
- * Best-scoring candidates first. The first pass skips any sentence sharing a word trigram with
- * one already chosen (trigram blocking, as BertSumExt); if that leaves the summary short, a
- * second pass admits sentences that merely share a phrase, but never near-copies.
- * The result is in article order.
+ * Best-scoring candidates after the lede. The first pass skips any sentence sharing a word trigram
+ * with one already chosen (trigram blocking, as BertSumExt); if that leaves the summary short, a
+ * second pass admits sentences that merely share a phrase, but never near-copies. A sentence that
+ * leans on the one before it (a pronoun subject, the rest of a quotation) comes only with it.
  */
+function fill(candidates: Candidate[], scores: number[], taken: Set<number>, seen: Set<string>, room: number): void {
+  const order = candidates.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  for (const tolerance of [0, NEAR_COPY]) {
+    let added = true;
+    while (added && room > 0) {
+      added = false;
+      for (const i of order) {
+        if (taken.has(i) || (candidates[i].needsPrevious && !taken.has(i - 1))) continue;
+        const share = repeatedShare(candidates[i].norm, seen);
+        if (tolerance === 0 ? share > 0 : share >= tolerance) continue;
+        remember(candidates[i].norm, seen);
+        taken.add(i);
+        room--;
+        added = true;
+        break;
+      }
+    }
+  }
+}
+
+/** The summary, in article order, standfirst and lede first. */
 export function pick(prepared: Prepared, scores: number[], limit: number): string[] {
-  const seenTrigrams = new Set<string>();
+  const seen = new Set<string>();
   const out: string[] = [];
   if (prepared.standfirst !== null) {
     out.push(prepared.standfirst);
-    remember(normaliseText(prepared.standfirst), seenTrigrams);
+    remember(normaliseText(prepared.standfirst), seen);
   }
   const { candidates } = prepared;
-  const order = candidates.map((_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-  const picked: number[] = [];
   const taken = new Set<number>();
-  // A page with a standfirst is edited news: its editors' own summary is the standfirst plus the lede,
-  // so the lede follows the standfirst unless it merely repeats it.
-  const lede = candidates[0];
-  if (prepared.standfirst !== null && lede && limit >= 2 && lede.paragraph >= 0 && lede.paragraph <= 1 && repeatedShare(lede.norm, seenTrigrams) < NEAR_COPY) {
-    remember(lede.norm, seenTrigrams);
-    taken.add(0);
-    picked.push(0);
+  // The lede is the best single sentence of most news; after a standfirst it is what the page's
+  // editors put next, unless it merely repeats the standfirst.
+  const lede = ledeIndex(candidates);
+  if (lede !== null && out.length < limit && repeatedShare(candidates[lede].norm, seen) < NEAR_COPY) {
+    remember(candidates[lede].norm, seen);
+    taken.add(lede);
   }
-  for (const tolerance of [0, NEAR_COPY]) {
-    for (const i of order) {
-      if (out.length + picked.length >= limit) break;
-      if (taken.has(i)) continue;
-      const { norm } = candidates[i];
-      const share = repeatedShare(norm, seenTrigrams);
-      if (tolerance === 0 ? share > 0 : share >= tolerance) continue;
-      remember(norm, seenTrigrams);
-      taken.add(i);
-      picked.push(i);
-    }
-  }
-  picked.sort((a, b) => a - b);
+  if (lede !== null) fill(candidates, scores, taken, seen, limit - out.length - taken.size);
+  const picked = [...taken].sort((a, b) => a - b);
   return [...out, ...picked.map((i) => candidates[i].text)].slice(0, limit);
 }
 
-/** `weights` fixes the scoring; without it the profile follows the article's lead-heaviness. */
+/** `weights` replaces the tuned weighting (for evaluation). */
 export function summariseWith(article: SummaryInput, count: number, weights?: ScoreWeights): string[] {
   const limit = Number.isFinite(count) ? Math.floor(count) : 0;
   if (limit < 1 || article == null) return [];

@@ -1,6 +1,6 @@
 // Autocomplete choices: at most 25, names and values 1–100 characters, no duplicates.
 import { LIMITS } from './limits';
-import { truncateWords } from './text';
+import { stripBidiControls, truncateWords } from './text';
 
 export interface Choice {
   name: string;
@@ -16,7 +16,7 @@ export function renderChoices(choices: Choice[]): Choice[] {
   const out: Choice[] = [];
   const seen = new Set<string>();
   for (const c of choices) {
-    const name = truncateWords(c.name.replace(/\s+/g, ' ').trim(), LIMITS.choiceText);
+    const name = truncateWords(stripBidiControls(c.name).replace(/\s+/g, ' ').trim(), LIMITS.choiceText);
     let value = c.value.trim();
     if (value.length > LIMITS.choiceText) value = truncateWords(value, LIMITS.choiceText);
     if (!name || !value || seen.has(value)) continue;

@@ -3,11 +3,12 @@ import type { ScheduleStatus } from '../../schedule/service-types';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
 import { fitList, footerText, longEmbeds } from './parts';
-import { oneLine, safeMarkdown, safePlain } from './text';
+import { oneLine, safeMarkdown } from './text';
 
 /** A channel mention only for a real snowflake; anything else is shown as plain text. */
 export function channelRef(id: string): string {
-  return /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safePlain(id)}`;
+  // Always shown in markdown (content, descriptions), so anything but a snowflake is escaped as article text is.
+  return /^\d{17,20}$/.test(id) ? `<#${id}>` : `#${safeMarkdown(oneLine(id))}`;
 }
 
 function when(iso: string | null): string {

@@ -1,10 +1,21 @@
 // Text safety and splitting for Discord: escape markdown, neutralise mentions, and cut long text only
 // between sentences (or, for one over-long sentence, between words with an ellipsis).
-import { escapeMarkdown } from 'discord.js';
 import { splitSentences } from '../../briefings/text/sentences';
 
 export const ELLIPSIS = '…';
 const ZWSP = '\u200b';
+
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). An article can use them to make
+ * text read backwards ("Invoice \u202efdp.exe" shows as "Invoice exe.pdf"), so they never reach Discord.
+ * The left-to-right and right-to-left marks (U+200E, U+200F, and U+061C) stay: they cannot reverse a run of
+ * letters, only place neutral characters such as brackets, and Arabic, Hebrew and Persian text needs them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
 
 /**
  * Breaks everything Discord would turn into a ping or a clickable mention. allowedMentions already stops
@@ -16,42 +27,48 @@ export function neutraliseMentions(text: string): string {
     .replace(/<(?=[@#/])/g, `<${ZWSP}`);
 }
 
-const ESCAPE_PIECE = 256;
-const escapeAll = (text: string): string =>
-  escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
-
 /**
- * discord.js's escapeMarkdown is quadratic on long runs (its look-behinds rescan the text), so long text is
- * escaped in pieces of a few hundred characters, cut at whitespace where possible. Markdown marks are local,
- * so every one is still escaped.
+ * One pass over the text, so escaping stays linear (discord.js's escapeMarkdown is quadratic on long runs)
+ * and no mark can escape by standing across a piece boundary. Every character that opens or closes inline
+ * markdown is escaped wherever it stands: backslash, * _ ` ~ | and the [ of a masked link. Inside a bare URL
+ * or a custom emoji, * and _ are left alone (Discord links the URL as a whole; a backslash would break it).
  */
-function escapeInPieces(text: string): string {
-  if (text.length <= ESCAPE_PIECE) return escapeAll(text);
-  const out: string[] = [];
-  let buf = '';
-  for (const token of text.split(/(\s+)/)) {
-    if (buf && buf.length + token.length > ESCAPE_PIECE) {
-      out.push(escapeAll(buf));
-      buf = '';
-    }
-    if (token.length > ESCAPE_PIECE) {
-      for (let i = 0; i < token.length; i += ESCAPE_PIECE) out.push(escapeAll(token.slice(i, i + ESCAPE_PIECE)));
-      continue;
-    }
-    buf += token;
+const VERBATIM = /https?:\/\/[^\s<]+|<a?:\w+:\d+>/g;
+const MARKS = /[\\*_`~|[]/g;
+const MARKS_IN_URL = /[\\`~|[]/g;
+
+function escapeInline(text: string): string {
+  let out = '';
+  let last = 0;
+  VERBATIM.lastIndex = 0;
+  for (let m = VERBATIM.exec(text); m; m = VERBATIM.exec(text)) {
+    out += text.slice(last, m.index).replace(MARKS, '\\$&') + m[0].replace(MARKS_IN_URL, '\\$&');
+    last = m.index + m[0].length;
   }
-  if (buf) out.push(escapeAll(buf));
-  return out.join('');
+  return out + text.slice(last).replace(MARKS, '\\$&');
+}
+
+/** Markdown that only counts at the start of a line: headings, subtext, bulleted and numbered lists. */
+function escapeLineStarts(text: string): string {
+  return text
+    .replace(/^( {0,2})(- )?( *)(#{1,3} )/gm, '$1$2$3\\$4')
+    .replace(/^( *)-(?=#+ | +)/gm, '$1\\-')
+    .replace(/^( *\d+)\./gm, '$1\\.');
+}
+
+export function escapeMarkdownText(text: string): string {
+  return escapeLineStarts(escapeInline(text));
 }
 
 /** Article text as it should appear in a markdown-rendering field (content, title, description, field). */
 export function safeMarkdown(text: string): string {
-  return neutraliseMentions(escapeInPieces(text));
+  // Bidi controls go first: removing one later could bring two marks together ("~\u202e~").
+  return neutraliseMentions(escapeMarkdownText(stripBidiControls(text)));
 }
 
 /** Article text for plain fields Discord does not render as markdown (footer, author, select labels). */
 export function safePlain(text: string): string {
-  return neutraliseMentions(text.replace(/\s+/g, ' ').trim());
+  return neutraliseMentions(stripBidiControls(text).replace(/\s+/g, ' ').trim());
 }
 
 /** Prose with newlines folded: for text that must stay on one line (list items, quotes). */

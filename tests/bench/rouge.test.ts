@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { rouge, rougeL, rougeN, rougeStem, rougeTokens } from '../src/briefings/rouge';
+import { rouge, rougeL, rougeN, rougeStem, rougeTokens } from '../../bench/rouge';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const porter: (word: string) => string = require('stemmer');
@@ -133,7 +133,7 @@ describe('ROUGE-L (summary level)', () => {
 
 describe('evaluation inputs (bench/rouge.eval.ts)', () => {
   // Imported lazily: the module only reads corpora when run as a script.
-  const { parseCsv, splitGluedSummary } = require('../bench/rouge.eval') as typeof import('../bench/rouge.eval');
+  const { parseCsv, splitGluedSummary } = require('../../bench/rouge.eval') as typeof import('../../bench/rouge.eval');
 
   it('splits BBC reference summaries where sentences were glued together without a space', () => {
     expect(
