@@ -1,23 +1,24 @@
 // Loads the two corpora the story labels come from, through the project's own reader, as StoryArticles
-// whose id is "<corpus>/<path>" (the id the label file uses).
+// whose id is "<corpus>/<file path>" (the id the label file uses; a file with several articles adds #n).
 import * as path from 'node:path';
-import { loadRawArticles } from '../src/briefings/articles/load';
+import { readArticleFile } from '../src/briefings/articles/load';
+import { listContentFiles } from '../src/briefings/content-files';
 import type { StoryArticle } from '../src/briefings/stories';
 
 export const STORY_CORPORA = ['news-web-scrapes-md', 'bbc-news-summary/articles'];
 
 export function loadStoryCorpus(root: string): StoryArticle[] {
   const out: StoryArticle[] = [];
+  const now = new Date('2026-11-01T00:00:00Z');
   for (const name of STORY_CORPORA) {
     const dir = path.join(root, name);
-    const seen = new Map<string, number>();
-    for (const a of loadRawArticles(dir, { now: new Date('2026-11-01T00:00:00Z') }).articles) {
-      if (/(^|\/)SOURCE\.md$/.test(a.source)) continue;
-      const base = `${name.split('/')[0]}/${a.source}`;
-      const n = seen.get(base) ?? 0;
-      seen.set(base, n + 1);
-      // A date guessed from the file's time says nothing about the event (the BBC files have none).
-      out.push({ ...a, date: a.dateApproximate ? null : a.date, id: n === 0 ? base : `${base}#${n}` });
+    for (const file of listContentFiles(dir)) {
+      if (/(^|\/)SOURCE\.md$/.test(file.path)) continue;
+      const base = `${name.split('/')[0]}/${file.path}`;
+      readArticleFile(dir, file.path, { now }).articles.forEach((a, n) => {
+        // A date guessed from the file's time says nothing about the event (the BBC files have none).
+        out.push({ ...a, date: a.dateApproximate ? null : a.date, id: n === 0 ? base : `${base}#${n}` });
+      });
     }
   }
   return out;

@@ -29,10 +29,10 @@ interface Score {
 const METHODS: { label: string; method: StoryMethod }[] = [
   { label: 'MinHash, 2-word shingles, J ≥ 0.15', method: { method: 'minhash', shingle: 2, threshold: 0.15, perDay: 0, bands: 32, rows: 1 } },
   { label: 'MinHash, 1-word shingles, J ≥ 0.25 + 0.05/day (default)', method: { method: 'minhash' } },
-  { label: 'TF-IDF cosine ≥ 0.4, flat 4-day window', method: { method: 'tfidf', perDay: 0, unknownDays: 0 } },
-  { label: 'TF-IDF cosine ≥ 0.5 + 0.05/day', method: { method: 'tfidf', threshold: 0.5, perDay: 0.05 } },
-  { label: 'TF-IDF cosine ≥ 0.4 + 0.1/day, 8 key terms', method: { method: 'tfidf', keyTerms: 8 } },
-  { label: 'TF-IDF cosine ≥ 0.4 + 0.1/day (default, 5 key terms)', method: { method: 'tfidf' } },
+  { label: 'TF-IDF cosine ≥ 0.4, flat 4-day window', method: { method: 'tfidf', perDay: 0, unknownDays: 0, titleMin: 0 } },
+  { label: 'TF-IDF cosine ≥ 0.4 + 0.1/day', method: { method: 'tfidf', titleMin: 0 } },
+  { label: 'TF-IDF cosine ≥ 0.4 + 0.1/day, headlines ≥ 0.2', method: { method: 'tfidf', titleMin: 0.2 } },
+  { label: 'TF-IDF cosine ≥ 0.4 + 0.1/day, headlines ≥ 0.25 (default)', method: { method: 'tfidf' } },
 ];
 
 function arg(name: string, fallback: string): string {

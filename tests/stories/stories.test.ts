@@ -77,3 +77,22 @@ describe.each(METHODS)('stories ($method)', (method) => {
     expect(all.flatMap((s) => ids(s.members)).sort()).toEqual(f.all.map((a) => a.id).sort());
   });
 });
+
+describe('the headline gate (TF-IDF titleMin)', () => {
+  const list = [...f.all, f.lawsuit, f.lawsuitSupport];
+
+  it('keeps a same-day reaction piece that shares the names but not the headline as another story', () => {
+    // Every term a key term, so the pair is surely compared; the gate alone decides.
+    const gated = buildStories(list, { method: 'tfidf', titleMin: 0.2, keyTerms: 100 });
+    expect(gated.together(f.lawsuit.id, f.lawsuitSupport.id)).toBe(false);
+    // Without the gate the ledes alone tie them together: the gate is what tells them apart.
+    const open = buildStories(list, { method: 'tfidf', titleMin: 0, keyTerms: 100 });
+    expect(open.together(f.lawsuit.id, f.lawsuitSupport.id)).toBe(true);
+  });
+
+  it('still groups outlets whose headlines word the same event differently', () => {
+    const gated = buildStories(list, { method: 'tfidf', titleMin: 0.2 });
+    expect(gated.storyOf(f.psPriceCnbc.id)!.members).toHaveLength(3);
+    expect(gated.together(f.blizzardCnbc.id, f.blizzardFt.id)).toBe(true);
+  });
+});

@@ -9,6 +9,11 @@ import type { StoryArticle, StoryMatcher } from './types';
 export interface TfIdfOptions extends Partial<TimeRule> {
   /** How much more a title word counts than a lede word. */
   titleWeight?: number;
+  /**
+   * The cosine the two headlines alone must reach (0: no such gate). A headline says what the event is;
+   * a reaction piece or a later step of a saga shares the lede's names but rarely the headline's words.
+   */
+  titleMin?: number;
   /** Heaviest terms an article is indexed (and looked up) under. */
   keyTerms?: number;
 }
@@ -16,6 +21,7 @@ export interface TfIdfOptions extends Partial<TimeRule> {
 export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
   threshold: 0.4,
   titleWeight: 2,
+  titleMin: 0.25,
   keyTerms: 5,
   windowMs: 4 * 86_400_000,
   perDay: PER_DAY,
@@ -31,6 +37,8 @@ interface SparseVector {
 interface Entry {
   id: string;
   vector: SparseVector;
+  /** The headline's own vector, for the headline gate. */
+  title: SparseVector;
   keys: number[];
   time: number | null;
 }
@@ -89,6 +97,16 @@ export class TfIdfMatcher implements StoryMatcher {
     const tf = new Map<string, number>();
     for (const t of title) tf.set(t, (tf.get(t) ?? 0) + this.opts.titleWeight);
     for (const t of lede) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return this.weigh(tf);
+  }
+
+  private titleVectorOf(a: StoryArticle): SparseVector {
+    const tf = new Map<string, number>();
+    for (const t of this.model.termsOf(a).title) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return this.weigh(tf);
+  }
+
+  private weigh(tf: Map<string, number>): SparseVector {
     const pairs: [number, number][] = [];
     let norm = 0;
     for (const [t, n] of tf) {
@@ -118,7 +136,8 @@ export class TfIdfMatcher implements StoryMatcher {
   add(article: StoryArticle): string[] {
     this.remove(article.id);
     const vector = this.vectorOf(article);
-    const entry: Entry = { id: article.id, vector, keys: this.keysOf(vector), time: timeOf(article.date) };
+    const title = this.titleVectorOf(article);
+    const entry: Entry = { id: article.id, vector, title, keys: this.keysOf(vector), time: timeOf(article.date) };
     const slot = this.freeSlots.pop() ?? this.entries.length;
     this.entries[slot] = entry;
     this.slotOf.set(article.id, slot);
@@ -134,7 +153,9 @@ export class TfIdfMatcher implements StoryMatcher {
         this.seenAt[other] = stamp;
         const o = this.entries[other]!;
         const needed = requiredSimilarity(entry.time, o.time, this.opts);
-        if (needed <= 1 && cosine(vector, o.vector) >= needed) matches.push(o.id);
+        if (needed > 1 || cosine(vector, o.vector) < needed) continue;
+        if (this.opts.titleMin > 0 && cosine(title, o.title) < this.opts.titleMin) continue;
+        matches.push(o.id);
       }
       posting.add(slot);
     }
