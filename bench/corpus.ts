@@ -1,12 +1,11 @@
 // Loads the benchmark corpus (../shared/corpus, five datasets) as Articles and scales it up with
-// distinct copies. The project's own reader is used when it exists; until then a plain reader here.
-import { parseCsv } from '../src/briefings/articles/csv';
+// distinct copies, with the project's own reader and quote finder (a plain reader here where they fail).
+import { extractQuotes, loadRawArticles, parseCsv, type Article, type Person, type Quote, type RawArticle } from '../src/briefings';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Article, Person, Quote, RawArticle } from '../src/briefings/types';
 
-export interface CorpusArticle extends Article {}
+export type CorpusArticle = Article;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -162,48 +161,25 @@ function slug(title: string, used: Set<string>): string {
   return id;
 }
 
-type LoaderModule = { loadRawArticles?: (dir: string) => unknown };
-type QuotesModule = {
-  extractQuotes?: (a: { title: string; standfirst: string | null; paragraphs: string[] }) => {
-    quotes: Omit<Quote, 'articleId'>[];
-    people: Person[];
-  };
-};
-
-function tryRequire<T>(path: string): T | null {
-  const candidates = [`${path}.ts`, join(path, 'index.ts')];
-  if (!candidates.some((p) => existsSync(p))) return null;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path) as T;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Reads the corpus as Articles. Uses the project's loadRawArticles and extractQuotes when they are
- * there and work, else the plain reader and the rough quote finder above.
+ * Reads the corpus as Articles with the project's loadRawArticles and extractQuotes; where they fail, the
+ * plain reader and the rough quote finder above.
  */
 export async function loadCorpus(root: string): Promise<{ articles: Article[]; reader: string }> {
   let raws: RawArticle[] | null = null;
   let reader = 'bench/corpus.ts plain reader';
-  const loader = tryRequire<LoaderModule>(join(__dirname, '../src/briefings/articles/load'));
-  if (loader?.loadRawArticles) {
-    try {
-      const res = (await loader.loadRawArticles(root)) as { articles?: RawArticle[] } | RawArticle[];
-      const list = Array.isArray(res) ? res : res.articles;
-      if (list && list.length > 0) {
-        raws = list;
-        reader = 'src/briefings/articles/load.ts loadRawArticles';
-      }
-    } catch {
-      raws = null;
+  try {
+    const list = loadRawArticles(root).articles;
+    if (list.length > 0) {
+      raws = list;
+      reader = 'src/briefings/articles/load.ts loadRawArticles';
     }
+  } catch {
+    raws = null;
   }
   if (!raws) raws = readCorpusPlain(root);
-  const extractor = tryRequire<QuotesModule>(join(__dirname, '../src/briefings/quotes'))?.extractQuotes;
-  let quoteSource = extractor ? 'src/briefings/quotes extractQuotes' : 'bench/corpus.ts rough quote finder';
+  const extractor = extractQuotes;
+  let quoteSource = 'src/briefings/quotes extractQuotes';
   const used = new Set<string>();
   const articles = raws.map((r): Article => {
     const id = slug(r.title, used);

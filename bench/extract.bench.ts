@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readHtml } from '../src/briefings/articles/html';
+import { readHtml } from '../src/briefings';
 import { pageF1, scoresOf, shingleMatch, type PageCounts, type Scores } from './extract-metric';
 
 export const DEFAULT_CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'article-extraction-benchmark');

@@ -9,9 +9,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { SearchIndex } from '../src/briefings/search';
-import { terms } from '../src/briefings/search/tokenize';
-import type { Article } from '../src/briefings/types';
+import { SearchIndex, terms, type Article } from '../src/briefings';
 import { loadCorpus, rng, scaleCorpus } from './corpus';
 
 type Engine = 'briefbot' | 'fuse' | 'minisearch';

@@ -29,6 +29,8 @@ export interface Config {
   feedIntervalSeconds: number;
   /** ALLOW_PRIVATE_NETWORK: fetch from loopback/private addresses (intranet feeds, tests). */
   allowPrivateNetwork: boolean;
+  /** LIVE_MAX_AGE (hours, default 24): older items are never posted live, and a story is not repeated within it. */
+  liveMaxAgeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +74,7 @@ const EnvSchema = z.object({
   FEEDS: optional,
   FEED_INTERVAL_SECONDS: optional,
   ALLOW_PRIVATE_NETWORK: optional,
+  LIVE_MAX_AGE: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -171,7 +174,7 @@ function checkFeeds(value: string | undefined, problems: string[]): string[] {
     .map((u) => u.trim())
     .filter(Boolean);
   for (const u of urls) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ['http:', 'https:'].includes(new URL(u).protocol);
     } catch {
@@ -190,6 +193,18 @@ function checkFeedInterval(value: string | undefined, problems: string[]): numbe
     return 900;
   }
   return n;
+}
+
+const MAX_LIVE_AGE_HOURS = 24 * 30;
+
+function checkLiveMaxAge(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 24 * 3_600_000;
+  const hours = Number(value.replace(/\s*h$/i, ''));
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_LIVE_AGE_HOURS) {
+    problems.push(`LIVE_MAX_AGE must be a number of hours above 0 and at most ${MAX_LIVE_AGE_HOURS} (default 24), got "${value}".`);
+    return 24 * 3_600_000;
+  }
+  return Math.round(hours * 3_600_000);
 }
 
 function checkBoolean(name: string, value: string | undefined, problems: string[]): boolean {
@@ -218,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const feeds = checkFeeds(parsed.FEEDS, problems);
   const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
+  const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -232,5 +248,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     feeds,
     feedIntervalSeconds,
     allowPrivateNetwork,
+    liveMaxAgeMs,
   };
 }

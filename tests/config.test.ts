@@ -27,6 +27,7 @@ describe('settings from the environment', () => {
       feeds: [],
       feedIntervalSeconds: 900,
       allowPrivateNetwork: false,
+      liveMaxAgeMs: 24 * 3_600_000,
     });
   });
 

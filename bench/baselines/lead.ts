@@ -4,7 +4,7 @@
 // "Scroll down for video", and the wire dateline before the first sentence ("New Delhi, Mar 12 (PTI)").
 // These rules are the benchmark's own, written apart from the summariser's, so "the lede" below is
 // not defined by the system being measured.
-import type { Sentence } from '../../src/briefings/types';
+import type { Sentence } from '../../src/briefings';
 
 export function leadN(sentences: Sentence[], n: number): string[] {
   return sentences.filter((s) => s.text.trim() !== '').slice(0, n).map((s) => s.text);

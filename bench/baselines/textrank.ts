@@ -1,6 +1,6 @@
 // TextRank-N (Mihalcea & Tarau 2004): sentences are nodes, edges weighted by word overlap
 // normalised by log lengths, weighted PageRank; the N best sentences, output in article order.
-import type { Sentence } from '../../src/briefings/types';
+import type { Sentence } from '../../src/briefings';
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];

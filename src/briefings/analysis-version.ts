@@ -9,7 +9,7 @@ export function analysisVersion(): string {
   if (memo) return memo;
   const hash = crypto.createHash('sha1');
   const walk = (dir: string) => {
-    let entries: fs.Dirent[] = [];
+    let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {

@@ -33,8 +33,12 @@ export interface QuoteQuery {
   limit?: number;
 }
 
+/** How many articles a briefing holds unless someone asks for another number (/brief, /briefing set). */
+export const DEFAULT_BRIEFING_SIZE = 5;
+
 export interface BriefOptions {
   topic?: string | null;
+  /** How many articles at most (default DEFAULT_BRIEFING_SIZE). */
   limit?: number;
   length?: SummaryLength;
   /** Articles to leave out (already briefed in a channel). */

@@ -6,14 +6,14 @@ import { readArticleFile } from './articles/load';
 import { byRecency, composeBriefing, rankHits } from './briefing';
 import { listContentFiles, sameVersion, statContentFile, type ContentFile } from './content-files';
 import { defaultCacheDir, readSnapshot, writeSnapshot, CACHE_FORMAT, type CachedFile } from './library-cache';
-import type { BriefOptions, Library, LibraryOptions, LibraryStats, QuoteQuery, SearchOptions } from './library-types';
+import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryOptions, type LibraryStats, type QuoteQuery, type SearchOptions } from './library-types';
 import { SearchIndex } from './search';
+import { clampLimit, label } from './search/suggest';
 import { SlugRegistry } from './slug';
 import { summarise } from './summarise';
 import type { Article, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary } from './types';
 import { SUMMARY_SENTENCES } from './types';
 
-const DEFAULT_BRIEF_LIMIT = 5;
 /** How many topic hits to weigh for recency before choosing the briefing's articles. */
 const BRIEF_CANDIDATES = 50;
 
@@ -118,7 +118,7 @@ class ArticleLibrary implements Library {
   }
 
   brief(opts: BriefOptions = {}): Briefing {
-    const limit = Math.max(1, opts.limit ?? DEFAULT_BRIEF_LIMIT);
+    const limit = Math.max(1, opts.limit ?? DEFAULT_BRIEFING_SIZE);
     const topic = opts.topic?.trim() || null;
     const exclude = opts.excludeIds ?? new Set<string>();
     const pool = topic
@@ -128,12 +128,12 @@ class ArticleLibrary implements Library {
     return composeBriefing(chosen, { topic, length: opts.length ?? 'medium', now: this.now() });
   }
 
-  suggest(kind: SuggestionKind, prefix: string, limit = 25): Suggestion[] {
-    const n = Math.max(0, Math.min(25, limit));
+  suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[] {
+    const n = clampLimit(limit);
     if (typeof prefix === 'string' && prefix.trim() !== '') return this.index.suggest(kind, prefix, n);
     // An empty autocomplete box: offer what people most likely want, the newest articles or the most quoted people.
-    if (kind === 'title') return this.ordered.slice(0, n).map((a) => ({ label: shortLabel(a.title), value: a.id }));
-    return this.mostQuoted().slice(0, n).map((name) => ({ label: shortLabel(name), value: name }));
+    if (kind === 'title') return this.ordered.slice(0, n).map((a) => ({ label: label(a.title), value: a.id }));
+    return this.mostQuoted().slice(0, n).map((name) => ({ label: label(name), value: name }));
   }
 
   private mostQuotedMemo: { version: string; names: string[] } | null = null;
@@ -196,14 +196,6 @@ class ArticleLibrary implements Library {
       index: this.index.toJSON(),
     });
   }
-}
-
-/** Autocomplete labels are at most 100 characters: cut at a word, with an ellipsis. */
-function shortLabel(text: string): string {
-  if (text.length <= 100) return text;
-  const cut = text.slice(0, 99);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 60 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function readAndAnalyse(contentDir: string, file: ContentFile, slugs: SlugRegistry): CachedFile {

@@ -2,10 +2,7 @@
 // see why a site reads badly and a benchmark can run the extractor. A folder gives one JSON object a line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readHtml, type HtmlPage } from '../briefings/articles/html';
-import { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip } from '../briefings/articles/load';
-import { listContentFiles } from '../briefings/content-files';
-import { decodeBytes } from '../briefings/text/decode';
+import { GZIPPED, MAX_FILE_BYTES, decodeBytes, formatOf, gunzip, listContentFiles, readHtml, type HtmlPage } from '../briefings';
 import type { CliIo } from './run';
 
 /** Fetches a page: its HTML and the URL it ended at. Injected so the SSRF-safe fetcher can replace the plain one. */

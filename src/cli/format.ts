@@ -1,6 +1,5 @@
 // Plain-text rendering of core results for the terminal. (Discord rendering lives in src/discord/render.)
-import { asSentence } from '../briefings/text/as-sentence';
-import type { Article, Briefing, Quote, QuoteHit, SearchHit, Summary } from '../briefings/types';
+import { asSentence, type Article, type Briefing, type Quote, type QuoteHit, type SearchHit, type Summary } from '../briefings';
 
 const WIDTH = Math.min(100, Math.max(60, process.stdout.columns || 100));
 

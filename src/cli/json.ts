@@ -1,5 +1,5 @@
 // The CLI's --json shapes. These field names are a documented, stable interface (README "CLI").
-import type { Article, Briefing, Quote, QuoteHit, SearchHit, Summary } from '../briefings/types';
+import type { Article, Briefing, Quote, QuoteHit, SearchHit, Summary } from '../briefings';
 
 export const articleJson = (a: Article) => ({
   id: a.id,

@@ -2,9 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLibrary } from '../briefings/library';
-import type { Library } from '../briefings/library-types';
-import type { SummaryLength } from '../briefings/types';
+import { DEFAULT_BRIEFING_SIZE, loadLibrary, type Library, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
 import { runExtract, type PageFetcher } from './extract';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
@@ -75,6 +73,29 @@ function summaryLength(raw: string | undefined): SummaryLength {
   throw new UsageError(`--length must be short, medium or long, not "${raw}"`);
 }
 
+type Values = ReturnType<typeof parse>['values'];
+type Command = 'articles' | 'brief' | 'summary' | 'quotes' | 'search';
+const COMMANDS: readonly string[] = ['articles', 'brief', 'summary', 'quotes', 'search'];
+
+/** What a command was asked, checked before any article is read. */
+interface Request {
+  command: Command;
+  words: string;
+  values: Values;
+  length: SummaryLength;
+  limit: number;
+}
+
+/** Checks the command and its options; throws UsageError with what to type instead. */
+function checkRequest(command: string, words: string, values: Values): Request {
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const length = summaryLength(values.length);
+  const limit = positiveInt(values.limit, command === 'brief' ? DEFAULT_BRIEFING_SIZE : 10);
+  if (command === 'search' && !words) throw new UsageError('search needs some words, e.g. briefbot search ukraine talks');
+  if (command === 'summary' && !words && !values.all) throw new UsageError('summary needs an article id or title words, or --all');
+  return { command: command as Command, words, values, length, limit };
+}
+
 /**
  * Every command, including `extract` (which may fetch a URL, hence the promise). `fetchPage` replaces the
  * plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher).
@@ -129,21 +150,9 @@ export function runCli(argv: string[], io: CliIo): number {
     io.err(USAGE);
     return 2;
   }
-  const words = rest.join(' ').trim();
-  const json = values.json === true;
-  const emit = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 2) : text);
-
-  let library: Library;
-  let length: SummaryLength;
-  let limit: number;
+  let request: Request;
   try {
-    if (!['articles', 'brief', 'summary', 'quotes', 'search'].includes(command)) {
-      throw new UsageError(`unknown command "${command}"`);
-    }
-    length = summaryLength(values.length);
-    limit = positiveInt(values.limit, command === 'brief' ? 5 : 10);
-    if (command === 'search' && !words) throw new UsageError('search needs some words, e.g. briefbot search ukraine talks');
-    if (command === 'summary' && !words && !values.all) throw new UsageError('summary needs an article id or title words, or --all');
+    request = checkRequest(command, rest.join(' ').trim(), values);
   } catch (err) {
     io.err(`briefbot: ${(err as Error).message}\n\n${USAGE}`);
     return 2;
@@ -160,9 +169,15 @@ export function runCli(argv: string[], io: CliIo): number {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;
   }
-  library = loadLibrary({ contentDir, cacheDir: values['no-cache'] ? null : undefined });
+  const library = loadLibrary({ contentDir, cacheDir: values['no-cache'] ? null : undefined });
   for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+  return answer(request, library, contentDir, io);
+}
 
+/** Runs a checked request on a loaded library and prints the answer; the exit code says whether there was one. */
+function answer(request: Request, library: Library, contentDir: string, io: CliIo): number {
+  const { command, words, values, length, limit } = request;
+  const emit = (data: unknown, text: string) => io.out(values.json === true ? JSON.stringify(data, null, 2) : text);
   const none = (what: string) => {
     io.err(`briefbot: ${what}`);
     return 1;

@@ -1,12 +1,10 @@
 // /brief [topic] [length] [article] — a briefing on a topic, or one article's summary.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { SummaryLength } from '../briefings/types';
-import { renderArticleSummary, renderBriefing, renderNotice, safeMarkdown, truncateWords } from '../discord/render';
-import { deferOnce, sendMessages } from '../discord/respond';
-import { respondWithSuggestions } from '../discord/suggestions';
+import type { SummaryLength } from '../briefings';
+import { renderArticleSummary, renderBriefing, renderNoArticleMatch } from '../discord/render';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import { respondWithSuggestions } from '../discord/interaction/suggestions';
 import type { Command, CommandContext } from './types';
-
-const BRIEF_ITEMS = 5;
 
 export const data = new SlashCommandBuilder()
   .setName('brief')
@@ -39,15 +37,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     const article = ctx.library.findArticle(wanted);
     const summary = article && ctx.library.summary(article.id, { length });
     if (!article || !summary) {
-      const shown = truncateWords(safeMarkdown(wanted), 200);
-      await sendMessages(interaction, [renderNotice(`No article matches “${shown}”. Start typing in **article** to pick one by title.`)]);
+      await sendMessages(interaction, [renderNoArticleMatch(wanted)]);
       return;
     }
     await sendMessages(interaction, renderArticleSummary(article, summary, length));
     return;
   }
   const topic = interaction.options.getString('topic')?.trim() || null;
-  const briefing = ctx.library.brief({ topic, length, limit: BRIEF_ITEMS });
+  const briefing = ctx.library.brief({ topic, length });
   await sendMessages(interaction, renderBriefing(briefing));
 }
 

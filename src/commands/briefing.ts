@@ -8,14 +8,23 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { channelRef, renderBriefingPost, renderNotice, renderScheduleStatus, safeMarkdown, truncateWords } from '../discord/render';
-import { renderChoices } from '../discord/render/choices';
-import type { RenderedMessage } from '../discord/render/message';
-import { deferOnce, sendMessages } from '../discord/respond';
-import { dateLabel } from '../schedule/post-renderer';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import {
+  renderBriefingRefusal,
+  renderChoices,
+  LIMITS,
+  renderPostNow,
+  renderScheduleInputError,
+  renderScheduleOff,
+  renderSchedulePreview,
+  renderScheduleSet,
+  renderScheduleStatus,
+  type BriefingRefusal,
+  type RenderedMessage,
+} from '../discord/render';
 import { DEFAULT_ARTICLES, MAX_ARTICLES, MIN_ARTICLES, ScheduleInputError } from '../schedule/service';
+import type { BriefingService } from '../schedule/service-types';
 import { suggestTimeZones } from '../schedule/timezones';
-import { localDateOf } from '../schedule/zoned-time';
 import type { Command, CommandContext } from './types';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -65,91 +74,61 @@ export const data = new SlashCommandBuilder()
       .addBooleanOption((o) => o.setName('all').setDescription('Stop them in every channel of this server')),
   );
 
+type Subcommand = (interaction: ChatInputCommandInteraction<'cached' | 'raw'>, briefings: BriefingService) => Promise<RenderedMessage[]>;
+
+/** Subcommands that change schedules: they need Manage Server. */
 const CHANGES = new Set(['set', 'now', 'off']);
 
 function targetChannel(interaction: ChatInputCommandInteraction): string {
   return interaction.options.getChannel('channel')?.id ?? interaction.channelId;
 }
 
-function whenText(iso: string | null): string {
-  if (!iso) return 'not scheduled';
-  const t = Math.floor(Date.parse(iso) / 1000);
-  return `<t:${t}:f> (<t:${t}:R>)`;
-}
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  async set(interaction, briefings) {
+    const status = await briefings.set({
+      guildId: interaction.guildId,
+      channelId: interaction.options.getChannel('channel', true).id,
+      time: interaction.options.getString('time', true),
+      timezone: interaction.options.getString('timezone', true),
+      topic: interaction.options.getString('topic'),
+      articles: interaction.options.getInteger('articles') ?? DEFAULT_ARTICLES,
+      announceEmpty: interaction.options.getBoolean('announce_empty') ?? false,
+    });
+    return renderScheduleSet(status);
+  },
+  async show(interaction, briefings) {
+    return renderScheduleStatus(await briefings.show(interaction.guildId));
+  },
+  async preview(interaction, briefings) {
+    return renderSchedulePreview(await briefings.preview(interaction.guildId, targetChannel(interaction)));
+  },
+  async now(interaction, briefings) {
+    const channelId = targetChannel(interaction);
+    return [renderPostNow(channelId, await briefings.postNow(interaction.guildId, channelId))];
+  },
+  async off(interaction, briefings) {
+    const channelId = interaction.options.getBoolean('all') ? null : targetChannel(interaction);
+    return [renderScheduleOff(await briefings.off(interaction.guildId, channelId), channelId)];
+  },
+};
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const reply = (text: string) => sendMessages(interaction, [renderNotice(text)], { ephemeral: true });
-  if (!interaction.inGuild()) return reply('Daily briefings belong to a server: use /briefing in a server channel.');
+  const refuse = (why: BriefingRefusal) => sendMessages(interaction, [renderBriefingRefusal(why)], { ephemeral: true });
+  if (!interaction.inGuild()) return refuse('not-in-server');
   const sub = interaction.options.getSubcommand();
-  if (CHANGES.has(sub) && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    return reply('Only members with the **Manage Server** permission can change daily briefings. /briefing show and preview are open to you.');
-  }
-  const briefings = ctx.briefings;
-  if (!briefings) return reply('Daily briefings are not available: this bot runs without its database.');
+  if (CHANGES.has(sub) && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return refuse('needs-manage-server');
+  if (!ctx.briefings) return refuse('no-database');
+  const run = SUBCOMMANDS[sub];
+  if (!run) return refuse('unknown-subcommand');
   await deferOnce(interaction, { ephemeral: true });
-  const guildId = interaction.guildId;
+  let messages: RenderedMessage[];
   try {
-    switch (sub) {
-      case 'set': {
-        const channelId = interaction.options.getChannel('channel', true).id;
-        const status = await briefings.set({
-          guildId,
-          channelId,
-          time: interaction.options.getString('time', true),
-          timezone: interaction.options.getString('timezone', true),
-          topic: interaction.options.getString('topic'),
-          articles: interaction.options.getInteger('articles') ?? DEFAULT_ARTICLES,
-          announceEmpty: interaction.options.getBoolean('announce_empty') ?? false,
-        });
-        const lead = `Daily briefing set: ${channelRef(channelId)} every day at **${status.time}** (${safeMarkdown(status.timezone)}). Next post: ${whenText(status.nextPostAt)}.`;
-        await sendMessages(interaction, [renderNotice(lead), ...renderScheduleStatus([status])], { ephemeral: true });
-        return;
-      }
-      case 'show':
-        await sendMessages(interaction, renderScheduleStatus(await briefings.show(guildId)), { ephemeral: true });
-        return;
-      case 'preview': {
-        const channelId = targetChannel(interaction);
-        const schedule = (await briefings.show(guildId)).find((s) => s.channelId === channelId);
-        const briefing = await briefings.preview(guildId, channelId);
-        const zone = schedule?.timezone ?? 'UTC';
-        // renderBriefingPost builds RenderedMessages but is typed for channel.send.
-        const messages = renderBriefingPost(briefing, { dateLabel: dateLabel(localDateOf(ctx.now(), zone)) }) as RenderedMessage[];
-        const note = schedule
-          ? `Preview for ${channelRef(channelId)} — only you can see this.`
-          : `${channelRef(channelId)} has no daily briefing yet; this is what one would look like. Only you can see this.`;
-        await sendMessages(interaction, [renderNotice(note), ...messages], { ephemeral: true });
-        return;
-      }
-      case 'now': {
-        const channelId = targetChannel(interaction);
-        const result = await briefings.postNow(guildId, channelId);
-        await reply(
-          result.posted
-            ? `Posted today's briefing in ${channelRef(channelId)}. The scheduled post will not repeat it today.`
-            : `Nothing posted in ${channelRef(channelId)}: ${truncateWords(safeMarkdown(result.reason ?? 'unknown reason'), 1500)}`,
-        );
-        return;
-      }
-      case 'off': {
-        const all = interaction.options.getBoolean('all') ?? false;
-        const channelId = all ? null : targetChannel(interaction);
-        const removed = await briefings.off(guildId, channelId);
-        const where = channelId ? channelRef(channelId) : 'this server';
-        await reply(
-          removed > 0
-            ? `Stopped ${removed} daily briefing${removed === 1 ? '' : 's'} in ${where}.`
-            : `There was no daily briefing in ${where}. /briefing show lists them.`,
-        );
-        return;
-      }
-      default:
-        await reply('Unknown /briefing subcommand.');
-    }
+    messages = await run(interaction, ctx.briefings);
   } catch (error) {
-    if (error instanceof ScheduleInputError) return reply(error.message);
-    throw error;
+    if (!(error instanceof ScheduleInputError)) throw error;
+    messages = [renderScheduleInputError(error.message)];
   }
+  await sendMessages(interaction, messages, { ephemeral: true });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, _ctx: CommandContext): Promise<void> {
@@ -158,7 +137,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, _ctx: C
     await interaction.respond([]);
     return;
   }
-  await interaction.respond(renderChoices(suggestTimeZones(String(focused.value)).map((z) => ({ name: z, value: z }))));
+  await interaction.respond(renderChoices(suggestTimeZones(String(focused.value), LIMITS.autocompleteChoices).map((z) => ({ name: z, value: z }))));
 }
 
 ({ data, execute, autocomplete }) satisfies Command;

@@ -33,7 +33,7 @@ export function loadCommands(dir: string = __dirname): Map<string, Command> {
   if (cached) return cached;
   const commands = new Map<string, Command>();
   for (const file of fs.readdirSync(dir).filter(isCommandFile).sort()) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader requires each command file by path
     const command = asCommand(require(path.join(dir, file)) as Record<string, unknown>, file);
     if (!command) continue;
     const name = command.data.name;

@@ -1,8 +1,8 @@
 // /quote [words] [speaker] — quotations with who said them; no options → a quote from the latest articles.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { renderQuotes } from '../discord/render';
-import { deferOnce, sendMessages } from '../discord/respond';
-import { respondWithSuggestions } from '../discord/suggestions';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import { respondWithSuggestions } from '../discord/interaction/suggestions';
 import type { Command, CommandContext } from './types';
 
 const MATCHES = 5;

@@ -1,5 +1,5 @@
 // /search query — matching articles with date and snippet, Prev/Next paging and a menu to open one.
-// Paging state lives in the custom ids (see discord/search-state.ts), so buttons survive a restart.
+// Paging state lives in the custom ids (see discord/render/search-state.ts), so buttons survive a restart.
 import {
   MessageFlags,
   SlashCommandBuilder,
@@ -8,19 +8,25 @@ import {
   type Message,
   type MessageComponentInteraction,
 } from 'discord.js';
-import type { Article } from '../briefings/types';
-import { renderChoices } from '../discord/render/choices';
-import { renderArticleSummary, renderNotice, renderSearchPage, type SearchPageView } from '../discord/render';
-import { deferOnce, sendMessages } from '../discord/respond';
-import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, shortVersion } from '../discord/search-state';
+import type { Article } from '../briefings';
+import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import {
+  renderArticleGone,
+  renderArticleSummary,
+  renderEmptySearch,
+  renderSearchChoices,
+  renderSearchPage,
+  renderStaleSearch,
+  SEARCH_CHANGED_NOTICE,
+  SEARCH_TITLE_SUGGESTIONS,
+  type SearchPageView,
+} from '../discord/render';
+import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, shortVersion } from '../discord/render/search-state';
 import type { Command, CommandContext } from './types';
 
 export const PAGE_SIZE = 5;
 /** Results fetched per search: ten pages is as far as anyone pages. */
 export const MAX_RESULTS = 50;
-
-export const CHANGED_NOTICE = 'The library has changed since these results were shown, so here is a fresh first page.';
-export const STALE_NOTICE = 'This search is too old for me to read any more — please run **/search** again.';
 
 export const data = new SlashCommandBuilder()
   .setName('search')
@@ -63,7 +69,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   await deferOnce(interaction);
   const query = interaction.options.getString('query', true).trim();
   if (!query) {
-    await sendMessages(interaction, [renderNotice('Give me some words to search for, e.g. **/search query:** ceasefire talks.')]);
+    await sendMessages(interaction, [renderEmptySearch()]);
     return;
   }
   await sendMessages(interaction, [renderSearchPage(pageView(ctx, query, 0))]);
@@ -81,9 +87,7 @@ async function openArticle(interaction: MessageComponentInteraction, ctx: Comman
   }
   const summary = article && ctx.library.summary(article.id, { length: 'medium' });
   if (!article || !summary) {
-    await sendMessages(interaction, [renderNotice('That article is no longer in the library — run **/search** again for fresh results.')], {
-      ephemeral: true,
-    });
+    await sendMessages(interaction, [renderArticleGone()], { ephemeral: true });
     return;
   }
   await sendMessages(interaction, renderArticleSummary(article, summary, 'medium'), { ephemeral: true });
@@ -97,20 +101,19 @@ export async function component(interaction: MessageComponentInteraction, ctx: C
     return;
   }
   if (!state || query === null) {
-    await interaction.reply({ ...renderNotice(STALE_NOTICE), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...renderStaleSearch(), flags: MessageFlags.Ephemeral });
     return;
   }
   await interaction.deferUpdate();
   const changed = shortVersion(ctx.library.stats().version) !== state.version;
-  const view = changed ? pageView(ctx, query, 0, CHANGED_NOTICE) : pageView(ctx, query, state.page);
+  const view = changed ? pageView(ctx, query, 0, SEARCH_CHANGED_NOTICE) : pageView(ctx, query, state.page);
   await sendMessages(interaction, [renderSearchPage(view)]);
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).trim();
-  const titles = ctx.library.suggest('title', typed, 24).map((s) => ({ name: s.label, value: s.label }));
-  const own = typed ? [{ name: `Search for “${typed}”`, value: typed }] : [];
-  await interaction.respond(renderChoices([...own, ...titles]));
+  const titles = ctx.library.suggest('title', typed, SEARCH_TITLE_SUGGESTIONS).map((s) => s.label);
+  await interaction.respond(renderSearchChoices(typed, titles));
 }
 
 ({ data, execute, autocomplete, component }) satisfies Command;

@@ -8,13 +8,16 @@ import type {
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../briefings/library-types';
+import type { Library } from '../briefings';
+import type { CommandSummary } from '../discord/render';
 import type { BriefingService } from '../schedule/service-types';
 
 export interface CommandContext {
   library: Library;
   logger: Logger;
   now: () => Date;
+  /** Every loaded command's name and description (what /help lists). */
+  commands: readonly CommandSummary[];
   /** Daily-briefing schedules; absent when the bot runs without a database. */
   briefings?: BriefingService;
 }

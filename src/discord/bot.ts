@@ -1,11 +1,11 @@
 // Starting and stopping the bot: library, commands, client, interaction routing, daily briefings.
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../briefings/library-types';
+import type { Library } from '../briefings';
 import { loadCommands } from '../commands';
 import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
-import { attachScheduler, type AttachedScheduler } from '../schedule/attach';
+import { attachScheduler, type AttachedScheduler } from './schedule/attach';
 import { createClient } from './client';
 import { describeFatalClose, fatalGatewayClose, type FatalClose } from './fatal-close';
 import { createInteractionHandler } from './router';
@@ -37,21 +37,22 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const now = opts.now ?? (() => new Date());
   const started = Date.now();
   // Loaded lazily so a test that brings its own library does not pull in the whole core.
-  const library = opts.library ?? (await import('../briefings/library')).loadLibrary({ contentDir: config.contentDir, now });
+  const library = opts.library ?? (await import('../briefings')).loadLibrary({ contentDir: config.contentDir, now });
   const stats = library.stats();
   logger.info({ articles: stats.articles, quotes: stats.quotes, warnings: library.warnings().length, ms: Date.now() - started }, 'library loaded');
   for (const w of library.warnings().slice(0, 50)) logger.warn({ file: w.file, reason: w.reason }, 'article file skipped or repaired');
   // New or edited article files show up without a restart (only for a library we loaded from disk ourselves).
   const watcher = opts.library
     ? null
-    : (await import('../briefings/watch-content')).watchContent(library, config.contentDir, {
+    : (await import('../briefings')).watchContent(library, config.contentDir, {
         onRefresh: (file) => logger.info({ file, articles: library.stats().articles }, 'content file refreshed'),
         onError: (file, err) => logger.warn({ file, err: err.message }, 'content file could not be refreshed'),
       });
 
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
-  const ctx: CommandContext = { library, logger, now };
+  const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
+  const ctx: CommandContext = { library, logger, now, commands: summaries };
   const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now });
   if (scheduler) ctx.briefings = scheduler.service;
 

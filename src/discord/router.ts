@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { Command, CommandContext } from '../commands/types';
 import { renderApology, renderNotice } from './render';
-import type { Answerable } from './respond';
+import type { Answerable } from './interaction/respond';
 
 export const UNKNOWN_COMMAND = 'I don’t know that command any more — it may have been removed. Try **/help** to see what I can do.';
 export const STALE_COMPONENT = 'This button or menu is no longer in use. Please run the command again.';

@@ -1,14 +1,14 @@
 // One day's briefing in one channel: claim the slot, check, compose, send, record. The ledger row is taken
 // before anything is sent, so whatever happens afterwards, a second post for the same day cannot start.
 import type { Logger } from 'pino';
-import type { Library } from '../briefings/library-types';
+import type { Library } from '../briefings';
+import type { RenderedMessage } from '../discord/render/message';
 import type { Delivery, DeliveryTrigger, FailureKind } from '../store/ledger';
 import type { ScheduleRow } from '../store/schedules';
 import type { Store } from '../store/store';
 import { isRetryable, type ChannelPort } from './channel-port';
 import { dayMarker, nonceFor, partMarker, readPart } from './marker';
 import { dateLabel, type PostRenderer } from './post-renderer';
-import { stampMarker } from './stamp';
 import { instantOf } from './zoned-time';
 
 export interface DelivererDeps {
@@ -31,7 +31,9 @@ export type DeliveryOutcome =
   | { status: 'posted'; messageIds: string[]; articleIds: string[]; recovered: boolean }
   | { status: 'empty' }
   | { status: 'failed'; kind: FailureKind; reason: string; paused: boolean }
-  | { status: 'skipped'; reason: string; existing: Delivery | null };
+  | { status: 'skipped'; reason: string; existing: Delivery | null }
+  /** The work threw (logged by the scheduler); for a database failure, `storage` says what went wrong. */
+  | { status: 'crashed'; error: unknown; storage: string | null };
 
 export const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000] as const;
 
@@ -120,27 +122,40 @@ export class Deliverer {
   async resume(schedule: ScheduleRow | null, claim: Delivery, isStillToday: boolean): Promise<DeliveryOutcome> {
     const found = await this.findPosted(claim).catch((e: unknown) => ({ error: e }));
     if ('error' in found) return this.recordFailure(schedule, claim, found.error);
-    if (found.ids.length > 0) return this.finishFound(claim, found.ids, found.complete);
+    if (found.complete) return this.finishFound(claim, found.ids);
     if (!schedule || schedule.paused || !isStillToday) {
+      const partly = found.ids.length > 0 ? `; ${found.ids.length} part(s) had been posted` : '';
       const reason = !schedule
         ? 'schedule removed while a post was unfinished'
         : schedule.paused
           ? 'schedule paused while a post was unfinished'
           : `interrupted on ${claim.localDate} and not posted on a later day`;
-      this.deps.store.ledger.fail(claim.channelId, claim.localDate, this.deps.owner, 'interrupted', reason);
-      return { status: 'failed', kind: 'interrupted', reason, paused: false };
+      this.deps.store.ledger.fail(claim.channelId, claim.localDate, this.deps.owner, 'interrupted', reason + partly);
+      return { status: 'failed', kind: 'interrupted', reason: reason + partly, paused: false };
     }
-    return this.run(schedule, claim, { searchFirst: false });
+    return this.run(schedule, claim, { searchFirst: false, partial: found.ids });
   }
 
-  private async run(schedule: ScheduleRow, claim: Delivery, opts: { searchFirst: boolean }): Promise<DeliveryOutcome> {
+  /**
+   * Posts the claim's briefing. A briefing found complete in the channel is only recorded; one found partly
+   * posted (a crash or a refused part) has its parts deleted and is posted whole, so the channel ends up with
+   * exactly one complete briefing for the day.
+   */
+  private async run(
+    schedule: ScheduleRow,
+    claim: Delivery,
+    opts: { searchFirst: boolean; partial?: readonly string[] },
+  ): Promise<DeliveryOutcome> {
     const { ledger } = this.deps.store;
     const { port, logger } = this.deps;
     try {
+      let partial = opts.partial ?? [];
       if (opts.searchFirst) {
         const found = await this.findPosted(claim);
-        if (found.ids.length > 0) return this.finishFound(claim, found.ids, found.complete);
+        if (found.complete) return this.finishFound(claim, found.ids);
+        partial = found.ids;
       }
+      if (partial.length > 0) await this.deletePartial(claim, partial);
       const check = await port.check(schedule.channelId);
       if (!check.ok) return this.fail(schedule, claim, check.kind, check.reason);
 
@@ -167,11 +182,7 @@ export class Deliverer {
       const ids: string[] = [];
       for (let part = 1; part <= messages.length; part++) {
         const marker = partMarker(claim.channelId, claim.localDate, part, messages.length);
-        const message = {
-          ...stampMarker(messages[part - 1], marker),
-          nonce: nonceFor(claim.channelId, claim.localDate, part),
-          enforceNonce: true,
-        };
+        const message = this.deps.render.stamp(messages[part - 1], marker);
         const id = await this.sendWithRetry(claim, part, message);
         ids.push(id);
         ledger.addMessageIds(claim.channelId, claim.localDate, this.deps.owner, [id]);
@@ -181,7 +192,7 @@ export class Deliverer {
         messageIds: ids,
         articleIds,
         now: this.deps.now(),
-        detail: articleIds.length === 0 ? 'nothing new; announced' : null,
+        detail: articleIds.length === 0 ? 'nothing new; announced' : partial.length > 0 ? 'posted whole again after a partial post' : null,
       });
       logger.info({ channelId: claim.channelId, localDate: claim.localDate, messages: ids.length, late: claim.late }, 'briefing posted');
       return { status: 'posted', messageIds: ids, articleIds, recovered: false };
@@ -193,11 +204,12 @@ export class Deliverer {
     }
   }
 
-  private async sendWithRetry(claim: Delivery, part: number, message: Parameters<ChannelPort['send']>[1]): Promise<string> {
+  private async sendWithRetry(claim: Delivery, part: number, message: RenderedMessage): Promise<string> {
     const { port, store, logger } = this.deps;
+    const nonce = nonceFor(claim.channelId, claim.localDate, part, claim.attempts);
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await port.send(claim.channelId, message)).id;
+        return (await port.send(claim.channelId, message, nonce)).id;
       } catch (error) {
         const { kind, reason } = port.classify(error);
         if (!isRetryable(kind) || attempt >= this.retryDelays.length) throw error;
@@ -230,7 +242,7 @@ export class Deliverer {
     return null;
   }
 
-  /** Our messages for the claim's day, oldest first, and whether every part is there. */
+  /** Our messages for the claim's day, oldest first, and whether every part is there (none found: not complete). */
   private async findPosted(claim: Delivery): Promise<{ ids: string[]; complete: boolean }> {
     const messages = await this.deps.port.ownMessagesSince(claim.channelId, this.searchSince(claim), this.searchDepth);
     const marker = dayMarker(claim.channelId, claim.localDate);
@@ -240,16 +252,22 @@ export class Deliverer {
     return { ids: hits.map((m) => m.id), complete };
   }
 
-  private finishFound(claim: Delivery, ids: string[], complete: boolean): DeliveryOutcome {
+  private finishFound(claim: Delivery, ids: string[]): DeliveryOutcome {
     this.deps.store.ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
       status: 'posted',
       messageIds: ids,
       articleIds: claim.articleIds,
       now: this.deps.now(),
-      detail: complete ? 'found already posted after a restart' : 'found partly posted after a restart; not repeated',
+      detail: 'found already posted after a restart',
     });
-    this.deps.logger.info({ channelId: claim.channelId, localDate: claim.localDate, ids, complete }, 'briefing found already posted');
+    this.deps.logger.info({ channelId: claim.channelId, localDate: claim.localDate, ids }, 'briefing found already posted');
     return { status: 'posted', messageIds: ids, articleIds: claim.articleIds, recovered: true };
+  }
+
+  /** Removes the parts of a briefing that was cut off, before it is posted whole. */
+  private async deletePartial(claim: Delivery, ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.deps.port.deleteOwn(claim.channelId, id);
+    this.deps.logger.info({ channelId: claim.channelId, localDate: claim.localDate, deleted: ids.length }, 'partly posted briefing deleted; posting it whole');
   }
 
   private recordFailure(schedule: ScheduleRow | null, claim: Delivery, error: unknown): DeliveryOutcome {

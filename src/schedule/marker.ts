@@ -23,8 +23,10 @@ export function readPart(text: string, channelId: string, localDate: string): { 
 /**
  * Discord nonce for one message of one briefing (≤ 25 characters). With enforce_nonce, Discord returns the
  * message already created with the same nonce in the last few minutes instead of creating a second one —
- * which covers a retry after a 5xx whose request in fact succeeded.
+ * which covers a retry after a 5xx whose request in fact succeeded. `round` is the claim's attempt: a
+ * briefing posted whole again after its partial parts were deleted must not be answered with those.
  */
-export function nonceFor(channelId: string, localDate: string, part: number): string {
-  return createHash('sha256').update(`${channelId}:${localDate}:${part}`).digest('base64url').slice(0, 25);
+export function nonceFor(channelId: string, localDate: string, part: number, round = 1): string {
+  const key = round <= 1 ? `${channelId}:${localDate}:${part}` : `${channelId}:${localDate}:${part}:${round}`;
+  return createHash('sha256').update(key).digest('base64url').slice(0, 25);
 }

@@ -1,7 +1,7 @@
 // The messages a scheduled post consists of. The production implementation delegates to the bot's renderer
-// (src/discord/render); the scheduler only needs this shape.
-import type { MessageCreateOptions } from 'discord.js';
-import type { Briefing } from '../briefings/types';
+// (src/discord/schedule/discord-renderer.ts); the scheduler only needs this shape and never looks inside.
+import type { Briefing } from '../briefings';
+import type { RenderedMessage } from '../discord/render/message';
 
 export interface PostOptions {
   /** The day in the schedule's zone, written for people ("Sunday 29 March 2026"). */
@@ -12,9 +12,11 @@ export interface PostOptions {
 
 export interface PostRenderer {
   /** One or a few messages; empty briefings go to nothingNew. */
-  briefing(briefing: Briefing, opts: PostOptions): MessageCreateOptions[];
+  briefing(briefing: Briefing, opts: PostOptions): RenderedMessage[];
   /** The short "no new articles" line. */
-  nothingNew(opts: PostOptions): MessageCreateOptions[];
+  nothingNew(opts: PostOptions): RenderedMessage[];
+  /** The message with `marker` written where it can be read back later, within Discord's limits. */
+  stamp(message: RenderedMessage, marker: string): RenderedMessage;
 }
 
 /** 'YYYY-MM-DD' → 'Sunday 29 March 2026'. */

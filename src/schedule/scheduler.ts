@@ -4,6 +4,7 @@
 import { schedule as cronSchedule, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { ScheduleRow } from '../store/schedules';
+import { describeStorageError } from '../store/errors';
 import type { Store } from '../store/store';
 import type { Deliverer, DeliveryOutcome } from './deliver';
 import { claimIsStale, CLAIM_LEASE_MS } from './owner';
@@ -125,14 +126,14 @@ export class BriefingScheduler {
     );
   }
 
-  /** Runs `fn` as the only delivery work for a channel in this process. */
+  /** Runs `fn` as the only delivery work for a channel in this process; null when other work already runs. */
   exclusive(channelId: string, fn: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome | null> {
     const running = this.inFlight.get(channelId);
     if (running) return running.then(() => null);
     const p = fn()
-      .catch((error: unknown) => {
+      .catch((error: unknown): DeliveryOutcome => {
         this.deps.logger.error({ err: error, channelId }, 'briefing delivery crashed');
-        return null;
+        return { status: 'crashed', error, storage: describeStorageError(error) };
       })
       .finally(() => this.inFlight.delete(channelId));
     this.inFlight.set(channelId, p);

@@ -1,19 +1,20 @@
 // The /briefing command's view of schedules: settings in, statuses out, with clear errors for bad input.
-import type { Library } from '../briefings/library-types';
-import type { Briefing } from '../briefings/types';
+import { DEFAULT_BRIEFING_SIZE, type Library } from '../briefings';
 import type { ScheduleRow } from '../store/schedules';
 import type { Store } from '../store/store';
 import type { ChannelPort } from './channel-port';
 import type { Deliverer } from './deliver';
 import { nextPostAt } from './planner';
+import { dateLabel } from './post-renderer';
 import type { BriefingScheduler } from './scheduler';
-import type { BriefingService, ScheduleSettings, ScheduleStatus } from './service-types';
+import type { BriefingService, PostNowResult, PreviewResult, ScheduleSettings, ScheduleStatus } from './service-types';
 import { canonicalTimeZone } from './timezones';
 import { localDateOf, parseLocalTime } from './zoned-time';
 
 export const MIN_ARTICLES = 1;
 export const MAX_ARTICLES = 10;
-export const DEFAULT_ARTICLES = 5;
+/** The core's default briefing size, under the name /briefing set uses for its option. */
+export const DEFAULT_ARTICLES = DEFAULT_BRIEFING_SIZE;
 
 /** Input an admin can fix; the message is meant to be shown to them as is. */
 export class ScheduleInputError extends Error {
@@ -56,6 +57,7 @@ export class ScheduleService implements BriefingService {
 
   async set(settings: Omit<ScheduleSettings, 'paused'>): Promise<ScheduleStatus> {
     const valid = validateSettings(settings);
+    await this.assertBriefingChannel(valid.guildId, valid.channelId);
     const row = this.deps.store.schedules.upsert(valid, this.deps.now());
     this.deps.scheduler.refresh();
     return this.status(row, { live: true });
@@ -66,35 +68,55 @@ export class ScheduleService implements BriefingService {
     return Promise.all(rows.map((row) => this.status(row, { live: true })));
   }
 
-  async preview(guildId: string, channelId: string): Promise<Briefing> {
+  async preview(guildId: string, channelId: string): Promise<PreviewResult> {
+    await this.assertBriefingChannel(guildId, channelId);
     const row = this.deps.store.schedules.get(channelId);
     const schedule = row && row.guildId === guildId ? row : null;
-    return this.deps.library.brief({
+    const briefing = this.deps.library.brief({
       topic: schedule?.topic ?? null,
       limit: schedule?.articles ?? DEFAULT_ARTICLES,
       excludeIds: this.deps.store.ledger.briefedIn(channelId),
     });
+    const today = localDateOf(this.deps.now(), schedule?.timezone ?? 'UTC');
+    return { channelId, scheduled: schedule !== null, dateLabel: dateLabel(today), briefing };
   }
 
-  async postNow(guildId: string, channelId: string): Promise<{ posted: boolean; reason: string | null }> {
+  async postNow(guildId: string, channelId: string): Promise<PostNowResult> {
     const schedule = this.deps.store.schedules.get(channelId);
-    if (!schedule || schedule.guildId !== guildId) {
-      return { posted: false, reason: 'This channel has no daily briefing. Set one with /briefing set first.' };
-    }
+    if (!schedule || schedule.guildId !== guildId) return { status: 'no-schedule' };
+    await this.assertBriefingChannel(guildId, channelId);
     const localDate = localDateOf(this.deps.now(), schedule.timezone);
     const outcome = await this.deps.scheduler.exclusive(channelId, () =>
       this.deps.deliverer.deliver(schedule, localDate, { trigger: 'now', late: false, retryFailed: true }),
     );
-    if (!outcome) return { posted: false, reason: 'A post for this channel is already under way.' };
+    if (!outcome) return { status: 'busy' };
     switch (outcome.status) {
       case 'posted':
-        return { posted: true, reason: null };
+        return { status: 'posted' };
       case 'empty':
-        return { posted: false, reason: 'Nothing new to post: every recent article was already briefed here (today counts as done).' };
+        return { status: 'empty' };
       case 'failed':
-        return { posted: false, reason: outcome.reason };
+        return { status: 'failed', reason: outcome.reason };
       case 'skipped':
-        return { posted: false, reason: `Today's briefing is done already: ${outcome.reason}.` };
+        return { status: 'done-already', reason: outcome.reason };
+      case 'crashed':
+        return outcome.storage
+          ? { status: 'storage-error', reason: outcome.storage }
+          : { status: 'failed', reason: 'something went wrong on our side; it has been logged' };
+    }
+  }
+
+  /**
+   * Refuses a channel of another server (a forged interaction can name any channel id) and one that cannot
+   * hold a briefing (voice, stage, forum, category). Asks Discord, not the interaction payload.
+   */
+  private async assertBriefingChannel(guildId: string, channelId: string): Promise<void> {
+    const place = await this.deps.port.locate(channelId).catch(() => null);
+    if (!place || place.guildId !== guildId) {
+      throw new ScheduleInputError('That channel is not in this server. Pick a text channel of this server.');
+    }
+    if (!place.holdsMessages) {
+      throw new ScheduleInputError('Daily briefings need a text or announcement channel; that channel cannot hold them (voice, stage, forum or category).');
     }
   }
 

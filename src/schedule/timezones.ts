@@ -25,10 +25,10 @@ export function canonicalTimeZone(name: string): string | null {
 }
 
 /**
- * Up to `limit` zones for what the user typed: names starting with it (or with a part of it after '/')
+ * Up to `limit` zones (the caller's: Discord's choice limit belongs to the renderer) for what the user typed: names starting with it (or with a part of it after '/')
  * first, then names containing it. Spaces count as underscores ("new york" finds America/New_York).
  */
-export function suggestTimeZones(typed: string, limit = 25): string[] {
+export function suggestTimeZones(typed: string, limit: number): string[] {
   const needle = typed.trim().toLowerCase().replace(/\s+/g, '_');
   const all = allTimeZones();
   if (!needle) return all.filter((z) => z.includes('/')).slice(0, limit);

@@ -1,7 +1,21 @@
 // The schedules table: one row per channel that gets a daily briefing.
-import type { ScheduleSettings } from '../schedule/service-types';
 import type { Db } from './open';
 import { Statements } from './statements';
+
+/** What an admin chooses for a channel's daily briefing (the store keeps it; /briefing set writes it). */
+export interface ScheduleSettings {
+  guildId: string;
+  channelId: string;
+  /** Local wall-clock time, HH:MM (24 h). */
+  time: string;
+  /** IANA time zone name. */
+  timezone: string;
+  topic: string | null;
+  articles: number;
+  /** Post a short "no new articles" line when nothing is new (else stay silent). */
+  announceEmpty: boolean;
+  paused: boolean;
+}
 
 /** A stored schedule: the settings an admin chose, plus the scheduler's own bookkeeping. */
 export interface ScheduleRow extends ScheduleSettings {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { rouge, rougeL, rougeN, rougeStem, rougeTokens } from '../../bench/rouge';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- stemmer (v1, CommonJS) ships no types
 const porter: (word: string) => string = require('stemmer');
 
 describe('rougeTokens (ROUGE-1.5.5 -m tokenisation)', () => {
@@ -133,6 +133,7 @@ describe('ROUGE-L (summary level)', () => {
 
 describe('evaluation inputs (bench/rouge.eval.ts)', () => {
   // Imported lazily: the module only reads corpora when run as a script.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, so the script's module loads only here
   const { parseCsv, splitGluedSummary } = require('../../bench/rouge.eval') as typeof import('../../bench/rouge.eval');
 
   it('splits BBC reference summaries where sentences were glued together without a space', () => {

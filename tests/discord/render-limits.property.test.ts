@@ -13,7 +13,7 @@ import {
   renderChoices,
   LIMITS,
 } from '../../src/discord/render';
-import { encodeSearchId } from '../../src/discord/search-state';
+import { encodeSearchId } from '../../src/discord/render/search-state';
 import type { ScheduleStatus } from '../../src/schedule/service-types';
 import { expectSafeMessage, hugeText, liveMaskedLinks, nastyText, straddlingLink } from '../fixtures/discord/checks';
 import { safeMarkdown } from '../../src/discord/render/text';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, FOOTER_QUERY_MARK } from '../../src/discord/search-state';
+import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash, FOOTER_QUERY_MARK } from '../../src/discord/render/search-state';
 import { neutraliseMentions } from '../../src/discord/render/text';
 
 describe('search paging state in custom ids', () => {

@@ -6,7 +6,7 @@ import { loadLibrary } from '../../src/briefings/library';
 import type { Library } from '../../src/briefings/library-types';
 import { limitViolations } from '../../src/discord/render/limits';
 import { pingsAnyone, type InteractionRecord } from '../standin';
-import { MARATHON_ARTICLES, MENTION_TITLE, ORCHARD_ARTICLES, makeTestContent, markdownArticle } from '../fixtures/discord/content';
+import { MARATHON_ARTICLES, ORCHARD_ARTICLES, makeTestContent, markdownArticle } from '../fixtures/discord/content';
 import { expectSafeMessage } from '../fixtures/discord/checks';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
 

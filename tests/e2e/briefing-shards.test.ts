@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import pino from 'pino';
 import type { Client } from 'discord.js';
 import { createClient } from '../../src/discord/client';
-import { attachScheduler, type AttachedScheduler } from '../../src/schedule/attach';
+import { attachScheduler, type AttachedScheduler } from '../../src/discord/schedule/attach';
 import { localDateOf, localTimeOf } from '../../src/schedule/zoned-time';
 import { openStore } from '../../src/store/store';
 import { briefingMessages, fakeDateOnly, newsLibrary, sleep } from '../fixtures/schedule/e2e';
@@ -139,7 +139,7 @@ describe('two shards', () => {
       expect(briefingMessages(discord, newsB, today)).toHaveLength(b.messageIds.length);
       expect(discord.identifies.map((i) => i.shard)).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n--- sharded output ---\n${output.slice(-4000)}`);
+      throw new Error(`${(err as Error).message}\n--- sharded output ---\n${output.slice(-4000)}`, { cause: err });
     } finally {
       child.kill('SIGTERM');
       let timer: NodeJS.Timeout | undefined;

@@ -4,7 +4,7 @@ import type { Article, Summary } from '../../src/briefings/types';
 import { renderArticleSummary, renderChoices, renderQuotes, safeMarkdown, safePlain } from '../../src/discord/render';
 import { message } from '../../src/discord/render/message';
 import { renderSearchPage } from '../../src/discord/render';
-import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash } from '../../src/discord/search-state';
+import { decodeSearchId, encodeSearchId, queryFromFooter, shortHash } from '../../src/discord/render/search-state';
 import { BIDI_CONTROL, liveMaskedLinks, markdownTextsOf, textsOf } from '../fixtures/discord/checks';
 
 const LINK = '[click here for free nitro](https://evil.example/steal)';

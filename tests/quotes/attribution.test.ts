@@ -172,4 +172,35 @@ describe('what counts as a quotation', () => {
   it('keeps a single word when a speaker is attached to it', () => {
     expect(speakers('The talks were “useful,” Yuri Ushakov said.')).toEqual([['useful', 'Yuri Ushakov']]);
   });
+
+  it('gives "she" to the woman in play, not to the man the sentence opened with', () => {
+    const q = speakers('Donald Trump met Hillary Clinton on Tuesday in New York.', '“We have very different ideas about this country,” she said.');
+    expect(q[0][1]).toBe('Hillary Clinton');
+  });
+
+  it('tells gender from a courtesy title when the given name says nothing', () => {
+    const q = speakers('Mr. Okafor met Mrs. Adeyemi in Lagos.', 'Okafor left early.', '“The meeting was useful for both of our towns,” she said.');
+    expect(q[0][1]).toBe('Adeyemi');
+  });
+
+  it('still gives "he" to the man in play', () => {
+    const q = speakers('Donald Trump met Hillary Clinton on Tuesday in New York.', '“We have very different ideas about this country,” he said.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('gives a spokesperson\'s words to the organisation, with the role kept', () => {
+    const { quotes } = extractQuotes(article('“We are reviewing the report carefully,” a Microsoft spokesperson said.'));
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Microsoft', 'spokesperson']);
+  });
+
+  it('never takes the place a person comes from as the speaker', () => {
+    const { quotes } = extractQuotes(article('Councilwoman Ann Lee from Springfield said: “We will not close the library this year.”'));
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Ann Lee', 'Councilwoman']);
+  });
+
+  it('says unknown when nobody can be told', () => {
+    expect(speakers('“The library will not close this year, whatever happens next.”')).toEqual([
+      ['The library will not close this year, whatever happens next.', null],
+    ]);
+  });
 });

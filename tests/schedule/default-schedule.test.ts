@@ -1,4 +1,4 @@
-import { applyDefaultSchedule } from '../../src/schedule/attach';
+import { applyDefaultSchedule } from '../../src/discord/schedule/attach';
 import { tempStore } from './helpers/fakes';
 
 describe('the default schedule from BRIEFING_CHANNEL_ID/TIME/TIMEZONE', () => {

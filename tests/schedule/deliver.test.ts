@@ -184,13 +184,14 @@ describe('delivering one day\'s briefing', () => {
       expect(store.ledger.briefedIn('c1').size).toBe(5);
     });
 
-    it('does not repeat a post that was cut off half-way', async () => {
+    it('posts a post that was cut off half-way whole again, after deleting the part it had posted', async () => {
       const claim = leaveClaim();
-      port.plant('c1', `part 1\n-# ${partMarker('c1', TODAY, 1, 3)}`);
+      const cut = port.plant('c1', `part 1\n-# ${partMarker('c1', TODAY, 1, 3)}`);
       const mine = store.ledger.takeOver(claim, { owner: 'host/1/a', now: NOW, trigger: 'recovery' })!;
       expect((await deliverer().resume(schedule, mine, true)).status).toBe('posted');
-      expect(port.sendCalls).toBe(0);
-      expect(store.ledger.get('c1', TODAY)?.error).toContain('partly posted');
+      expect(port.deleted).toEqual([cut]);
+      expect(port.sendCalls).toBe(3);
+      expect(store.ledger.get('c1', TODAY)?.error).toBe('posted whole again after a partial post');
     });
 
     it('posts once when the marker is absent', async () => {

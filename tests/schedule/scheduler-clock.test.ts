@@ -212,7 +212,7 @@ describe('the daily clock', () => {
     schedule('08:00', 'Europe/Berlin');
     const p = boot();
     await startUp(p);
-    expect(await p.service.postNow('g1', 'c1')).toEqual({ posted: true, reason: null });
+    expect(await p.service.postNow('g1', 'c1')).toEqual({ status: 'posted' });
     await jest.advanceTimersByTimeAsync(4 * HOUR);
     expect(posts()).toHaveLength(1);
     expect(store.ledger.get('c1', '2026-05-04')).toMatchObject({ trigger: 'now', status: 'posted' });

@@ -1,9 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import { renderBriefingPost } from '../../src/discord/render';
 import { limitViolations } from '../../src/discord/render/limits';
-import { classifyError } from '../../src/schedule/classify-error';
+import { message } from '../../src/discord/render/message';
+import { markerText, stampMarker } from '../../src/discord/render/stamp';
+import { classifyError } from '../../src/discord/schedule/classify-error';
 import { dayMarker, nonceFor, partMarker, readPart } from '../../src/schedule/marker';
-import { markerText, stampMarker } from '../../src/schedule/stamp';
 import { FakeLibrary } from './helpers/fakes';
 
 describe('the marker', () => {
@@ -30,17 +31,17 @@ describe('stamping a rendered message', () => {
   const marker = partMarker('1500738731638919237', '2026-05-04', 1, 2);
 
   it('appends to the last embed\'s footer and keeps the rest', () => {
-    const stamped = stampMarker({ content: 'head', embeds: [{ title: 'a' }, { title: 'b', footer: { text: 'Example Wire' } }] }, marker);
+    const stamped = stampMarker(message({ content: 'head', embeds: [{ title: 'a' }, { title: 'b', footer: { text: 'Example Wire' } }] }), marker);
     const embeds = stamped.embeds as APIEmbed[];
     expect(embeds[1].footer?.text).toBe(`Example Wire · ${marker}`);
     expect(embeds[0]).toEqual({ title: 'a' });
     expect(stamped.content).toBe('head');
-    expect(markerText(stamped as never)).toContain(marker);
+    expect(markerText(stamped)).toContain(marker);
   });
 
   it('falls back to a small content line when the embeds have no room', () => {
     const full: APIEmbed = { description: 'x'.repeat(4096), fields: [{ name: 'n', value: 'y'.repeat(1024) }, { name: 'm', value: 'z'.repeat(879) }] };
-    const stamped = stampMarker({ embeds: [full] }, marker);
+    const stamped = stampMarker(message({ embeds: [full] }), marker);
     expect((stamped.embeds as APIEmbed[])[0].footer).toBeUndefined();
     expect(stamped.content).toBe(`-# ${marker}`);
   });
@@ -51,7 +52,7 @@ describe('stamping a rendered message', () => {
       const messages = renderBriefingPost(library.brief({ limit }), { dateLabel: 'Monday 4 May 2026', late: true });
       messages.forEach((m, i) => {
         const stamped = stampMarker(m, partMarker('1500738731638919237', '2026-05-04', i + 1, messages.length));
-        expect(limitViolations(stamped as never)).toEqual([]);
+        expect(limitViolations(stamped)).toEqual([]);
         expect(stamped.allowedMentions).toEqual(expect.objectContaining({ parse: [] }));
       });
     }

@@ -1,4 +1,6 @@
 import { SearchIndex } from '../../src/briefings/search';
+import { DEFAULT_SUGGESTIONS } from '../../src/briefings/search/suggest';
+import { renderChoices } from '../../src/discord/render/choices';
 import { libraryArticles, makeArticle } from '../fixtures/search/library';
 import { seedArticles } from '../fixtures/search/seed';
 
@@ -44,7 +46,7 @@ describe('autocomplete suggestions', () => {
     expect(index.suggest('author' as never, 'zel')).toEqual([]);
   });
 
-  it('gives at most 25 suggestions whatever limit is asked for, and honours smaller ones', () => {
+  it('gives as many suggestions as asked for (a default of DEFAULT_SUGGESTIONS), each label on one line', () => {
     const many = Array.from({ length: 60 }, (_, i) =>
       makeArticle({
         id: `storm-${i}`,
@@ -54,23 +56,26 @@ describe('autocomplete suggestions', () => {
       }),
     );
     const big = SearchIndex.build(many);
-    expect(big.suggest('title', 'storm')).toHaveLength(25);
-    expect(big.suggest('title', 'storm', 100)).toHaveLength(25);
+    expect(big.suggest('title', 'storm')).toHaveLength(DEFAULT_SUGGESTIONS);
+    expect(big.suggest('title', 'storm', 25)).toHaveLength(25);
+    expect(big.suggest('title', 'storm', 100)).toHaveLength(60);
     expect(big.suggest('title', 'storm', 5)).toHaveLength(5);
     expect(big.suggest('title', 'storm', -3)).toHaveLength(0);
-    expect(big.suggest('speaker', 'storm w')).toHaveLength(25);
-    for (const s of [...big.suggest('title', 'storm'), ...big.suggest('speaker', 'watch')]) {
-      expect(s.label.length).toBeLessThanOrEqual(100);
+    expect(big.suggest('speaker', 'storm w', 25)).toHaveLength(25);
+    for (const s of [...big.suggest('title', 'storm', 25), ...big.suggest('speaker', 'watch', 25)]) {
+      expect(s.label).toBe(s.label.replace(/\s+/g, ' ').trim());
       expect(s.label.length).toBeGreaterThan(0);
     }
   });
 
-  it('cuts long titles on a word boundary with an ellipsis', () => {
+  it('leaves long titles whole: the renderer cuts them to what Discord shows, at a word with an ellipsis', () => {
     const long = makeArticle({ id: 'long', title: `${'Parliament debates the budget again '.repeat(5)}today`, paragraphs: ['x'] });
     const [s] = SearchIndex.build([long]).suggest('title', 'parl');
-    expect(s.label.length).toBeLessThanOrEqual(100);
-    expect(s.label.endsWith('…')).toBe(true);
-    expect(long.title.startsWith(s.label.slice(0, -1))).toBe(true);
+    expect(s.label).toBe(long.title);
+    const [choice] = renderChoices([{ name: s.label, value: s.value }]);
+    expect(choice.name.length).toBeLessThanOrEqual(100);
+    expect(choice.name.endsWith('…')).toBe(true);
+    expect(long.title.startsWith(choice.name.slice(0, -1))).toBe(true);
   });
 
   it('does not suggest speakers whose quotes were all removed', () => {

@@ -399,7 +399,7 @@ export class DiscordStandIn {
     try {
       await this.waitFor(() => done(record), { timeoutMs, what: `the bot's answer to interaction ${describeInteraction(payload)}` });
     } catch (error) {
-      throw new Error(`${(error as Error).message}. Recorded so far: ${summarise(record)}. Unhandled requests: ${this.unhandled.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`);
+      throw new Error(`${(error as Error).message}. Recorded so far: ${summarise(record)}. Unhandled requests: ${this.unhandled.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`, { cause: error });
     }
     const settleMs = opts.settleMs ?? 100;
     // Collect trailing edits and follow-ups: wait until the interaction has been quiet for settleMs.

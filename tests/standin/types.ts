@@ -1,7 +1,7 @@
 // Shapes the stand-in exchanges with tests. Discord payloads stay loosely typed (Json) on purpose:
 // tests assert on what the bot really sent, so the stand-in must not reshape it.
 
-export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = any;
 
 /** A permission value: a bitfield, its decimal string, or flag names from PermissionFlagsBits (e.g. 'SendMessages'). */
 export type PermissionsInput = bigint | string | readonly string[];

@@ -17,7 +17,6 @@ interface FrontMatter {
   warning: string | null;
 }
 
-const FENCE = /^(?:---|\+\+\+)[ \t]*$/;
 
 /** Split YAML front matter off the body. Broken front matter is reported and the body still read. */
 export function splitFrontMatter(text: string): FrontMatter {

@@ -66,7 +66,8 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
   // A short quoted term inside the cue ("wearing “Ted Cruz” pins, said") does not end it.
   const isLongQuote = (t: Token) => t.text === QUOTE_TOKEN && t.end - t.start > 40;
   while (end < tokens.length && !isLongQuote(tokens[end]) && end - i < 40) end++;
-  const slice = tokens.slice(0, end);
+  // The cue clause ends at `end`: phrases read after the verb stop there.
+  const slice = tokens;
   if (loose) {
     // No comma between quote and cue ("“…” Grubbs said."): only a name or pronoun and a core verb.
     for (let v = i + 1; v < end && v - i <= 4; v++) {
@@ -78,11 +79,11 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     return null;
   }
   if (isReportingVerb(tokens[i]) && lc(tokens[i]) !== 'quoted') {
-    const r = phraseAfter(slice, i + 1);
+    const r = phraseAfter(slice, i + 1, end);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) } : null;
   }
   if (lc(tokens[i]) === 'according' && lc(tokens[i + 1]) === 'to') {
-    const r = phraseAfter(slice, i + 2);
+    const r = phraseAfter(slice, i + 2, end);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
   }
   for (let v = i + 1; v < end && v - i <= 36; v++) {
@@ -91,21 +92,25 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     const subject = phraseBefore(slice, v);
     if (unknown && (!subject || subject.from !== i)) continue;
     if (!subject || subject.from !== i) return null;
-    if (lc(tokens[v]) === 'quoted') return quotedAs(slice, v) ?? null;
+    if (lc(tokens[v]) === 'quoted') return quotedAs(slice, v, end) ?? null;
     return { phrase: subject.phrase, direct: true, mainSubject: false, verb: lc(tokens[v]) };
   }
   return null;
 }
 
-/** "Y quoted X as saying": the speaker is X. */
-function quotedAs(tokens: readonly Token[], v: number): Cue | null {
-  const r = phraseAfter(tokens, v + 1);
+/** "Y quoted X as saying": the speaker is X. Tokens from `end` on are not read. */
+function quotedAs(tokens: readonly Token[], v: number, end = tokens.length): Cue | null {
+  const r = phraseAfter(tokens, v + 1, end);
   if (!r) return null;
-  if (lc(tokens[r.to]) === 'as' && isReportingParticiple(tokens[r.to + 1])) {
-    return { phrase: r.phrase, direct: r.to + 2 >= tokens.length || tokens[r.to + 2].text === QUOTE_TOKEN, mainSubject: false };
+  const at = (k: number): Token | undefined => (k < end ? tokens[k] : undefined);
+  if (lc(at(r.to)) === 'as' && isReportingParticiple(at(r.to + 1))) {
+    return { phrase: r.phrase, direct: r.to + 2 >= end || tokens[r.to + 2].text === QUOTE_TOKEN, mainSubject: false };
   }
   return null;
 }
+
+/** How far back from a quote a cue is looked for, in tokens: longer clauses are not one cue. */
+export const LOOK_BACK = 120;
 
 /** The nearest cue before the quote token at index `q` in the same sentence. */
 export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
@@ -113,10 +118,11 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
     for (let j = k + 1; j < q; j++) if (!/^(that|:|,|\u2014|\u2013|-)$/i.test(tokens[j].text)) return false;
     return true;
   };
-  for (let k = q - 1; k >= 0; k--) {
+  const floor = Math.max(0, q - LOOK_BACK);
+  for (let k = q - 1; k >= floor; k--) {
     const t = tokens[k];
     if (lc(t) === 'to' && lc(tokens[k - 1]) === 'according') {
-      const r = phraseAfter(tokens.slice(0, q), k + 1);
+      const r = phraseAfter(tokens, k + 1, q);
       // "according to its analysis, the NLD has won … but “…”" sources a fact, not the quote.
       if (r && (r.phrase.kind === 'name' || r.to >= q - 1)) return { phrase: r.phrase, direct: r.to >= q - 1, mainSubject: false };
       continue;
@@ -125,11 +131,11 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       if (isNounUse(tokens, k)) continue;
       if (lc(tokens[k + 1]) === 'by' && k + 2 < q) {
         // "Rubio was asked by moderator Gerard Baker whether …"
-        const r = phraseAfter(tokens.slice(0, q), k + 2);
+        const r = phraseAfter(tokens, k + 2, q);
         if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: false, mainSubject: false, verb: lc(t) };
       }
       if (lc(t) === 'quoted') {
-        const c = quotedAs(tokens.slice(0, q + 1), k);
+        const c = quotedAs(tokens, k, q + 1);
         if (c) return c;
         continue;
       }
@@ -138,37 +144,11 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
       const r = phraseBefore(tokens, start);
       if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t), at: r.from };
       // "In other words, explained CBS moderator Nancy Cordes: “…”", "But, said Solovey, “…”"
-      const inverted = phraseAfter(tokens.slice(0, q), k + 1);
+      const inverted = phraseAfter(tokens, k + 1, q);
       if (inverted && inverted.phrase.kind === 'name' && inverted.to >= q - 1) return { phrase: inverted.phrase, direct: true, mainSubject: false, verb: lc(t) };
       continue;
     }
-    if (isReportingParticiple(t)) {
-      // "quoted the foreign ministry as saying “…”"
-      if (lc(tokens[k - 1]) === 'as') {
-        for (let j = k - 2; j >= 0; j--) {
-          if (lc(tokens[j]) === 'quoted') {
-            const c = quotedAs(tokens.slice(0, q + 1), j);
-            if (c) return { ...c, direct: direct(k) };
-            break;
-          }
-        }
-      }
-      // "with Zelensky accusing the Kremlin of trying to “break”…"
-      // "with Donald Trump tweeting that … and asking, “…”"
-      for (let j = k; j > 1; j--) {
-        if (j !== k && !isReportingParticiple(tokens[j])) continue;
-        const r = phraseBefore(tokens, j);
-        // "with Trump reportedly yelling", "footage of Trump saying"
-        if (r && /^(with|of)$/.test(lc(tokens[r.from - 1])) && r.phrase.kind !== 'description') return { phrase: r.phrase, direct: direct(k), mainSubject: false };
-      }
-      for (let j = k - 1; j >= 0; j--) {
-        if (!isReportingVerb(tokens[j]) || isNounUse(tokens, j)) continue;
-        const r = phraseBefore(tokens, j);
-        if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false };
-      }
-      const s = sentenceSubject(tokens);
-      return { phrase: s, direct: direct(k), mainSubject: true };
-    }
+    if (isReportingParticiple(t)) return cueOfParticiple(tokens, k, q, floor, direct(k));
   }
   // "Said Ellis: “…”"
   if (/^(Said|Says|Added|Asked|Wrote|Stated|Explained|Continued)$/.test(tokens[0]?.text ?? '')) {
@@ -184,10 +164,38 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
   }
   // "Jeb Bush broke down what was wrong to the newspaper NRC Handelsblad: “…”"
   if (q > 0 && tokens[q - 1].text === ':') {
-    const s = sentenceSubject(tokens.slice(0, q));
+    const s = sentenceSubject(tokens, q);
     if (s && s.kind === 'name') return { phrase: s, direct: false, mainSubject: true };
   }
   return null;
+}
+
+/** "…, saying “…”": the participle hangs the quote on a subject before it (a quoter, "with X", a verb's subject, the clause's). */
+function cueOfParticiple(tokens: readonly Token[], k: number, q: number, floor: number, direct: boolean): Cue {
+  // "quoted the foreign ministry as saying “…”"
+  if (lc(tokens[k - 1]) === 'as') {
+    for (let j = k - 2; j >= floor; j--) {
+      if (lc(tokens[j]) === 'quoted') {
+        const c = quotedAs(tokens, j, q + 1);
+        if (c) return { ...c, direct };
+        break;
+      }
+    }
+  }
+  // "with Zelensky accusing the Kremlin of trying to “break”…"
+  // "with Donald Trump tweeting that … and asking, “…”"
+  for (let j = k; j > Math.max(1, floor); j--) {
+    if (j !== k && !isReportingParticiple(tokens[j])) continue;
+    const r = phraseBefore(tokens, j);
+    // "with Trump reportedly yelling", "footage of Trump saying"
+    if (r && /^(with|of)$/.test(lc(tokens[r.from - 1])) && r.phrase.kind !== 'description') return { phrase: r.phrase, direct, mainSubject: false };
+  }
+  for (let j = k - 1; j >= floor; j--) {
+    if (!isReportingVerb(tokens[j]) || isNounUse(tokens, j)) continue;
+    const r = phraseBefore(tokens, j);
+    if (r) return { phrase: r.phrase, direct, mainSubject: false };
+  }
+  return { phrase: sentenceSubject(tokens), direct, mainSubject: true };
 }
 
 /**
@@ -213,37 +221,44 @@ export function cueLater(tokens: readonly Token[], q: number): Cue | null {
  * post, Zelensky …", "Speaking in Salem, New Hampshire, Trump went …"): the first phrase, at the
  * start or after a comma, that a verb-like word follows.
  */
-export function sentenceSubject(tokens: readonly Token[]): SpeakerPhrase | null {
+export function sentenceSubject(tokens: readonly Token[], end = tokens.length): SpeakerPhrase | null {
+  const at = (k: number): Token | undefined => (k < end ? tokens[k] : undefined);
+  // Leading quotes and marks are skipped, but only so far: a "sentence" of bare quotes has no subject.
   let i = 0;
-  while (i < tokens.length && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
+  while (i < end && i < 40 && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
   const starts = [i];
-  for (let k = i; k < tokens.length && k - i < 30; k++) if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN) starts.push(k + 1);
-  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(tokens[i]));
+  for (let k = i; k < end && k - i < 30; k++) if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN) starts.push(k + 1);
+  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(at(i)));
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
-    const r = phraseAfter(tokens, s);
+    const r = phraseAfter(tokens, s, end);
     if (!r) continue;
     let to = r.to;
-    if (tokens[to]?.text === '(') {
-      while (to < tokens.length && tokens[to].text !== ')') to++;
+    if (at(to)?.text === '(') {
+      // A bracket is a short aside ("(R-Texas)"); a longer one is not skipped.
+      const limit = Math.min(end, to + 40);
+      while (to < limit && tokens[to].text !== ')') to++;
       to++;
     }
-    const next = tokens[to];
-    if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && tokens[to + 1]?.text === ',')) return r.phrase;
+    const next = at(to);
+    if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && at(to + 1)?.text === ',')) return r.phrase;
     // "Khan, who is Muslim, also decried …"
-    if (next?.text === ',' && r.phrase.kind === 'name' && (n === 0 || /^(who|whose)$/i.test(tokens[to + 1]?.text ?? ''))) return r.phrase;
+    if (next?.text === ',' && r.phrase.kind === 'name' && (n === 0 || /^(who|whose)$/i.test(at(to + 1)?.text ?? ''))) return r.phrase;
   }
   return null;
 }
 
 const TIME_AFTER = new Set(['later', 'earlier', 'ago', 'after', 'before', 'of', 'and', 'or']);
 
-/** A finite reporting verb outside quotes and its subject: indirect speech ("Trump said progress …"). */
-export function reportedSubject(tokens: readonly Token[]): SpeakerPhrase | null {
-  for (let k = 0; k < tokens.length; k++) {
+/**
+ * A finite reporting verb outside quotes and its subject: indirect speech ("Trump said progress …").
+ * Only tokens in [from, end) are searched for the verb.
+ */
+export function reportedSubject(tokens: readonly Token[], end = tokens.length, from = 0): SpeakerPhrase | null {
+  for (let k = from; k < end; k++) {
     if (!isReportingVerb(tokens[k]) || isNounUse(tokens, k)) continue;
     if (lc(tokens[k]) === 'quoted') {
-      const c = quotedAs(tokens, k);
+      const c = quotedAs(tokens, k, end);
       if (c) return c.phrase;
       continue;
     }

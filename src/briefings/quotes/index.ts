@@ -2,12 +2,19 @@
 // paired, each quote's cue and speaker phrase are read from its sentence, and the phrase is
 // resolved against the people the article names (pronouns go to the speaker in play).
 import type { Person, Quote } from '../types';
-import { tokenize } from '../text/names';
-import { cueAfter, cueBefore, cueLater, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
+import { tokenize, type Token } from '../text/names';
+import { QUOTE_TOKEN } from './attribution';
+import { DEFAULT_QUOTE_BUDGET, Spend, type QuoteBudget } from './budget';
+import { Discourse } from './discourse';
+import { fallbackSpeaker } from './fallbacks';
 import { findQuoteSpans, type QuoteSpan } from './marks';
+import type { QuoteContext } from './quote-context';
 import { Registry, type Entity } from './registry';
-import { resolve, resolveWithRole, type Play } from './resolve';
-import { lastSentenceTokens, maskedTokens, sentenceRanges, wholeParagraphQuote } from './sentence-context';
+import { maskedTokens, sentenceRanges } from './sentence-context';
+import { cuedSpeaker } from './speaker';
+import { firstNonSpace, isPartial, isStatement } from './statement';
+
+export { DEFAULT_QUOTE_BUDGET, type QuoteBudget } from './budget';
 
 export interface ArticleText {
   title: string;
@@ -39,165 +46,135 @@ interface Working {
 }
 
 const MAX_PARAGRAPH = 200_000;
-/** Verbs that label rather than quote: "called Trump “a total stiff”" quotes a name for someone. */
-const LABEL_VERBS = new Set(['called', 'calls', 'described', 'describes', 'dubbed', 'labeled', 'labelled', 'branded']);
+
+export interface QuoteAnalysis {
+  quotations: Quotation[];
+  /** False when the budget ran out and later quotes were left without a speaker. */
+  complete: boolean;
+}
 
 /** Every quoted span, statements and terms alike, with its speaker. */
 export function findQuotations(input: ArticleText): Quotation[] {
+  return analyseQuotations(input).quotations;
+}
+
+/** The article's paragraphs, its quote spans by paragraph, and everyone it names. */
+function prepare(input: ArticleText) {
   const paragraphs = (input.paragraphs ?? []).map((p) => (typeof p === 'string' ? p.slice(0, MAX_PARAGRAPH) : ''));
   const context = [input.title ?? '', input.standfirst ?? ''].filter((t) => typeof t === 'string' && t);
+  const byParagraph: QuoteSpan[][] = paragraphs.map(() => []);
+  const spans = findQuoteSpans(paragraphs);
+  for (const s of spans) byParagraph[s.paragraph].push(s);
+  // Nothing after the last quote's paragraph can change who said it: reading stops there.
+  const lastQuoted = spans.length ? spans[spans.length - 1].paragraph : -1;
+  // An article without quotes needs no registry of names at all.
+  if (lastQuoted < 0) return { paragraphs: [], paragraphTokens: [], registry: null, byParagraph };
   const paragraphTokens = paragraphs.map((p) => tokenize(p));
   const registry = new Registry([...context, ...paragraphs], context.length, [...context.map((c) => tokenize(c)), ...paragraphTokens]);
-  const spans = findQuoteSpans(paragraphs);
-  const byParagraph = new Map<number, QuoteSpan[]>();
-  for (const s of spans) {
-    const list = byParagraph.get(s.paragraph);
-    if (list) list.push(s);
-    else byParagraph.set(s.paragraph, [s]);
-  }
+  return { paragraphs: paragraphs.slice(0, lastQuoted + 1), paragraphTokens, registry, byParagraph };
+}
 
-  const state: Play = { lastSpeaker: null, lastPerson: null, prevSubject: null };
+/**
+ * Like findQuotations, and says whether every quote was attributed within the budget. The
+ * article is read in order, sentence by sentence: a sentence without quotes only updates who
+ * is in play; each quote gets the speaker its cue names, else the first fallback rule that applies.
+ */
+export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFAULT_QUOTE_BUDGET): QuoteAnalysis {
+  const budget = new Spend(limits);
+  const { paragraphs, paragraphTokens, registry, byParagraph } = prepare(input);
+  if (!registry) return { quotations: [], complete: true };
+  const discourse = new Discourse(registry);
   const work: Working[] = [];
-  let lastQuoteParagraph = -2;
-  let lastQuoteEntity: Entity | null = null;
-
   paragraphs.forEach((text, p) => {
-    const pSpans = byParagraph.get(p) ?? [];
-    let paragraphEntity: Entity | null = null;
-    const pTokens = paragraphTokens[p];
-    let cursor = 0;
-    for (const [sStart, sEnd] of sentenceRanges(text, pSpans)) {
-      const inSentence = pSpans.filter((s) => s.open >= sStart && s.open < sEnd);
-      while (cursor < pTokens.length && pTokens[cursor].start < sStart) cursor++;
-      let stop = cursor;
-      while (stop < pTokens.length && pTokens[stop].start < sEnd) stop++;
-      const tokens = maskedTokens(pTokens.slice(cursor, stop), inSentence, text.length);
-      if (inSentence.length === 0) {
-        const reported = reportedSubject(tokens);
-        const entity = reported ? resolve(reported, registry, state) : null;
-        if (entity) {
-          state.lastSpeaker = entity;
-          if (entity.kind !== 'organisation') state.lastPerson = entity;
-          state.prevSubject = entity;
-        } else {
-          const subject = sentenceSubject(tokens);
-          const e = subject && subject.kind === 'name' ? resolve(subject, registry, state) : null;
-          state.prevSubject = e && e.kind !== 'unknown' ? e : null;
-        }
+    const spans = byParagraph[p];
+    discourse.startParagraph();
+    const introducedByColon = p > 0 && /:\s*$/.test(paragraphs[p - 1].slice(-64));
+    const firstWord = firstNonSpace(text, 0);
+    for (const sentence of sentencesOf(text, spans, paragraphTokens[p])) {
+      if (sentence.spans.length === 0) {
+        discourse.readTo(p, sentence.start);
+        discourse.readUnquotedSentence(sentence.tokens);
         continue;
       }
-      let sentenceEntity: Entity | null = null;
-      const quoteTokenIndex = tokens.map((t, k) => (t.text === QUOTE_TOKEN ? k : -1)).filter((k) => k >= 0);
-      inSentence.forEach((span, qi) => {
-        const q = quoteTokenIndex[qi] ?? -1;
-        const raw = text.slice(span.start, span.end);
-        const quoteText = raw.trim();
-        let cue: Cue | null = q >= 0 ? cueAfter(tokens, q + 1, quoteText) : null;
-        if (!cue && q >= 0) cue = cueBefore(tokens, q);
-        let entity: Entity | null = null;
-        let role: string | null = null;
-        if (cue && cue.mainSubject && sentenceEntity) {
-          // "“…,” said Rep. Bobby Scott, adding that “…”": the sentence's speaker goes on.
-          entity = sentenceEntity;
-          role = sentenceEntity.role;
-        } else if (cue && cue.phrase) {
-          const r = resolveWithRole(cue.phrase, registry, state);
-          entity = r.entity;
-          role = r.role;
-          // "Clinton says she appreciated … what she calls a “war …”": the pronoun is the reporter's subject.
-          if (cue.phrase.kind === 'pronoun' && cue.at !== undefined && cue.at > 0) {
-            const outer = reportedSubject(tokens.slice(0, cue.at));
-            const e = outer && outer.kind === 'name' ? resolve(outer, registry, state) : null;
-            if (e && e.kind !== 'organisation') {
-              entity = e;
-              role = e.role;
-            }
-          }
+      discourse.startSentence();
+      const quoteTokens = sentence.tokens.flatMap((t, k) => (t.text === QUOTE_TOKEN ? [k] : []));
+      const firstWordToken = sentence.tokens.findIndex((t) => t.text !== QUOTE_TOKEN && /[\p{L}\p{N}]/u.test(t.text));
+      sentence.spans.forEach((span, i) => {
+        if (budget.spent()) {
+          // Over budget: the quote is kept, its speaker left unknown, and the caller is told.
+          work.push(unattributed(span, text));
+          return;
         }
-        if (!cue && q >= 0 && p > 0 && text.slice(0, span.open).trim() === '' && !span.continued && /:\s*$/.test(paragraphs[p - 1])) {
-          // "Cruz continued:" ending the paragraph before introduces this one.
-          const prev = lastSentenceTokens(paragraphs[p - 1], byParagraph.get(p - 1) ?? []);
-          prev.push({ text: QUOTE_TOKEN, start: paragraphs[p - 1].length, end: paragraphs[p - 1].length });
-          cue = cueBefore(prev, prev.length - 1);
-          if (!cue) {
-            const subject = sentenceSubject(prev);
-            if (subject) cue = { phrase: subject, direct: false, mainSubject: true };
-          }
-          if (cue && cue.phrase) {
-            const r = resolveWithRole(cue.phrase, registry, state);
-            entity = r.entity;
-            role = r.role;
-          }
-        }
-        const attributed = !!cue;
-        if (!cue) {
-          // No cue of its own: the quote before it in the sentence or paragraph speaks on, and a
-          // bare quote paragraph right after a quote belongs to the same speaker.
-          const opensSentence = tokens.findIndex((t) => t.text !== QUOTE_TOKEN && /[\p{L}\p{N}]/u.test(t.text)) > q || q === 0;
-          const opensParagraph = !span.continued && text.slice(0, span.open).trim() === '';
-          const later = q >= 0 ? cueLater(tokens, q) : null;
-          const laterEntity = later?.phrase ? resolve(later.phrase, registry, state) : null;
-          if (laterEntity) entity = laterEntity;
-          else if (sentenceEntity) entity = sentenceEntity;
-          else if (paragraphEntity && opensSentence) entity = paragraphEntity;
-          else if (opensParagraph && lastQuoteParagraph === p - 1) entity = lastQuoteEntity;
-          else if (opensParagraph && wholeParagraphQuote(text, span) && state.prevSubject?.kind === 'person') entity = state.prevSubject;
-          else if (opensSentence && !opensParagraph && q === tokens.length - 1 && state.prevSubject?.kind === 'person') {
-            // "Clinton touted her credentials. “We need to find ways …”"
-            entity = state.prevSubject;
-          }
-          else if (!opensSentence && q >= 0) {
-            // A quoted phrase in a sentence about someone ("Clinton decried “systemic racism”").
-            const subject = sentenceSubject(tokens.slice(0, q));
-            if (subject && (subject.kind === 'name' || subject.kind === 'pronoun')) {
-              const e = resolve(subject, registry, state);
-              if (e && e.kind !== 'organisation') entity = e;
-            }
-          }
-        }
-        if (entity) {
-          sentenceEntity = entity;
-          paragraphEntity = entity;
-          state.lastSpeaker = entity;
-          if (entity.kind !== 'organisation') state.lastPerson = entity;
-        }
-        const words = quoteText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-        const capitals = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
-        const titleCase = capitals >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
-        const wholeParagraph = wholeParagraphQuote(text, span);
-        const statement =
-          (cue?.direct ?? false) ||
-          span.continued ||
-          span.continues ||
-          wholeParagraph ||
-          (words.length >= 4 && !titleCase) ||
-          // A phrase of two or more words that the sentence attributes to a known speaker.
-          (words.length >= 2 && !titleCase && !!entity && attributed && !LABEL_VERBS.has(cue?.verb ?? '')) ||
-          /[.!?]\s+\p{Lu}/u.test(quoteText);
-        const firstLetter = /\p{L}/u.exec(quoteText)?.[0] ?? '';
-        const afterText = text.slice(span.close < 0 ? span.end : span.close + 1, sEnd).trim();
-        const partial =
-          firstLetter !== '' && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase()
-            ? true
-            : /^[a-z]/.test(afterText) && !attributed;
-        work.push({ span, text: quoteText, entity, role, statement, partial, attributed });
+        const q = quoteTokens[i] ?? -1;
+        discourse.readTo(p, span.open);
+        const quote: QuoteContext = {
+          span,
+          text,
+          paragraph: p,
+          quoteText: text.slice(span.start, span.end).trim(),
+          tokens: sentence.tokens,
+          q,
+          sentenceEnd: sentence.end,
+          opensSentence: firstWordToken > q || q === 0,
+          opensParagraph: !span.continued && span.open <= firstWord,
+          introducedByColon,
+        };
+        work.push(attribute(quote, discourse, paragraphs[p - 1] ?? '', byParagraph[p - 1] ?? []));
       });
-      if (sentenceEntity) state.prevSubject = sentenceEntity;
-      else {
-        const subject = sentenceSubject(tokens);
-        const e = subject && subject.kind === 'name' ? resolve(subject, registry, state) : null;
-        state.prevSubject = e && e.kind !== 'unknown' ? e : null;
-      }
+      discourse.endQuotedSentence(sentence.tokens);
     }
-    if (pSpans.length) {
-      lastQuoteParagraph = p;
-      const last = work.length && work[work.length - 1].span.paragraph === p ? work[work.length - 1] : null;
-      lastQuoteEntity = last?.entity ?? paragraphEntity;
-    }
+    const last = work[work.length - 1];
+    discourse.endParagraph(p, spans.length > 0, last && last.span.paragraph === p ? last.entity : null);
   });
-
   backfillFromNextQuote(work, paragraphs);
-  return mergeContinuations(work);
+  return { quotations: mergeContinuations(work), complete: !budget.exhausted };
+}
+
+/** One quote's speaker (from its cue, else the fallback rules) and what kind of quote it is. */
+function attribute(quote: QuoteContext, discourse: Discourse, previous: string, previousSpans: readonly QuoteSpan[]): Working {
+  const cued = cuedSpeaker(quote, discourse, previous, previousSpans);
+  const attributed = !!cued.cue;
+  const entity = attributed ? cued.entity : fallbackSpeaker(quote, discourse);
+  if (entity) discourse.quoted(entity);
+  return {
+    span: quote.span,
+    text: quote.quoteText,
+    entity,
+    role: cued.role,
+    statement: isStatement(quote, cued.cue, !!entity),
+    partial: isPartial(quote, attributed),
+    attributed,
+  };
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  spans: QuoteSpan[];
+  /** The sentence's tokens, each quote masked as one placeholder. */
+  tokens: Token[];
+}
+
+/** The paragraph's sentences with their quotes; spans and tokens are walked once, in order. */
+function* sentencesOf(text: string, spans: QuoteSpan[], tokens: readonly Token[]): Generator<Sentence> {
+  let cursor = 0;
+  let spanCursor = 0;
+  for (const [start, end] of sentenceRanges(text, spans)) {
+    while (spanCursor < spans.length && spans[spanCursor].open < start) spanCursor++;
+    let spanStop = spanCursor;
+    while (spanStop < spans.length && spans[spanStop].open < end) spanStop++;
+    const inSentence = spans.slice(spanCursor, spanStop);
+    while (cursor < tokens.length && tokens[cursor].start < start) cursor++;
+    let stop = cursor;
+    while (stop < tokens.length && tokens[stop].start < end) stop++;
+    yield { start, end, spans: inSentence, tokens: maskedTokens(tokens.slice(cursor, stop), inSentence, text.length) };
+  }
+}
+
+/** A quote found after the attribution budget ran out: kept, speaker unknown. */
+function unattributed(span: QuoteSpan, text: string): Working {
+  const quoteText = text.slice(span.start, span.end).trim();
+  return { span, text: quoteText, entity: null, role: null, statement: span.continued || span.continues || quoteText.split(/\s+/).length >= 4, partial: false, attributed: false };
 }
 
 /** "“A.” “B,” he said." — a quote with no cue takes the speaker of the quote right after it. */
@@ -245,13 +222,17 @@ function mergeContinuations(work: Working[]): Quotation[] {
 }
 
 /** The quotations the library shows (statements only) and the people and organisations quoted. */
-export function extractQuotes(input: ArticleText): { quotes: Array<Omit<Quote, 'articleId'>>; people: Person[] } {
+export function extractQuotes(
+  input: ArticleText,
+  limits: QuoteBudget = DEFAULT_QUOTE_BUDGET,
+): { quotes: Array<Omit<Quote, 'articleId'>>; people: Person[]; complete: boolean } {
   let quotations: Quotation[];
+  let complete: boolean;
   try {
-    quotations = findQuotations(input);
+    ({ quotations, complete } = analyseQuotations(input, limits));
   } catch {
     // A malformed article must not stop the library; it simply yields no quotes.
-    return { quotes: [], people: [] };
+    return { quotes: [], people: [], complete: false };
   }
   const quotes: Array<Omit<Quote, 'articleId'>> = [];
   const people = new Map<string, Person>();
@@ -262,5 +243,5 @@ export function extractQuotes(input: ArticleText): { quotes: Array<Omit<Quote, '
       people.set(q.speaker, { name: q.speaker, role: q.speakerKind === 'organisation' ? null : q.role, kind: q.speakerKind ?? 'person' });
     }
   }
-  return { quotes, people: [...people.values()] };
+  return { quotes, people: [...people.values()], complete };
 }

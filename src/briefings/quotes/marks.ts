@@ -25,7 +25,7 @@ const DOUBLE_CLOSERS = '”»';
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 /** Characters after which a mark opens a quote rather than closes one. */
-const isOpenLeft = (c: string | undefined): boolean => c === undefined || /[\s([{\u2014\u2013\-\/:;,]/.test(c);
+const isOpenLeft = (c: string | undefined): boolean => c === undefined || /[\s([{\u2014\u2013\-/:;,]/.test(c);
 /** Characters before which a mark closes a quote. */
 const isCloseRight = (c: string | undefined): boolean =>
   c === undefined || /[\s.,;:!?)\]}\u2014\u2013\-…'’”"]/.test(c);
@@ -89,7 +89,12 @@ function trimEnd(text: string, from: number, to: number): number {
 /** Single-quoted spans that sit outside every double-quoted span and close in the same paragraph. */
 function singleSpans(text: string, paragraph: number, doubles: QuoteSpan[]): QuoteSpan[] {
   if (!/['‘’]/.test(text)) return [];
-  const inside = (i: number) => doubles.some((d) => i >= d.open && i <= (d.close < 0 ? text.length : d.close));
+  // Marks are visited in order and doubles are sorted: one pointer keeps this linear.
+  let d = 0;
+  const inside = (i: number): boolean => {
+    while (d < doubles.length && (doubles[d].close < 0 ? text.length : doubles[d].close) < i) d++;
+    return d < doubles.length && i >= doubles[d].open;
+  };
   const out: QuoteSpan[] = [];
   let open = -1;
   const marks = /['‘’]/g;

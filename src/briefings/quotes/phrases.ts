@@ -2,16 +2,8 @@
 // or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
 // top Putin diplomatic aide", "the foreign ministry").
 import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
-import {
-  AUXILIARIES,
-  DETERMINERS,
-  NOT_NAMES,
-  ORG_HEADS,
-  PRONOUNS,
-  REPORTING_PARTICIPLES,
-  REPORTING_VERBS,
-  ROLE_MODIFIERS,
-} from './lexicon';
+import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
+import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './lexicon';
 
 export type SpeakerPhrase =
   | { kind: 'pronoun'; word: string }
@@ -45,105 +37,138 @@ function isPhraseWord(w: string): boolean {
   return v;
 }
 
+const MAX_DEPTH = 4;
+
 const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
+
+type Before = { phrase: SpeakerPhrase; from: number } | null;
+
+/** Words between a subject and its verb: auxiliaries, -ly adverbs, time words, "on". */
+function isBetweenSubjectAndVerb(tokens: readonly Token[], i: number, end: number): boolean {
+  const t = tokens[i];
+  const l = lc(t);
+  const lower = !isCapitalised(t.text);
+  return (AUXILIARIES.has(t.text) && lower) || (/ly$/.test(l) && lower && l.length > 4) || DAYS.test(l) || (l === 'on' && i < end - 1);
+}
 
 /**
  * The subject that ends right before index `end` (exclusive), skipping auxiliaries, adverbs and
- * time words between it and the verb. `consumed` is the index where the phrase starts.
+ * time words between it and the verb. `from` is the index where the phrase starts.
  */
-export function phraseBefore(tokens: readonly Token[], end: number): { phrase: SpeakerPhrase; from: number } | null {
+export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): Before {
+  // Appositives and brackets recurse leftwards; a few levels cover real prose, and the cap keeps a
+  // run of commas ("a, b, c, …, said") from walking back through the whole sentence.
+  if (depth > MAX_DEPTH) return null;
   let i = end - 1;
-  while (i >= 0 && ((AUXILIARIES.has(tokens[i].text) && !isCapitalised(tokens[i].text)) || /ly$/.test(lc(tokens[i])) && !isCapitalised(tokens[i].text) && lc(tokens[i]).length > 4 || DAYS.test(lc(tokens[i])) || (lc(tokens[i]) === 'on' && i < end - 1))) {
-    i--;
-  }
+  while (i >= 0 && isBetweenSubjectAndVerb(tokens, i, end)) i--;
   if (i < 0) return null;
-  // "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role.
-  if (tokens[i].text === ',') {
-    const opening = clauseOpeningName(tokens, i);
-    if (opening) return opening;
-    let k = i - 1;
-    while (k >= 0 && tokens[k].text !== ',' && i - k <= 30) k--;
-    if (k >= 0 && tokens[k].text === ',' && k < i - 1) {
-      const inner = phraseBefore(tokens, k);
-      if (inner && inner.phrase.kind === 'name' && !/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[inner.from - 1]?.text ?? '')) {
-        const appositive = tokens.slice(k + 1, i).map((t) => t.text).join(' ');
-        return { phrase: { ...inner.phrase, appositive }, from: inner.from };
-      }
-    }
-    // "Gov. John Kasich (R-OH), said": a comma with no appositive before it.
-    const bare = phraseBefore(tokens, i);
-    return bare && bare.phrase.kind === 'name' ? bare : null;
-  }
+  if (tokens[i].text === ',') return subjectBeforeComma(tokens, i, depth);
   if (tokens[i].text === ')') {
     let k = i - 1;
     while (k >= 0 && tokens[k].text !== '(' && i - k <= 8) k--;
-    if (k > 0 && tokens[k].text === '(') return phraseBefore(tokens, k);
-    return null;
+    return k > 0 && tokens[k].text === '(' ? phraseBefore(tokens, k, depth + 1) : null;
   }
   if (PRONOUNS.has(lc(tokens[i])) && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
     return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, from: i };
   }
-  const words: string[] = [];
-  let from = i + 1;
-  let loose = 0;
-  // Whether the phrase runs back to the start of the clause (not into another clause's words).
-  let atBoundary = false;
+  const read = readBack(tokens, i, depth);
+  const phrase = 'phrase' in read ? read : vouched(read);
+  return phrase ? (personFromPlace(tokens, phrase, depth) ?? phrase) : null;
+}
+
+/** "Councilwoman Ann Lee from Springfield said": a place is never the speaker; the person before "from" is. */
+function personFromPlace(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  if (found.phrase.kind !== 'name' || lc(tokens[found.from - 1]) !== 'from' || found.from < 2 || !isNameLike(tokens[found.from - 2].text)) return null;
+  const owner = phraseBefore(tokens, found.from - 1, depth + 1);
+  if (!owner || owner.phrase.kind !== 'name') return null;
+  return { phrase: { ...owner.phrase, appositive: ['from', ...found.phrase.words].join(' ') }, from: owner.from };
+}
+
+/** "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role. */
+function subjectBeforeComma(tokens: readonly Token[], comma: number, depth: number): Before {
+  const opening = clauseOpeningName(tokens, comma);
+  if (opening) return opening;
+  let k = comma - 1;
+  while (k >= 0 && tokens[k].text !== ',' && comma - k <= 30) k--;
+  if (k >= 0 && tokens[k].text === ',' && k < comma - 1) {
+    const inner = phraseBefore(tokens, k, depth + 1);
+    if (inner && inner.phrase.kind === 'name' && !/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[inner.from - 1]?.text ?? '')) {
+      const appositive = tokens.slice(k + 1, comma).map((t) => t.text).join(' ');
+      return { phrase: { ...inner.phrase, appositive }, from: inner.from };
+    }
+  }
+  // "Gov. John Kasich (R-OH), said": a comma with no appositive before it.
+  const bare = phraseBefore(tokens, comma, depth + 1);
+  return bare && bare.phrase.kind === 'name' ? bare : null;
+}
+
+/** Words read back from the verb; `loose` counts lower-case words nothing has vouched for yet. */
+interface ReadBack {
+  words: string[];
+  from: number;
+  loose: number;
+  /** The phrase runs back to the start of the clause (not into another clause's words). */
+  atBoundary: boolean;
+}
+
+/** Reads the phrase back from index `i`, up to 12 words, stopping at punctuation or a determiner. */
+function readBack(tokens: readonly Token[], i: number, depth: number): ReadBack | NonNullable<Before> {
+  const r: ReadBack = { words: [], from: i + 1, loose: 0, atBoundary: false };
+  const take = (k: number, loose: boolean) => {
+    r.words.unshift(tokens[k].text);
+    r.from = k;
+    if (loose) r.loose++;
+  };
   for (let k = i; k >= 0 && i - k < 12; k--) {
     const w = tokens[k].text;
     const l = w.toLowerCase();
     if (isPunct(tokens[k])) {
-      atBoundary = true;
+      r.atBoundary = true;
       break;
     }
-    if (k === 0) atBoundary = true;
-    if (DETERMINERS.has(l) && (l !== 'that' || words.length > 0)) {
-      words.unshift(w);
-      from = k;
-      loose = 0;
-      // "a spokesman for the junta said": the office before "for/of/at" is the head.
-      if (/^(for|of|at)$/.test(lc(tokens[k - 1])) && k >= 2 && !isCapitalised(tokens[k - 2].text) && isOfficeWord(tokens[k - 2].text)) {
-        const owner = phraseBefore(tokens, k - 1);
-        if (owner && owner.phrase.kind === 'description') {
-          return { phrase: { kind: 'description', words: owner.phrase.words, qualifier: [tokens[k - 1].text, ...words].join(' ') }, from: owner.from };
-        }
-      }
-      // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
-      if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
-        const owner = phraseBefore(tokens, k - 1);
-        if (owner && owner.phrase.kind === 'name') {
-          return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
-        }
-      }
-      break;
+    if (k === 0) r.atBoundary = true;
+    if (DETERMINERS.has(l) && (l !== 'that' || r.words.length > 0)) {
+      take(k, false);
+      r.loose = 0;
+      return ownerBeyondDeterminer(tokens, k, r.words, depth) ?? r;
     }
-    if (isNameLike(w) || (isPossessive(w) && isCapitalised(w))) {
-      words.unshift(w);
-      from = k;
-      continue;
-    }
-    if (l === 'of' && words.length && k > 0 && isCapitalised(tokens[k - 1].text)) {
-      words.unshift(w);
-      from = k;
-      continue;
-    }
-    if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
-    if (isPhraseWord(w)) {
-      words.unshift(w);
-      from = k;
-      continue;
-    }
+    if (isNameLike(w) || (isPossessive(w) && isCapitalised(w))) take(k, false);
+    else if (l === 'of' && r.words.length && k > 0 && isCapitalised(tokens[k - 1].text)) take(k, false);
+    else if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
+    else if (isPhraseWord(w)) take(k, false);
     // Other lower-case words only count if a determiner closes the phrase ("the Trump campaign's
     // longtime pollster"); otherwise they belong to the clause before.
-    words.unshift(w);
-    loose++;
-    from = k;
+    else take(k, true);
   }
+  return r;
+}
+
+/** What lies before a determiner can own the phrase: "a spokesman for the junta", "Mr. Morgan of the Sierra Club". */
+function ownerBeyondDeterminer(tokens: readonly Token[], k: number, words: readonly string[], depth: number): Before {
+  // "a spokesman for the junta said": the office before "for/of/at" is the head.
+  if (/^(for|of|at)$/.test(lc(tokens[k - 1])) && k >= 2 && !isCapitalised(tokens[k - 2].text) && isOfficeWord(tokens[k - 2].text)) {
+    const owner = phraseBefore(tokens, k - 1, depth + 1);
+    if (owner && owner.phrase.kind === 'description') {
+      return { phrase: { kind: 'description', words: owner.phrase.words, qualifier: [tokens[k - 1].text, ...words].join(' ') }, from: owner.from };
+    }
+  }
+  // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
+  if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
+    const owner = phraseBefore(tokens, k - 1, depth + 1);
+    if (owner && owner.phrase.kind === 'name') {
+      return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
+    }
+  }
+  return null;
+}
+
+/** The phrase once loose words are vouched for (by an office after them, a clause start or a determiner) or dropped. */
+function vouched({ words, from, loose, atBoundary }: ReadBack): Before {
   // Loose words inside a role ("Senate minority leader Harry Reid") are vouched for by the office after them.
   if (loose > 0 && isCapitalised(words[words.length - 1])) {
     const lastOffice = words.findIndex((w, k) => !isCapitalised(w) && isOfficeWord(w) && words.slice(k + 1).some(isCapitalised));
     if (lastOffice >= 0) {
-      const before = words.slice(0, lastOffice).filter((w) => !isCapitalised(w) && !isPhraseWord(w) && !DETERMINERS.has(w.toLowerCase())).length;
-      loose -= before;
+      loose -= words.slice(0, lastOffice).filter((w) => !isCapitalised(w) && !isPhraseWord(w) && !DETERMINERS.has(w.toLowerCase())).length;
     }
   }
   // "Billionaire entrepreneur Peter Thiel said": a clause-opening phrase that ends in a name.
@@ -180,13 +205,13 @@ function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: S
 }
 
 /** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
-export function phraseAfter(tokens: readonly Token[], start: number): { phrase: SpeakerPhrase; to: number } | null {
+export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
-  if (i >= tokens.length) return null;
+  if (i >= end) return null;
   if (PRONOUNS.has(lc(tokens[i]))) return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, to: i + 1 };
   const words: string[] = [];
   let sawDeterminer = false;
-  for (; i < tokens.length && words.length < 12; i++) {
+  for (; i < end && words.length < 12; i++) {
     const w = tokens[i].text;
     const l = w.toLowerCase();
     if (isPunct(tokens[i])) break;
@@ -199,7 +224,7 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
       words.push(w);
       continue;
     }
-    if (l === 'of' && words.length && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text)) {
+    if (l === 'of' && words.length && i + 1 < end && isCapitalised(tokens[i + 1].text)) {
       words.push(w);
       continue;
     }
@@ -210,7 +235,7 @@ export function phraseAfter(tokens: readonly Token[], start: number): { phrase: 
       continue;
     }
     // "Blaze co-host Stu Burguiere": a compound role word between names.
-    if (/^[a-z]+-[a-z-]+$/.test(w) && words.length && isNameLike(tokens[i + 1]?.text ?? '')) {
+    if (/^[a-z]+-[a-z-]+$/.test(w) && words.length && i + 1 < end && isNameLike(tokens[i + 1].text)) {
       words.push(w);
       continue;
     }

@@ -12,7 +12,9 @@ import {
   type NameParts,
   type Token,
 } from '../text/names';
-import { DETERMINERS, HEAD_SYNONYMS, NOT_NAMES, ORG_HEADS, REPORTING_VERBS, ROLE_MODIFIERS } from './lexicon';
+import { genderOf, type Gender } from '../text/gender';
+import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
+import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
 
 export interface Entity {
   name: string;
@@ -21,7 +23,18 @@ export interface Entity {
   mentions: number;
   /** Article-order position of the latest mention (for "most recent" tie-breaks). */
   lastSeen: number;
+  /** For "he" and "she": from a title, a gendered office, a given name or a pronoun already resolved to them. */
+  gender: Gender | null;
 }
+
+/** A name written in a paragraph: the entity, and the offset where the name ends. */
+export interface Mention {
+  at: number;
+  entity: Entity;
+}
+
+/** Marks after which a capitalised word may just be opening a sentence. */
+const SENTENCE_OPENING_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', "'", '‘', '’', '\u2014', '\u2013', '(', '-']);
 
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
 
@@ -35,13 +48,14 @@ const isRoleWord = (w: string): boolean => {
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byFirst = new Map<string, Entity[]>();
   private readonly texts: string[];
   private readonly fullForms = new Map<string, string | null>();
   /** Capitalised words seen somewhere other than the start of a sentence. */
   private readonly midSentence = new Set<string>();
 
   /** `headlines` leading texts are titles or standfirsts: skipped when written in Title Case. */
-  constructor(texts: readonly string[], headlines = 0, tokenized?: readonly (readonly Token[])[]) {
+  constructor(texts: readonly string[], private readonly headlines = 0, tokenized?: readonly (readonly Token[])[]) {
     this.texts = texts.slice();
     let pos = 0;
     texts.forEach((text, t) => {
@@ -50,7 +64,7 @@ export class Registry {
       for (let k = 0; k < tokens.length; k++) {
         const w = tokens[k].text;
         if (!isCapitalised(w)) continue;
-        const afterBoundary = k === 0 || /^[.!?:;"“”'‘’\u2014\u2013(\-]$/.test(tokens[k - 1].text);
+        const afterBoundary = k === 0 || SENTENCE_OPENING_MARKS.has(tokens[k - 1].text);
         // A word a speech verb follows is a name even where it opens a sentence ("Tiegen stated").
         const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '') || (tokens[k + 1]?.text === ',' && appositiveThenVerb(tokens, k + 1));
         if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
@@ -61,6 +75,11 @@ export class Registry {
           const e = this.add(parts, pos++);
           const appositive = appositiveRole(tokens, run.end);
           if (appositive && !e.role && e.kind !== 'organisation') e.role = appositive;
+          // Gender is read when the name first appears, or again when a title or role comes with it.
+          if (!e.gender && e.kind !== 'organisation' && (e.mentions === 1 || parts.role || appositive || run.words.length > 1)) {
+            e.gender = genderOf(appositive ? [...run.words, ...appositive.split(' ')] : run.words, parts.name.split(' ')[0]);
+          }
+          if (t >= headlines) this.mentionList(t - headlines).push({ at: tokens[run.end - 1].end, entity: e });
         }
         for (const inner of run.possessives) {
           const p = splitRoleAndName(inner);
@@ -70,18 +89,34 @@ export class Registry {
     });
   }
 
+  private readonly mentions: Mention[][] = [];
+  private mentionList(paragraph: number): Mention[] {
+    while (this.mentions.length <= paragraph) this.mentions.push([]);
+    return this.mentions[paragraph];
+  }
+
+  /** The names mentioned in a paragraph, in order, with the offset where each ends. */
+  mentionsIn(paragraph: number): readonly Mention[] {
+    return this.mentions[paragraph] ?? [];
+  }
+
   /** Records a mention and returns the entity it belongs to. */
   add(parts: NameParts, pos: number): Entity {
     const name = normaliseName(parts.name);
     const key = name.toLowerCase();
     let e = this.byKey.get(key);
     if (!e) {
-      e = { name, role: parts.role ? normaliseName(parts.role) : null, kind: parts.kind, mentions: 0, lastSeen: pos };
+      e = { name, role: parts.role ? normaliseName(parts.role) : null, kind: parts.kind, mentions: 0, lastSeen: pos, gender: null };
       this.byKey.set(key, e);
       const s = headSurname(name);
       const list = this.bySurname.get(s) ?? [];
       list.push(e);
       this.bySurname.set(s, list);
+      // Indexed by first word (names are not renamed after this, bar a leading "the ").
+      const first = key.split(' ')[0];
+      const firsts = this.byFirst.get(first) ?? [];
+      firsts.push(e);
+      this.byFirst.set(first, firsts);
     }
     e.mentions++;
     e.lastSeen = Math.max(e.lastSeen, pos);
@@ -128,9 +163,7 @@ export class Registry {
    */
   private byFirstName(words: readonly string[]): Entity | null {
     if (words.length !== 1) return null;
-    const matches = [...this.byKey.values()].filter(
-      (e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0],
-    );
+    const matches = (this.byFirst.get(words[0]) ?? []).filter((e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0]);
     return matches.length === 1 ? matches[0] : null;
   }
 
@@ -173,7 +206,7 @@ export class Registry {
     const cached = this.fullForms.get(tail);
     if (cached !== undefined) return cached;
     let found: string | null = null;
-    const lead = /((?:\p{Lu}[\p{L}\p{N}.\-]*\s+)*\p{Lu}[\p{L}\p{N}.\-]*(?:[’']s)?)\s+$/u;
+    const lead = /((?:\p{Lu}[\p{L}\p{N}.-]*\s+)*\p{Lu}[\p{L}\p{N}.-]*(?:[’']s)?)\s+$/u;
     search: for (const t of this.texts) {
       for (let at = t.indexOf(tail); at >= 0; at = t.indexOf(tail, at + 1)) {
         if (/[\p{L}\p{N}]/u.test(t.charAt(at + tail.length))) continue;

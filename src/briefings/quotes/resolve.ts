@@ -1,6 +1,7 @@
 // Turns a speaker phrase into the entity it names: pronouns go to the speaker in play, names to
 // their fullest form in the article, descriptions to the person introduced with that role.
-import { isOfficeWord, normaliseName, splitRoleAndName } from '../text/names';
+import { genderOf } from '../text/gender';
+import { isCapitalised, isOfficeWord, normaliseName, splitRoleAndName } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
@@ -12,6 +13,38 @@ export interface Play {
   lastPerson: Entity | null;
   /** The person the previous sentence was about (its speaker, or its opening name). */
   prevSubject: Entity | null;
+  /** People recently in play (subjects and speakers), most recent first. */
+  recent: Entity[];
+  /** People the article named most recently (subject or not), most recent first: a last resort. */
+  mentioned: Entity[];
+}
+
+/**
+ * "he"/"she": the person the previous sentence was about, else the latest person speaking, else
+ * someone recently in play or named last, skipping anyone whose gender is known to be the other
+ * one. (Giving a person of unknown gender the pronoun's gender did not help on PolNeAR dev/train.)
+ */
+function personPronoun(word: 'he' | 'she', play: Play): Entity | null {
+  const want = word === 'he' ? 'm' : 'f';
+  const first = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
+  const candidates = [first, play.lastPerson, ...play.recent, ...play.mentioned];
+  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || e.gender === want)) ?? null;
+  return first && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+}
+
+/** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
+const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokesmen', 'spokeswomen', 'representative', 'representatives']);
+
+/** "a Microsoft spokesperson" → "Microsoft"; "a Clinton campaign spokesman" → "Clinton campaign". */
+function spokespersonOwner(words: readonly string[]): string | null {
+  const head = words[words.length - 1]?.toLowerCase() ?? '';
+  if (!SPEAKS_FOR.has(head)) return null;
+  const before = words.slice(0, -1).filter((w) => !/^(a|an|the|one|another)$/i.test(w));
+  const start = before.findIndex(isCapitalised);
+  if (start < 0) return null;
+  // The owner runs from its first capitalised word ("Clinton campaign"), possessive dropped.
+  const owner = before.slice(start).map((w, k, a) => (k === a.length - 1 ? w.replace(/[’']s$/, '') : w));
+  return owner.every((w) => isCapitalised(w) || /^[a-z]+$/.test(w)) ? normaliseName(owner.join(' ')) : null;
 }
 
 export function resolve(phrase: SpeakerPhrase, registry: Registry, play: Play): Entity | null {
@@ -23,7 +56,7 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
   switch (phrase.kind) {
     case 'pronoun': {
       if (phrase.word === 'he' || phrase.word === 'she') {
-        const e = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
+        const e = personPronoun(phrase.word, play);
         return { entity: e, role: e?.role ?? null };
       }
       if (phrase.word === 'they' || phrase.word === 'it' || phrase.word === 'we') {
@@ -46,6 +79,7 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         entity.role = normaliseName(phrase.appositive.replace(/^(the|a|an)\s+/i, ''));
       }
       if (entity.kind === 'unknown') entity.kind = 'person';
+      if (!entity.gender && entity.kind === 'person') entity.gender = genderOf(phrase.words, parts.name.split(' ')[0]);
       return { entity, role: entity.role };
     }
     case 'description': {
@@ -57,6 +91,13 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
         entity.kind = 'organisation';
         return { entity, role: null };
+      }
+      // "a Microsoft spokesperson said": the spokesperson speaks for the organisation named before the role.
+      const owner = spokespersonOwner(phrase.words);
+      if (owner) {
+        const entity = registry.resolveName(owner) ?? registry.add({ name: owner, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+        if (entity.kind === 'unknown') entity.kind = 'organisation';
+        return { entity, role: normaliseName(head) };
       }
       // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
       const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');

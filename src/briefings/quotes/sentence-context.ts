@@ -16,7 +16,13 @@ export function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [numb
     cursor = at + s.length;
   }
   if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
-  const inside = (b: number) => spans.some((s) => b > s.open && b <= (s.close < 0 ? text.length : s.close));
+  // Boundaries come in order, and so do spans: one pointer walks both (a span list can be long).
+  let span = 0;
+  const inside = (b: number): boolean => {
+    while (span < spans.length && (spans[span].close < 0 ? text.length : spans[span].close) < b) span++;
+    for (let k = span; k < spans.length && spans[k].open < b; k++) if (b <= (spans[k].close < 0 ? text.length : spans[k].close)) return true;
+    return false;
+  };
   // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought.
   const cueNext = (b: number) =>
     /[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
@@ -26,13 +32,20 @@ export function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [numb
   const signature = (b: number) => /^[\u2015\u2014\u2013-]\s*\p{Lu}/u.test(text.slice(b, b + 4));
   // "Oscar P. Quintero": an initial never ends a sentence here.
   const initial = (b: number) => /(?:^|\s)\p{Lu}\.\s*$/u.test(text.slice(Math.max(0, b - 4), b));
+  // inside() is called with rising b only: filter visits starts in order and calls it first.
   const kept = starts.filter((b, i) => i === 0 || (!inside(b) && !cueNext(b) && !signature(b) && !initial(b)));
   return kept.map((b, i) => [b, i + 1 < kept.length ? kept[i + 1] : text.length]);
 }
 
 /** The quote is the whole paragraph (bar a trailing mark). */
 export function wholeParagraphQuote(text: string, span: QuoteSpan): boolean {
-  return text.slice(0, span.open).trim() === '' && (span.close < 0 || text.slice(span.close + 1).trim().length <= 1);
+  // Scans stop at the first visible character, so a long paragraph costs nothing here.
+  for (let i = 0; i < span.open; i++) if (!/\s/.test(text[i])) return false;
+  if (span.close < 0) return true;
+  // At most one visible character after the closing mark (a full stop).
+  let seen = 0;
+  for (let i = span.close + 1; i < text.length; i++) if (!/\s/.test(text[i]) && ++seen > 1) return false;
+  return true;
 }
 
 /** The masked tokens of a paragraph's last sentence. */

@@ -139,7 +139,7 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Autocomplete choices (at most 25, labels at most 100 characters). */
+  /** Autocomplete suggestions: at most `limit` (default DEFAULT_SUGGESTIONS), labels on one line. */
   suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[] {
     if (typeof prefix !== 'string') return [];
     const n = clampLimit(limit);

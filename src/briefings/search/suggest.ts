@@ -8,22 +8,23 @@ import type { QuoteIndex } from './quote-index';
 import type { SortedNames } from './sorted-names';
 import { fold, queryWords, type QueryWord } from './tokenize';
 
-export const MAX_SUGGESTIONS = 25;
-export const MAX_LABEL = 100;
+/**
+ * How many suggestions a caller gets when it names no number. Callers that show suggestions pass their own
+ * limit (Discord's 25 choices and 100-character names are the renderer's business, not the core's).
+ */
+export const DEFAULT_SUGGESTIONS = 10;
 /** Candidates gathered per tier before ranking: enough to rank, few enough to stay in budget. */
 const GATHER = 200;
 
-export function label(text: string, max = MAX_LABEL): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
+/** A name as a suggestion label: one line, no outer spaces. The renderer shortens it to what it can show. */
+export function label(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
+/** The number of suggestions to return: the caller's, or the default, never more than one tier gathers. */
 export function clampLimit(limit: unknown): number {
-  const n = typeof limit === 'number' && Number.isFinite(limit) ? Math.floor(limit) : MAX_SUGGESTIONS;
-  return Math.max(0, Math.min(MAX_SUGGESTIONS, n));
+  const n = typeof limit === 'number' && Number.isFinite(limit) ? Math.floor(limit) : DEFAULT_SUGGESTIONS;
+  return Math.max(0, Math.min(GATHER, n));
 }
 
 function normalisedPrefix(prefix: string): string {

@@ -17,7 +17,8 @@ export type StoryMethod = ({ method: 'tfidf' } & TfIdfOptions) | ({ method: 'min
 
 /**
  * Groups a set of articles into stories; add and remove articles afterwards one at a time.
- * The StoryModel (furniture, word weights) is fitted on these articles and then kept fixed.
+ * The StoryModel (furniture, word weights) is fitted on these articles and then kept fixed; refit (build
+ * again) when the library reloads. Articles are read as values: to change one, add a new object with its id.
  */
 export function buildStories(articles: StoryArticle[], method: StoryMethod = { method: 'tfidf' }): StoryIndex {
   const list = Array.isArray(articles) ? articles.filter((a) => a && typeof a.id === 'string') : [];

@@ -1,6 +1,6 @@
 // Names of people and organisations as news prose writes them: "US Secretary of State Marco
 // Rubio" is the name "Marco Rubio" with the role "US Secretary of State".
-import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from '../quotes/lexicon';
+import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from './name-lexicon';
 
 export interface Token {
   text: string;
@@ -49,16 +49,21 @@ export const isPossessive = (w: string): boolean => hasApostrophe(w) && (/[’']
 export const stripPossessive = (w: string): string => (hasApostrophe(w) ? w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1') : w);
 const bare = (w: string): string => stripPossessive(w).toLowerCase();
 
-const officeCache = new Map<string, boolean>();
+/** Whether `set` holds the word, bare (no possessive, lower-case) and with or without a final period. */
+function holdsBare(set: ReadonlySet<string>, w: string): boolean {
+  if (set.has(w)) return true;
+  const b = bare(w);
+  if (b !== w && set.has(b)) return true;
+  return b.endsWith('.') && set.has(b.slice(0, -1));
+}
+
+/**
+ * An office or title word ("president", "Sen.", "spokesman's"). Called for nearly every token,
+ * so it works on the word as it stands and allocates only when the word has capitals or an
+ * apostrophe (a cache keyed by word cost more than it saved: issue 13).
+ */
 export function isOfficeWord(w: string): boolean {
-  let v = officeCache.get(w);
-  if (v === undefined) {
-    const b = bare(w);
-    v = OFFICE_WORDS.has(b) || OFFICE_WORDS.has(b.replace(/\.$/, ''));
-    if (officeCache.size > 20_000) officeCache.clear();
-    officeCache.set(w, v);
-  }
-  return v;
+  return holdsBare(OFFICE_WORDS, w);
 }
 export const isAcronym = (w: string): boolean => /^[A-Z][A-Z.&]+$/.test(stripPossessive(w)) && stripPossessive(w).length <= 6;
 
@@ -110,18 +115,16 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   const nameWords = ws.slice(nameStart, nameEnd).map((w, k, a) => (k === a.length - 1 ? stripPossessive(w) : w));
   const roleWords = ws.slice(0, nameStart).filter((w) => !/^(the|a|an|mr\.?|mrs\.?|ms\.?|mx\.?|miss)$/i.test(w));
   const role = roleWords.length ? roleWords.join(' ') : null;
-  return { name: nameWords.join(' '), role, kind: nameKind(nameWords, role) };
+  // "Mrs. Adeyemi": a courtesy title makes even a lone surname a person.
+  const titled = nameWords.length === 1 && ws.slice(0, nameStart).some((w) => /^(mr|mrs|ms|mx|miss)\.?$/i.test(w));
+  const kind = nameKind(nameWords, role);
+  return { name: nameWords.join(' '), role, kind: titled && kind === 'unknown' ? 'person' : kind };
 }
 
-const orgCache = new Map<string, boolean>();
+/** A word that marks an organisation or place; a final period is dropped before looking ("Co." → "co"). */
 export function isOrganisationWord(w: string): boolean {
-  let v = orgCache.get(w);
-  if (v === undefined) {
-    v = ORG_WORDS.has(bare(w).replace(/\.$/, ''));
-    if (orgCache.size > 20_000) orgCache.clear();
-    orgCache.set(w, v);
-  }
-  return v;
+  const b = bare(w);
+  return ORG_WORDS.has(b.endsWith('.') ? b.slice(0, -1) : b);
 }
 
 /** Person, organisation, or unknown (a lone capitalised word that may be a surname or a place). */
@@ -154,12 +157,15 @@ function computeHeadSurname(name: string): string {
     .replace(/[’‘`]/g, "'")
     .replace(/\([^)]*\)/g, ' ')
     .split(/[\s,]+/)
-    .map((w) => stripPossessive(w.replace(/[^\p{L}\p{N}’'.\-]/gu, '')))
+    .map((w) => stripPossessive(w.replace(/[^\p{L}\p{N}’'.-]/gu, '')))
     .filter((w) => w && !SUFFIXES.has(w.toLowerCase()));
   return (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
 }
 
 /** Straight apostrophes in names, so "Myanmar’s" and "Myanmar's" are one speaker. */
 export function normaliseName(s: string): string {
+  // Most names are already single-spaced words with straight apostrophes: leave those as they are.
+  if (!NEEDS_NORMALISING.test(s)) return s;
   return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 }
+const NEEDS_NORMALISING = /[’‘]|\s\s|[^\S ]|^\s|\s$/;

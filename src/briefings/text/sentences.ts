@@ -200,106 +200,129 @@ export function splitSentences(text: string): string[] {
   }
 }
 
-function scan(text: string): string[] {
-  const out: string[] = [];
-  let sentenceStart = 0;
-  let curlyDepth = 0;
-  let straightOpen = false;
-  // A piece with no letter or digit (". ." or a stray quote mark) joins the sentence before it,
-  // or the one after it when it comes first; the result stays a substring of the input.
-  let lastStart = -1;
-  let carry = -1;
-  const push = (from: number, to: number): void => {
-    const start = carry >= 0 ? carry : from;
-    const s = text.slice(start, to).trim();
-    if (!s) return;
-    if (!HAS_WORD.test(s)) {
-      if (out.length > 0) {
-        out[out.length - 1] = text.slice(lastStart, to).trim();
-        return;
-      }
-      carry = start;
-      return;
+/**
+ * Sentence ranges of the text. A piece with no letter or digit (". ." or a stray quote mark)
+ * joins the sentence before it, or the one after it when it comes first, so every sentence stays
+ * a substring of the input. Ranges are cut once at the end, so that a long run of word-less
+ * pieces (". . . . ") extends a range instead of re-copying the sentence each time.
+ */
+class Pieces {
+  private readonly ranges: [number, number][] = [];
+  private carry = -1;
+
+  constructor(private readonly text: string) {}
+
+  push(from: number, to: number): void {
+    const start = this.carry >= 0 ? this.carry : from;
+    const piece = this.text.slice(from, to);
+    if (HAS_WORD.test(piece)) {
+      this.carry = -1;
+      this.ranges.push([start, to]);
+    } else if (piece.trim() === '' && start === from) return;
+    else if (this.ranges.length > 0) this.ranges[this.ranges.length - 1][1] = to;
+    else this.carry = start;
+  }
+
+  sentences(): string[] {
+    const out = this.ranges.map(([from, to]) => this.text.slice(from, to).trim());
+    if (this.carry >= 0 && out.length === 0) {
+      const rest = this.text.slice(this.carry).trim();
+      if (rest) out.push(rest);
     }
-    carry = -1;
-    lastStart = start;
-    out.push(s);
-  };
-  let i = 0;
+    return out;
+  }
+}
+
+/** Whether the scan is inside a quotation: curly marks nest, a straight mark toggles. */
+class QuoteDepth {
+  curly = 0;
+  straight = false;
+  see(ch: string): void {
+    if (ch === '“') this.curly++;
+    else if (ch === '”') this.curly = Math.max(0, this.curly - 1);
+    else if (ch === '"') this.straight = !this.straight;
+  }
+  get inside(): boolean {
+    return this.curly > 0 || this.straight;
+  }
+  reset(): void {
+    this.curly = 0;
+    this.straight = false;
+  }
+}
+
+/** The index after a blank line starting at the newline `i` (and the spaces after it), or -1. */
+function blankLineEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && isSpace(text[j]) && text[j] !== '\n') j++;
+  if (j >= text.length || text[j] !== '\n') return -1;
+  while (j < text.length && isSpace(text[j])) j++;
+  return j;
+}
+
+interface Terminator {
+  /** The terminators ("?!", "..."), and the index after them and any closing marks. */
+  run: string;
+  end: number;
+  closed: boolean;
+  insideBefore: boolean;
+  insideAfter: boolean;
+}
+
+/** A run of terminators from `i`, then the closing quotes or brackets directly attached. */
+function readTerminator(text: string, i: number, quotes: QuoteDepth): Terminator {
+  let j = i;
+  while (j < text.length && TERMINATORS.includes(text[j])) j++;
+  const run = text.slice(i, j);
+  const insideBefore = quotes.inside;
+  let closed = false;
+  while (j < text.length && CLOSERS.includes(text[j])) {
+    quotes.see(text[j]);
+    closed = true;
+    j++;
+  }
+  return { run, end: j, closed, insideBefore, insideAfter: quotes.inside };
+}
+
+function scan(text: string): string[] {
+  const pieces = new Pieces(text);
+  const quotes = new QuoteDepth();
   const n = text.length;
+  let sentenceStart = 0;
+  let i = 0;
   while (i < n) {
     const ch = text[i];
-    if (ch === '“') curlyDepth++;
-    else if (ch === '”') curlyDepth = Math.max(0, curlyDepth - 1);
-    else if (ch === '"') straightOpen = !straightOpen;
-
+    quotes.see(ch);
     if (ch === '\n') {
       // A blank line (only whitespace between two newlines) is a hard boundary.
-      let j = i + 1;
-      while (j < n && isSpace(text[j]) && text[j] !== '\n') j++;
-      if (j < n && text[j] === '\n') {
-        push(sentenceStart, i);
-        while (j < n && isSpace(text[j])) j++;
-        sentenceStart = j;
-        curlyDepth = 0;
-        straightOpen = false;
-        i = j;
-        continue;
-      }
-      i++;
+      const after = blankLineEnd(text, i);
+      if (after >= 0) {
+        pieces.push(sentenceStart, i);
+        sentenceStart = after;
+        quotes.reset();
+        i = after;
+      } else i++;
       continue;
     }
-
     if (!TERMINATORS.includes(ch)) {
       i++;
       continue;
     }
-
-    // A run of terminators, then closing quotes/brackets directly attached.
-    const runStart = i;
-    let j = i;
-    while (j < n && TERMINATORS.includes(text[j])) j++;
-    const run = text.slice(runStart, j);
-    const insideBefore = curlyDepth > 0 || straightOpen;
-    let closed = false;
-    while (j < n && CLOSERS.includes(text[j])) {
-      const c = text[j];
-      if (c === '”') curlyDepth = Math.max(0, curlyDepth - 1);
-      else if (c === '"') straightOpen = !straightOpen;
-      closed = true;
-      j++;
-    }
-    const insideAfter = curlyDepth > 0 || straightOpen;
+    const t = readTerminator(text, i, quotes);
     // Not followed by whitespace (or end): "3.14", "U.S.-led", "example.com", "Yahoo!'s".
-    if (j < n && !isSpace(text[j])) {
-      i = j;
+    if (t.end >= n || !isSpace(text[t.end])) {
+      i = t.end;
       continue;
     }
-    if (j >= n) {
-      i = j;
-      break;
-    }
-    const word = wordBefore(text, runStart);
-    const next = following(text, j);
-    if (next.start >= n) {
-      i = n;
-      break;
-    }
-    const inside = insideBefore && insideAfter;
-    if (endsSentence(word, run, closed, inside, next)) {
-      push(sentenceStart, j);
+    const next = following(text, t.end);
+    if (next.start >= n) break;
+    if (endsSentence(wordBefore(text, i), t.run, t.closed, t.insideBefore && t.insideAfter, next)) {
+      pieces.push(sentenceStart, t.end);
       sentenceStart = next.start;
-      if (!insideAfter) {
-        curlyDepth = 0;
-        straightOpen = false;
-      }
+      if (!t.insideAfter) quotes.reset();
     }
-    i = j;
+    i = t.end;
   }
-  push(sentenceStart, n);
-  if (carry >= 0 && out.length === 0) {
-    const rest = text.slice(carry).trim();
-    if (rest) out.push(rest);
-  }
-  return out;
+  pieces.push(sentenceStart, n);
+  return pieces.sentences();
 }

@@ -1,6 +1,5 @@
 // One article's summary: title, summary at the chosen length, date, source and the people quoted.
-import { asSentence } from '../../briefings/text/as-sentence';
-import type { Article, Summary, SummaryLength } from '../../briefings/types';
+import { asSentence, type Article, type Summary, type SummaryLength } from '../../briefings';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
 import { fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';

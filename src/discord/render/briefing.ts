@@ -1,6 +1,5 @@
 // Briefings: on demand (/brief) and the daily post. One embed run per article: summary, then a telling quote.
-import { asSentence } from '../../briefings/text/as-sentence';
-import type { Briefing, BriefingItem, Quote } from '../../briefings/types';
+import { asSentence, type Briefing, type BriefingItem, type Quote } from '../../briefings';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
 import { fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';

@@ -1,6 +1,6 @@
 // /help: what the bot does, its commands, how many articles it holds and when the library last changed.
 import { EmbedBuilder } from 'discord.js';
-import type { LibraryStats } from '../../briefings/library-types';
+import type { LibraryStats } from '../../briefings';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';
 import { COLOUR, fitList } from './parts';
@@ -17,7 +17,7 @@ function discordTime(iso: string | null): string {
   return Number.isFinite(t) ? `<t:${t}:f> (<t:${t}:R>)` : 'unknown';
 }
 
-export function renderHelp(stats: LibraryStats, commands: CommandSummary[]): RenderedMessage {
+export function renderHelp(stats: LibraryStats, commands: readonly CommandSummary[]): RenderedMessage {
   const list = commands
     .slice()
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -1,5 +1,5 @@
 // Quotations: the words, who said them (and as what), the article and its date.
-import type { QuoteHit } from '../../briefings/types';
+import type { QuoteHit } from '../../briefings';
 import { closeQuote, quoteAttribution } from './briefing';
 import { packEmbeds, type RenderedMessage } from './message';
 import { footerText, formatDate, longEmbeds } from './parts';

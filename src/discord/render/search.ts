@@ -7,8 +7,8 @@ import {
   StringSelectMenuBuilder,
   StringSelectMenuOptionBuilder,
 } from 'discord.js';
-import type { SearchHit } from '../../briefings/types';
-import { FOOTER_QUERY_MARK } from '../search-state';
+import type { SearchHit } from '../../briefings';
+import { FOOTER_QUERY_MARK } from './search-state';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';
 import { COLOUR, embedTitle, formatDate } from './parts';

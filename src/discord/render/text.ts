@@ -1,6 +1,6 @@
 // Text safety and splitting for Discord: escape markdown, neutralise mentions, and cut long text only
 // between sentences (or, for one over-long sentence, between words with an ellipsis).
-import { splitSentences } from '../../briefings/text/sentences';
+import { splitSentences } from '../../briefings';
 
 export const ELLIPSIS = '…';
 const ZWSP = '\u200b';

@@ -1,8 +1,8 @@
 // An in-memory channel for the ledger and scheduler tests: records what was sent, fails on request.
-import type { MessageCreateOptions } from 'discord.js';
-import type { ChannelCheck, ChannelPort, FoundMessage } from '../../../src/schedule/channel-port';
-import { classifyError } from '../../../src/schedule/classify-error';
-import { markerText } from '../../../src/schedule/stamp';
+import type { RenderedMessage } from '../../../src/discord/render/message';
+import { markerText } from '../../../src/discord/render/stamp';
+import { classifyError } from '../../../src/discord/schedule/classify-error';
+import type { ChannelCheck, ChannelPlace, ChannelPort, FoundMessage } from '../../../src/schedule/channel-port';
 
 export class FakeApiError extends Error {
   constructor(
@@ -18,7 +18,8 @@ export interface SentMessage {
   id: string;
   channelId: string;
   at: Date;
-  body: MessageCreateOptions;
+  /** What would go to channel.send: the rendered message with its nonce. */
+  body: Partial<RenderedMessage> & { nonce?: string; enforceNonce?: boolean };
   text: string;
 }
 
@@ -40,6 +41,19 @@ export class FakePort implements ChannelPort {
     this.failures.set(channelId, list);
   }
 
+  private readonly places = new Map<string, ChannelPlace | null>();
+
+  /** Where a channel is; unplaced channels are text channels of `defaultGuild`. */
+  place(channelId: string, place: ChannelPlace | null): void {
+    this.places.set(channelId, place);
+  }
+
+  defaultGuild = 'g1';
+
+  async locate(channelId: string): Promise<ChannelPlace | null> {
+    return this.places.has(channelId) ? this.places.get(channelId)! : { guildId: this.defaultGuild, holdsMessages: true };
+  }
+
   setCheck(channelId: string, check: ChannelCheck): void {
     this.checks.set(channelId, check);
   }
@@ -59,11 +73,12 @@ export class FakePort implements ChannelPort {
     return this.checks.get(channelId) ?? { ok: true };
   }
 
-  async send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }> {
+  async send(channelId: string, rendered: RenderedMessage, nonce: string): Promise<{ id: string }> {
+    const message = { ...rendered, nonce, enforceNonce: true };
     this.sendCalls++;
     const failure = this.failures.get(channelId)?.shift();
     const stored = (): SentMessage => {
-      const m = { id: String(this.nextId++), channelId, at: this.now(), body: message, text: markerText(message as never) };
+      const m = { id: String(this.nextId++), channelId, at: this.now(), body: message, text: markerText(message) };
       this.sent.push(m);
       return m;
     };
@@ -72,6 +87,14 @@ export class FakePort implements ChannelPort {
       throw failure.error;
     }
     return { id: stored().id };
+  }
+
+  readonly deleted: string[] = [];
+
+  async deleteOwn(channelId: string, messageId: string): Promise<void> {
+    const at = this.sent.findIndex((m) => m.channelId === channelId && m.id === messageId);
+    if (at >= 0) this.sent.splice(at, 1);
+    this.deleted.push(messageId);
   }
 
   /** Planted messages count as the bot's own. */

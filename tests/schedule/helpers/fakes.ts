@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MessageCreateOptions } from 'discord.js';
 import type { BriefOptions } from '../../../src/briefings/library-types';
 import type { Briefing } from '../../../src/briefings/types';
+import { message, type RenderedMessage } from '../../../src/discord/render/message';
+import { stampMarker } from '../../../src/discord/render/stamp';
 import type { PostOptions, PostRenderer } from '../../../src/schedule/post-renderer';
 import { openStore, type Store } from '../../../src/store/store';
 
@@ -36,20 +37,22 @@ export class FakeLibrary {
 
 /** One message per two items, each with one embed, so multi-part posts happen. */
 export const fakeRenderer: PostRenderer = {
-  briefing(b: Briefing, opts: PostOptions): MessageCreateOptions[] {
-    const out: MessageCreateOptions[] = [];
+  briefing(b: Briefing, opts: PostOptions): RenderedMessage[] {
+    const out: RenderedMessage[] = [];
     for (let i = 0; i < b.items.length; i += 2) {
       const chunk = b.items.slice(i, i + 2);
-      out.push({
-        embeds: [{ title: `${opts.dateLabel}${opts.late ? ' (late)' : ''}`, description: chunk.map((c) => c.title).join('\n'), footer: { text: 'briefbot' } }],
-        allowedMentions: { parse: [] },
-      });
+      out.push(
+        message({
+          embeds: [{ title: `${opts.dateLabel}${opts.late ? ' (late)' : ''}`, description: chunk.map((c) => c.title).join('\n'), footer: { text: 'briefbot' } }],
+        }),
+      );
     }
     return out;
   },
-  nothingNew(opts: PostOptions): MessageCreateOptions[] {
-    return [{ content: `No new articles for ${opts.dateLabel}.`, allowedMentions: { parse: [] } }];
+  nothingNew(opts: PostOptions): RenderedMessage[] {
+    return [message({ content: `No new articles for ${opts.dateLabel}.` })];
   },
+  stamp: stampMarker,
 };
 
 export function tempStore(): { store: Store; dir: string; file: string; cleanup(): void } {

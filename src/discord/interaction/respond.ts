@@ -1,7 +1,7 @@
 // Sending rendered messages in answer to an interaction: the first as the reply (or the edit of a
 // deferral), the rest as follow-ups with the same visibility.
 import { MessageFlags, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
-import type { RenderedMessage } from './render/message';
+import type { RenderedMessage } from '../render/message';
 
 /** Anything the bot can answer: slash commands, buttons, select menus. */
 export type Answerable = RepliableInteraction | MessageComponentInteraction;

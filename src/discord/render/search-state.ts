@@ -1,7 +1,7 @@
 // Paging state for /search lives in the component's custom id, so buttons keep working after a restart:
 // which control, which page, which library version the page came from, and the query (or its hash).
-import { LIMITS } from './render/limits';
-import { stripBidiControls } from './render/text';
+import { LIMITS } from './limits';
+import { stripBidiControls } from './text';
 
 export type SearchAction = 'prev' | 'next' | 'open';
 const ACTION_CODE: Record<SearchAction, string> = { prev: 'p', next: 'n', open: 'o' };

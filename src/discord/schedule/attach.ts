@@ -1,19 +1,19 @@
 // Wires daily briefings into a running discord.js Client (one per shard): the store, the clock, recovery.
 import { Events, type Client, type Guild } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Library } from '../briefings/library-types';
-import type { Config } from '../config';
-import { openStore, storeOn, type Store } from '../store/store';
-import type { Db } from '../store/open';
-import type { ChannelPort } from './channel-port';
-import { Deliverer } from './deliver';
+import type { Library } from '../../briefings';
+import type { Config } from '../../config';
+import type { ChannelPort } from '../../schedule/channel-port';
+import { Deliverer } from '../../schedule/deliver';
+import { newOwner } from '../../schedule/owner';
+import type { PostRenderer } from '../../schedule/post-renderer';
+import { BriefingScheduler } from '../../schedule/scheduler';
+import { DEFAULT_ARTICLES, ScheduleService } from '../../schedule/service';
+import type { BriefingService } from '../../schedule/service-types';
+import { openStore, storeOn, type Store } from '../../store/store';
+import type { Db } from '../../store/open';
 import { DiscordChannelPort } from './discord-channel-port';
 import { discordPostRenderer } from './discord-renderer';
-import { newOwner } from './owner';
-import type { PostRenderer } from './post-renderer';
-import { BriefingScheduler } from './scheduler';
-import { DEFAULT_ARTICLES, ScheduleService } from './service';
-import type { BriefingService } from './service-types';
 
 export interface AttachOptions {
   library: Pick<Library, 'brief'>;

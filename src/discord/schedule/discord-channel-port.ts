@@ -1,8 +1,12 @@
 // The ChannelPort on a discord.js Client: permission checks, sending, reading back our recent messages.
-import { PermissionFlagsBits, SnowflakeUtil, type Client, type GuildTextBasedChannel, type MessageCreateOptions } from 'discord.js';
-import type { ChannelCheck, ChannelPort, FoundMessage } from './channel-port';
+import { ChannelType, PermissionFlagsBits, SnowflakeUtil, type Client, type GuildTextBasedChannel } from 'discord.js';
+import type { RenderedMessage } from '../render/message';
+import { markerText } from '../render/stamp';
+import type { ChannelCheck, ChannelPlace, ChannelPort, FoundMessage } from '../../schedule/channel-port';
 import { classifyError } from './classify-error';
-import { markerText } from './stamp';
+
+/** Channels a briefing can go to: the same types /briefing's channel options offer. */
+const BRIEFING_CHANNEL_TYPES: ReadonlySet<ChannelType> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 
 const NEEDED: [bigint, string][] = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
@@ -32,6 +36,14 @@ export class DiscordChannelPort implements ChannelPort {
     return channel;
   }
 
+  /** From the client's cache or the API, never from the interaction payload (which a client can forge). */
+  async locate(channelId: string): Promise<ChannelPlace | null> {
+    const channel = this.client.channels.cache.get(channelId) ?? (await this.client.channels.fetch(channelId).catch(() => null));
+    if (!channel) return null;
+    const guildId = 'guildId' in channel && typeof channel.guildId === 'string' ? channel.guildId : null;
+    return { guildId, holdsMessages: BRIEFING_CHANNEL_TYPES.has(channel.type) };
+  }
+
   async check(channelId: string): Promise<ChannelCheck> {
     let channel: GuildTextBasedChannel;
     try {
@@ -51,10 +63,20 @@ export class DiscordChannelPort implements ChannelPort {
     };
   }
 
-  async send(channelId: string, message: MessageCreateOptions): Promise<{ id: string }> {
+  async send(channelId: string, message: RenderedMessage, nonce: string): Promise<{ id: string }> {
     const channel = await this.channel(channelId);
-    const sent = await channel.send(message);
+    const sent = await channel.send({ ...message, nonce, enforceNonce: true });
     return { id: sent.id };
+  }
+
+  async deleteOwn(channelId: string, messageId: string): Promise<void> {
+    const channel = await this.channel(channelId);
+    try {
+      await channel.messages.delete(messageId);
+    } catch (error) {
+      // 10008 Unknown Message: someone deleted it already, which is what we wanted.
+      if ((error as { code?: unknown }).code !== 10008) throw error;
+    }
   }
 
   async ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]> {

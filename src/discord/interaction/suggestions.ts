@@ -1,8 +1,8 @@
 // Autocomplete answered from the library's suggestions: one option of a command, one kind of suggestion.
 import type { AutocompleteInteraction } from 'discord.js';
-import type { Library } from '../briefings/library-types';
-import type { SuggestionKind } from '../briefings/types';
-import { renderChoices } from './render/choices';
+import type { Library, SuggestionKind } from '../../briefings';
+import { renderChoices } from '../render/choices';
+import { LIMITS } from '../render/limits';
 
 /** Suggests for `option` only; any other focused option gets no choices (it has none to offer). */
 export async function respondWithSuggestions(
@@ -16,6 +16,6 @@ export async function respondWithSuggestions(
     await interaction.respond([]);
     return;
   }
-  const suggestions = library.suggest(kind, String(focused.value), 25);
+  const suggestions = library.suggest(kind, String(focused.value), LIMITS.autocompleteChoices);
   await interaction.respond(renderChoices(suggestions.map((s) => ({ name: s.label, value: s.value }))));
 }

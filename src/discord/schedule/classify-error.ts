@@ -1,6 +1,6 @@
 // What an error from Discord means for a scheduled post. Duck-typed on DiscordAPIError / HTTPError shapes
 // ({ status, code }), so it needs no discord.js import and also reads errors from test doubles.
-import type { FailureKind } from '../store/ledger';
+import type { FailureKind } from '../../store/ledger';
 
 const PERMANENT_CODES: Record<number, { kind: FailureKind; reason: string }> = {
   50001: { kind: 'permissions', reason: 'Missing Access: the bot cannot see this channel. Give it View Channel here.' },

@@ -1,0 +1,67 @@
+// The core's one public face. Everything outside src/briefings (commands, discord, cli, schedule, store,
+// bench) imports from here and nowhere deeper, so the core can rearrange its rooms without touching them.
+
+// Loading a library and keeping it in step with its content folder.
+export { loadLibrary, type LoadedLibrary, type LoadReport } from './library';
+export { watchContent, type ContentWatcher, type WatchOptions } from './watch-content';
+export {
+  DEFAULT_BRIEFING_SIZE,
+  type BriefOptions,
+  type Library,
+  type LibraryOptions,
+  type LibraryStats,
+  type QuoteQuery,
+  type SearchOptions,
+} from './library-types';
+
+// The plain data the core hands out.
+export {
+  SUMMARY_SENTENCES,
+  type Article,
+  type Briefing,
+  type BriefingItem,
+  type LoadWarning,
+  type Person,
+  type Quote,
+  type QuoteHit,
+  type RawArticle,
+  type SearchHit,
+  type Sentence,
+  type Suggestion,
+  type SuggestionKind,
+  type Summary,
+  type SummaryLength,
+} from './types';
+
+// Live subscriptions' filters: parse what an admin typed, show it back, test an article.
+export {
+  applyFilter,
+  describeFilter,
+  filterInput,
+  FilterInputError,
+  isEmptyFilter,
+  NO_FILTER,
+  parseFilter,
+  type FilterableArticle,
+  type FilterInput,
+  type FilterTerm,
+  type FilterVerdict,
+  type SubscriptionFilter,
+} from './filters';
+
+// Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
+export { asSentence } from './text/as-sentence';
+export { splitSentences } from './text/sentences';
+
+// Pieces the evaluations and benchmarks in bench/ measure one at a time. Not for the bot's adapters.
+export { parseCsv } from './articles/csv';
+export { loadRawArticles } from './articles/load';
+export { readPlainText } from './articles/plain-text';
+export { extractQuotes, findQuotations, type Quotation } from './quotes';
+export { headSurname, isOfficeWord, tokenize } from './text/names';
+export { SearchIndex } from './search';
+export { terms } from './search/tokenize';
+export { readHtml, type HtmlPage } from './articles/html';
+export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip } from './articles/load';
+export { decodeBytes } from './text/decode';
+export { listContentFiles } from './content-files';

@@ -1,0 +1,107 @@
+// Who is in play as the article is read in order: the speaker of the latest quote or reported
+// statement, the person the previous sentence was about, and the speaker of the quote before in
+// this sentence, this paragraph and the previous paragraph.
+import type { Token } from '../text/names';
+import { reportedSubject, sentenceSubject } from './attribution';
+import type { Entity, Registry } from './registry';
+import { resolve, type Play } from './resolve';
+
+/** How many people stay in play for pronouns. */
+const RECENT = 6;
+
+export class Discourse {
+  /** For pronouns: latest speaker, latest person speaking, subject of the previous sentence. */
+  readonly play: Play = { lastSpeaker: null, lastPerson: null, prevSubject: null, recent: [], mentioned: [] };
+  /** How far the names written so far have been read: paragraph, and index in its mentions. */
+  private mentionParagraph = 0;
+  private mentionIndex = 0;
+  /** The speaker of the latest quote in this sentence / this paragraph. */
+  sentenceSpeaker: Entity | null = null;
+  paragraphSpeaker: Entity | null = null;
+  /** The paragraph holding the latest quote, and who spoke last in it. */
+  lastQuoteParagraph = -2;
+  lastQuoteSpeaker: Entity | null = null;
+
+  constructor(readonly registry: Registry) {}
+
+  startParagraph(): void {
+    this.paragraphSpeaker = null;
+  }
+
+  startSentence(): void {
+    this.sentenceSpeaker = null;
+  }
+
+  /** A quote was given to `entity`: it is now the speaker in play. */
+  quoted(entity: Entity): void {
+    this.sentenceSpeaker = entity;
+    this.paragraphSpeaker = entity;
+    this.spoke(entity);
+  }
+
+  /** A sentence with no quote: indirect speech makes its speaker the one in play. */
+  readUnquotedSentence(tokens: readonly Token[]): void {
+    const reported = reportedSubject(tokens);
+    const entity = reported ? resolve(reported, this.registry, this.play) : null;
+    if (entity) {
+      this.spoke(entity);
+      this.play.prevSubject = entity;
+    } else this.play.prevSubject = this.namedSubject(tokens);
+    this.inPlay(this.play.prevSubject);
+  }
+
+  /** After a sentence with quotes: its speaker, or else its opening name, is what "he" means next. */
+  endQuotedSentence(tokens: readonly Token[]): void {
+    this.play.prevSubject = this.sentenceSpeaker ?? this.namedSubject(tokens);
+    this.inPlay(this.play.prevSubject);
+  }
+
+  /** After a paragraph: remember who spoke its last quote, for a bare quote paragraph after it. */
+  endParagraph(p: number, hadQuotes: boolean, lastQuoteHere: Entity | null): void {
+    if (!hadQuotes) return;
+    this.lastQuoteParagraph = p;
+    this.lastQuoteSpeaker = lastQuoteHere ?? this.paragraphSpeaker;
+  }
+
+  private spoke(entity: Entity): void {
+    this.play.lastSpeaker = entity;
+    if (entity.kind !== 'organisation') this.play.lastPerson = entity;
+    this.inPlay(entity);
+  }
+
+  /** Reads the names the article wrote up to `offset` in `paragraph`, so a pronoun can fall back on them. */
+  readTo(paragraph: number, offset: number): void {
+    for (; this.mentionParagraph <= paragraph; this.mentionParagraph++, this.mentionIndex = 0) {
+      const list = this.registry.mentionsIn(this.mentionParagraph);
+      const stop = this.mentionParagraph === paragraph ? offset : Infinity;
+      while (this.mentionIndex < list.length && list[this.mentionIndex].at <= stop) this.mentionedName(list[this.mentionIndex++].entity);
+      if (this.mentionParagraph === paragraph) return;
+    }
+  }
+
+  private mentionedName(entity: Entity): void {
+    if (entity.kind !== 'person') return;
+    pushFront(this.play.mentioned, entity);
+  }
+
+  /** Keeps the last few people in play, most recent first, for a pronoun the nearest one cannot take. */
+  private inPlay(entity: Entity | null): void {
+    if (!entity || entity.kind === 'organisation') return;
+    pushFront(this.play.recent, entity);
+  }
+
+  private namedSubject(tokens: readonly Token[]): Entity | null {
+    const subject = sentenceSubject(tokens);
+    const e = subject && subject.kind === 'name' ? resolve(subject, this.registry, this.play) : null;
+    return e && e.kind !== 'unknown' ? e : null;
+  }
+}
+
+/** Moves or adds an entity to the front of a short most-recent-first list. */
+function pushFront(list: Entity[], entity: Entity): void {
+  const at = list.indexOf(entity);
+  if (at === 0) return;
+  if (at > 0) list.splice(at, 1);
+  list.unshift(entity);
+  if (list.length > RECENT) list.pop();
+}

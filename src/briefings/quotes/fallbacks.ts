@@ -1,0 +1,68 @@
+// Who said a quote that has no cue of its own, as an ordered list of rules: the first rule that
+// applies decides (even when what it finds is nobody).
+import { cueLater, sentenceSubject } from './attribution';
+import type { Discourse } from './discourse';
+import type { QuoteContext } from './quote-context';
+import type { Entity } from './registry';
+import { resolve } from './resolve';
+import { wholeParagraphQuote } from './sentence-context';
+
+/** A rule's verdict: undefined when it does not apply, else the speaker (null: nobody). */
+type Verdict = { entity: Entity | null } | undefined;
+type FallbackRule = (quote: QuoteContext, discourse: Discourse) => Verdict;
+
+const found = (entity: Entity | null | undefined): Verdict => (entity ? { entity } : undefined);
+const isPerson = (e: Entity | null): e is Entity => e?.kind === 'person';
+
+/** "“We’re extremely happy” about the decision, said RoseAnn DeMoro": a cue later in the sentence. */
+const cueLaterInSentence: FallbackRule = ({ tokens, q }, d) => {
+  const later = q >= 0 ? cueLater(tokens, q) : null;
+  return found(later?.phrase ? resolve(later.phrase, d.registry, d.play) : null);
+};
+
+/** "“A,” he said, “and B.”": the sentence's speaker goes on. */
+const sameSentence: FallbackRule = (_quote, d) => found(d.sentenceSpeaker);
+
+/** A new sentence opening with a quote, in a paragraph whose earlier quote had a speaker. */
+const sameParagraph: FallbackRule = ({ opensSentence }, d) => (opensSentence ? found(d.paragraphSpeaker) : undefined);
+
+/** A bare quote paragraph right after a paragraph with a quote: the same speaker. */
+const paragraphAfterQuote: FallbackRule = ({ opensParagraph, paragraph }, d) =>
+  opensParagraph && d.lastQuoteParagraph === paragraph - 1 ? { entity: d.lastQuoteSpeaker } : undefined;
+
+/** A whole-paragraph quote after a sentence about someone. */
+const wholeParagraphAfterSubject: FallbackRule = ({ opensParagraph, text, span }, d) =>
+  opensParagraph && wholeParagraphQuote(text, span) && isPerson(d.play.prevSubject) ? { entity: d.play.prevSubject } : undefined;
+
+/** "Clinton touted her credentials. “We need to find ways …”": a quote sentence after one about someone. */
+const quoteSentenceAfterSubject: FallbackRule = ({ opensSentence, opensParagraph, q, tokens }, d) =>
+  opensSentence && !opensParagraph && q === tokens.length - 1 && isPerson(d.play.prevSubject) ? { entity: d.play.prevSubject } : undefined;
+
+/** A quoted phrase in a sentence about someone ("Clinton decried “systemic racism”"). */
+const phraseInSentenceAbout: FallbackRule = ({ opensSentence, q, tokens }, d) => {
+  if (opensSentence || q < 0) return undefined;
+  const subject = sentenceSubject(tokens, q);
+  if (!subject || (subject.kind !== 'name' && subject.kind !== 'pronoun')) return { entity: null };
+  const e = resolve(subject, d.registry, d.play);
+  return { entity: e && e.kind !== 'organisation' ? e : null };
+};
+
+/** In order: the first rule that applies decides. */
+export const FALLBACK_RULES: readonly FallbackRule[] = [
+  cueLaterInSentence,
+  sameSentence,
+  sameParagraph,
+  paragraphAfterQuote,
+  wholeParagraphAfterSubject,
+  quoteSentenceAfterSubject,
+  phraseInSentenceAbout,
+];
+
+/** The speaker of a quote with no cue, or null. */
+export function fallbackSpeaker(quote: QuoteContext, discourse: Discourse): Entity | null {
+  for (const rule of FALLBACK_RULES) {
+    const verdict = rule(quote, discourse);
+    if (verdict) return verdict.entity;
+  }
+  return null;
+}
