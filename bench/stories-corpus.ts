@@ -1,9 +1,7 @@
 // Loads the two corpora the story labels come from, through the project's own reader, as StoryArticles
 // whose id is "<corpus>/<file path>" (the id the label file uses; a file with several articles adds #n).
 import * as path from 'node:path';
-import { readArticleFile } from '../src/briefings/articles/load';
-import { listContentFiles } from '../src/briefings/content-files';
-import type { StoryArticle } from '../src/briefings/stories';
+import { listContentFiles, readArticleFile, type StoryArticle } from '../src/briefings';
 
 export const STORY_CORPORA = ['news-web-scrapes-md', 'bbc-news-summary/articles'];
 

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildStories, type StoryArticle, type StoryMethod } from '../src/briefings/stories';
+import { buildStories, type StoryArticle, type StoryMethod } from '../src/briefings';
 import { loadStoryCorpus } from './stories-corpus';
 
 interface Pair {
@@ -106,8 +106,14 @@ function main(): void {
   for (const { label, method } of METHODS) {
     const index = buildStories(corpus, method);
     const together = (a: string, b: string): boolean => index.together(a, b);
-    const tune = score(pairs.filter((p) => p.split === 'tune'), together);
-    const held = score(pairs.filter((p) => p.split === 'held'), together);
+    const tune = score(
+      pairs.filter((p) => p.split === 'tune'),
+      together,
+    );
+    const held = score(
+      pairs.filter((p) => p.split === 'held'),
+      together,
+    );
     const all = score(pairs, together);
     const largest = index.stories()[0]?.members.length ?? 0;
     const time = timeGrouping(big, method);

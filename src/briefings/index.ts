@@ -49,6 +49,24 @@ export {
   type SubscriptionFilter,
 } from './filters';
 
+// Stories: the same event from several outlets (or one outlet's updated versions) grouped as one.
+export {
+  buildStories,
+  leadOrder,
+  MinHashMatcher,
+  outletOf,
+  StoryIndex,
+  StoryModel,
+  TfIdfMatcher,
+  type MinHashOptions,
+  type Story,
+  type StoryArticle,
+  type StoryMatcher,
+  type StoryMember,
+  type StoryMethod,
+  type TfIdfOptions,
+} from './stories';
+
 // Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
 export { asSentence } from './text/as-sentence';
 export { splitSentences } from './text/sentences';
@@ -62,6 +80,6 @@ export { headSurname, isOfficeWord, tokenize } from './text/names';
 export { SearchIndex } from './search';
 export { terms } from './search/tokenize';
 export { readHtml, type HtmlPage } from './articles/html';
-export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip } from './articles/load';
+export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip, readArticleFile } from './articles/load';
 export { decodeBytes } from './text/decode';
 export { listContentFiles } from './content-files';

@@ -30,9 +30,18 @@ describe.each(['tfidf', 'minhash'] as const)('stories on hostile input (%s)', (m
   });
 
   it('groups 1,000 copies of one article into one story in bounded time', () => {
-    const copy = (i: number): StoryArticle => ({ id: `c${i}`, title: 'Same headline every time', date: '2026-01-01T00:00:00Z', standfirst: null, paragraphs: ['Same words.'] });
+    const copy = (i: number): StoryArticle => ({
+      id: `c${i}`,
+      title: 'Same headline every time',
+      date: '2026-01-01T00:00:00Z',
+      standfirst: null,
+      paragraphs: ['Same words.'],
+    });
     const t0 = Date.now();
-    const stories = buildStories(Array.from({ length: 1000 }, (_, i) => copy(i)), { method });
+    const stories = buildStories(
+      Array.from({ length: 1000 }, (_, i) => copy(i)),
+      { method },
+    );
     expect(stories.stories()).toHaveLength(1);
     expect(Date.now() - t0).toBeLessThan(20_000);
   });

@@ -31,7 +31,12 @@ function partition(index: StoryIndex): string[][] {
 
 describe('story grouping', () => {
   it('joins articles linked only through a third into one story, and splits them when the third goes', () => {
-    const index = new StoryIndex(new TableMatcher([['a', 'b'], ['b', 'c']]));
+    const index = new StoryIndex(
+      new TableMatcher([
+        ['a', 'b'],
+        ['b', 'c'],
+      ]),
+    );
     for (const id of ['a', 'c', 'b', 'd']) index.add(art(id));
     expect(partition(index)).toEqual([['a', 'b', 'c'], ['d']]);
     index.remove('b');
@@ -40,7 +45,14 @@ describe('story grouping', () => {
   });
 
   it('keeps a story whole when a member that was not holding it together is removed', () => {
-    const index = new StoryIndex(new TableMatcher([['a', 'b'], ['b', 'c'], ['a', 'c'], ['c', 'd']]));
+    const index = new StoryIndex(
+      new TableMatcher([
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'c'],
+        ['c', 'd'],
+      ]),
+    );
     for (const id of ['a', 'b', 'c', 'd']) index.add(art(id));
     index.remove('a');
     expect(partition(index)).toEqual([['b', 'c', 'd']]);

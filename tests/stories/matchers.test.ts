@@ -47,7 +47,12 @@ describe.each(METHODS)('matching ($method)', (method) => {
       paragraphs: ['Got a confidential news tip? We want to hear from you.', 'Sign up for free newsletters and get more delivered to your inbox.'],
       url: `https://www.cnbc.com/${id}`,
     });
-    const list = [club('c1', 'Big investor gets into BlackRock stock'), club('c2', 'Alphabet music model could lure creators'), club('c3', 'Why we are buying more Boeing'), ...f.background];
+    const list = [
+      club('c1', 'Big investor gets into BlackRock stock'),
+      club('c2', 'Alphabet music model could lure creators'),
+      club('c3', 'Why we are buying more Boeing'),
+      ...f.background,
+    ];
     const stories = buildStories(list, method);
     expect(stories.together('c1', 'c2')).toBe(false);
     expect(stories.together('c2', 'c3')).toBe(false);

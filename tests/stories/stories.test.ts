@@ -50,7 +50,11 @@ describe.each(METHODS)('stories ($method)', (method) => {
   });
 
   it('prefers the fuller version when two versions carry the same time', () => {
-    const teaser: StoryArticle = { ...f.blizzardFt, id: 'ft-blizzard-teaser', paragraphs: f.blizzardFt.paragraphs.slice(0, 1).map((p) => p.slice(0, 120)) };
+    const teaser: StoryArticle = {
+      ...f.blizzardFt,
+      id: 'ft-blizzard-teaser',
+      paragraphs: f.blizzardFt.paragraphs.slice(0, 1).map((p) => p.slice(0, 120)),
+    };
     const full: StoryArticle = { ...f.blizzardFt, paragraphs: [...f.blizzardFt.paragraphs, 'Delays were expected to last into Monday.'] };
     const stories = buildStories([teaser, full, f.blizzardCnbc, ...f.background], method);
     expect(ids(stories.storyOf(teaser.id)!.members).slice(0, 2)).toEqual(['ft-blizzard', 'ft-blizzard-teaser']);
@@ -68,7 +72,6 @@ describe.each(METHODS)('stories ($method)', (method) => {
     expect(stories.remove(f.psPriceIgn.id)).toBe(false);
     expect(stories.storyOf(f.psPriceIgn.id)).toBeUndefined();
     expect(ids(stories.storyOf(f.psPriceCnbc.id)!.members)).toEqual(['gi-ps5-price', 'cnbc-ps5-price']);
-
   });
 
   it('lists every story once, the largest first', () => {
