@@ -26,6 +26,8 @@ export interface BotOptions {
   scopeFor?: (guildId: string | null) => Scope;
   /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
   onFatal?: (close: FatalClose) => void;
+  /** Called once if the daily-briefing scheduler cannot start (a damaged database, say). */
+  onSchedulerFailed?: (err: unknown) => void;
 }
 
 export interface RunningBot {
@@ -51,7 +53,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const client = createClient({ apiUrl: config.apiUrl });
   const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
   const ctx: CommandContext = { library, logger, now, commands: summaries, scopeFor: opts.scopeFor };
-  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, scopeFor: opts.scopeFor, logger, config, now, db: opts.db });
+  const scheduler =
+    opts.scheduler === false
+      ? null
+      : attachScheduler(client, { library, scopeFor: opts.scopeFor, logger, config, now, db: opts.db, onStartFailed: opts.onSchedulerFailed });
   if (scheduler) ctx.briefings = scheduler.service;
 
   const handle = createInteractionHandler(commands, ctx);

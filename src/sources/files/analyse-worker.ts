@@ -21,6 +21,8 @@ if (port) {
     try {
       const job = msg.job;
       if ('kind' in job) {
+        // A page is one article: its time budget starts now (the worker's start-up has its own allowance).
+        port.postMessage({ jobId: msg.jobId, type: 'article', position: 0, title: job.item.title ?? job.url ?? '' } satisfies WorkerReply);
         port.postMessage({ jobId: msg.jobId, type: 'done', result: analysePage(job) } satisfies WorkerReply);
         return;
       }
