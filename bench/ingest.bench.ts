@@ -112,7 +112,10 @@ async function main(): Promise<void> {
     const files = await fileIngest(pages, dir);
     console.log(`ingest: ${pages.length} pages, to searchable (SQLite store, 2 analysis workers)\n`);
     console.log('| path | articles | seconds | articles/s |\n|---|---|---|---|');
-    for (const [name, r] of [['feed XML → page over loopback HTTP → read → store → index', feed], ['file reader: .html files in CONTENT_DIR → store → index', files]] as const) {
+    for (const [name, r] of [
+      ['feed XML → page over loopback HTTP → read → store → index', feed],
+      ['file reader: .html files in CONTENT_DIR → store → index', files],
+    ] as const) {
       console.log(`| ${name} | ${r.articles} | ${r.seconds.toFixed(2)} | ${(r.articles / r.seconds).toFixed(1)} |`);
     }
     console.log(`\nextraction on the same ${pages.length} pages:\n`);

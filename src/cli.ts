@@ -13,7 +13,14 @@ import { openStore } from './store/store';
 
 /** `briefbot fetch`: every followed feed polled once into the store, the same way the bot does. */
 async function fetchFeeds(database: string): Promise<FetchRow[]> {
-  const outcomes = await fetchFeedsOnce(database, loadFeedSettings(process.env), (message) => console.error(message));
+  const settings = loadFeedSettings(process.env);
+  const store = openStore(database);
+  let outcomes;
+  try {
+    outcomes = await fetchFeedsOnce(store, settings, (message) => console.error(message));
+  } finally {
+    store.close();
+  }
   return outcomes.map((o) => ({ feed: o.url, status: o.status, new: o.new, updated: o.updated, unchanged: o.unchanged, reason: o.reason }));
 }
 

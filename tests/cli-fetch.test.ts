@@ -24,16 +24,39 @@ async function fetchCli(database: string, feeds: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const settings = { feeds, feedIntervalSeconds: 900, allowPrivateNetwork: true };
-  const fetchFeeds = async (db: string) =>
-    (await fetchFeedsOnce(db, settings)).map((o) => ({ feed: o.url, status: o.status, new: o.new, updated: o.updated, unchanged: o.unchanged, reason: o.reason }));
-  const code = await runCommand(['fetch', '--database', database], { out: (t) => out.push(t), err: (t) => err.push(t), env: {} }, { ...cliDeps, fetchFeeds });
+  const fetchFeeds = async (db: string) => {
+    const store = openStore(db);
+    try {
+      return (await fetchFeedsOnce(store, settings)).map((o) => ({
+        feed: o.url,
+        status: o.status,
+        new: o.new,
+        updated: o.updated,
+        unchanged: o.unchanged,
+        reason: o.reason,
+      }));
+    } finally {
+      store.close();
+    }
+  };
+  const code = await runCommand(
+    ['fetch', '--database', database],
+    { out: (t) => out.push(t), err: (t) => err.push(t), env: {} },
+    { ...cliDeps, fetchFeeds },
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('briefbot fetch', () => {
   it('stores what is new and prints feed, new, updated, unchanged and failed with the reason', async () => {
     const site = new NewsSite(server);
-    site.add({ id: 'tram', title: 'Council approves the tram line', date: new Date().toISOString(), description: 'Teaser.', page: story('the tram line') });
+    site.add({
+      id: 'tram',
+      title: 'Council approves the tram line',
+      date: new Date().toISOString(),
+      description: 'Teaser.',
+      page: story('the tram line'),
+    });
     const broken = server.url('/missing.xml');
     const database = path.join(dir, 'b.db');
 

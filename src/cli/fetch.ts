@@ -31,8 +31,14 @@ export function formatFetchTable(rows: FetchRow[]): string {
   const widths = head.slice(0, 4).map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) =>
     [pad(c[0], widths[0]), pad(c[1], widths[1], true), pad(c[2], widths[2], true), pad(c[3], widths[3], true), c[4]].join('  ').trimEnd();
-  const totals = rows.reduce((t, r) => ({ new: t.new + r.new, updated: t.updated + r.updated, failed: t.failed + (r.reason ? 1 : 0) }), { new: 0, updated: 0, failed: 0 });
-  return [line(head), ...cells.map(line), '', `${rows.length} feed(s): ${totals.new} new, ${totals.updated} updated, ${totals.failed} failed`].join('\n');
+  const totals = rows.reduce((t, r) => ({ new: t.new + r.new, updated: t.updated + r.updated, failed: t.failed + (r.reason ? 1 : 0) }), {
+    new: 0,
+    updated: 0,
+    failed: 0,
+  });
+  return [line(head), ...cells.map(line), '', `${rows.length} feed(s): ${totals.new} new, ${totals.updated} updated, ${totals.failed} failed`].join(
+    '\n',
+  );
 }
 
 export async function runFetch(database: string, io: CliIo, fetchFeeds: FeedFetcher | undefined): Promise<number> {

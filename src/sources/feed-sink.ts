@@ -62,8 +62,22 @@ export class ArticleSink implements FeedItemSink {
     const kept = reads.filter((r) => r.article !== null);
     const warnings = reads.flatMap((r) => r.warnings).slice(-MAX_WARNINGS);
     for (const w of warnings) this.opts.logger.info({ feed: feed.url, item: w.file, reason: w.reason }, 'feed item read with a fallback');
-    const source = { kind: 'feed' as const, root: '', id: feed.url, size: null, mtimeMs: null, contentHash: null, analysisVersion: analysisVersion(), warnings };
-    const ids = kept.length ? this.opts.writer.upsertItems(source, kept.map((r) => ({ key: r.key, article: r.article! }))) : [];
+    const source = {
+      kind: 'feed' as const,
+      root: '',
+      id: feed.url,
+      size: null,
+      mtimeMs: null,
+      contentHash: null,
+      analysisVersion: analysisVersion(),
+      warnings,
+    };
+    const ids = kept.length
+      ? this.opts.writer.upsertItems(
+          source,
+          kept.map((r) => ({ key: r.key, article: r.article! })),
+        )
+      : [];
     const batch: StoredBatch = { feed, newIds: [], updatedIds: [] };
     kept.forEach((r, i) => (r.kind === 'new' ? batch.newIds : batch.updatedIds).push(ids[i]));
     await this.opts.onStored?.(batch);
@@ -81,7 +95,13 @@ export class ArticleSink implements FeedItemSink {
       url: link,
       html: page.html,
       fetchProblem: page.problem,
-      item: { title: item.title, published: item.published ?? item.updated, author: item.author, contentHtml: item.contentHtml, summary: item.summary },
+      item: {
+        title: item.title,
+        published: item.published ?? item.updated,
+        author: item.author,
+        contentHtml: item.contentHtml,
+        summary: item.summary,
+      },
       feedName: feed.title ?? new URL(feed.url).host,
       now: this.now(),
     };
@@ -93,7 +113,8 @@ export class ArticleSink implements FeedItemSink {
     try {
       const res = await this.opts.fetcher.fetch({ url, maxBytes: PAGE_MAX_BYTES, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
       if (res.status !== 'ok') return { html: null, problem: 'the page answered "not modified" to a first request' };
-      if (res.contentType && !HTML_TYPES.test(res.contentType.trim())) return { html: null, problem: `the page is ${res.contentType.split(';')[0]}, not HTML` };
+      if (res.contentType && !HTML_TYPES.test(res.contentType.trim()))
+        return { html: null, problem: `the page is ${res.contentType.split(';')[0]}, not HTML` };
       return { html: decodeBytes(res.body, res.contentType).text, problem: null };
     } catch (e) {
       return { html: null, problem: `the page could not be fetched (${e instanceof Error ? e.message : String(e)})` };

@@ -1,10 +1,10 @@
 // `briefbot fetch`: every followed feed (FEEDS and the servers' own) polled once into the store, exactly as
-// the bot polls them, with the outcome of each. The CLI's entry point wires this in.
-import { openStore } from '../store/store';
+// the bot polls them, with the outcome of each. The CLI's entry point opens the store and wires this in.
+import type { ArticleWriter } from '../briefings';
 import { inlineAnalyser } from './files/analyse-pool';
 import type { PollOutcome } from './feeds';
 import { HttpFetcher } from './http';
-import { FeedSources } from './sources-service';
+import { FeedSources, type FeedRegistry } from './sources-service';
 
 export interface FetchOnceSettings {
   /** FEEDS; null when unset (the shared list stored by the bot stays as it is). */
@@ -13,8 +13,11 @@ export interface FetchOnceSettings {
   allowPrivateNetwork: boolean;
 }
 
-export async function fetchFeedsOnce(database: string, settings: FetchOnceSettings, onError: (message: string) => void = () => undefined): Promise<PollOutcome[]> {
-  const store = openStore(database);
+export async function fetchFeedsOnce(
+  store: { feeds: FeedRegistry; articles: ArticleWriter },
+  settings: FetchOnceSettings,
+  onError: (message: string) => void = () => undefined,
+): Promise<PollOutcome[]> {
   const analyser = inlineAnalyser();
   try {
     const sources = new FeedSources({
@@ -30,6 +33,5 @@ export async function fetchFeedsOnce(database: string, settings: FetchOnceSettin
     return await sources.pollAll();
   } finally {
     await analyser.close();
-    store.close();
   }
 }

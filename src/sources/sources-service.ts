@@ -2,15 +2,37 @@
 // adding one (a home page works: its feed is found), removing, listing with a status line, and the poller
 // that fetches each followed feed once, however many servers follow it, storing what is new.
 import type { Scope } from '../briefings';
-import type { SqliteFeedStore } from '../store/feeds';
 import { ArticleSink, type StoredBatch } from './feed-sink';
-import { describeFeedState, feedKey, FeedPoller, freshState, resolveFeed, type PollLogger, type PollOutcome } from './feeds';
+import {
+  describeFeedState,
+  feedKey,
+  FeedPoller,
+  freshState,
+  resolveFeed,
+  type FeedState,
+  type FeedStateStore,
+  type PollLogger,
+  type PollOutcome,
+} from './feeds';
 import type { PageAnalyser } from './files/analyse-pool';
 import type { Fetcher } from './http';
 import type { AddSourceResult, NewArticles, SourcesService, SourceView } from './service-types';
 
+/** Where feeds, their state and who follows them are kept (src/store's SqliteFeedStore in the bot). */
+export interface FeedRegistry extends FeedStateStore {
+  getNow(url: string): FeedState | null;
+  addSource(guildId: string | null, url: string, addedFrom?: string | null): boolean;
+  removeSource(guildId: string, url: string): boolean;
+  setShared(urls: string[]): void;
+  replaceShared(pageUrl: string, feedUrl: string): void;
+  sources(guildId: string | null): { url: string; addedFrom: string | null }[];
+  followedFeeds(): string[];
+  articleCount(url: string): number;
+  storedItem(url: string, itemKey: string): { id: string; teaser: boolean } | null;
+}
+
 export interface FeedSourcesOptions {
-  feeds: SqliteFeedStore;
+  feeds: FeedRegistry;
   writer: ConstructorParameters<typeof ArticleSink>[0]['writer'];
   fetcher: Fetcher;
   analyser: PageAnalyser;
@@ -54,7 +76,14 @@ export class FeedSources implements SourcesService {
       logger: opts.logger,
       now: this.now,
     });
-    this.poller = new FeedPoller({ fetcher: opts.fetcher, states: opts.feeds, sink, logger: opts.logger, intervalSeconds: opts.intervalSeconds, clock: this.now });
+    this.poller = new FeedPoller({
+      fetcher: opts.fetcher,
+      states: opts.feeds,
+      sink,
+      logger: opts.logger,
+      intervalSeconds: opts.intervalSeconds,
+      clock: this.now,
+    });
   }
 
   /** Finds the feeds of shared home pages, then polls due feeds now and on a timer until stop(). */
@@ -140,7 +169,8 @@ export class FeedSources implements SourcesService {
     }
     const feedUrl = feedKey(resolved.feedUrl);
     const discoveredFrom = resolved.discovered ? given : undefined;
-    if (this.followsOrShared(guildId, feedUrl)) return { ok: true, source: this.view(feedUrl, this.scopeOf(feedUrl)), discoveredFrom, alreadyAdded: true };
+    if (this.followsOrShared(guildId, feedUrl))
+      return { ok: true, source: this.view(feedUrl, this.scopeOf(feedUrl)), discoveredFrom, alreadyAdded: true };
     this.opts.feeds.addSource(guildId, feedUrl, discoveredFrom ?? null);
     // Re-adding a disabled feed tries it again; a feed new to the store starts with its title.
     await this.poller.enable(feedUrl);

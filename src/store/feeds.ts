@@ -97,8 +97,21 @@ export class SqliteFeedStore {
          next_due_at = excluded.next_due_at, failures = excluded.failures, first_failure_at = excluded.first_failure_at,
          last_error = excluded.last_error, disabled_reason = excluded.disabled_reason, warnings = excluded.warnings,
          seen = excluded.seen`,
-    ).run(s.url, s.title, s.etag, s.lastModified, s.lastCheckedAt, s.lastSuccessAt, s.nextDueAt, s.failures,
-      s.firstFailureAt, s.lastError, s.disabledReason, JSON.stringify(s.warnings), JSON.stringify(s.seen));
+    ).run(
+      s.url,
+      s.title,
+      s.etag,
+      s.lastModified,
+      s.lastCheckedAt,
+      s.lastSuccessAt,
+      s.nextDueAt,
+      s.failures,
+      s.firstFailureAt,
+      s.lastError,
+      s.disabledReason,
+      JSON.stringify(s.warnings),
+      JSON.stringify(s.seen),
+    );
   }
 
   async list(): Promise<StoredFeedState[]> {
@@ -110,7 +123,10 @@ export class SqliteFeedStore {
   /** Adds a source; false when this guild (or the shared list) already had it. */
   addSource(guildId: string | null, url: string, addedFrom: string | null = null): boolean {
     const r = this.sql('INSERT OR IGNORE INTO feed_sources (guild_id, feed_url, added_at, added_from) VALUES (?, ?, ?, ?)').run(
-      guildId, url, this.clock().toISOString(), addedFrom,
+      guildId,
+      url,
+      this.clock().toISOString(),
+      addedFrom,
     );
     return r.changes > 0;
   }
@@ -125,31 +141,40 @@ export class SqliteFeedStore {
    * as the home page a feed was discovered from; a URL no longer named goes.
    */
   setShared(urls: string[]): void {
-    this.db.transaction(() => {
-      const keep = new Set(urls);
-      const rows = this.sql('SELECT feed_url, added_from FROM feed_sources WHERE guild_id IS NULL').all() as { feed_url: string; added_from: string | null }[];
-      const named = new Set<string>();
-      for (const r of rows) {
-        if (keep.has(r.feed_url) || (r.added_from !== null && keep.has(r.added_from))) named.add(r.added_from ?? r.feed_url).add(r.feed_url);
-        else this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(r.feed_url);
-      }
-      for (const url of urls) if (!named.has(url)) this.addSource(null, url);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const keep = new Set(urls);
+        const rows = this.sql('SELECT feed_url, added_from FROM feed_sources WHERE guild_id IS NULL').all() as {
+          feed_url: string;
+          added_from: string | null;
+        }[];
+        const named = new Set<string>();
+        for (const r of rows) {
+          if (keep.has(r.feed_url) || (r.added_from !== null && keep.has(r.added_from))) named.add(r.added_from ?? r.feed_url).add(r.feed_url);
+          else this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(r.feed_url);
+        }
+        for (const url of urls) if (!named.has(url)) this.addSource(null, url);
+      })
+      .immediate();
   }
 
   /** A shared home page turned out to name a feed: follow the feed, remembering the page it came from. */
   replaceShared(pageUrl: string, feedUrl: string): void {
-    this.db.transaction(() => {
-      this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(pageUrl);
-      this.addSource(null, feedUrl, pageUrl);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(pageUrl);
+        this.addSource(null, feedUrl, pageUrl);
+      })
+      .immediate();
   }
 
   /** A guild's sources (or, for null, the shared ones), oldest first. */
   sources(guildId: string | null): FeedSourceRow[] {
-    const rows = (guildId === null
-      ? this.sql('SELECT * FROM feed_sources WHERE guild_id IS NULL ORDER BY added_at, feed_url').all()
-      : this.sql('SELECT * FROM feed_sources WHERE guild_id = ? ORDER BY added_at, feed_url').all(guildId)) as {
+    const rows = (
+      guildId === null
+        ? this.sql('SELECT * FROM feed_sources WHERE guild_id IS NULL ORDER BY added_at, feed_url').all()
+        : this.sql('SELECT * FROM feed_sources WHERE guild_id = ? ORDER BY added_at, feed_url').all(guildId)
+    ) as {
       guild_id: string | null;
       feed_url: string;
       added_at: string;

@@ -87,7 +87,8 @@ describe('feeds with the bot running', () => {
     await p.exited;
   }
 
-  const search = async (words: string) => text(await discord.sendInteraction(discord.commandInteraction({ name: 'search', options: { query: words } })));
+  const search = async (words: string) =>
+    text(await discord.sendInteraction(discord.commandInteraction({ name: 'search', options: { query: words } })));
 
   it('an item that appears in the feed is searchable within one poll interval, briefed once, and not fetched again after a restart', async () => {
     const site = new NewsSite(server);
@@ -103,7 +104,9 @@ describe('feeds with the bot running', () => {
     expect(Date.now() - appeared).toBeLessThan(INTERVAL_SECONDS * 1000 + 4000);
 
     const channel = discord.textChannelId(discord.guildIds[0]);
-    await discord.sendInteraction(discord.commandInteraction({ name: 'briefing set', options: { channel, time: '03:00', timezone: 'UTC' }, ...ADMIN }));
+    await discord.sendInteraction(
+      discord.commandInteraction({ name: 'briefing set', options: { channel, time: '03:00', timezone: 'UTC' }, ...ADMIN }),
+    );
     const now = await discord.sendInteraction(discord.commandInteraction({ name: 'briefing now', options: { channel }, ...ADMIN }));
     expect(text(now)).toContain("Posted today's briefing");
     expect(JSON.stringify(discord.channelMessages(channel))).toContain(TITLE);

@@ -79,7 +79,13 @@ describe('feed sources', () => {
   });
 
   it("falls back to the feed's description, marked as a teaser, when the page is missing", async () => {
-    site.add({ id: 'gone', title: 'Harbour fees rise again', date: recent(), description: 'Harbour fees rise for the third year running, the port authority said.', page: null });
+    site.add({
+      id: 'gone',
+      title: 'Harbour fees rise again',
+      date: recent(),
+      description: 'Harbour fees rise for the third year running, the port authority said.',
+      page: null,
+    });
     const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
     await run.sources.pollAll();
     const article = run.library.article(run.library.search('harbour fees')[0].articleId)!;
@@ -152,7 +158,10 @@ describe('feed sources', () => {
     });
     const refused = await run.sources.add('guild-a', server.url('/plain'));
     expect(refused).toEqual({ ok: false, reason: expect.stringContaining('does not link to a feed') });
-    expect(await run.sources.add('guild-a', 'ftp://news.example/feed')).toMatchObject({ ok: false, reason: expect.stringContaining('http and https') });
+    expect(await run.sources.add('guild-a', 'ftp://news.example/feed')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('http and https'),
+    });
     await run.close();
   });
 

@@ -78,7 +78,11 @@ export class NewsSite {
   }
 
   private version(): string {
-    return crypto.createHash('sha1').update(this.items.map((i) => `${i.id}:${i.title}:${i.description}`).join('|')).digest('hex').slice(0, 16);
+    return crypto
+      .createHash('sha1')
+      .update(this.items.map((i) => `${i.id}:${i.title}:${i.description}`).join('|'))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   rss(): string {
