@@ -132,7 +132,7 @@ function readBack(tokens: readonly Token[], i: number, depth: number): ReadBack 
       r.loose = 0;
       return ownerBeyondDeterminer(tokens, k, r.words, depth) ?? r;
     }
-    if (isNameLike(w) || (isPossessive(w) && isCapitalised(w))) take(k, false);
+    if (isNameLike(w)) take(k, false);
     else if (l === 'of' && r.words.length && k > 0 && isCapitalised(tokens[k - 1].text)) take(k, false);
     else if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
     else if (isPhraseWord(w)) take(k, false);
@@ -190,7 +190,9 @@ function vouched({ words, from, loose, atBoundary }: ReadBack): Before {
  */
 function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: SpeakerPhrase; from: number } | null {
   let k0 = comma;
-  while (k0 > 0 && comma - k0 < 45 && !/^[.;:!?\u00a7]$/.test(tokens[k0 - 1].text)) k0--;
+  // A full stop right before a comma closes an abbreviation ("of Huntsville, Ala., says"), not a sentence.
+  const opensClause = (k: number): boolean => /^[.;:!?\u00a7]$/.test(tokens[k - 1].text) && !(tokens[k - 1].text === '.' && tokens[k]?.text === ',');
+  while (k0 > 0 && comma - k0 < 45 && !opensClause(k0)) k0--;
   const starts = [k0];
   for (let k = k0; k < comma; k++) if (tokens[k].text === ',') starts.push(k + 1);
   for (const s of starts) {
@@ -220,7 +222,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, end = token
       sawDeterminer = true;
       continue;
     }
-    if (isNameLike(w) || (isCapitalised(w) && isPossessive(w))) {
+    if (isNameLike(w)) {
       words.push(w);
       continue;
     }

@@ -1,7 +1,7 @@
 // Turns a speaker phrase into the entity it names: pronouns go to the speaker in play, names to
 // their fullest form in the article, descriptions to the person introduced with that role.
-import { genderOf } from '../text/gender';
-import { isCapitalised, isOfficeWord, normaliseName, splitRoleAndName } from '../text/names';
+import { genderOf, type Gender } from '../text/gender';
+import { isCapitalised, isOfficeWord, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
@@ -25,11 +25,26 @@ export interface Play {
  * one. (Giving a person of unknown gender the pronoun's gender did not help on PolNeAR dev/train.)
  */
 function personPronoun(word: 'he' | 'she', play: Play): Entity | null {
-  const want = word === 'he' ? 'm' : 'f';
+  return personInPlay(word === 'he' ? 'm' : 'f', play);
+}
+
+/** The person in play, skipping anyone whose gender is known to be other than `want` (null: any). */
+function personInPlay(want: Gender | null, play: Play): Entity | null {
   const first = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
   const candidates = [first, play.lastPerson, ...play.recent, ...play.mentioned];
-  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || e.gender === want)) ?? null;
-  return first && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || want === null || e.gender === want)) ?? null;
+  return first && want && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+}
+
+/**
+ * "Rubio spoke in Miami. … “…,” the Florida senator said": a definite description of a person
+ * (its head an office or title) that no one was introduced with is, like "he", the person in play.
+ */
+function describedPersonInPlay(words: readonly string[], play: Play): Entity | null {
+  if (!/^the$/i.test(words[0] ?? '') || words.length < 2) return null;
+  const head = stripPossessive(words[words.length - 1]);
+  if (!isOfficeWord(head) || /^(mr|mrs|ms|dr|sir|state|press|member|voter|supporter|delegate|student|constituent)\.?$/i.test(head)) return null;
+  return personInPlay(genderOf(words), play);
 }
 
 /** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
@@ -47,12 +62,19 @@ function spokespersonOwner(words: readonly string[]): string | null {
   return owner.every((w) => isCapitalised(w) || /^[a-z]+$/.test(w)) ? normaliseName(owner.join(' ')) : null;
 }
 
+/** An entity and the role to show with this quote; `described` when the role is what this sentence calls them. */
+export interface Resolved {
+  entity: Entity | null;
+  role: string | null;
+  described?: boolean;
+}
+
 export function resolve(phrase: SpeakerPhrase, registry: Registry, play: Play): Entity | null {
   return resolveWithRole(phrase, registry, play).entity;
 }
 
 /** Turns a speaker phrase into an entity; a description that points at nobody keeps its words as the role. */
-export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play): { entity: Entity | null; role: string | null } {
+export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play): Resolved {
   switch (phrase.kind) {
     case 'pronoun': {
       if (phrase.word === 'he' || phrase.word === 'she') {
@@ -101,8 +123,13 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       }
       // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
       const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
-      const entity = indefinite ? null : registry.resolveDescription(phrase.words);
-      return { entity, role: entity?.role ?? text.replace(/^(The|the|a|A|an|An)\s+/, '') };
+      const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
+      if (indefinite) return { entity: null, role: described };
+      const introduced = registry.resolveDescription(phrase.words);
+      if (introduced) return { entity: introduced, role: introduced.role };
+      // The person in play is called what the sentence calls them.
+      const inPlay = describedPersonInPlay(phrase.words, play);
+      return { entity: inPlay, role: described, described: !!inPlay };
     }
   }
 }

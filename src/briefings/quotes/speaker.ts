@@ -5,13 +5,15 @@ import type { Discourse } from './discourse';
 import type { QuoteSpan } from './marks';
 import type { QuoteContext } from './quote-context';
 import type { Entity } from './registry';
-import { resolve, resolveWithRole } from './resolve';
+import { resolve, resolveWithRole, type Resolved } from './resolve';
 import { lastSentenceTokens } from './sentence-context';
 
 export interface CuedSpeaker {
   cue: Cue | null;
   entity: Entity | null;
   role: string | null;
+  /** The role is what the cue calls the speaker ("the Florida senator"), not the one they were introduced with. */
+  described?: boolean;
 }
 
 const NOBODY = { entity: null, role: null };
@@ -23,7 +25,7 @@ function cueOf({ tokens, q, quoteText }: QuoteContext): Cue | null {
 }
 
 /** The speaker the cue names; a cue without a phrase hands the quote to the sentence's speaker. */
-function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): { entity: Entity | null; role: string | null } {
+function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolved {
   // "“…,” said Rep. Bobby Scott, adding that “…”": the sentence's speaker goes on.
   if (cue.mainSubject && d.sentenceSpeaker) return { entity: d.sentenceSpeaker, role: d.sentenceSpeaker.role };
   if (!cue.phrase) return NOBODY;
