@@ -203,4 +203,40 @@ describe('what counts as a quotation', () => {
       ['The library will not close this year, whatever happens next.', null],
     ]);
   });
+  it('gives a definite description of a person to the person in play, shown with that description', () => {
+    const { quotes } = extractQuotes(
+      article('Marco Rubio spoke to supporters in Miami on Tuesday.', '“We are going to win this state,” the Florida senator said.'),
+    );
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Marco Rubio', 'Florida senator']);
+  });
+
+  it('skips a person of the other gender for a gendered description', () => {
+    const q = speakers('Hillary Clinton met Donald Trump in New York.', '“We talked about trade for an hour,” the businessman said.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('keeps an indefinite description unknown rather than giving it to the person in play', () => {
+    const q = speakers('Marco Rubio spoke to supporters in Miami on Tuesday.', '“We are going to win this state,” a senator said.');
+    expect(q[0][1]).toBeNull();
+  });
+
+  it('reads "the network said" as a subject and its verb, not as a noun like "the repeated calls"', () => {
+    const { quotes } = extractQuotes(article('In a statement, the network said that the description was “false and misleading in every way.”'));
+    expect([quotes[0].speaker]).toEqual(['the network']);
+    expect(speakers('Trump rejected the repeated calls “to step aside now before it is too late.”')[0][1]).toBeNull();
+  });
+
+  it('does not take a month in the possessive for a person', () => {
+    const q = speakers(
+      'Ban Ki-moon spoke about the climate talks held in Paris in December.',
+      'December’s global agreement was a defining moment for him.',
+      '“I am grateful to all the parties involved,” he said.',
+    );
+    expect(q[0][1]).toBe('Ban Ki-moon');
+  });
+
+  it('reads past a state abbreviation in "X, 29, of Huntsville, Ala., says"', () => {
+    const q = speakers('Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is the climate. “We are running out of time,” she says.');
+    expect(q[0][1]).toBe('Brianne Stone');
+  });
 });

@@ -1,6 +1,7 @@
 // Finds the reporting cue of a quote and the phrase naming its speaker, looking after the quote
 // first ("“…,” Rubio said"), then before it in the same sentence ("Rubio said “…”").
-import type { Token } from '../text/names';
+import { isOfficeWord, type Token } from '../text/names';
+import { ORG_HEADS } from './lexicon';
 import { isReportingParticiple, isReportingVerb, phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
 
 /** Placeholder token standing for a quoted span inside a sentence's token list. */
@@ -42,8 +43,13 @@ function isNounUse(tokens: readonly Token[], k: number): boolean {
   // "of claims", "of Republican claims"
   const prep = /^(of|for|in|on|about|with|by|to|from|against|over)$/;
   if (/s$/.test(tokens[k].text) && (prep.test(prev) || (prep.test(prev2) && !/^(he|she|they|it|we|i|you)$/i.test(prev)))) return true;
+  // "the repeated calls" is a noun; "the network said", "the commission says" are a subject and its verb.
+  if (PAST_FORM.test(tokens[k].text) || isOfficeWord(prev) || ORG_HEADS.has(prev)) return false;
   return /^[a-z]+$/.test(prev) && !/^(also|has|have|had|then|later|repeatedly|once|again|reportedly|recently|publicly|never|often|just|still|even|further|first)$/.test(prev) && !/ly$/.test(prev) && (det.test(prev2) || /[’']s$/.test(prev2));
 }
+
+/** Reporting words that are only ever verbs: "said", "told", "wrote", "-ed". */
+const PAST_FORM = /^(?:said|told|wrote|says|tells|writes|[a-z]+ed)$/;
 const isDash = (t: Token | undefined): boolean => !!t && /^[,\u2014\u2013-]$/.test(t.text);
 
 /** "…,” said X" / "…,” X said" / "…,” according to X" / "…,” Y quoted X as saying". */
