@@ -239,4 +239,23 @@ describe('what counts as a quotation', () => {
     const q = speakers('Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is the climate. “We are running out of time,” she says.');
     expect(q[0][1]).toBe('Brianne Stone');
   });
+  it('reads a contracted pronoun ("He’s predicting …")', () => {
+    const q = speakers('Donald Trump won the primary on Tuesday. He’s predicting he will do “very, very well” in Nevada next week.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('gives a quote after ", who says" to the name before the relative pronoun', () => {
+    const q = speakers('Contrast that with Trump, who has called the pact “a disaster for our country,” and Sanders, who says it is “disastrous for workers.”');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Trump', 'Sanders']);
+  });
+
+  it('gives "what it calls" to the organisation the sentence is about', () => {
+    const { quotes } = extractQuotes(article('The group seeks to prevent deaths through what it calls “sensible gun violence prevention laws.”'));
+    expect(quotes.map((q) => q.speaker)).toEqual(['the group']);
+  });
+
+  it('gives "it said" to an organisation described, not named, in the sentence before', () => {
+    const q = speakers('The commission met on Friday in Washington.', 'That, it said, “would be helpful in avoiding uncertainty for everyone.”');
+    expect(q[0][1]).toBe('the commission');
+  });
 });

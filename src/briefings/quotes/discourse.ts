@@ -3,7 +3,7 @@
 // this sentence, this paragraph and the previous paragraph.
 import type { Token } from '../text/names';
 import { reportedSubject, sentenceSubject } from './attribution';
-import type { Entity, Registry } from './registry';
+import { isOrganisationHead, type Entity, type Registry } from './registry';
 import { resolve, type Play } from './resolve';
 
 /** How many people stay in play for pronouns. */
@@ -92,7 +92,9 @@ export class Discourse {
 
   private namedSubject(tokens: readonly Token[]): Entity | null {
     const subject = sentenceSubject(tokens);
-    const e = subject && subject.kind === 'name' ? resolve(subject, this.registry, this.play) : null;
+    // "The commission met on Friday. … it said": an organisation's description is a subject too.
+    const about = subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
+    const e = about ? resolve(subject, this.registry, this.play) : null;
     return e && e.kind !== 'unknown' ? e : null;
   }
 }

@@ -39,6 +39,15 @@ function isPhraseWord(w: string): boolean {
 
 const MAX_DEPTH = 4;
 
+/** A noun that heads a speaker phrase: an office or an institution ("senator", "group"). */
+const isHeadNoun = (w: string): boolean => !isCapitalised(w) && (isOfficeWord(w) || ORG_HEADS.has(w.toLowerCase()));
+
+/** The pronoun a token is, contractions included ("He’s predicting", "she'd"), else null. */
+function pronounOf(t: Token | undefined): string | null {
+  const l = lc(t).replace(/[’'](?:s|d|ll|re|ve)$/, '');
+  return PRONOUNS.has(l) ? l : null;
+}
+
 const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
 
 type Before = { phrase: SpeakerPhrase; from: number } | null;
@@ -68,8 +77,14 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
     while (k >= 0 && tokens[k].text !== '(' && i - k <= 8) k--;
     return k > 0 && tokens[k].text === '(' ? phraseBefore(tokens, k, depth + 1) : null;
   }
-  if (PRONOUNS.has(lc(tokens[i])) && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
-    return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, from: i };
+  const pronoun = pronounOf(tokens[i]);
+  if (pronoun && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
+    return { phrase: { kind: 'pronoun', word: pronoun }, from: i };
+  }
+  // "Trump, who has called the pact “insanity”": a relative pronoun's speaker is the name before it.
+  if (lc(tokens[i]) === 'who' && tokens[i - 1]?.text === ',') {
+    const antecedent = phraseBefore(tokens, i - 1, depth + 1);
+    return antecedent && antecedent.phrase.kind === 'name' ? antecedent : null;
   }
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
@@ -210,7 +225,8 @@ function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: S
 export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
   if (i >= end) return null;
-  if (PRONOUNS.has(lc(tokens[i]))) return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, to: i + 1 };
+  const pronoun = pronounOf(tokens[i]);
+  if (pronoun) return { phrase: { kind: 'pronoun', word: pronoun }, to: i + 1 };
   const words: string[] = [];
   let sawDeterminer = false;
   for (; i < end && words.length < 12; i++) {
@@ -232,7 +248,9 @@ export function phraseAfter(tokens: readonly Token[], start: number, end = token
     }
     if (STOP.has(l) || AUXILIARIES.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || DAYS.test(l)) break;
     if (isCapitalised(w)) break;
-    if (isPhraseWord(w) || (sawDeterminer && !/(?:ed|ing)$/.test(l))) {
+    // "the group seeks", "the senator sought": after a head noun, a word that is no role word is the verb.
+    const afterHead = words.length > 1 && isHeadNoun(words[words.length - 1]);
+    if (isPhraseWord(w) || (sawDeterminer && !afterHead && !/(?:ed|ing)$/.test(l))) {
       words.push(w);
       continue;
     }

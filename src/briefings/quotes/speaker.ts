@@ -36,6 +36,12 @@ function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolve
     const e = outer && outer.kind === 'name' ? resolve(outer, d.registry, d.play) : null;
     if (e && e.kind !== 'organisation') return { entity: e, role: e.role };
   }
+  // "The group seeks … what it calls “…”": "it" or "they" is the organisation the sentence is about.
+  if (cue.phrase.kind === 'pronoun' && /^(it|they)$/.test(cue.phrase.word) && cue.at !== undefined && cue.at > 0) {
+    const subject = sentenceSubject(tokens, cue.at);
+    const e = subject && subject.kind !== 'pronoun' ? resolve(subject, d.registry, d.play) : null;
+    if (e?.kind === 'organisation') return { entity: e, role: null };
+  }
   return r;
 }
 
