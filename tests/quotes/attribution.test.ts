@@ -258,4 +258,8 @@ describe('what counts as a quotation', () => {
     const q = speakers('The commission met on Friday in Washington.', 'That, it said, “would be helpful in avoiding uncertainty for everyone.”');
     expect(q[0][1]).toBe('the commission');
   });
+  it('gives "her remark that “…”" and "X’s comments: “…”" to the owner of the words', () => {
+    expect(speakers('Hillary Clinton spoke on Monday. Her remark that “the system is broken beyond repair” drew criticism.')[0][1]).toBe('Hillary Clinton');
+    expect(speakers('Sanders attacked Trump’s latest comments: “We will build a wall and Mexico will pay for it.”')[0][1]).toBe('Trump');
+  });
 });
