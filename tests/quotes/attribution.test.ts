@@ -1,5 +1,5 @@
 // Each attribution pattern on its own, in small articles written for the purpose.
-import { extractQuotes } from '../../src/briefings/quotes';
+import { extractQuotes, findQuotations } from '../../src/briefings/quotes';
 
 const article = (...paragraphs: string[]) => ({ title: 'Test article', standfirst: null, paragraphs });
 const speakers = (...paragraphs: string[]) => extractQuotes(article(...paragraphs)).quotes.map((q) => [q.text, q.speaker]);
@@ -261,5 +261,19 @@ describe('what counts as a quotation', () => {
   it('gives "her remark that “…”" and "X’s comments: “…”" to the owner of the words', () => {
     expect(speakers('Hillary Clinton spoke on Monday. Her remark that “the system is broken beyond repair” drew criticism.')[0][1]).toBe('Hillary Clinton');
     expect(speakers('Sanders attacked Trump’s latest comments: “We will build a wall and Mexico will pay for it.”')[0][1]).toBe('Trump');
+  });
+  it('gives "X issued a statement: “…”" and "as X put it, “…”" to X', () => {
+    expect(speakers('After the attacks, Donald Trump issued a statement, “Last night, our nation was attacked by a terrorist.”')[0][1]).toBe('Donald Trump');
+    expect(speakers('As Vulture put it, “Hello, it’s the Biebs, and he is back on top.”')[0][1]).toBe('Vulture');
+  });
+
+  it('does not give a quoted title to the name in the possessive before it', () => {
+    const q = findQuotations(article('In a preview clip, Mary J. Blige sings Bruce Springsteen’s “American Skin” to Hillary Clinton.'));
+    expect(q[0].speaker).not.toBe('Bruce Springsteen');
+  });
+
+  it('leaves a claim to the reporter who rules on it, not its owner ("X ruled that Trump’s statement about “…”")', () => {
+    const q = findQuotations(article('Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago was true.'));
+    expect(q[0].speaker).not.toBe('Trump');
   });
 });

@@ -1,7 +1,8 @@
 // Finds the reporting cue of a quote and the phrase naming its speaker, looking after the quote
 // first ("“…,” Rubio said"), then before it in the same sentence ("Rubio said “…”").
-import { isCapitalised, isOfficeWord, isPossessive, stripPossessive, type Token } from '../text/names';
+import { isOfficeWord, type Token } from '../text/names';
 import { ORG_HEADS } from './lexicon';
+import { nominalCue } from './nominal';
 import { isReportingParticiple, isReportingVerb, phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
 
 /** Placeholder token standing for a quoted span inside a sentence's token list. */
@@ -115,35 +116,11 @@ function quotedAs(tokens: readonly Token[], v: number, end = tokens.length): Cue
   return null;
 }
 
-/** Nouns for what someone said: "her remark that “…”", "Trump’s comments: “…”". */
-const SAID_NOUNS = new Set('remark remarks comment comments statement words claim claims assertion warning tweet promise pledge vow message'.split(' '));
-const OWNER_PRONOUNS: Partial<Record<string, string>> = { his: 'he', her: 'she', its: 'it', their: 'they' };
-
-/** "her remark that “…”", "Trump’s latest comments: “…”": the owner of the words is the speaker. */
-function nominalCue(tokens: readonly Token[], q: number): Cue | null {
-  let k = q - 1;
-  while (k > 0 && /^(that|:|,)$/i.test(tokens[k].text)) k--;
-  if (k < 1 || k === q - 1 || !SAID_NOUNS.has(tokens[k].text)) return null;
-  // One or two modifiers may come between owner and noun ("her now-infamous remark").
-  let owner = k - 1;
-  while (owner > 0 && k - owner <= 2 && /^[a-z-]+$/.test(tokens[owner].text) && !OWNER_PRONOUNS[tokens[owner].text]) owner--;
-  const word = tokens[owner].text;
-  const pronoun = OWNER_PRONOUNS[word.toLowerCase()];
-  if (pronoun) return { phrase: { kind: 'pronoun', word: pronoun }, direct: false, mainSubject: false, at: owner };
-  if (!isPossessive(word) || !isCapitalised(word)) return null;
-  const r = phraseBefore(tokens, owner + 1);
-  if (!r || r.phrase.kind !== 'name') return null;
-  const words = r.phrase.words.map((w, i, all) => (i === all.length - 1 ? stripPossessive(w) : w));
-  return { phrase: { kind: 'name', words, appositive: null }, direct: false, mainSubject: false, at: r.from };
-}
-
 /** How far back from a quote a cue is looked for, in tokens: longer clauses are not one cue. */
 export const LOOK_BACK = 120;
 
 /** The nearest cue before the quote token at index `q` in the same sentence. */
 export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
-  const nominal = nominalCue(tokens, q);
-  if (nominal) return nominal;
   const direct = (k: number): boolean => {
     for (let j = k + 1; j < q; j++) if (!/^(that|:|,|\u2014|\u2013|-)$/i.test(tokens[j].text)) return false;
     return true;
@@ -180,6 +157,9 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
     }
     if (isReportingParticiple(t)) return cueOfParticiple(tokens, k, q, floor, direct(k));
   }
+  // "her remark that “…”": only when no verb cue: "Politifact ruled that Trump’s claim “…”" is Politifact's report.
+  const nominal = nominalCue(tokens, q);
+  if (nominal) return nominal;
   // "Said Ellis: “…”"
   if (/^(Said|Says|Added|Asked|Wrote|Stated|Explained|Continued)$/.test(tokens[0]?.text ?? '')) {
     const r = phraseAfter(tokens, 1);
