@@ -276,4 +276,8 @@ describe('what counts as a quotation', () => {
     const q = findQuotations(article('Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago was true.'));
     expect(q[0].speaker).not.toBe('Trump');
   });
+  it('goes on with the speaker in play after a sentence opened by "Adding,"', () => {
+    const q = speakers('Bill Maher said the report “wasn’t good at all.” Adding, “Now, what they actually do is never that bad.”');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Bill Maher', 'Bill Maher']);
+  });
 });
