@@ -280,4 +280,15 @@ describe('what counts as a quotation', () => {
     const q = speakers('Bill Maher said the report “wasn’t good at all.” Adding, “Now, what they actually do is never that bad.”');
     expect(q.map(([, speaker]) => speaker)).toEqual(['Bill Maher', 'Bill Maher']);
   });
+  it('reads any past-tense verb before a colon that introduces a quote paragraph', () => {
+    const q = speakers('17-year-old Jared Potts echoed:', '“He speaks his mind, and I think that might be what the country needs.”');
+    expect(q[0][1]).toBe('Jared Potts');
+  });
+
+  it('gives the words of a writing to its author ("the Heritage Foundation website notes:")', () => {
+    const { quotes } = extractQuotes(
+      article('It matters a lot, as the Heritage Foundation website notes:', '“In the fall of 1960, some 90 young conservatives met at the Sharon estate.”'),
+    );
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Heritage Foundation', null]);
+  });
 });

@@ -50,10 +50,13 @@ function describedPersonInPlay(words: readonly string[], play: Play): Entity | n
 /** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
 const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokesmen', 'spokeswomen', 'representative', 'representatives']);
 
+/** Writings whose words are their author's: "the Heritage Foundation website notes", "Hoff’s letter says". */
+const WRITINGS = new Set(['website', 'site', 'statement', 'report', 'release', 'memo', 'letter', 'editorial', 'email', 'blog', 'post', 'column', 'lawsuit', 'complaint', 'filing']);
+
 /** "a Microsoft spokesperson" → "Microsoft"; "a Clinton campaign spokesman" → "Clinton campaign". */
-function spokespersonOwner(words: readonly string[]): string | null {
+function spokespersonOwner(words: readonly string[], heads: ReadonlySet<string> = SPEAKS_FOR): string | null {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
-  if (!SPEAKS_FOR.has(head)) return null;
+  if (!heads.has(head)) return null;
   const before = words.slice(0, -1).filter((w) => !/^(a|an|the|one|another)$/i.test(w));
   const start = before.findIndex(isCapitalised);
   if (start < 0) return null;
@@ -120,6 +123,14 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         const entity = registry.resolveName(owner) ?? registry.add({ name: owner, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
         if (entity.kind === 'unknown') entity.kind = 'organisation';
         return { entity, role: normaliseName(head) };
+      }
+      // "the Heritage Foundation website notes", "Hoff’s letter says": the author speaks, a person if the article named one.
+      const author = spokespersonOwner(phrase.words, WRITINGS);
+      if (author) {
+        const known = registry.resolveName(author);
+        const entity = known ?? registry.add({ name: author, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+        if (entity.kind === 'unknown') entity.kind = 'organisation';
+        return { entity, role: entity.role };
       }
       // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
       const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');

@@ -2,6 +2,7 @@
 // or in the paragraph before when that paragraph ends with a colon ("Cruz continued:").
 import { cueAfter, cueBefore, LOOK_BACK, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
 import type { Discourse } from './discourse';
+import { phraseBefore } from './phrases';
 import type { QuoteSpan } from './marks';
 import type { QuoteContext } from './quote-context';
 import type { Entity } from './registry';
@@ -51,6 +52,12 @@ function cueOfPreviousParagraph(previous: string, previousSpans: readonly QuoteS
   tokens.push({ text: QUOTE_TOKEN, start: previous.length, end: previous.length });
   const cue = cueBefore(tokens, tokens.length - 1);
   if (cue) return cue;
+  // "17-year-old Jared Potts echoed:": any past-tense verb right before the colon introduces the quote.
+  const v = tokens.length - 3;
+  if (v > 0 && tokens[v + 1].text === ':' && /^[a-z]+ed$/.test(tokens[v].text)) {
+    const r = phraseBefore(tokens, v);
+    if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: true, mainSubject: false };
+  }
   const subject = sentenceSubject(tokens);
   return subject ? { phrase: subject, direct: false, mainSubject: true } : null;
 }
