@@ -291,4 +291,11 @@ describe('what counts as a quotation', () => {
     );
     expect([quotes[0].speaker, quotes[0].role]).toEqual(['Heritage Foundation', null]);
   });
+  it('gives the answer after "X asked Y whether …" to the one asked', () => {
+    const q = speakers(
+      'Last month, reporter Scott Conroy asked Bernie Sanders whether questions about his health were fair game.',
+      '“Sure it is. I would not have run if I was not blessed,” he said.',
+    );
+    expect(q[0][1]).toBe('Bernie Sanders');
+  });
 });
