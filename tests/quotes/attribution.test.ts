@@ -298,4 +298,21 @@ describe('what counts as a quotation', () => {
     );
     expect(q[0][1]).toBe('Bernie Sanders');
   });
+  it('keeps a party before a full name as the role ("Democrat Hillary Clinton said")', () => {
+    const { quotes } = extractQuotes(article('Democrat Hillary Clinton said: “We will not go back on any of this.”'));
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Hillary Clinton', 'Democrat']);
+    expect(extractQuotes(article('The Republican National Committee said: “We will not go back on any of this.”')).quotes[0].speaker).toBe(
+      'Republican National Committee',
+    );
+  });
+
+  it('never makes a speaker of words with a contraction ("Don’t Republicans …")', () => {
+    const q = speakers('Ted Cruz spoke in Iowa. Don’t Republicans run the risk? “Hillary should just do whatever she wants,” he said.');
+    expect(q[0][1]).toBe('Ted Cruz');
+  });
+
+  it('gives "the Republican" to the person in play', () => {
+    const q = speakers('Donald Trump spoke in Michigan on Friday.', 'The Republican said: “I wonder why it was bad. Think of that.”');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
 });

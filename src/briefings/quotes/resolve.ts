@@ -91,6 +91,11 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       return { entity: null, role: null };
     }
     case 'name': {
+      // "The Republican is also encouraging …": a party member described, like "the senator", is the person in play.
+      if (phrase.words.length === 2 && /^the$/i.test(phrase.words[0]) && /^(republican|democrat|libertarian)$/i.test(phrase.words[1])) {
+        const inPlay = personInPlay(null, play);
+        return { entity: inPlay, role: phrase.words[1], described: !!inPlay };
+      }
       const parts = splitRoleAndName(phrase.words);
       if (!parts) return { entity: null, role: null };
       // A lone capitalised word only ever seen opening sentences is not a name ("Moreover").
