@@ -1,7 +1,7 @@
 // Reads the phrase that names a speaker next to a reporting verb: a pronoun ("he"), a name with
 // or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
 // top Putin diplomatic aide", "the foreign ministry").
-import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
+import { isCapitalised, isOfficeWord, isOrganisationWord, stripPossessive, type Token } from '../text/names';
 import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './lexicon';
 
