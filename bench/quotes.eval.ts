@@ -263,7 +263,7 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
     for (const k of kindedGolds(d)) {
       const cell = s.byKind[k.kind];
       cell.n++;
-      if (sys.some((q) => overlaps(q.spans, k.content) && k.accepts(q))) { cell.correct++; if (process.env.QOK === k.kind && run.name === 'all') { const q = sys.find((q) => overlaps(q.spans, k.content) && k.accepts(q))!; console.error(`OK gold=${k.gold.source} sys=${q.speaker}(${q.role}) ::: ${d.text.slice(Math.max(0, k.content[0][0] - 250), k.content[0][1]).replace(/\n/g, ' ')}`); } }
+      if (sys.some((q) => overlaps(q.spans, k.content) && k.accepts(q))) cell.correct++;
       else if (DEBUG && process.env.QKIND === k.kind && run.name === (process.env.QROW ?? 'statements')) {
         const hits = sys.filter((q) => overlaps(q.spans, k.content));
         const ctx = d.text.slice(Math.max(0, k.content[0][0] - 200), k.content[0][1] + 100).replace(/\n/g, ' ');
