@@ -315,4 +315,27 @@ describe('what counts as a quotation', () => {
     const q = speakers('Donald Trump spoke in Michigan on Friday.', 'The Republican said: “I wonder why it was bad. Think of that.”');
     expect(q[0][1]).toBe('Donald Trump');
   });
+  it('reads the subject after a wire dateline ("Washington (AFP) – X has …, saying “…”")', () => {
+    const q = speakers('Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do more harm than good.');
+    expect(q[0][1]).toBe('Hillary Clinton');
+  });
+
+  it('skips a participle opening the sentence when looking for its subject', () => {
+    const q = findQuotations(article('Horrified at the prospect of a Trump presidency, Jorge Ramos believes in journalism that “takes sides.”'));
+    expect(q[0].speaker).toBe('Jorge Ramos');
+  });
+
+  it('reads an inverted cue with any past-tense verb ("“…!” beamed X")', () => {
+    expect(speakers('“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.')[0][1]).toBe('Donald Hartley');
+  });
+
+  it('reads the name before a dashed appositive ("X — a teacher — says")', () => {
+    const { quotes } = extractQuotes(article('Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal for all of us.”'));
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Jason Sims', 'teacher from Mount Pleasant']);
+  });
+
+  it('keeps a surname that is also an office when a given name comes before it ("Billie Jean King")', () => {
+    const q = speakers('“He was the greatest,” Billie Jean King said.', '“He talked the talk and walked the walk,” King said.');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Billie Jean King', 'Billie Jean King']);
+  });
 });

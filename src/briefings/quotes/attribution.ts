@@ -89,6 +89,11 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     const r = phraseAfter(slice, i + 1, end);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) } : null;
   }
+  // "“This is fantastic!” beamed Donald Hartley": any past-tense word with a name after it, inverted.
+  if (/^[a-z]+ed$/.test(tokens[i].text)) {
+    const r = phraseAfter(slice, i + 1, end);
+    if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) };
+  }
   if (lc(tokens[i]) === 'according' && lc(tokens[i + 1]) === 'to') {
     const r = phraseAfter(slice, i + 2, end);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false } : null;
@@ -237,8 +242,12 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
   let i = 0;
   while (i < end && i < 40 && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
   const starts = [i];
-  for (let k = i; k < end && k - i < 30; k++) if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN) starts.push(k + 1);
-  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(at(i)));
+  for (let k = i; k < end && k - i < 30; k++) {
+    // "Washington (AFP) – Democrat Hillary Clinton has …": a dash early on ends a dateline.
+    if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN || (k - i < 8 && /^[\u2014\u2013]$/.test(tokens[k].text))) starts.push(k + 1);
+  }
+  // "Horrified at the prospect …, Ramos believes": a participle opening the sentence is no subject.
+  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(at(i))) || (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(at(i)?.text ?? '') && /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(at(i + 1))));
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s, end);

@@ -72,6 +72,7 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   while (i >= 0 && isBetweenSubjectAndVerb(tokens, i, end)) i--;
   if (i < 0) return null;
   if (tokens[i].text === ',') return subjectBeforeComma(tokens, i, depth);
+  if (/^[\u2014\u2013]$/.test(tokens[i].text)) return subjectBeforeDashes(tokens, i, depth);
   if (tokens[i].text === ')') {
     let k = i - 1;
     while (k >= 0 && tokens[k].text !== '(' && i - k <= 8) k--;
@@ -115,6 +116,16 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, depth: numb
   // "Gov. John Kasich (R-OH), said": a comma with no appositive before it.
   const bare = phraseBefore(tokens, comma, depth + 1);
   return bare && bare.phrase.kind === 'name' ? bare : null;
+}
+
+/** "Jason Sims — a teacher from Mount Pleasant — says": the name before a dashed appositive. */
+function subjectBeforeDashes(tokens: readonly Token[], dash: number, depth: number): Before {
+  let k = dash - 1;
+  while (k >= 0 && tokens[k].text !== tokens[dash].text && dash - k <= 15) k--;
+  if (k <= 0 || tokens[k].text !== tokens[dash].text) return null;
+  const inner = phraseBefore(tokens, k, depth + 1);
+  if (!inner || inner.phrase.kind !== 'name') return null;
+  return { phrase: { ...inner.phrase, appositive: tokens.slice(k + 1, dash).map((t) => t.text).join(' ') }, from: inner.from };
 }
 
 /** Words read back from the verb; `loose` counts lower-case words nothing has vouched for yet. */

@@ -97,7 +97,11 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         return { entity: inPlay, role: phrase.words[1], described: !!inPlay };
       }
       const parts = splitRoleAndName(phrase.words);
-      if (!parts) return { entity: null, role: null };
+      // "King says": a lone office word is a surname when the article named someone so ("Billie Jean King").
+      if (!parts) {
+        const known = phrase.words.length === 1 ? registry.resolveName(stripPossessive(phrase.words[0])) : null;
+        return known && known.kind === 'person' ? { entity: known, role: known.role } : { entity: null, role: null };
+      }
       // A lone capitalised word only ever seen opening sentences is not a name ("Moreover").
       if (phrase.words.length === 1 && !registry.isKnownWord(phrase.words[0])) return { entity: null, role: null };
       const entity = registry.resolveName(parts.name) ?? registry.add(parts, Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,7 @@
 // Names of people and organisations as news prose writes them: "US Secretary of State Marco
 // Rubio" is the name "Marco Rubio" with the role "US Secretary of State".
 import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from './name-lexicon';
+import { isGivenName } from './gender';
 
 export interface Token {
   text: string;
@@ -95,7 +96,7 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   if (i > 0 && isOfficeWord(ws[i]) && isCapitalised(ws[i]) && isCapitalised(ws[i - 1])) {
     const prev = ws[i - 1];
     const honorific = /^(mr|mrs|ms|dr|mx)\.?$/i.test(prev);
-    const givenName = !isOfficeWord(prev) && !/(an|ese|ish|i)$/.test(prev) && !/^[A-Z.]+$/.test(prev) && !isPossessive(prev);
+    const givenName = !isOfficeWord(prev) && (!/(an|ese|ish|i)$/.test(prev) || isGivenName(prev)) && !/^[A-Z.]+$/.test(prev) && !isPossessive(prev);
     if (honorific || givenName) {
       const parts = splitRoleAndName(ws.slice(0, i));
       const last = stripPossessive(ws[i]);
