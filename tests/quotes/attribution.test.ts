@@ -338,4 +338,13 @@ describe('what counts as a quotation', () => {
     const q = speakers('“He was the greatest,” Billie Jean King said.', '“He talked the talk and walked the walk,” King said.');
     expect(q.map(([, speaker]) => speaker)).toEqual(['Billie Jean King', 'Billie Jean King']);
   });
+  it('reads "“…,” X went on" as a cue', () => {
+    const q = speakers('Megyn Kelly spoke first.', '“You know, it happens to everyone,” Donald Trump went on, as if he did not hear her.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('keeps the person in "X of the <Body> of <Place> told"', () => {
+    const q = speakers('As Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told reporters, “We have suffered the same fate.”');
+    expect(q[0][1]).toContain('Aris Shirvanian');
+  });
 });

@@ -30,6 +30,8 @@ const CORE_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'a
 /** "“…,” Oliver barked." — a past-tense word closing the cue clause acts as a speech verb. */
 function isUnknownVerb(tokens: readonly Token[], v: number, end: number): boolean {
   const w = tokens[v].text;
+  // "“…,” Trump went on": an irregular "went on" / "goes on" continues the speech.
+  if (/^(went|goes)$/.test(w) && tokens[v + 1]?.text === 'on') return true;
   if (!/^[a-z]+ed$/.test(w)) return false;
   const next = tokens[v + 1];
   return v + 1 >= end || !next || /^[,.;:!?]$/.test(next.text) || /^(on|in|at|to|during|after|before|about|of|as|with)$/.test(next.text);

@@ -179,7 +179,9 @@ function ownerBeyondDeterminer(tokens: readonly Token[], k: number, words: reado
     }
   }
   // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
-  if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
+  // ("Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem": any capitalised body after "of the".)
+  const body = words.slice(1).every((w) => isCapitalised(w) || w === 'of');
+  if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && (isOrganisationWord(words[words.length - 1]) || body)) {
     const owner = phraseBefore(tokens, k - 1, depth + 1);
     if (owner && owner.phrase.kind === 'name') {
       return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
