@@ -347,4 +347,9 @@ describe('what counts as a quotation', () => {
     const q = speakers('As Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told reporters, “We have suffered the same fate.”');
     expect(q[0][1]).toContain('Aris Shirvanian');
   });
+  it('reads "“… .” X said." as one sentence, but not "“… .” He said that “…”"', () => {
+    expect(speakers('Donald Trump spoke first.', '“I hope you are able to find the emails.” Hillary Clinton said.')[0][1]).toBe('Hillary Clinton');
+    const q = speakers('Jon Husted said the ruling “will force us to put voters back on the rolls.” He said that “the final resolution is still to come.”');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Jon Husted', 'Jon Husted']);
+  });
 });
