@@ -64,6 +64,11 @@ export default tseslint.config(
     files: ['src/schedule/**/*.ts'],
     rules: restrict(['../discord/*', '!../discord/render', '../discord/!(render)/**', '../commands/**', '../briefings/*/**'], 'The scheduler reaches Discord through its ports.', { extraPaths: SQLITE }),
   },
+  // Live delivery: when and whether, through ports; no Discord, no SQL, the core by its face only.
+  {
+    files: ['src/delivery/**/*.ts'],
+    rules: restrict(['../../discord/**', '../../store/**', '../../schedule/**', '../../commands/**', '../../sources/**', '../../briefings/*/**'], 'Live delivery reaches Discord and the ledger through its ports.', { extraPaths: SQLITE }),
+  },
   // The renderer reads the core's data only.
   {
     files: ['src/discord/render/**/*.ts'],

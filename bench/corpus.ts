@@ -1,6 +1,7 @@
 // Loads the benchmark corpus (../shared/corpus, five datasets) as Articles and scales it up with
 // distinct copies, with the project's own reader and quote finder (a plain reader here where they fail).
-import { extractQuotes, loadRawArticles, parseCsv, type Article, type Person, type Quote, type RawArticle } from '../src/briefings';
+import { extractQuotes, parseCsv, type Article, type Person, type Quote, type RawArticle } from '../src/briefings';
+import { loadRawArticles } from '../src/sources/files/read';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -172,7 +173,7 @@ export async function loadCorpus(root: string): Promise<{ articles: Article[]; r
     const list = loadRawArticles(root).articles;
     if (list.length > 0) {
       raws = list;
-      reader = 'src/briefings/articles/load.ts loadRawArticles';
+      reader = 'src/sources/files/read.ts loadRawArticles';
     }
   } catch {
     raws = null;

@@ -23,12 +23,16 @@ export interface Config {
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
+  /** Feed articles older than this many days leave the store and the index (files stay while they exist). */
+  retentionDays: number;
   /** FEEDS: the shared library's feeds (every server sees them). */
   feeds: string[];
   /** FEED_INTERVAL_SECONDS: how often each feed is polled. */
   feedIntervalSeconds: number;
   /** ALLOW_PRIVATE_NETWORK: fetch from loopback/private addresses (intranet feeds, tests). */
   allowPrivateNetwork: boolean;
+  /** LIVE_MAX_AGE (hours, default 24): older items are never posted live, and a story is not repeated within it. */
+  liveMaxAgeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -69,9 +73,11 @@ const EnvSchema = z.object({
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
   SHARD_COUNT: optional,
+  RETENTION_DAYS: optional,
   FEEDS: optional,
   FEED_INTERVAL_SECONDS: optional,
   ALLOW_PRIVATE_NETWORK: optional,
+  LIVE_MAX_AGE: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -151,6 +157,16 @@ function checkShardCount(value: string | undefined, problems: string[]): number 
   return n;
 }
 
+function checkRetention(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 90;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    problems.push(`RETENTION_DAYS must be a whole number of days (1 or more), got "${value}".`);
+    return 90;
+  }
+  return n;
+}
+
 function checkBriefing(
   channel: string | undefined,
   time: string | undefined,
@@ -192,6 +208,18 @@ function checkFeedInterval(value: string | undefined, problems: string[]): numbe
   return n;
 }
 
+const MAX_LIVE_AGE_HOURS = 24 * 30;
+
+function checkLiveMaxAge(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 24 * 3_600_000;
+  const hours = Number(value.replace(/\s*h$/i, ''));
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_LIVE_AGE_HOURS) {
+    problems.push(`LIVE_MAX_AGE must be a number of hours above 0 and at most ${MAX_LIVE_AGE_HOURS} (default 24), got "${value}".`);
+    return 24 * 3_600_000;
+  }
+  return Math.round(hours * 3_600_000);
+}
+
 function checkBoolean(name: string, value: string | undefined, problems: string[]): boolean {
   if (value === undefined) return false;
   if (/^(true|1|yes|on)$/i.test(value)) return true;
@@ -214,10 +242,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   }
   const briefing = checkBriefing(parsed.BRIEFING_CHANNEL_ID, parsed.BRIEFING_TIME, parsed.BRIEFING_TIMEZONE, problems);
   const shardCount = checkShardCount(parsed.SHARD_COUNT, problems);
+  const retentionDays = checkRetention(parsed.RETENTION_DAYS, problems);
   const contentDir = checkContentDir(env.CONTENT_DIR, problems);
   const feeds = checkFeeds(parsed.FEEDS, problems);
   const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
+  const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -229,8 +259,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
     briefing,
     shardCount,
+    retentionDays,
     feeds,
     feedIntervalSeconds,
     allowPrivateNetwork,
+    liveMaxAgeMs,
   };
 }

@@ -5,6 +5,12 @@ import { startBot, type RunningBot } from './discord/bot';
 import { describeFatalClose, type FatalClose, type FatalShardMessage } from './discord/fatal-close';
 import { createLogger, type Logger } from './logger';
 import { redactSecrets } from './redact';
+import type { Config } from './config';
+import { WorkerPool } from './sources/files/analyse-pool';
+import { openFolderLibrary, type FolderLibrary } from './sources/files/folder-library';
+import { removeStaleCache } from './sources/files/stale-temp';
+import { startRetention } from './sources/retention';
+import { openStore, type Store } from './store/store';
 
 /** How long a fatal exit waits for the bot to stop cleanly before leaving anyway. */
 const FATAL_STOP_MS = 5000;
@@ -48,6 +54,63 @@ function handleSignals(bot: RunningBot, logger: Logger): void {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+interface LiveArticles {
+  store: Store;
+  folder: FolderLibrary;
+  close(): Promise<void>;
+}
+
+/**
+ * The article store and the content folder, kept in step while the bot runs: the folder is synced into the
+ * store (analysis in worker threads), then watched; old feed articles are pruned hourly; and the database file
+ * is checked every 10 s (deleted or replaced under us, writes would be lost: `onLost` is told).
+ */
+async function openArticles(config: Config, logger: Logger, onLost: (message: string) => void): Promise<LiveArticles> {
+  const leftovers = removeStaleCache();
+  if (leftovers.length) logger.info({ files: leftovers.length }, 'removed the old snapshot cache and temp files');
+  const store = openStore(config.databasePath);
+  const pool = new WorkerPool({ size: 2 });
+  let folder: FolderLibrary;
+  try {
+    folder = await openFolderLibrary({ contentDir: config.contentDir, articles: store.articles, analyser: pool });
+  } catch (err) {
+    await pool.close();
+    store.close();
+    throw err;
+  }
+  const r = folder.syncReport;
+  logger.info({ unchanged: r.unchanged, analysed: r.analysed, touched: r.touched, removed: r.removed, ...folder.loadReport }, 'content folder synced into the article store');
+  folder.watch({
+    onSynced: (paths, report) =>
+      logger.info({ paths: paths.length, analysed: report.analysed, removed: report.removed, articles: folder.stats().articles }, 'content folder changes stored'),
+    onError: (file, err) => logger.warn({ file, err: err.message }, 'content folder could not be followed'),
+  });
+  const stopRetention = startRetention({ writer: store.articles, catchUp: () => folder.catchUp() }, config.retentionDays, {
+    onPruned: (removed) => logger.info({ removed, days: config.retentionDays }, 'old feed articles removed'),
+    onError: (err) => logger.error({ err }, 'retention failed'),
+  });
+  let told = false;
+  const check = setInterval(() => {
+    const problem = store.fileProblem();
+    if (!problem || told) return;
+    told = true;
+    logger.fatal({ problem }, 'database file lost');
+    onLost(problem);
+  }, 10_000);
+  check.unref();
+  return {
+    store,
+    folder,
+    async close() {
+      clearInterval(check);
+      stopRetention();
+      await folder.close();
+      await pool.close();
+      store.close();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const config = configOrExit();
   const secrets = [config.token];
@@ -72,9 +135,20 @@ async function main(): Promise<void> {
     const stopped = bot.stop().catch((err: unknown) => logger.error({ err }, 'stop after a fatal gateway close failed'));
     void Promise.race([stopped, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).then(() => exitFatal(describeFatalClose(close), close.code));
   };
+  // The database file went away under us: say so and stop, so a process manager restarts on a real file.
+  const onDatabaseLost = (message: string): void => {
+    console.error(message);
+    const stopped = bot?.stop().catch((err: unknown) => logger.error({ err }, 'stop after losing the database failed'));
+    void Promise.race([stopped, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).then(() => process.exit(1));
+  };
+  const onSchedulerFailed = (err: unknown): void =>
+    onDatabaseLost(`The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`);
+  let articles: LiveArticles | undefined;
   try {
-    bot = await startBot({ config, logger, onFatal });
+    articles = await openArticles(config, logger, onDatabaseLost);
+    bot = await startBot({ config, logger, onFatal, onSchedulerFailed, library: articles.folder, db: articles.store, onStop: articles.close });
   } catch (err) {
+    if (!bot) await articles?.close().catch(() => undefined);
     logger.fatal({ err }, 'could not start the bot');
     const message = startupFailure(err, fatal, secrets);
     // A rejected token or a fatal close fails the same way on every restart: a shard tells its manager so.

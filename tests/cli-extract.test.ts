@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { plainFetchPage } from '../src/cli/extract';
 import { runCommand } from '../src/cli/run';
+import { cliDeps } from './helpers/cli-deps';
 import type { PageFetcher } from '../src/cli/extract';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'html');
@@ -16,7 +17,7 @@ const PAGE = `<html><head><meta property="og:title" content="Budget agreed"><met
 async function run(argv: string[], fetchPage?: PageFetcher) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCommand(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} }, { fetchPage });
+  const code = await runCommand(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} }, { ...cliDeps, fetchPage });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -24,9 +24,11 @@ describe('settings from the environment', () => {
       databasePath: './data/briefbot.db',
       briefing: null,
       shardCount: 'auto',
+      retentionDays: 90,
       feeds: [],
       feedIntervalSeconds: 900,
       allowPrivateNetwork: false,
+      liveMaxAgeMs: 24 * 3_600_000,
     });
   });
 
@@ -70,6 +72,7 @@ describe('settings from the environment', () => {
       BRIEFING_TIME: '07:30',
       BRIEFING_TIMEZONE: 'Europe/Berlin',
       SHARD_COUNT: '4',
+      RETENTION_DAYS: '30',
     });
     expect(c).toMatchObject({
       clientId: '123456789012345678',
@@ -80,6 +83,7 @@ describe('settings from the environment', () => {
       databasePath: '/var/lib/briefbot.db',
       briefing: { channelId: '323456789012345678', time: '07:30', timezone: 'Europe/Berlin' },
       shardCount: 4,
+      retentionDays: 30,
     });
   });
 
@@ -113,8 +117,10 @@ describe('settings from the environment', () => {
       BRIEFING_TIME: '8am',
       BRIEFING_TIMEZONE: 'Mars/Olympus',
       SHARD_COUNT: '-1',
+      RETENTION_DAYS: 'forever',
     });
-    expect(list).toHaveLength(6);
+    expect(list).toHaveLength(7);
+    expect(list.join('\n')).toMatch(/RETENTION_DAYS must be a whole number of days/);
     expect(list.join('\n')).toMatch(/DISCORD_GUILD_ID must be a Discord id/);
     expect(list.join('\n')).toMatch(/DISCORD_API_URL must use http or https/);
     expect(list.join('\n')).toMatch(/LOG_LEVEL must be one of/);

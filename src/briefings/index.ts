@@ -1,14 +1,33 @@
 // The core's one public face. Everything outside src/briefings (commands, discord, cli, schedule, store,
 // bench) imports from here and nowhere deeper, so the core can rearrange its rooms without touching them.
 
-// Loading a library and keeping it in step with its content folder.
-export { loadLibrary, type LoadedLibrary, type LoadReport } from './library';
-export { watchContent, type ContentWatcher, type WatchOptions } from './watch-content';
+// A library over one view of the article store, kept in step with the store's change log.
+export { openLibrary, type LibraryOptions, type LoadedLibrary, type LoadReport } from './library';
+// The article store as the core sees it (src/store implements it; src/sources writes through it).
+export {
+  viewKey,
+  type AnalysedArticle,
+  type ArticleReader,
+  type ArticleView,
+  type ArticleWriter,
+  type SearchSnapshotRecord,
+  type SourceKey,
+  type SourceKind,
+  type StoredArticle,
+  type StoredSource,
+  type StoreSnapshot,
+} from './article-store';
+// Reading and analysing one file's bytes (the folder sync runs this in worker threads).
+export { analyseFile, analyseRaw, type AnalyseJob, type AnalysedFile } from './analyse-file';
+export { analysisVersion } from './analysis-version';
+export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip, readArticleBytes, type FileRead, type LoadOptions } from './articles/load';
+// Web pages (briefbot extract, bench:extract) and byte decoding.
+export { readHtml, type HtmlPage } from './articles/html';
+export { decodeBytes } from './text/decode';
 export {
   DEFAULT_BRIEFING_SIZE,
   type BriefOptions,
   type Library,
-  type LibraryOptions,
   type LibraryStats,
   type QuoteQuery,
   type SearchOptions,
@@ -33,19 +52,48 @@ export {
   type SummaryLength,
 } from './types';
 
+// Live subscriptions' filters: parse what an admin typed, show it back, test an article.
+export {
+  applyFilter,
+  describeFilter,
+  filterInput,
+  FilterInputError,
+  isEmptyFilter,
+  NO_FILTER,
+  parseFilter,
+  type FilterableArticle,
+  type FilterInput,
+  type FilterTerm,
+  type FilterVerdict,
+  type SubscriptionFilter,
+} from './filters';
+
+// Stories: the same event from several outlets (or one outlet's updated versions) grouped as one.
+export {
+  buildStories,
+  leadOrder,
+  MinHashMatcher,
+  outletOf,
+  StoryIndex,
+  StoryModel,
+  TfIdfMatcher,
+  type MinHashOptions,
+  type Story,
+  type StoryArticle,
+  type StoryMatcher,
+  type StoryMember,
+  type StoryMethod,
+  type TfIdfOptions,
+} from './stories';
+
 // Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
 export { asSentence } from './text/as-sentence';
 export { splitSentences } from './text/sentences';
 
 // Pieces the evaluations and benchmarks in bench/ measure one at a time. Not for the bot's adapters.
 export { parseCsv } from './articles/csv';
-export { loadRawArticles } from './articles/load';
 export { readPlainText } from './articles/plain-text';
 export { extractQuotes, findQuotations, type Quotation } from './quotes';
 export { headSurname, isOfficeWord, tokenize } from './text/names';
 export { SearchIndex } from './search';
 export { terms } from './search/tokenize';
-export { readHtml, type HtmlPage } from './articles/html';
-export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip } from './articles/load';
-export { decodeBytes } from './text/decode';
-export { listContentFiles } from './content-files';

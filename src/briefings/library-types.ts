@@ -11,15 +11,6 @@ import type {
   SummaryLength,
 } from './types';
 
-export interface LibraryOptions {
-  /** Folder of article files (walked recursively). */
-  contentDir: string;
-  /** Where the parsed-article and index cache lives; null disables caching. Default: <contentDir>/../.cache/briefbot */
-  cacheDir?: string | null;
-  /** Clock used for relative dates and "recent" ranking; tests pass a fixed one. */
-  now?: () => Date;
-}
-
 export interface SearchOptions {
   limit?: number;
   offset?: number;
@@ -48,7 +39,7 @@ export interface BriefOptions {
 export interface LibraryStats {
   articles: number;
   quotes: number;
-  /** ISO time of the newest change to the content folder seen at load. */
+  /** ISO time the newest article was stored (added or changed). */
   lastChanged: string | null;
   loadedAt: string;
   /** Changes whenever the set of articles changes; lets stale paging buttons notice. */
@@ -67,6 +58,4 @@ export interface Library {
   suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[];
   warnings(): LoadWarning[];
   stats(): LibraryStats;
-  /** Re-read one file (added, changed or removed) and update the indexes without a full rebuild. */
-  refreshFile(relativePath: string): void;
 }

@@ -1,15 +1,14 @@
-// The core's facade: load a content folder once, then answer everything from memory.
+// The core's facade: the articles of one view of the store, answered from memory. The search index is
+// restored from the store's saved copy (or built) at open and kept in step with the store's change log:
+// whoever writes (the folder sync, a feed poller, another process) the library follows with catchUp().
 import * as crypto from 'node:crypto';
-import { analyseArticle } from './analyse';
+import { withLazySentences } from './analyse';
 import { analysisVersion } from './analysis-version';
-import { readArticleFile } from './articles/load';
+import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
-import { listContentFiles, sameVersion, statContentFile, type ContentFile } from './content-files';
-import { defaultCacheDir, readSnapshot, writeSnapshot, CACHE_FORMAT, type CachedFile } from './library-cache';
-import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryOptions, type LibraryStats, type QuoteQuery, type SearchOptions } from './library-types';
+import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryStats, type QuoteQuery, type SearchOptions } from './library-types';
 import { SearchIndex } from './search';
 import { clampLimit, label } from './search/suggest';
-import { SlugRegistry } from './slug';
 import { summarise } from './summarise';
 import type { Article, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary } from './types';
 import { SUMMARY_SENTENCES } from './types';
@@ -18,53 +17,109 @@ import { SUMMARY_SENTENCES } from './types';
 const BRIEF_CANDIDATES = 50;
 
 export interface LoadReport {
-  /** Files whose analysis came from the cache. */
-  cachedFiles: number;
-  /** Files read and analysed in this load. */
-  readFiles: number;
-  /** Whether the search index was restored from the cache (possibly with incremental changes). */
-  indexFromCache: boolean;
-  /** Problems writing the cache (never fatal). */
-  cacheError: string | null;
-  ms: number;
+  articles: number;
+  /** Whether the search index was restored from the store's saved copy (then patched with what changed). */
+  indexFromStore: boolean;
+  /** Milliseconds reading articles from the store, and restoring or building the index. */
+  readMs: number;
+  indexMs: number;
+}
+
+export interface LibraryOptions {
+  reader: ArticleReader;
+  view: ArticleView;
+  /** Clock used for "recent" ranking; tests pass a fixed one. */
+  now?: () => Date;
+  /** Warnings that live outside the store (folders that could not be read). */
+  extraWarnings?: () => LoadWarning[];
 }
 
 class ArticleLibrary implements Library {
   private readonly byId = new Map<string, Article>();
-  private readonly fileArticles = new Map<string, CachedFile>();
+  /** When each article was stored: the newest is the library's "last changed". */
+  private readonly storedAt = new Map<string, string>();
   private ordered: Article[] = [];
-  private loadedAt = new Date();
+  private readonly loadedAt: Date;
   private versionStamp = '';
+  /** The store's change counter this library has caught up to, and the one its saved index reflects. */
+  private seq: number;
+  private savedSeq: number;
 
   constructor(
-    private readonly contentDir: string,
-    private readonly cacheDir: string | null,
-    private readonly now: () => Date,
-    private index: SearchIndex,
-    files: CachedFile[],
-    private readonly slugs: SlugRegistry,
-    /** Folders that could not be read at load (their files are missing from the library). */
-    private readonly folderWarnings: LoadWarning[] = [],
+    private readonly opts: LibraryOptions,
+    private readonly index: SearchIndex,
+    /** The very objects the index holds (one copy of each article, not two). */
+    loaded: { article: Article; storedAt: string }[],
+    seq: number,
+    savedSeq: number,
+    readonly loadReport: LoadReport,
   ) {
-    for (const f of files) this.fileArticles.set(f.path, f);
+    for (const { article, storedAt } of loaded) this.remember(article, storedAt);
+    this.seq = seq;
+    this.savedSeq = savedSeq;
     this.reorder();
-    this.loadedAt = now();
+    this.loadedAt = this.now();
+  }
+
+  private now(): Date {
+    return (this.opts.now ?? (() => new Date()))();
+  }
+
+  private remember(article: Article, storedAt: string): Article {
+    this.byId.set(article.id, article);
+    this.storedAt.set(article.id, storedAt);
+    return article;
+  }
+
+  private keep(s: StoredArticle): Article {
+    return this.remember(withLazySentences(s.article), s.storedAt);
   }
 
   private reorder(): void {
-    this.byId.clear();
-    const all: Article[] = [];
-    for (const f of [...this.fileArticles.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      for (const a of f.articles) {
-        all.push(a);
-        this.byId.set(a.id, a);
-      }
-    }
-    this.ordered = byRecency(all);
+    this.ordered = byRecency([...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
     const h = crypto.createHash('sha1');
-    for (const a of this.ordered) h.update(a.id).update('\0');
-    for (const f of this.fileArticles.values()) h.update(`${f.path}:${f.size}:${f.mtimeMs}\0`);
+    for (const a of this.ordered) h.update(a.id).update('\0').update(this.storedAt.get(a.id) ?? '').update('\0');
     this.versionStamp = h.digest('hex').slice(0, 10);
+  }
+
+  /**
+   * Follows the store: every article added, edited or removed since the last call is added to, replaced in
+   * or removed from the index, one by one (no rebuild). Returns how many changed.
+   */
+  catchUp(): { changed: number } {
+    const { seq, ids } = this.opts.reader.changesSince(this.seq);
+    this.seq = seq;
+    let changed = 0;
+    for (const id of ids) {
+      const s = this.opts.reader.get(id);
+      const inView = s !== null && this.inView(s);
+      if (!inView) {
+        if (this.byId.delete(id)) {
+          this.storedAt.delete(id);
+          this.index.remove(id);
+          changed++;
+        }
+        continue;
+      }
+      this.index.add(this.keep(s));
+      changed++;
+    }
+    if (changed) this.reorder();
+    return { changed };
+  }
+
+  private inView(s: StoredArticle): boolean {
+    if (s.sourceKind !== 'file') return true;
+    return this.opts.view.fileRoot !== null && s.sourceRoot === this.opts.view.fileRoot;
+  }
+
+  /** Saves the search index into the store when it changed since it was last saved (a restart then restores it). */
+  saveIndex(): boolean {
+    if (this.savedSeq === this.seq) return false;
+    const data = Buffer.from(JSON.stringify(this.index.toJSON()), 'utf8');
+    this.opts.reader.saveSearchSnapshot(viewKey(this.opts.view), { seq: this.seq, analysisVersion: analysisVersion(), data });
+    this.savedSeq = this.seq;
+    return true;
   }
 
   articles(): Article[] {
@@ -149,131 +204,54 @@ class ArticleLibrary implements Library {
   }
 
   warnings(): LoadWarning[] {
-    return [...this.folderWarnings, ...[...this.fileArticles.values()].flatMap((f) => f.warnings)];
+    return [...(this.opts.extraWarnings?.() ?? []), ...this.opts.reader.warnings(this.opts.view)];
   }
 
   stats(): LibraryStats {
     let quotes = 0;
     for (const a of this.ordered) quotes += a.quotes.length;
-    let newest = 0;
-    for (const f of this.fileArticles.values()) newest = Math.max(newest, f.mtimeMs);
+    let newest = '';
+    for (const at of this.storedAt.values()) if (at > newest) newest = at;
     return {
       articles: this.ordered.length,
       quotes,
-      lastChanged: newest ? new Date(newest).toISOString() : null,
+      lastChanged: newest || null,
       loadedAt: this.loadedAt.toISOString(),
       version: this.versionStamp,
     };
   }
-
-  refreshFile(relativePath: string): void {
-    const rel = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-    const old = this.fileArticles.get(rel);
-    const stat = statContentFile(this.contentDir, rel);
-    if (old && stat && sameVersion(old, stat)) return;
-    if (old) {
-      for (const a of old.articles) {
-        this.index.remove(a.id);
-        this.slugs.release(a.id);
-      }
-      this.fileArticles.delete(rel);
-    }
-    if (stat) {
-      const fresh = readAndAnalyse(this.contentDir, stat, this.slugs);
-      for (const a of fresh.articles) this.index.add(a);
-      this.fileArticles.set(rel, fresh);
-    }
-    this.reorder();
-    this.saveCache();
-  }
-
-  saveCache(): string | null {
-    if (!this.cacheDir) return null;
-    return writeSnapshot(this.cacheDir, {
-      format: CACHE_FORMAT,
-      analysisVersion: analysisVersion(),
-      files: [...this.fileArticles.values()],
-      index: this.index.toJSON(),
-    });
-  }
 }
 
-function readAndAnalyse(contentDir: string, file: ContentFile, slugs: SlugRegistry): CachedFile {
-  let result: { articles: import('./types').RawArticle[]; warnings: LoadWarning[] };
-  try {
-    result = readArticleFile(contentDir, file.path);
-  } catch (err) {
-    // Readers promise not to throw; if one does, the file is skipped, not the library.
-    return { ...file, articles: [], warnings: [{ file: file.path, reason: `could not be read: ${(err as Error).message}` }] };
-  }
-  const articles: Article[] = [];
-  const warnings = [...result.warnings];
-  for (const raw of result.articles) {
-    try {
-      articles.push(analyseArticle(raw, slugs.claim(raw.title)));
-    } catch (err) {
-      warnings.push({ file: file.path, reason: `article "${raw.title.slice(0, 60)}" skipped: ${(err as Error).message}` });
-    }
-  }
-  return { ...file, articles, warnings };
-}
 
 export interface LoadedLibrary extends Library {
-  /** How this load went: what came from the cache, how long it took. */
+  /** How the open went: how many articles, whether the index came from the store, how long each part took. */
   readonly loadReport: LoadReport;
+  catchUp(): { changed: number };
+  saveIndex(): boolean;
 }
 
-export function loadLibrary(opts: LibraryOptions): LoadedLibrary {
-  const started = Date.now();
-  const now = opts.now ?? (() => new Date());
-  const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(opts.contentDir) : opts.cacheDir;
-  const version = analysisVersion();
-  const snapshot = cacheDir ? readSnapshot(cacheDir, version) : null;
-  const cachedByPath = new Map((snapshot?.files ?? []).map((f) => [f.path, f]));
-
-  const slugs = new SlugRegistry();
-  const folderWarnings: LoadWarning[] = [];
-  const current = listContentFiles(opts.contentDir, (file, reason) => folderWarnings.push({ file, reason }));
-  const kept: CachedFile[] = [];
-  const stale: ContentFile[] = [];
-  for (const f of current) {
-    const cached = cachedByPath.get(f.path);
-    if (cached && sameVersion(cached, f)) {
-      kept.push(cached);
-      for (const a of cached.articles) slugs.reserve(a.id);
-    } else stale.push(f);
-  }
-  const fresh = stale.map((f) => readAndAnalyse(opts.contentDir, f, slugs));
-  const currentPaths = new Set(current.map((f) => f.path));
-
-  let index: SearchIndex;
-  let indexFromCache = false;
-  if (snapshot && snapshot.index !== undefined && kept.length > 0) {
+/** Opens the library over one view of the store: articles read once, the index restored (or built). */
+export function openLibrary(opts: LibraryOptions): LoadedLibrary {
+  const t0 = Date.now();
+  const { seq, articles: stored } = opts.reader.snapshot(opts.view);
+  // The store hands over fresh objects: give them lazy sentences in place rather than copying them.
+  const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt }));
+  const articles = loaded.map((l) => l.article);
+  const t1 = Date.now();
+  const saved = opts.reader.loadSearchSnapshot(viewKey(opts.view));
+  let index: SearchIndex | null = null;
+  let savedSeq = -1;
+  if (saved && saved.analysisVersion === analysisVersion()) {
     try {
-      const cachedArticles = snapshot.files.flatMap((f) => f.articles);
-      index = SearchIndex.fromJSON(snapshot.index, cachedArticles);
-      const keptPaths = new Set(kept.map((f) => f.path));
-      for (const f of snapshot.files) {
-        if (!keptPaths.has(f.path) || !currentPaths.has(f.path)) for (const a of f.articles) index.remove(a.id);
-      }
-      for (const f of fresh) for (const a of f.articles) index.add(a);
-      indexFromCache = true;
+      // fromJSON drops articles the saved index has and the store lost, and indexes new or changed ones.
+      index = SearchIndex.fromJSON(JSON.parse(Buffer.from(saved.data).toString('utf8')), articles);
+      savedSeq = saved.seq === seq ? seq : -1;
     } catch {
-      index = SearchIndex.build([...kept, ...fresh].flatMap((f) => f.articles));
+      index = null;
     }
-  } else {
-    index = SearchIndex.build([...kept, ...fresh].flatMap((f) => f.articles));
   }
-
-  const library = new ArticleLibrary(opts.contentDir, cacheDir, now, index, [...kept, ...fresh], slugs, folderWarnings);
-  const removed = snapshot ? snapshot.files.some((f) => !currentPaths.has(f.path)) : false;
-  const cacheError = cacheDir && (fresh.length > 0 || removed || !snapshot) ? library.saveCache() : null;
-  const loadReport: LoadReport = {
-    cachedFiles: kept.length,
-    readFiles: fresh.length,
-    indexFromCache,
-    cacheError,
-    ms: Date.now() - started,
-  };
-  return Object.assign(library, { loadReport });
+  const indexFromStore = index !== null;
+  index ??= SearchIndex.build(articles);
+  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: Date.now() - t1 };
+  return new ArticleLibrary(opts, index, loaded, seq, savedSeq, report);
 }

@@ -2,7 +2,7 @@
 // see why a site reads badly and a benchmark can run the extractor. A folder gives one JSON object a line.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GZIPPED, MAX_FILE_BYTES, decodeBytes, formatOf, gunzip, listContentFiles, readHtml, type HtmlPage } from '../briefings';
+import { GZIPPED, MAX_FILE_BYTES, decodeBytes, formatOf, gunzip, readHtml, type HtmlPage } from '../briefings';
 import type { CliIo } from './run';
 
 /** Fetches a page: its HTML and the URL it ended at. Injected so the SSRF-safe fetcher can replace the plain one. */
@@ -11,6 +11,8 @@ export type PageFetcher = (url: string) => Promise<{ html: string; url: string }
 export interface ExtractOptions {
   json: boolean;
   fetchPage?: PageFetcher;
+  /** The folder walk (src/sources/files, wired by the entry point). */
+  listFiles: (dir: string, onWarning: (file: string, reason: string) => void) => { path: string }[];
 }
 
 type Where = { file: string } | { url: string };
@@ -60,8 +62,8 @@ function readPageFile(abs: string): string | { error: string } {
   }
 }
 
-function extractFolder(dir: string, io: CliIo): number {
-  const files = listContentFiles(dir, (f, reason) => io.err(`warning: ${f}: ${reason}`)).filter((f) => formatOf(f.path) === 'html');
+function extractFolder(dir: string, io: CliIo, listFiles: ExtractOptions['listFiles']): number {
+  const files = listFiles(dir, (f, reason) => io.err(`warning: ${f}: ${reason}`)).filter((f) => formatOf(f.path) === 'html');
   if (files.length === 0) {
     io.err(`briefbot: no .html, .htm or .html.gz pages in ${dir}`);
     return 1;
@@ -98,7 +100,7 @@ export async function runExtract(target: string, opts: ExtractOptions, io: CliIo
     io.err(`briefbot: no such file or folder: ${target}`);
     return 1;
   }
-  if (fs.statSync(abs).isDirectory()) return extractFolder(abs, io);
+  if (fs.statSync(abs).isDirectory()) return extractFolder(abs, io, opts.listFiles);
   if (formatOf(abs) !== 'html') {
     io.err(`briefbot: ${target} is not a web page (.html, .htm or .html.gz)`);
     return 1;

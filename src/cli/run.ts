@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BRIEFING_SIZE, loadLibrary, type Library, type SummaryLength } from '../briefings';
+import { DEFAULT_BRIEFING_SIZE, type Library, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
 import { runExtract, type PageFetcher } from './extract';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
@@ -20,14 +20,29 @@ Commands:
 
 Options:
   --content DIR                    folder of articles (default: $CONTENT_DIR or ./content)
+  --database FILE                  the article store, shared with the bot (default: $DATABASE_PATH or ./data/briefbot.db)
   --length short|medium|long       summary length: 1, 3 or 5 sentences (default medium)
   --limit N                        how many results (default 5 for brief, 10 otherwise)
   --speaker NAME                   quotes by this speaker (fuzzy)
   --all                            with summary: every article
   --json                           machine-readable output (fields documented in README)
-  --no-cache                       ignore and don't write the on-disk cache
   -h, --help                       this text
 `;
+
+export interface OpenedLibrary {
+  library: Library;
+  close(): Promise<void>;
+}
+
+/** What the CLI needs from outside its room; the entry point (src/cli.ts) wires the store and the folder sync. */
+export interface CliDeps {
+  /** The library of a content folder over the article store in `database` (brought in step with the folder first). */
+  openLibrary: (contentDir: string, database: string) => Promise<OpenedLibrary>;
+  /** The files of a folder, for `extract` (never following links out of it). */
+  listFiles: (dir: string, onWarning: (file: string, reason: string) => void) => { path: string }[];
+  /** Replaces the plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher). */
+  fetchPage?: PageFetcher;
+}
 
 export interface CliIo {
   out: (text: string) => void;
@@ -51,7 +66,7 @@ function parse(argv: string[]) {
         speaker: { type: 'string' },
         all: { type: 'boolean' },
         json: { type: 'boolean' },
-        'no-cache': { type: 'boolean' },
+        database: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -100,20 +115,20 @@ function checkRequest(command: string, words: string, values: Values): Request {
  * Every command, including `extract` (which may fetch a URL, hence the promise). `fetchPage` replaces the
  * plain fetch extract uses for URLs (tests, and the SSRF-safe fetcher).
  */
-export async function runCommand(argv: string[], io: CliIo, deps: { fetchPage?: PageFetcher } = {}): Promise<number> {
+export async function runCommand(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch {
-    return runCli(argv, io);
+    return runCli(argv, io, deps);
   }
   const [command, ...rest] = parsed.positionals;
-  if (command !== 'extract' || parsed.values.help) return runCli(argv, io);
+  if (command !== 'extract' || parsed.values.help) return runCli(argv, io, deps);
   if (rest.length !== 1) {
     io.err(`briefbot: extract needs one file, folder or URL\n\n${USAGE}`);
     return 2;
   }
-  return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage }, io);
+  return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage, listFiles: deps.listFiles }, io);
 }
 
 /**
@@ -132,7 +147,7 @@ function contentSetting(option: string | undefined, env: string | undefined): st
   return 'content';
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -169,9 +184,21 @@ export function runCli(argv: string[], io: CliIo): number {
     io.err(`briefbot: content folder not found: ${contentDir}`);
     return 1;
   }
-  const library = loadLibrary({ contentDir, cacheDir: values['no-cache'] ? null : undefined });
-  for (const w of library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
-  return answer(request, library, contentDir, io);
+  const database = values.database ?? (io.env.DATABASE_PATH?.trim() || './data/briefbot.db');
+  let opened: OpenedLibrary;
+  try {
+    opened = await deps.openLibrary(contentDir, database);
+  } catch (err) {
+    // The database refused (damaged, newer, not a file): the message names it and says what to do.
+    io.err(`briefbot: ${(err as Error).message}`);
+    return 1;
+  }
+  try {
+    for (const w of opened.library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+    return answer(request, opened.library, contentDir, io);
+  } finally {
+    await opened.close();
+  }
 }
 
 /** Runs a checked request on a loaded library and prints the answer; the exit code says whether there was one. */

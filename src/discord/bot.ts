@@ -5,7 +5,7 @@ import type { Library } from '../briefings';
 import { loadCommands } from '../commands';
 import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
-import { attachScheduler, type AttachedScheduler } from './schedule/attach';
+import { attachScheduler, type AttachedScheduler, type AttachOptions } from './schedule/attach';
 import { createClient } from './client';
 import { describeFatalClose, fatalGatewayClose, type FatalClose } from './fatal-close';
 import { createInteractionHandler } from './router';
@@ -13,13 +13,19 @@ import { createInteractionHandler } from './router';
 export interface BotOptions {
   config: Config;
   logger: Logger;
-  /** A library already loaded (tests); otherwise config.contentDir is loaded. */
-  library?: Library;
+  /** The library to answer from (npm start opens it over the article store and keeps it in step with the folder). */
+  library: Library;
+  /** The open database daily briefings use (npm start passes the article store's); default config.databasePath. */
+  db?: AttachOptions['db'];
+  /** Runs after the client is destroyed (closing what the caller opened for the bot). */
+  onStop?: () => Promise<void>;
   now?: () => Date;
   /** Daily briefings need the database; tests of other things may leave them out. Default true. */
   scheduler?: boolean;
   /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
   onFatal?: (close: FatalClose) => void;
+  /** Called once if the daily-briefing scheduler cannot start (a damaged database, say). */
+  onSchedulerFailed?: (err: unknown) => void;
 }
 
 export interface RunningBot {
@@ -36,24 +42,16 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const started = Date.now();
-  // Loaded lazily so a test that brings its own library does not pull in the whole core.
-  const library = opts.library ?? (await import('../briefings')).loadLibrary({ contentDir: config.contentDir, now });
+  const library = opts.library;
   const stats = library.stats();
   logger.info({ articles: stats.articles, quotes: stats.quotes, warnings: library.warnings().length, ms: Date.now() - started }, 'library loaded');
   for (const w of library.warnings().slice(0, 50)) logger.warn({ file: w.file, reason: w.reason }, 'article file skipped or repaired');
-  // New or edited article files show up without a restart (only for a library we loaded from disk ourselves).
-  const watcher = opts.library
-    ? null
-    : (await import('../briefings')).watchContent(library, config.contentDir, {
-        onRefresh: (file) => logger.info({ file, articles: library.stats().articles }, 'content file refreshed'),
-        onError: (file, err) => logger.warn({ file, err: err.message }, 'content file could not be refreshed'),
-      });
 
   const commands = loadCommands();
   const client = createClient({ apiUrl: config.apiUrl });
   const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
   const ctx: CommandContext = { library, logger, now, commands: summaries };
-  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now });
+  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: opts.db, onStartFailed: opts.onSchedulerFailed });
   if (scheduler) ctx.briefings = scheduler.service;
 
   const handle = createInteractionHandler(commands, ctx);
@@ -82,9 +80,9 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    watcher?.close();
     await scheduler?.stop().catch((err: unknown) => logger.warn({ err }, 'scheduler did not stop cleanly'));
     await client.destroy();
+    await opts.onStop?.().catch((err: unknown) => logger.warn({ err }, 'the article store did not close cleanly'));
     logger.info('stopped');
   };
 

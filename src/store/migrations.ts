@@ -69,6 +69,73 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'article store: sources, articles with their analysis, a change log and the persisted search index',
+    sql: `
+      -- Where articles come from: a file of a content folder (kind 'file', root = the folder's real path,
+      -- id = path inside it) or, later, a feed (kind 'feed', root '', id = its URL).
+      CREATE TABLE sources (
+        kind             TEXT NOT NULL,
+        root             TEXT NOT NULL,
+        id               TEXT NOT NULL,
+        size             INTEGER,
+        mtime_ms         REAL,
+        content_hash     TEXT,
+        analysis_version TEXT NOT NULL,
+        warnings         TEXT NOT NULL DEFAULT '[]',   -- JSON [{file, reason}]
+        synced_at        TEXT NOT NULL,
+        PRIMARY KEY (kind, root, id)
+      );
+
+      CREATE TABLE articles (
+        id               TEXT PRIMARY KEY,             -- the slug every command and the ledger use
+        source_kind      TEXT NOT NULL,
+        source_root      TEXT NOT NULL,
+        source_id        TEXT NOT NULL,
+        position         INTEGER NOT NULL,             -- order within its source
+        item_key         TEXT,                         -- a feed item's identity within its feed (null for files)
+        url              TEXT,                         -- canonical URL when known
+        title            TEXT NOT NULL,
+        date             TEXT,                         -- ISO instant
+        date_approximate INTEGER NOT NULL DEFAULT 0,
+        content_hash     TEXT NOT NULL,                -- of the article's text as read
+        body             TEXT NOT NULL,                -- JSON: standfirst, dateline, headings, paragraphs, source, tags...
+        analysis         TEXT NOT NULL,                -- JSON: quotes (with speakers) and people
+        stored_at        TEXT NOT NULL,
+        FOREIGN KEY (source_kind, source_root, source_id) REFERENCES sources (kind, root, id) ON DELETE CASCADE
+      );
+      CREATE INDEX articles_source ON articles (source_kind, source_root, source_id);
+      CREATE UNIQUE INDEX articles_item ON articles (source_kind, source_root, source_id, item_key) WHERE item_key IS NOT NULL;
+      CREATE INDEX articles_date ON articles (source_kind, date);
+
+      -- Every insert, update and delete of an article, in order: readers that keep an index in memory
+      -- follow it (another process, or a feed poller, may have written), and its last seq is the store's change counter.
+      CREATE TABLE article_changes (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE TRIGGER articles_inserted AFTER INSERT ON articles BEGIN
+        INSERT INTO article_changes (article_id) VALUES (NEW.id);
+      END;
+      CREATE TRIGGER articles_updated AFTER UPDATE ON articles BEGIN
+        INSERT INTO article_changes (article_id) VALUES (NEW.id);
+      END;
+      CREATE TRIGGER articles_deleted AFTER DELETE ON articles BEGIN
+        INSERT INTO article_changes (article_id) VALUES (OLD.id);
+      END;
+
+      -- The search index as built over one view of the store, so a restart restores it instead of rebuilding.
+      CREATE TABLE search_snapshots (
+        view             TEXT PRIMARY KEY,
+        change_seq       INTEGER NOT NULL,
+        analysis_version TEXT NOT NULL,
+        data             BLOB NOT NULL,
+        saved_at         TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own immediate transaction. Returns the versions applied. */
@@ -92,6 +159,11 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     }).immediate();
   }
   return applied;
+}
+
+/** The newest schema this code knows: a database with a higher version was made by a newer briefbot. */
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return Math.max(0, ...migrations.map((m) => m.version));
 }
 
 export function schemaVersion(db: Database.Database): number {

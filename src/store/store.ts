@@ -1,6 +1,7 @@
 // The briefings store: one database, its repositories.
+import { SqliteArticleStore } from './articles';
 import { DeliveryLedger } from './ledger';
-import { openDatabase, type Db } from './open';
+import { fileIdentityCheck, openDatabase, type Db } from './open';
 import { ScheduleRepo } from './schedules';
 
 export interface Store {
@@ -8,6 +9,9 @@ export interface Store {
   schedules: ScheduleRepo;
   ledger: DeliveryLedger;
   meta: Meta;
+  articles: SqliteArticleStore;
+  /** Null while the database file is the one opened; otherwise what happened to it (deleted, replaced). */
+  fileProblem(): string | null;
   close(): void;
 }
 
@@ -25,9 +29,15 @@ function metaOn(db: Db): Meta {
   };
 }
 
-export function storeOn(db: Db): Store {
+export function storeOn(db: Db, file: string = db.name): Store {
+  const identity = fileIdentityCheck(file);
+  const articles = new SqliteArticleStore(db);
+  // Readers more than a day behind re-read everything at start anyway.
+  articles.pruneChangeLog();
   return {
     db,
+    articles,
+    fileProblem: identity,
     schedules: new ScheduleRepo(db),
     ledger: new DeliveryLedger(db),
     meta: metaOn(db),
@@ -38,5 +48,5 @@ export function storeOn(db: Db): Store {
 }
 
 export function openStore(file: string): Store {
-  return storeOn(openDatabase(file));
+  return storeOn(openDatabase(file), file);
 }

@@ -23,8 +23,8 @@ const DISCORD = ['discord.js', '@discordjs/builders'];
 export const BOUNDARIES: Record<string, RoomRule> = {
   // The core: plain data in and out; it imports nothing outside itself.
   briefings: { may: [] },
-  // SQL: the store owns its types; it knows nothing of who uses it.
-  store: { may: [], packages: ['better-sqlite3'] },
+  // SQL: the store owns its types; it knows nothing of who uses it, but implements the core's article port (types only).
+  store: { may: [], typesFrom: ['briefings'], packages: ['better-sqlite3'] },
   // When and whether to post. Messages are the renderer's (types only); sending is a port.
   schedule: { may: ['briefings', 'store'], typesFrom: ['discord/render'], packages: ['node-cron'] },
   // Discord: the renderer owns limits and user-facing text; it reads only the core's data.
@@ -35,17 +35,19 @@ export const BOUNDARIES: Record<string, RoomRule> = {
   // Thin commands: parse options, call the core or a service, render.
   commands: { may: ['briefings', 'schedule', 'discord/render', 'discord/interaction'], packages: DISCORD },
   cli: { may: ['briefings'] },
+  // Live posts: when and whether (planner, per-channel queue) over ports; no discord.js, no SQL.
+  delivery: { may: ['briefings'] },
   // Feeds and folders (coming): outside things in, plain data out.
   sources: { may: ['briefings', 'store'] },
   // Settings from the environment, and the logger: used by everyone, using no one.
   config: { may: [] },
   // Programs (bot, shards, CLI): the composition root may wire any room.
   entry: {
-    may: ['briefings', 'store', 'schedule', 'discord', 'discord/render', 'discord/interaction', 'discord/schedule', 'commands', 'cli', 'sources', 'config'],
+    may: ['briefings', 'store', 'schedule', 'delivery', 'discord', 'discord/render', 'discord/interaction', 'discord/schedule', 'commands', 'cli', 'sources', 'config'],
     packages: DISCORD,
   },
-  // Evaluations and benchmarks: the core's public face, and the sources they time.
-  bench: { may: ['briefings', 'sources'] },
+  // Evaluations and benchmarks: the core's public face, the sources they time, and the store (bench/store.bench.ts).
+  bench: { may: ['briefings', 'sources', 'store'] },
 };
 
 /** Files directly in src/ that start a program; the other files there are 'config'. */

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { formatOf, loadRawArticles } from '../../src/briefings/articles/load';
-import { loadLibrary } from '../../src/briefings/library';
+import { formatOf } from '../../src/briefings/articles/load';
+import { loadRawArticles } from '../../src/sources/files/read';
+import { loadFolderLibrary } from '../helpers/load-folder';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'html');
 const NOW = new Date('2026-06-01T00:00:00.000Z');
@@ -58,7 +59,7 @@ describe('web pages in the content folder', () => {
     expect(reasons(warnings, 'bomb.html.gz')).toEqual(['unpacks to more than 5 MB: skipped']);
   });
 
-  it('sends pages through the same pipeline as files: quotes with speakers, a summary and search', () => {
+  it('sends pages through the same pipeline as files: quotes with speakers, a summary and search', async () => {
     fs.writeFileSync(
       path.join(dir, 'budget.html'),
       page('Council agrees budget after long night', [
@@ -67,12 +68,13 @@ describe('web pages in the content folder', () => {
         'The budget now goes to the mayor, who has ten days to sign it or send it back with changes.',
       ]),
     );
-    const library = loadLibrary({ contentDir: dir, cacheDir: null });
+    const library = await loadFolderLibrary(dir);
     const [article] = library.articles();
     expect(article.dateline).toBe('LONDON');
     expect(article.paragraphs[0]).toMatch(/^The council agreed/);
     expect(library.quotes({ query: 'elected' }).map((q) => q.speaker)).toEqual(['Maria Lopez']);
     expect(library.search('budget mayor', { limit: 5 }).map((h) => h.articleId)).toEqual([article.id]);
     expect(library.summary(article.id, { length: 'short' })!.sentences).toHaveLength(1);
+    await library.close();
   });
 });

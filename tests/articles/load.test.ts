@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadRawArticles, MAX_FILE_BYTES, readArticleFile } from '../../src/briefings/articles/load';
+import { MAX_FILE_BYTES } from '../../src/briefings/articles/load';
+import { loadRawArticles, readArticleFile } from '../../src/sources/files/read';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'articles');
 const NOW = new Date('2026-06-01T00:00:00.000Z');

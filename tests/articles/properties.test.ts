@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { readCsv } from '../../src/briefings/articles/csv';
 import { readJson } from '../../src/briefings/articles/json';
-import { loadRawArticles } from '../../src/briefings/articles/load';
+import { loadRawArticles } from '../../src/sources/files/read';
 import { readMarkdown } from '../../src/briefings/articles/markdown';
 import { readPlainText } from '../../src/briefings/articles/plain-text';
 import type { ReaderResult } from '../../src/briefings/articles/reader-types';

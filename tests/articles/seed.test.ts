@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadRawArticles } from '../../src/briefings/articles/load';
+import { loadRawArticles } from '../../src/sources/files/read';
 import type { RawArticle } from '../../src/briefings/types';
 
 // The bundled seed: two scraped Arab News pages in one file. It is copied into a temporary folder

@@ -1,7 +1,7 @@
 // End to end: a briefing posted into a channel (not an interaction reply) goes through the same renderer:
 // within limits, allowed mentions none, even when an article says "@everyone".
 import * as fs from 'node:fs';
-import { loadLibrary } from '../../src/briefings/library';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import { limitViolations } from '../../src/discord/render/limits';
 import { pingsAnyone } from '../standin';
 import { MENTION_TITLE, makeTestContent } from '../fixtures/discord/content';
@@ -14,7 +14,7 @@ describe('a briefing posted in a channel', () => {
 
   beforeAll(async () => {
     contentDir = makeTestContent();
-    h = await startHarness({ library: loadLibrary({ contentDir, cacheDir: null }), scheduler: true });
+    h = await startHarness({ library: await loadFolderLibrary(contentDir), scheduler: true });
     await h.bot.scheduler!.started;
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@
 // the loopback Discord. Every command, option, autocomplete, button and select, as a user would use them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadLibrary } from '../../src/briefings/library';
+import { loadFolderLibrary, type StandaloneLibrary } from '../helpers/load-folder';
 import type { Library } from '../../src/briefings/library-types';
 import { limitViolations } from '../../src/discord/render/limits';
 import { pingsAnyone, type InteractionRecord } from '../standin';
@@ -54,11 +54,11 @@ function boom(): never {
 describe('the bot on the stand-in Discord', () => {
   let first: InteractionRecord;
   let contentDir: string;
-  let library: Library;
+  let library: StandaloneLibrary;
 
   beforeAll(async () => {
     contentDir = makeTestContent();
-    library = loadLibrary({ contentDir, cacheDir: null });
+    library = await loadFolderLibrary(contentDir);
     h = await startHarness({ library: withTraps(library) });
   });
   afterAll(async () => {
@@ -260,7 +260,8 @@ describe('the bot on the stand-in Discord', () => {
         path.join(contentDir, 'orchard-late.md'),
         markdownArticle({ title: 'Late orchard harvest news', date: '2025-12-05', paragraphs: ['The orchard harvest ended late.'] }),
       );
-      library.refreshFile('orchard-late.md');
+      await library.sync.paths(['orchard-late.md']);
+      library.catchUp();
       const r = await send(h.discord.buttonInteraction(next, { message: first.original }));
       expectCleanAnswer(r);
       expect(r.edits[0].content).toContain('here is a fresh first page');

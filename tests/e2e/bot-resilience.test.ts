@@ -1,7 +1,7 @@
 // End to end: what Discord does to a bot on a bad day — rate limits, server errors, a dropped gateway —
 // and commands the bot no longer has.
 import * as fs from 'node:fs';
-import { loadLibrary } from '../../src/briefings/library';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
 import { makeTestContent } from '../fixtures/discord/content';
@@ -13,7 +13,7 @@ describe('the bot when Discord misbehaves', () => {
 
   beforeAll(async () => {
     contentDir = makeTestContent();
-    h = await startHarness({ library: loadLibrary({ contentDir, cacheDir: null }) });
+    h = await startHarness({ library: await loadFolderLibrary(contentDir) });
   });
   afterAll(async () => {
     await h?.close();

@@ -1,7 +1,7 @@
 // End to end at scale: 10,000 generated articles loaded, every command, autocomplete, button and select
 // answered. The stand-in refuses callbacks later than Discord's 3 s; the times are measured and printed.
 import * as fs from 'node:fs';
-import { loadLibrary } from '../../src/briefings/library';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import type { InteractionRecord } from '../standin';
 import { makeScaleContent } from '../fixtures/discord/content';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
@@ -17,7 +17,7 @@ describe(`the bot with ${ARTICLES.toLocaleString('en-GB')} articles loaded`, () 
   beforeAll(async () => {
     dir = makeScaleContent(ARTICLES);
     const started = Date.now();
-    const library = loadLibrary({ contentDir: dir, cacheDir: null });
+    const library = await loadFolderLibrary(dir);
     loadMs = Date.now() - started;
     expect(library.stats().articles).toBe(ARTICLES);
     h = await startHarness({ library });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { loadLibrary } from '../../src/briefings/library';
+import { loadFolderLibrary } from '../helpers/load-folder';
 import { decodeBytes } from '../../src/briefings/text/decode';
 
 /** Bytes 0x80–0x9F as Unicode's cp1252 table (CP1252.TXT) maps them; null where Windows-1252 defines nothing. */
@@ -28,14 +28,14 @@ describe('Windows-1252 fallback', () => {
     expect(decodeBytes(bytes).text).toBe('Café £5 ½');
   });
 
-  it('loads a Windows-1252 article with its quote marks, dashes and €, and finds the quote and its speaker', () => {
+  it('loads a Windows-1252 article with its quote marks, dashes and €, and finds the quote and its speaker', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-cp1252-'));
     try {
       const body =
         'Budget row deepens\n\n' +
         '\x93We will not back down \x96 not for \x801m, not for anyone,\x94 said Anna Berg, the finance minister, on Tuesday.\n';
       fs.writeFileSync(path.join(dir, 'budget.txt'), Buffer.from(body, 'latin1'));
-      const library = loadLibrary({ contentDir: dir, cacheDir: null });
+      const library = await loadFolderLibrary(dir);
       const [article] = library.articles();
       expect(article.paragraphs.join(' ')).toContain('“We will not back down – not for €1m, not for anyone,” said Anna Berg');
       const quotes = library.quotes();
@@ -43,6 +43,7 @@ describe('Windows-1252 fallback', () => {
       expect(quotes[0].text).toMatch(/^We will not back down – not for €1m, not for anyone/);
       expect(quotes[0].speaker).toBe('Anna Berg');
       expect(library.warnings()).toEqual([{ file: 'budget.txt', reason: 'not valid UTF-8: decoded as Windows-1252' }]);
+      await library.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -3,9 +3,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadRawArticles } from '../../src/briefings/articles/load';
+import { loadRawArticles } from '../../src/sources/files/read';
 import { readMarkdown } from '../../src/briefings/articles/markdown';
 import { runCli } from '../../src/cli/run';
+import { cliDeps } from '../helpers/cli-deps';
 import { ConfigError, loadConfig } from '../../src/config';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhJkLm.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -25,27 +26,27 @@ describe('an empty content folder setting is refused (#17b)', () => {
     fs.rmSync(cwd, { recursive: true, force: true });
   });
 
-  function cli(argv: string[], env: NodeJS.ProcessEnv): { code: number; out: string; err: string } {
+  async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = runCli([...argv, '--no-cache'], { out: (t) => out.push(t), err: (t) => err.push(t), env });
+    const code = await runCli([...argv, '--database', ':memory:'], { out: (t) => out.push(t), err: (t) => err.push(t), env }, cliDeps);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
-  it.each([[['articles', '--content', '']], [['articles', '--content=']], [['articles', '--content', '  ']]])('--content "" is a usage error (%j)', (argv) => {
-    const r = cli(argv, {});
+  it.each([[['articles', '--content', '']], [['articles', '--content=']], [['articles', '--content', '  ']]])('--content "" is a usage error (%j)', async (argv) => {
+    const r = await cli(argv, {});
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^briefbot: --content needs a folder/);
     expect(r.err).toContain('Usage: briefbot');
     expect(r.out).not.toContain('Private notes');
   });
 
-  it('an empty CONTENT_DIR is a usage error too, unless --content is given', () => {
-    const r = cli(['articles'], { CONTENT_DIR: '' });
+  it('an empty CONTENT_DIR is a usage error too, unless --content is given', async () => {
+    const r = await cli(['articles'], { CONTENT_DIR: '' });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^briefbot: CONTENT_DIR is set but empty/);
     expect(r.out).not.toContain('Private notes');
-    expect(cli(['articles', '--content', cwd], { CONTENT_DIR: '' })).toMatchObject({ code: 0, out: expect.stringContaining('Private notes') });
+    expect(await cli(['articles', '--content', cwd], { CONTENT_DIR: '' })).toMatchObject({ code: 0, out: expect.stringContaining('Private notes') });
   });
 
   it('the bot refuses an empty CONTENT_DIR at start, saying what to write', () => {

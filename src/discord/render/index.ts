@@ -1,6 +1,7 @@
 // The renderer: the only code that turns core results into Discord messages (and the only owner of limits).
 export { renderArticleSummary, peopleQuoted } from './article';
 export { renderBriefing, renderBriefingPost, type BriefingPostOptions } from './briefing';
+export { renderBurstSummary, renderLivePost, type LivePostArticle, type LivePostOptions } from './live-post';
 export { renderHelp, type CommandSummary } from './help';
 export { LIMITS, limitViolations, embedLength } from './limits';
 export { MAX_MESSAGES, NO_MENTIONS, type RenderedMessage } from './message';

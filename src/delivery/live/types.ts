@@ -1,0 +1,129 @@
+// Live posts: the data they are planned from and the ports they reach the outside through. Nothing here
+// knows discord.js or SQL; the adapters (a Discord channel port, a SQLite ledger) plug in later.
+import type { FilterableArticle, SubscriptionFilter } from '../../briefings';
+
+export type LiveFailureKind = 'permissions' | 'gone' | 'transient' | 'interrupted' | 'unknown';
+
+/** An article as a live post needs it: what the filter reads and what the embed shows. */
+export interface LiveArticle extends FilterableArticle {
+  id: string;
+  url?: string;
+  /** Display name of the source ("BBC News"). */
+  source: string;
+  /** ISO date the source gives, or null. */
+  publishedAt: string | null;
+  /** ISO date the poller first saw it: the age of an undated article. */
+  seenAt: string;
+  summary: string[];
+  quote: { text: string; speaker: string | null; role: string | null; partial: boolean } | null;
+  /** The page could not be read: only the feed's teaser is known. */
+  teaser: boolean;
+}
+
+export interface LiveSubscription {
+  id: string;
+  channelId: string;
+  guildId: string;
+  sourceId: string;
+  sourceName: string;
+  filter: SubscriptionFilter;
+  createdAt: string;
+  /** Null until the first poll after the subscription was made: that poll posts nothing. */
+  firstPolledAt: string | null;
+  /** Why the subscription was stopped (403/404), or null while it runs. */
+  stoppedReason: string | null;
+}
+
+export interface OtherReport {
+  source: string;
+  url?: string;
+}
+
+/** What a claim is for, kept with it so a restart can finish the job. */
+export type LiveJob =
+  | { kind: 'article'; articleId: string; alsoReportedBy: OtherReport[] }
+  | { kind: 'summary'; sourceName: string; count: number; sourceQuery: string };
+
+export type LiveStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
+
+export interface LiveRecord {
+  channelId: string;
+  /** The article id, or `summary:<subscription>:<first article left out>` for a burst's summary line. */
+  key: string;
+  subscriptionId: string;
+  storyId: string | null;
+  status: LiveStatus;
+  job: LiveJob | null;
+  reason: string | null;
+  owner: string | null;
+  claimedAt: string;
+  postedAt: string | null;
+  messageId: string | null;
+  attempts: number;
+}
+
+export interface ClaimRequest {
+  channelId: string;
+  key: string;
+  subscriptionId: string;
+  storyId: string | null;
+  job: LiveJob;
+  owner: string;
+  now: Date;
+}
+
+/**
+ * The ledger of live posts, one row per (channel, key). The row's existence is the claim: exactly one
+ * caller ever creates it. Every write but `claim` and `skip` applies only to a claim the caller holds.
+ */
+export interface LiveLedgerPort {
+  get(channelId: string, key: string): LiveRecord | null;
+  /** Creates a claimed row; true only for the one caller that created it. */
+  claim(req: ClaimRequest): boolean;
+  /** Records an item that will never be posted (first poll, too old, filtered, repeat story, burst), unless a row exists. */
+  skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): void;
+  posted(channelId: string, key: string, owner: string, messageId: string, now: Date): boolean;
+  failed(channelId: string, key: string, owner: string, reason: string): boolean;
+  /** Notes a failed attempt on a claim we hold (it stays claimed). */
+  noteAttempt(channelId: string, key: string, owner: string, reason: string): void;
+  /** Compare-and-swap takeover of a claim left by another (crashed) process. */
+  takeOver(seen: LiveRecord, owner: string, now: Date): boolean;
+  /** Rows still claimed, oldest first. */
+  unfinished(): LiveRecord[];
+  /** A post (claimed or posted) of this story in the channel since `since`. */
+  storyPostedSince(channelId: string, storyId: string, since: Date): LiveRecord | null;
+}
+
+export interface SubscriptionPort {
+  markFirstPoll(subscriptionId: string, now: Date): void;
+  stop(subscriptionId: string, kind: LiveFailureKind, reason: string): void;
+  /** Subscriptions posting to a channel (to stop them all when the channel is gone). */
+  inChannel(channelId: string): LiveSubscription[];
+}
+
+/** One message the Discord side renders (src/discord/render/live-post.ts) and stamps with the marker. */
+export type LiveMessage =
+  | { kind: 'article'; marker: string; nonce: string; article: LiveArticle; alsoReportedBy: OtherReport[] }
+  | { kind: 'summary'; marker: string; nonce: string; sourceName: string; count: number; sourceQuery: string };
+
+export interface FoundMessage {
+  id: string;
+  /** Content and embed footers, where the marker lives. */
+  text: string;
+}
+
+export interface LiveChannelPort {
+  /** Sends one message; throws (anything) on failure. */
+  send(channelId: string, message: LiveMessage): Promise<{ id: string }>;
+  /** The bot's own messages in the channel since `since`, newest first, at most `max` read. */
+  ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]>;
+}
+
+/** What a thrown send error means: src/discord/schedule/classify-error.ts fits. */
+export type ErrorClassifier = (error: unknown) => { kind: LiveFailureKind; reason: string };
+
+/** Looks up an article again when a restart resumes a claim. */
+export type ArticleLookup = (articleId: string) => LiveArticle | null;
+
+/** The story an article belongs to (the stories grouping); null when it stands alone. */
+export type StoryOf = (articleId: string) => string | null;

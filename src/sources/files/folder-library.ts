@@ -1,0 +1,96 @@
+// A library over a content folder and the store: sync the folder into the store, open the library from the
+// store, and (for the bot) keep both in step with the folder while it runs.
+import { analysisVersion, openLibrary, type LoadedLibrary, type LoadWarning, type ArticleReader, type ArticleWriter } from '../../briefings';
+import { WorkerPool, type FileAnalyser } from './analyse-pool';
+import { FileSync, type SyncReport } from './sync';
+import { watchContent, type ContentWatcher, type WatchOptions } from './watch-content';
+
+export interface FolderLibraryOptions {
+  contentDir: string;
+  /** The article store (src/store's SQLite one in the bot and CLI). */
+  articles: ArticleReader & ArticleWriter;
+  /** Default: a pool of two worker threads with a per-article time budget. */
+  analyser?: FileAnalyser;
+  now?: () => Date;
+  batchSize?: number;
+}
+
+export interface WatchingOptions extends WatchOptions {
+  /** After each batch of watched changes is in the store and the index. */
+  onSynced?: (paths: string[], report: SyncReport) => void;
+  /** Save the search index at most this often while changes come in. */
+  saveEveryMs?: number;
+}
+
+export interface FolderLibrary extends LoadedLibrary {
+  readonly sync: FileSync;
+  /** How the start-up sync went (files unchanged, read, removed). */
+  readonly syncReport: SyncReport;
+  /** Follows the folder: changed files are synced in batches and the index kept in step. */
+  watch(opts?: WatchingOptions): ContentWatcher;
+  /** Stops watching and analysing, saves the index. */
+  close(): Promise<void>;
+}
+
+export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<FolderLibrary> {
+  const analyser = opts.analyser ?? new WorkerPool({ size: 2 });
+  const ownsAnalyser = !opts.analyser;
+  let library: LoadedLibrary | null = null;
+  const sync = new FileSync({
+    contentDir: opts.contentDir,
+    writer: opts.articles,
+    analyser,
+    analysisVersion: analysisVersion(),
+    now: opts.now,
+    batchSize: opts.batchSize,
+    onBatch: () => library?.catchUp(),
+  });
+  let syncReport: SyncReport;
+  try {
+    syncReport = await sync.full();
+  } catch (err) {
+    if (ownsAnalyser) await analyser.close();
+    throw err;
+  }
+  const extraWarnings = (): LoadWarning[] => sync.warnings();
+  library = openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
+  library.saveIndex();
+  const loaded = library;
+  let watcher: ContentWatcher | null = null;
+  let saveTimer: NodeJS.Timeout | null = null;
+
+  const watch = (w: WatchingOptions = {}): ContentWatcher => {
+    const saveEvery = w.saveEveryMs ?? 30_000;
+    watcher = watchContent(
+      opts.contentDir,
+      async (paths) => {
+        const report = await sync.paths(paths);
+        loaded.catchUp();
+        w.onSynced?.(paths, report);
+        // Saving the index costs a second or so at 10k articles: at most every saveEvery while changes come.
+        saveTimer ??= setTimeout(() => {
+          saveTimer = null;
+          loaded.saveIndex();
+        }, saveEvery);
+        saveTimer.unref();
+      },
+      w,
+    );
+    return watcher;
+  };
+
+  const close = async () => {
+    watcher?.close();
+    sync.stop();
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    if (ownsAnalyser) await analyser.close();
+    try {
+      loaded.saveIndex();
+    } catch {
+      // the database may already be closed or gone; the next start rebuilds what it must
+    }
+  };
+
+  return Object.assign(loaded, { sync, syncReport, watch, close });
+}

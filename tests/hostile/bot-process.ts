@@ -1,0 +1,30 @@
+// `npm start` as a real process against the Discord stand-in, for hostile tests that need the whole bot.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export interface BotProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
+
+export function startBotProcess(env: Record<string, string>): BotProcess {
+  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output: () => out, exited };
+}
+
+export async function waitForOutput(p: BotProcess, text: string | RegExp, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  const found = () => (typeof text === 'string' ? p.output().includes(text) : text.test(p.output()));
+  while (!found()) {
+    if (Date.now() > until) throw new Error(`no "${text}" in output:\n${p.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
