@@ -1,6 +1,8 @@
 // The briefings store: one database, its repositories.
 import { SqliteArticleStore } from './articles';
 import { DeliveryLedger } from './ledger';
+import { SqliteLiveLedger } from './live';
+import { LiveSubscriptionRepo } from './live-subscriptions';
 import { fileIdentityCheck, openDatabase, type Db } from './open';
 import { ScheduleRepo } from './schedules';
 
@@ -8,6 +10,8 @@ export interface Store {
   db: Db;
   schedules: ScheduleRepo;
   ledger: DeliveryLedger;
+  /** Live posts: subscriptions per channel and feed, and their exactly-once ledger. */
+  live: { subscriptions: LiveSubscriptionRepo; ledger: SqliteLiveLedger };
   meta: Meta;
   articles: SqliteArticleStore;
   /** Null while the database file is the one opened; otherwise what happened to it (deleted, replaced). */
@@ -40,6 +44,7 @@ export function storeOn(db: Db, file: string = db.name): Store {
     fileProblem: identity,
     schedules: new ScheduleRepo(db),
     ledger: new DeliveryLedger(db),
+    live: { subscriptions: new LiveSubscriptionRepo(db), ledger: new SqliteLiveLedger(db) },
     meta: metaOn(db),
     close: () => {
       if (db.open) db.close();

@@ -24,7 +24,7 @@ export const BOUNDARIES: Record<string, RoomRule> = {
   // The core: plain data in and out; it imports nothing outside itself.
   briefings: { may: [] },
   // SQL: the store owns its types; it knows nothing of who uses it, but implements the core's article port (types only).
-  store: { may: [], typesFrom: ['briefings'], packages: ['better-sqlite3'] },
+  store: { may: [], typesFrom: ['briefings', 'delivery'], packages: ['better-sqlite3'] },
   // When and whether to post. Messages are the renderer's (types only); sending is a port.
   schedule: { may: ['briefings', 'store'], typesFrom: ['discord/render'], packages: ['node-cron'] },
   // Discord: the renderer owns limits and user-facing text; it reads only the core's data.
