@@ -78,7 +78,7 @@ describe('the SQL live ledger', () => {
 
   it('keeps a job through JSON so a restart can rebuild the message', () => {
     const ledger = open().live.ledger;
-    const summary = { kind: 'summary' as const, sourceName: 'Example News', count: 180, sourceQuery: 'Example News' };
+    const summary = { kind: 'summary' as const, sourceName: 'Example News', count: 180 };
     ledger.claim(claim({ key: 'summary:s1:a9', job: summary, storyId: null }));
     expect(open().live.ledger.get('c1', 'summary:s1:a9')?.job).toEqual(summary);
   });
