@@ -10,7 +10,9 @@ import type {
 import type { Logger } from 'pino';
 import type { Library } from '../briefings';
 import type { CommandSummary } from '../discord/render';
+import type { LiveAdmin } from '../delivery/live/service-types';
 import type { BriefingService } from '../schedule/service-types';
+import type { SourcesService } from '../sources/service-types';
 
 export interface CommandContext {
   library: Library;
@@ -20,6 +22,10 @@ export interface CommandContext {
   commands: readonly CommandSummary[];
   /** Daily-briefing schedules; absent when the bot runs without a database. */
   briefings?: BriefingService;
+  /** Feed sources per server; absent until the feed reader runs. */
+  sources?: SourcesService;
+  /** Live posts (channel subscriptions to feeds); absent without the feed reader and the database. */
+  live?: LiveAdmin;
 }
 
 export interface Command {
