@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Article } from '../../src/briefings/types';
 import { liveMarker } from '../../src/delivery/live';
 import { FakeLibrary, makeArticle } from '../fixtures/discord/fake-library';
+import type { OptionValue } from '../standin/payloads';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
 import { FakeSourcesService } from '../fixtures/sources/fake-sources';
 
@@ -42,7 +43,7 @@ function arrive(...titles: string[]): Article[] {
   return fresh;
 }
 
-async function command(name: string, options: Record<string, unknown>) {
+async function command(name: string, options: Record<string, OptionValue>) {
   const r = await h.discord.sendInteraction(h.discord.commandInteraction({ name: `sources ${name}`, options, ...ADMIN }), { timeoutMs: 10_000 });
   expect(r.errors).toEqual([]);
   return r;

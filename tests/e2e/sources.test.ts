@@ -2,6 +2,7 @@
 // add/list/remove/watch/unwatch over a fake SourcesService, and the clear refusals (bad URL, bad filter,
 // the feed reader's reason).
 import type { InteractionRecord } from '../standin';
+import type { OptionValue } from '../standin/payloads';
 import { FakeLibrary } from '../fixtures/discord/fake-library';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
 import { FakeSourcesService } from '../fixtures/sources/fake-sources';
@@ -41,7 +42,7 @@ function ephemeral(r: InteractionRecord): boolean {
   return ((r.callback?.data?.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
 }
 
-async function run(name: string, options: Record<string, unknown> = {}, who: object = ADMIN): Promise<InteractionRecord> {
+async function run(name: string, options: Record<string, OptionValue> = {}, who: object = ADMIN): Promise<InteractionRecord> {
   const r = await h.discord.sendInteraction(h.discord.commandInteraction({ name: `sources ${name}`, options, ...who }), { timeoutMs: 10_000 });
   expect(r.errors).toEqual([]);
   expect(ephemeral(r)).toBe(true);
