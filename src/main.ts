@@ -141,10 +141,12 @@ async function main(): Promise<void> {
     const stopped = bot?.stop().catch((err: unknown) => logger.error({ err }, 'stop after losing the database failed'));
     void Promise.race([stopped, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).then(() => process.exit(1));
   };
+  const onSchedulerFailed = (err: unknown): void =>
+    onDatabaseLost(`The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`);
   let articles: LiveArticles | undefined;
   try {
     articles = await openArticles(config, logger, onDatabaseLost);
-    bot = await startBot({ config, logger, onFatal, library: articles.folder, db: articles.store, onStop: articles.close });
+    bot = await startBot({ config, logger, onFatal, onSchedulerFailed, library: articles.folder, db: articles.store, onStop: articles.close });
   } catch (err) {
     if (!bot) await articles?.close().catch(() => undefined);
     logger.fatal({ err }, 'could not start the bot');

@@ -68,6 +68,24 @@ export {
   type SubscriptionFilter,
 } from './filters';
 
+// Stories: the same event from several outlets (or one outlet's updated versions) grouped as one.
+export {
+  buildStories,
+  leadOrder,
+  MinHashMatcher,
+  outletOf,
+  StoryIndex,
+  StoryModel,
+  TfIdfMatcher,
+  type MinHashOptions,
+  type Story,
+  type StoryArticle,
+  type StoryMatcher,
+  type StoryMember,
+  type StoryMethod,
+  type TfIdfOptions,
+} from './stories';
+
 // Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
 export { asSentence } from './text/as-sentence';
 // The quote that best stands for an article (a briefing item's, a live post's).

@@ -33,6 +33,8 @@ export interface BotOptions {
   sources?: SourcesService;
   /** Live-post tuning for tests (pauses between posts, backoff after 5xx). */
   liveTuning?: LiveOptions['tuning'];
+  /** Called once if the daily-briefing scheduler cannot start (a damaged database, say). */
+  onSchedulerFailed?: (err: unknown) => void;
 }
 
 export interface RunningBot {
@@ -59,7 +61,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const client = createClient({ apiUrl: config.apiUrl });
   const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
   const ctx: CommandContext = { library, logger, now, commands: summaries };
-  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: opts.db });
+  const scheduler = opts.scheduler === false ? null : attachScheduler(client, { library, logger, config, now, db: opts.db, onStartFailed: opts.onSchedulerFailed });
   if (scheduler) ctx.briefings = scheduler.service;
   const live = startLive(client, opts, scheduler, now);
   if (opts.sources) ctx.sources = opts.sources;

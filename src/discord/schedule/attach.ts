@@ -28,6 +28,8 @@ export interface AttachOptions {
   leaseMs?: number;
   port?: ChannelPort;
   render?: PostRenderer;
+  /** Called when start-up recovery fails: daily posts would silently stop, so `npm start` treats it as fatal. */
+  onStartFailed?: (err: unknown) => void;
 }
 
 export interface AttachedScheduler {
@@ -91,7 +93,11 @@ export function attachScheduler(client: Client, opts: AttachOptions): AttachedSc
   };
 
   const started = new Promise<void>((resolve) => {
-    const run = () => begin().catch((err: unknown) => logger.error({ err }, 'briefing scheduler failed to start')).finally(resolve);
+    const failed = (err: unknown) => {
+      logger.fatal({ err }, 'briefing scheduler failed to start');
+      opts.onStartFailed?.(err);
+    };
+    const run = () => begin().catch(failed).finally(resolve);
     if (client.isReady()) run();
     else client.once(Events.ClientReady, run);
   });

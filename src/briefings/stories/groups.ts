@@ -1,0 +1,125 @@
+// Stories as the connected groups of a "same story" graph. Adding an article links it to its matches
+// and merges their groups; removing one re-splits only the group it was in. Because a pair's match
+// depends on the two articles alone, the groups are the same whatever order articles arrive in.
+import { memberOf } from './text';
+import type { Story, StoryArticle, StoryMatcher, StoryMember } from './types';
+
+/** Freshest first; among versions of the same moment, the fullest; then by id so the order is total. */
+export function leadOrder(a: StoryMember, b: StoryMember): number {
+  const ta = a.date ? Date.parse(a.date) : NaN;
+  const tb = b.date ? Date.parse(b.date) : NaN;
+  const ka = Number.isFinite(ta) ? ta : -Infinity;
+  const kb = Number.isFinite(tb) ? tb : -Infinity;
+  if (ka !== kb) return kb - ka;
+  if (a.length !== b.length) return b.length - a.length;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export class StoryIndex {
+  private readonly members = new Map<string, StoryMember>();
+  private readonly links = new Map<string, Set<string>>();
+  /** Article id → the key of its group; every group's members share one Set. */
+  private readonly groupOf = new Map<string, Set<string>>();
+
+  constructor(private readonly matcher: StoryMatcher) {}
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  get method(): string {
+    return this.matcher.name;
+  }
+
+  /** Adds an article, or replaces the one with the same id (an updated version of a page). */
+  add(article: StoryArticle): void {
+    if (!article || typeof article !== 'object' || typeof article.id !== 'string') return;
+    if (this.members.has(article.id)) this.remove(article.id);
+    const matches = this.matcher.add(article);
+    this.members.set(article.id, memberOf(article));
+    this.links.set(article.id, new Set(matches));
+    let group = new Set<string>([article.id]);
+    this.groupOf.set(article.id, group);
+    for (const other of matches) {
+      this.links.get(other)!.add(article.id);
+      group = this.merge(group, this.groupOf.get(other)!);
+    }
+  }
+
+  private merge(a: Set<string>, b: Set<string>): Set<string> {
+    if (a === b) return a;
+    const [large, small] = a.size >= b.size ? [a, b] : [b, a];
+    for (const id of small) {
+      large.add(id);
+      this.groupOf.set(id, large);
+    }
+    return large;
+  }
+
+  /** Removes an article; its group splits if the article was what held it together. */
+  remove(id: string): boolean {
+    const group = this.groupOf.get(id);
+    if (!group) return false;
+    this.matcher.remove(id);
+    for (const other of this.links.get(id) ?? []) this.links.get(other)?.delete(id);
+    this.links.delete(id);
+    this.members.delete(id);
+    this.groupOf.delete(id);
+    group.delete(id);
+    this.regroup(group);
+    return true;
+  }
+
+  /** Splits a group into its connected parts (breadth-first over the links). */
+  private regroup(group: Set<string>): void {
+    const left = new Set(group);
+    for (const start of group) {
+      if (!left.has(start)) continue;
+      const part = new Set<string>([start]);
+      left.delete(start);
+      const queue = [start];
+      while (queue.length > 0) {
+        for (const next of this.links.get(queue.pop()!) ?? []) {
+          if (!left.has(next)) continue;
+          left.delete(next);
+          part.add(next);
+          queue.push(next);
+        }
+      }
+      for (const member of part) this.groupOf.set(member, part);
+    }
+  }
+
+  /** The story an article belongs to (a story of one when nothing else matched), or undefined. */
+  storyOf(id: string): Story | undefined {
+    const group = this.groupOf.get(id);
+    if (!group) return undefined;
+    const members = [...group].map((m) => this.members.get(m)!).sort(leadOrder);
+    let first = members[0].id;
+    for (const m of members) if (m.id < first) first = m.id;
+    return { id: first, members };
+  }
+
+  /** The other versions of an article's story, lead first: the "also reported by" list. */
+  otherMembers(id: string): StoryMember[] {
+    return this.storyOf(id)?.members.filter((m) => m.id !== id) ?? [];
+  }
+
+  /** Whether two articles are in the same story. */
+  together(a: string, b: string): boolean {
+    const group = this.groupOf.get(a);
+    return group !== undefined && group === this.groupOf.get(b);
+  }
+
+  /** Every story, the largest first (ties by lead order). */
+  stories(): Story[] {
+    const seen = new Set<Set<string>>();
+    const out: Story[] = [];
+    for (const [id, group] of this.groupOf) {
+      if (seen.has(group)) continue;
+      seen.add(group);
+      out.push(this.storyOf(id)!);
+    }
+    return out.sort((x, y) => y.members.length - x.members.length || leadOrder(x.members[0], y.members[0]));
+  }
+}
