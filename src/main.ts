@@ -146,6 +146,7 @@ async function main(): Promise<void> {
   let articles: LiveArticles | undefined;
   try {
     articles = await openArticles(config, logger, onDatabaseLost);
+    // Feeds: pass the SourcesService as `sources` here (startBot → attachLivePosts) to turn on /sources and live posts.
     bot = await startBot({ config, logger, onFatal, onSchedulerFailed, library: articles.folder, db: articles.store, onStop: articles.close });
   } catch (err) {
     if (!bot) await articles?.close().catch(() => undefined);
