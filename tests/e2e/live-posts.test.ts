@@ -9,6 +9,7 @@ import { FakeLibrary, makeArticle } from '../fixtures/discord/fake-library';
 import type { OptionValue } from '../standin/payloads';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
 import { FakeSourcesService } from '../fixtures/sources/fake-sources';
+import * as stories from '../fixtures/stories/articles';
 
 const ADMIN = { memberPermissions: ['ManageGuild', 'ViewChannel', 'SendMessages'] };
 const FEED = 'https://news.example/feed.xml';
@@ -35,7 +36,7 @@ function arrive(...titles: string[]): Article[] {
       title,
       date: new Date(Date.now() - 5 * 60_000).toISOString(),
       url: `https://news.example/${n}`,
-      paragraphs: [`${title}. The council met on Tuesday to discuss it.`],
+      paragraphs: [`${title}, officials said on Tuesday.`],
       quotes: [{ text: 'We will rebuild every bridge in this valley', speaker: 'Jane Doe' }],
     }),
   );
@@ -96,8 +97,10 @@ describe('live posts', () => {
 
   it('a burst is capped per round, with one summary line for the rest that names no search option /search lacks', async () => {
     await subscribe();
-    await emit(arrive('Item 1', 'Item 2', 'Item 3', 'Item 4', 'Item 5'));
-    expect(postedTitles()).toEqual(['Item 1', 'Item 2', 'Item 3']);
+    // Five different events (the same one five times would be one story, posted once).
+    const burst = ['Harbour reopens to ferries', 'Council passes school budget', 'Rail strike called off', 'Museum buys lost painting', 'Storm floods coastal road'];
+    await emit(arrive(...burst));
+    expect(postedTitles()).toEqual(burst.slice(0, 3));
     const summary = contents().find((c) => c.includes('more from'));
     expect(summary).toContain('…and 2 more from **news.example**');
     expect(summary).not.toContain('source:');
@@ -149,5 +152,26 @@ describe('live posts', () => {
     expect(sub.stoppedReason).toMatch(/Missing Permissions/);
     const list = await command('list', {});
     expect(JSON.stringify(list.edits)).toContain('stopped: Missing Permissions');
+  });
+
+  it('the same story from a second feed is not posted again in the channel', async () => {
+    const SECOND = 'https://other.example/rss';
+    // The library the story model is fitted on: background articles, then a restart so live posts group over it.
+    const fresh = (a: typeof stories.psPriceIgn, minutesAgo: number) =>
+      makeArticle({ id: a.id, title: a.title, url: a.url, paragraphs: a.paragraphs, date: new Date(Date.now() - minutesAgo * 60_000).toISOString() });
+    const background = stories.all.filter((a) => a !== stories.psPriceIgn && a !== stories.psPriceGi);
+    library.setArticles(background.map((a) => makeArticle({ id: a.id, title: a.title, url: a.url, paragraphs: a.paragraphs, date: a.date })));
+    await h.restart();
+    await subscribe();
+    await command('add', { url: SECOND, channel: h.channelId });
+    await sources.emit({ feedUrl: SECOND, articleIds: [], firstPoll: false });
+    const ign = fresh(stories.psPriceIgn, 6);
+    const gi = fresh(stories.psPriceGi, 5);
+    library.setArticles([...library.articles(), ign, gi]);
+    await emit([ign]);
+    await sources.emit({ feedUrl: SECOND, articleIds: [gi.id], firstPoll: false });
+    await h.bot.live!.service.idle();
+    expect(postedTitles()).toEqual([stories.psPriceIgn.title]);
+    expect(h.bot.scheduler!.store.live.ledger.get(h.channelId, gi.id)).toMatchObject({ status: 'skipped', reason: 'story already posted in this channel' });
   });
 });

@@ -17,7 +17,7 @@ export interface LiveOptions {
   /** The feed sources (h-feeds2's SourcesService): live posts follow its onNewArticles. */
   sources: Pick<SourcesService, 'onNewArticles'>;
   store: Store;
-  library: Pick<Library, 'article' | 'summary'>;
+  library: Pick<Library, 'article' | 'summary' | 'articles'>;
   logger: Logger;
   liveMaxAgeMs?: number;
   now?: () => Date;

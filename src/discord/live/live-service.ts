@@ -2,7 +2,7 @@
 // every channel subscribed to that feed (planner + poster from src/delivery/live, over the SQL ledger). A 429
 // waits as Discord says, a 5xx retries with backoff, a 403/404 stops the channel's subscriptions with the reason.
 import type { Library } from '../../briefings';
-import { LivePoster, type LiveChannelPort, type LiveLedgerPort, type PollBatch, type StoryOf, type SubscriptionPort } from '../../delivery/live';
+import { LivePoster, StoryKeys, type LiveChannelPort, type LiveLedgerPort, type PollBatch, type StoryOf, type SubscriptionPort } from '../../delivery/live';
 import { claimIsStale } from '../../schedule/owner';
 import type { NewArticles, SourcesService } from '../../sources/service-types';
 import type { LiveSubscriptionRepo } from '../../store/live-subscriptions';
@@ -17,14 +17,14 @@ export interface LiveServiceDeps {
   subscriptions: LiveSubscriptionRepo;
   ledger: LiveLedgerPort;
   port: LiveChannelPort;
-  library: Pick<Library, 'article' | 'summary'>;
+  library: Pick<Library, 'article' | 'summary' | 'articles'>;
   owner: string;
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
   logger: { info: Log; warn: Log; error: Log };
   /** Guilds this process posts for (its shard's); all when absent. */
   ownsGuild?: (guildId: string) => boolean;
-  /** The story an article belongs to; none until stories are grouped. */
+  /** The story an article belongs to; by default the core's story grouping over the library, built at start. */
   storyOf?: StoryOf;
   maxAgeMs?: number;
   burstCap?: number;
@@ -44,6 +44,7 @@ export class LiveService {
   private unsubscribe: (() => void) | null = null;
   /** Source names of the articles this process was handed, for resuming a claim without its batch. */
   private readonly names = new Map<string, string>();
+  private stories: StoryKeys | null = null;
 
   constructor(private readonly deps: LiveServiceDeps) {
     const repo = deps.subscriptions;
@@ -58,7 +59,7 @@ export class LiveService {
       port: deps.port,
       classify: classifyError,
       articles: (id) => liveArticleOf(deps.library, id, this.names.get(id) ?? null, deps.now()),
-      storyOf: deps.storyOf ?? (() => null),
+      storyOf: deps.storyOf ?? ((id) => this.stories?.keyOf(id) ?? null),
       owner: deps.owner,
       claimIsStale,
       ownsChannel: deps.ownsGuild ? (channelId) => repo.inChannel(channelId).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
@@ -75,6 +76,7 @@ export class LiveService {
   /** Listens for new articles and picks up claims a crash left behind. */
   start(): void {
     if (this.unsubscribe) return;
+    if (!this.deps.storyOf) this.stories = StoryKeys.over(this.deps.library.articles());
     this.unsubscribe = this.deps.sources.onNewArticles((batch) => this.onNewArticles(batch));
     this.poster.resumeUnfinished();
   }
@@ -102,6 +104,8 @@ export class LiveService {
       if (batch.firstPoll) subscription.firstPolledAt = null;
       const articles = batch.articleIds.flatMap((id) => {
         this.remember(id, row.sourceName);
+        const article = this.deps.library.article(id);
+        if (article && this.stories && this.stories.keyOf(id) === null) this.stories.add(article);
         return liveArticleOf(this.deps.library, id, row.sourceName, now) ?? [];
       });
       return { subscription, articles };
