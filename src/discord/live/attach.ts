@@ -54,8 +54,13 @@ export function attachLivePosts(client: Client, opts: LiveOptions): AttachedLive
   let stopped = false;
   const begin = () => {
     if (stopped) return;
-    service.start();
-    logger.info('live posts started');
+    try {
+      service.start();
+      logger.info('live posts started');
+    } catch (err) {
+      // Live posts failing to start must not take the bot down: commands and briefings go on.
+      logger.error({ err }, 'live posts could not start');
+    }
   };
   if (client.isReady()) begin();
   else client.once(Events.ClientReady, begin);
