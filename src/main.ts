@@ -174,6 +174,7 @@ async function main(): Promise<void> {
       library: articles.folder,
       db: articles.store,
       scopeFor: (guildId) => sources.scopeFor(guildId),
+      sources,
       onStop: articles.close,
     });
   } catch (err) {

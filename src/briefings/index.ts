@@ -91,6 +91,8 @@ export {
 
 // Text helpers the renderers share with the core, so a sentence is cut the same way everywhere.
 export { asSentence } from './text/as-sentence';
+// The quote that best stands for an article (a briefing item's, a live post's).
+export { tellingQuote } from './briefing';
 export { splitSentences } from './text/sentences';
 
 // Pieces the evaluations and benchmarks in bench/ measure one at a time. Not for the bot's adapters.

@@ -10,7 +10,9 @@ import type {
 import type { Logger } from 'pino';
 import type { Library, Scope } from '../briefings';
 import type { CommandSummary } from '../discord/render';
+import type { LiveAdmin } from '../delivery/live/service-types';
 import type { BriefingService } from '../schedule/service-types';
+import type { SourcesService } from '../sources/service-types';
 
 export interface CommandContext {
   library: Library;
@@ -22,6 +24,10 @@ export interface CommandContext {
   briefings?: BriefingService;
   /** Which feed articles a server may see (its shared and own feeds); absent: every article (no feeds wired). */
   scopeFor?: (guildId: string | null) => Scope;
+  /** Feed sources per server; absent until the feed reader runs. */
+  sources?: SourcesService;
+  /** Live posts (channel subscriptions to feeds); absent without the feed reader and the database. */
+  live?: LiveAdmin;
 }
 
 export interface Command {

@@ -5,6 +5,8 @@ import type { Library, Scope } from '../briefings';
 import { loadCommands } from '../commands';
 import type { Command, CommandContext } from '../commands/types';
 import type { Config } from '../config';
+import type { SourcesService } from '../sources/service-types';
+import { attachLivePosts, type AttachedLive, type LiveOptions } from './live/attach';
 import { attachScheduler, type AttachedScheduler, type AttachOptions } from './schedule/attach';
 import { createClient } from './client';
 import { describeFatalClose, fatalGatewayClose, type FatalClose } from './fatal-close';
@@ -26,6 +28,13 @@ export interface BotOptions {
   scopeFor?: (guildId: string | null) => Scope;
   /** Called once when Discord closes the gateway with a code discord.js never recovers from (4004, 4010–4014). */
   onFatal?: (close: FatalClose) => void;
+  /**
+   * The feed sources (src/sources/sources-service.ts). With them and the database, /sources works and live
+   * posts follow their new articles; without them /sources says feeds are not available.
+   */
+  sources?: SourcesService;
+  /** Live-post tuning for tests (pauses between posts, backoff after 5xx). */
+  liveTuning?: LiveOptions['tuning'];
   /** Called once if the daily-briefing scheduler cannot start (a damaged database, say). */
   onSchedulerFailed?: (err: unknown) => void;
 }
@@ -35,6 +44,7 @@ export interface RunningBot {
   library: Library;
   commands: Map<string, Command>;
   scheduler: AttachedScheduler | null;
+  live: AttachedLive | null;
   /** Resolves once the gateway said READY. */
   ready: Promise<void>;
   stop(): Promise<void>;
@@ -58,6 +68,9 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       ? null
       : attachScheduler(client, { library, scopeFor: opts.scopeFor, logger, config, now, db: opts.db, onStartFailed: opts.onSchedulerFailed });
   if (scheduler) ctx.briefings = scheduler.service;
+  const live = startLive(client, opts, scheduler, now);
+  if (opts.sources) ctx.sources = opts.sources;
+  if (live) ctx.live = live.admin;
 
   const handle = createInteractionHandler(commands, ctx);
   client.on(Events.InteractionCreate, (interaction) => {
@@ -85,6 +98,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    await live?.stop().catch((err: unknown) => logger.warn({ err }, 'live posts did not stop cleanly'));
     await scheduler?.stop().catch((err: unknown) => logger.warn({ err }, 'scheduler did not stop cleanly'));
     await client.destroy();
     await opts.onStop?.().catch((err: unknown) => logger.warn({ err }, 'the article store did not close cleanly'));
@@ -97,5 +111,19 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     await stop();
     throw err;
   }
-  return { client, library, commands, scheduler, ready, stop };
+  return { client, library, commands, scheduler, live, ready, stop };
+}
+
+/** Live posts need the feed sources and the database (the scheduler's store). */
+function startLive(client: Client, opts: BotOptions, scheduler: AttachedScheduler | null, now: () => Date): AttachedLive | null {
+  if (!opts.sources || !scheduler) return null;
+  return attachLivePosts(client, {
+    sources: opts.sources,
+    store: scheduler.store,
+    library: opts.library,
+    logger: opts.logger,
+    liveMaxAgeMs: opts.config.liveMaxAgeMs,
+    now,
+    tuning: opts.liveTuning,
+  });
 }

@@ -1,5 +1,6 @@
 // Numbered schema migrations. Append only: a released migration never changes.
 import type Database from 'better-sqlite3';
+import { LIVE_MIGRATION } from './live-schema';
 
 export interface Migration {
   version: number;
@@ -168,6 +169,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_sources_feed ON feed_sources (feed_url);
     `,
   },
+  LIVE_MIGRATION,
 ];
 
 /** Applies every migration newer than the database, each in its own immediate transaction. Returns the versions applied. */

@@ -2,6 +2,8 @@
 import { SqliteArticleStore } from './articles';
 import { SqliteFeedStore } from './feeds';
 import { DeliveryLedger } from './ledger';
+import { SqliteLiveLedger } from './live';
+import { LiveSubscriptionRepo } from './live-subscriptions';
 import { fileIdentityCheck, openDatabase, type Db } from './open';
 import { ScheduleRepo } from './schedules';
 
@@ -9,6 +11,8 @@ export interface Store {
   db: Db;
   schedules: ScheduleRepo;
   ledger: DeliveryLedger;
+  /** Live posts: subscriptions per channel and feed, and their exactly-once ledger. */
+  live: { subscriptions: LiveSubscriptionRepo; ledger: SqliteLiveLedger };
   meta: Meta;
   articles: SqliteArticleStore;
   /** Feeds, their fetch state and who follows them. */
@@ -44,6 +48,7 @@ export function storeOn(db: Db, file: string = db.name): Store {
     fileProblem: identity,
     schedules: new ScheduleRepo(db),
     ledger: new DeliveryLedger(db),
+    live: { subscriptions: new LiveSubscriptionRepo(db), ledger: new SqliteLiveLedger(db) },
     meta: metaOn(db),
     close: () => {
       if (db.open) db.close();

@@ -24,16 +24,26 @@ export const BOUNDARIES: Record<string, RoomRule> = {
   // The core: plain data in and out; it imports nothing outside itself.
   briefings: { may: [] },
   // SQL: the store owns its types; it knows nothing of who uses it, but implements the core's article port (types only).
-  store: { may: [], typesFrom: ['briefings'], packages: ['better-sqlite3'] },
+  store: { may: [], typesFrom: ['briefings', 'delivery'], packages: ['better-sqlite3'] },
   // When and whether to post. Messages are the renderer's (types only); sending is a port.
   schedule: { may: ['briefings', 'store'], typesFrom: ['discord/render'], packages: ['node-cron'] },
   // Discord: the renderer owns limits and user-facing text; it reads only the core's data.
   'discord/render': { may: ['briefings'], packages: DISCORD },
   'discord/interaction': { may: ['briefings', 'discord/render'], packages: DISCORD },
   'discord/schedule': { may: ['briefings', 'store', 'schedule', 'discord/render', 'config'], packages: DISCORD },
-  discord: { may: ['briefings', 'commands', 'discord/render', 'discord/interaction', 'discord/schedule', 'schedule', 'config'], packages: DISCORD },
+  // Live posts on Discord: the channel port, the subscriptions /sources manages, and the service that runs the poster.
+  'discord/live': {
+    may: ['briefings', 'store', 'delivery', 'schedule', 'discord/render', 'discord/schedule', 'config'],
+    typesFrom: ['sources'],
+    packages: DISCORD,
+  },
+  discord: {
+    may: ['briefings', 'commands', 'discord/render', 'discord/interaction', 'discord/schedule', 'discord/live', 'schedule', 'config'],
+    typesFrom: ['sources'],
+    packages: DISCORD,
+  },
   // Thin commands: parse options, call the core or a service, render.
-  commands: { may: ['briefings', 'schedule', 'discord/render', 'discord/interaction'], packages: DISCORD },
+  commands: { may: ['briefings', 'schedule', 'discord/render', 'discord/interaction'], typesFrom: ['delivery', 'sources'], packages: DISCORD },
   cli: { may: ['briefings'] },
   // Live posts: when and whether (planner, per-channel queue) over ports; no discord.js, no SQL.
   delivery: { may: ['briefings'] },
@@ -43,7 +53,7 @@ export const BOUNDARIES: Record<string, RoomRule> = {
   config: { may: [] },
   // Programs (bot, shards, CLI): the composition root may wire any room.
   entry: {
-    may: ['briefings', 'store', 'schedule', 'delivery', 'discord', 'discord/render', 'discord/interaction', 'discord/schedule', 'commands', 'cli', 'sources', 'config'],
+    may: ['briefings', 'store', 'schedule', 'delivery', 'discord', 'discord/render', 'discord/interaction', 'discord/schedule', 'discord/live', 'commands', 'cli', 'sources', 'config'],
     packages: DISCORD,
   },
   // Evaluations and benchmarks: the core's public face, the sources they time, and the store (bench/store.bench.ts).

@@ -70,14 +70,16 @@ describe('a live post', () => {
 
 describe('a burst’s summary line', () => {
   it('says how many more and where to find them, with the marker on its own small line', () => {
-    const msg = renderBurstSummary({ sourceName: 'Example News', count: 180, sourceQuery: 'source:Example News', marker: 'bb-live:s1' });
-    expect(msg.content).toBe('…and 180 more from **Example News** — /search source:Example News\n-# bb-live:s1');
+    const msg = renderBurstSummary({ sourceName: 'Example News', count: 180, marker: 'bb-live:s1' });
+    expect(msg.content).toBe('…and 180 more from **Example News** (too many to post one by one) — find them with /search\n-# bb-live:s1');
+    // /search takes words only (query:), so the line must not suggest a source: filter it does not have.
+    expect(msg.content).not.toMatch(/source:/);
     expect(msg.embeds).toEqual([]);
   });
 
   it('escapes the source name and stays within limits', () => {
     const name = `@here *${'x'.repeat(3000)}`;
-    const msg = renderBurstSummary({ sourceName: name, count: 5, sourceQuery: `source:${name}` });
+    const msg = renderBurstSummary({ sourceName: name, count: 5 });
     expect(msg.content).not.toContain('@here');
     expect(limitViolations(msg)).toEqual([]);
   });

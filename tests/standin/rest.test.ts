@@ -85,6 +85,14 @@ describe('REST behaviour a bot meets on the stand-in', () => {
     expect(discord.channelMessages(channelId).map((m) => m.content)).toEqual(Array(4).fill('landed anyway'));
   });
 
+  it('answers a retried send with enforce_nonce with the first message instead of a second, as Discord does', async () => {
+    discord.failNext({ method: 'POST', path: /messages$/, status: 500, times: 4, effect: 'apply' });
+    const ch = await channel();
+    await expect(ch.send({ content: 'once', nonce: 'n-1', enforceNonce: true })).rejects.toMatchObject({ status: 500 });
+    const again = await ch.send({ content: 'once', nonce: 'n-1', enforceNonce: true });
+    expect(discord.channelMessages(channelId).filter((m) => m.content === 'once').map((m) => m.id)).toEqual([again.id]);
+  });
+
   it('delays a response on request, so a bot can time out while the message lands', async () => {
     discord.failNext({ method: 'POST', path: /messages$/, delayMs: 400 });
     const slow = new Client({ intents: [], rest: { api: discord.apiUrl, timeout: 100, retries: 0 } });

@@ -67,6 +67,9 @@ export function registerChannelRoutes(router: Router, state: StandInState, gatew
     if (files.length && !(v.perms & Flags.AttachFiles)) return errors.missingPermissions();
     const problem = validateMessageBody(body, { requireSomething: true, hasFiles: files.length > 0 });
     if (problem) return { status: 400, body: problem };
+    // enforce_nonce: a message of ours with the same nonce in the last few minutes is answered again, not repeated.
+    const same = body.enforce_nonce && body.nonce != null ? recentWithNonce(state.channelMessages(params.channel), state.bot.id, body.nonce) : null;
+    if (same) return { status: 200, body: same };
     const message = createMessage(body, {
       channelId: params.channel, guildId: v.channel.guild_id ?? null, author: state.botUser(), permissions: v.perms, files,
     });
@@ -144,4 +147,12 @@ export function registerChannelRoutes(router: Router, state: StandInState, gatew
     const member = id === state.bot.id ? g.botMember : g.members.get(id);
     return member ? { status: 200, body: member } : errors.unknownMember();
   });
+}
+
+/** How long Discord remembers a nonce for enforce_nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
+function recentWithNonce(messages: readonly Json[], authorId: string, nonce: unknown): Json | null {
+  const since = Date.now() - NONCE_WINDOW_MS;
+  return messages.find((m) => m.author?.id === authorId && m.nonce === nonce && Date.parse(m.timestamp) >= since) ?? null;
 }

@@ -13,5 +13,6 @@ export {
 } from './plan';
 export { DEFAULT_SPACING_MS, LivePoster, type LivePosterDeps } from './poster';
 export { retryAfterMs } from './retry-after';
+export { StoryKeys } from './story-keys';
 export { DEFAULT_BACKOFF_MS, MAX_RATE_LIMIT_WAITS, SendFailure } from './send';
 export type * from './types';

@@ -108,7 +108,7 @@ export class LivePoster {
         key: `summary:${s.subscriptionId}:${s.firstArticleId}`,
         subscriptionId: s.subscriptionId,
         storyId: null,
-        job: { kind: 'summary' as const, sourceName: s.sourceName, count: s.count, sourceQuery: `source:${s.sourceName}` },
+        job: { kind: 'summary' as const, sourceName: s.sourceName, count: s.count },
       })),
     ];
     for (const c of claims) {
@@ -197,7 +197,7 @@ export class LivePoster {
     const marker = liveMarker(record.channelId, record.key);
     const nonce = liveNonce(record.channelId, record.key);
     const job = record.job;
-    if (job?.kind === 'summary') return { kind: 'summary', marker, nonce, sourceName: job.sourceName, count: job.count, sourceQuery: job.sourceQuery };
+    if (job?.kind === 'summary') return { kind: 'summary', marker, nonce, sourceName: job.sourceName, count: job.count };
     const article = job ? this.deps.articles(job.articleId) : null;
     if (job && article) return { kind: 'article', marker, nonce, article, alsoReportedBy: job.alsoReportedBy };
     this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, 'article no longer in the library');

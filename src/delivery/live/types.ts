@@ -42,7 +42,7 @@ export interface OtherReport {
 /** What a claim is for, kept with it so a restart can finish the job. */
 export type LiveJob =
   | { kind: 'article'; articleId: string; alsoReportedBy: OtherReport[] }
-  | { kind: 'summary'; sourceName: string; count: number; sourceQuery: string };
+  | { kind: 'summary'; sourceName: string; count: number };
 
 export type LiveStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
 
@@ -104,7 +104,7 @@ export interface SubscriptionPort {
 /** One message the Discord side renders (src/discord/render/live-post.ts) and stamps with the marker. */
 export type LiveMessage =
   | { kind: 'article'; marker: string; nonce: string; article: LiveArticle; alsoReportedBy: OtherReport[] }
-  | { kind: 'summary'; marker: string; nonce: string; sourceName: string; count: number; sourceQuery: string };
+  | { kind: 'summary'; marker: string; nonce: string; sourceName: string; count: number };
 
 export interface FoundMessage {
   id: string;

@@ -34,3 +34,19 @@ export { stampMarker, markerText } from './stamp';
 export { renderSearchPage, type SearchPageView } from './search';
 export { renderChoices, type Choice } from './choices';
 export { safeMarkdown, safePlain, neutraliseMentions, truncateWords } from './text';
+export {
+  renderAddRefused,
+  renderBadSourceUrl,
+  renderFilterError,
+  renderLiveChannelProblem,
+  renderSourceAdded,
+  renderSourceRemoved,
+  renderSourcesList,
+  renderSourcesRefusal,
+  renderUnknownSource,
+  renderUnwatched,
+  renderWatched,
+  type SourceListView,
+  type SourcesRefusal,
+  type SubscriptionListView,
+} from './sources';

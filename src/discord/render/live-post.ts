@@ -92,10 +92,12 @@ export function renderLivePost(article: LivePostArticle, opts: LivePostOptions =
   return message({ embeds: [embed] });
 }
 
-/** "…and 180 more from X — /search source:X": the rest of a burst, in one line. */
-export function renderBurstSummary(view: { sourceName: string; count: number; sourceQuery: string; marker?: string }): RenderedMessage {
+/**
+ * "…and 180 more from X": the rest of a burst, in one line. They are in the library, so /search finds them by
+ * their words (it has no source filter: naming one would send people to a query that does not work).
+ */
+export function renderBurstSummary(view: { sourceName: string; count: number; marker?: string }): RenderedMessage {
   const name = truncateWords(safeMarkdown(oneLine(view.sourceName)), 100);
-  const query = truncateWords(safeMarkdown(oneLine(view.sourceQuery)), 200);
-  const line = `…and ${view.count} more from **${name}** — /search ${query}`;
+  const line = `…and ${view.count} more from **${name}** (too many to post one by one) — find them with /search`;
   return message({ content: view.marker ? `${line}\n-# ${safePlain(view.marker)}` : line });
 }

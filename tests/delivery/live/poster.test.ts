@@ -273,7 +273,7 @@ describe('bursts', () => {
     expect(posted.slice(0, 10).map((p) => (p.message.kind === 'article' ? p.message.article.id : null))).toEqual(
       articles.slice(0, 10).map((a) => a.id),
     );
-    expect(posted[10].message).toMatchObject({ kind: 'summary', count: 190, sourceName: 'Example News', sourceQuery: 'source:Example News' });
+    expect(posted[10].message).toMatchObject({ kind: 'summary', count: 190, sourceName: 'Example News' });
     const gaps = posted.slice(1).map((p, i) => p.at - posted[i].at);
     expect(new Set(gaps)).toEqual(new Set([1_500]));
     // The 190 are recorded: a later round does not post them.

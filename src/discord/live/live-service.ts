@@ -1,0 +1,132 @@
+// Live posts at run time: each batch of new articles the feed sources announce becomes one poll round for
+// every channel subscribed to that feed (planner + poster from src/delivery/live, over the SQL ledger). A 429
+// waits as Discord says, a 5xx retries with backoff, a 403/404 stops the channel's subscriptions with the reason.
+import type { Library } from '../../briefings';
+import { LivePoster, StoryKeys, type LiveChannelPort, type LiveLedgerPort, type PollBatch, type StoryOf, type SubscriptionPort } from '../../delivery/live';
+import { claimIsStale } from '../../schedule/owner';
+import type { NewArticles, SourcesService } from '../../sources/service-types';
+import type { LiveSubscriptionRepo } from '../../store/live-subscriptions';
+import { classifyError } from '../schedule/classify-error';
+import { subscriptionOf } from './live-admin';
+import { liveArticleOf } from './live-articles';
+
+type Log = (o: object, m: string) => void;
+
+export interface LiveServiceDeps {
+  sources: Pick<SourcesService, 'onNewArticles'>;
+  subscriptions: LiveSubscriptionRepo;
+  ledger: LiveLedgerPort;
+  port: LiveChannelPort;
+  library: Pick<Library, 'article' | 'summary' | 'articles'>;
+  owner: string;
+  now: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  logger: { info: Log; warn: Log; error: Log };
+  /** Guilds this process posts for (its shard's); all when absent. */
+  ownsGuild?: (guildId: string) => boolean;
+  /** The story an article belongs to; by default the core's story grouping over the library, built at start. */
+  storyOf?: StoryOf;
+  maxAgeMs?: number;
+  burstCap?: number;
+  spacingMs?: number;
+  backoffMs?: readonly number[];
+}
+
+/** Source names remembered for resuming claims; older ones fall back to the article's site. */
+const MAX_NAMES = 10_000;
+/** How long stop waits for a send in flight before leaving its claim to the next start. */
+const STOP_WAIT_MS = 2_000;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+export class LiveService {
+  readonly poster: LivePoster;
+  private unsubscribe: (() => void) | null = null;
+  /** Source names of the articles this process was handed, for resuming a claim without its batch. */
+  private readonly names = new Map<string, string>();
+  private stories: StoryKeys | null = null;
+
+  constructor(private readonly deps: LiveServiceDeps) {
+    const repo = deps.subscriptions;
+    const subscriptions: SubscriptionPort = {
+      markFirstPoll: (id, now) => repo.markFirstPoll(id, now),
+      stop: (id, kind, reason) => repo.stop(id, kind, reason),
+      inChannel: (channelId) => repo.inChannel(channelId).map(subscriptionOf),
+    };
+    this.poster = new LivePoster({
+      ledger: deps.ledger,
+      subscriptions,
+      port: deps.port,
+      classify: classifyError,
+      articles: (id) => liveArticleOf(deps.library, id, this.names.get(id) ?? null, deps.now()),
+      storyOf: deps.storyOf ?? ((id) => this.stories?.keyOf(id) ?? null),
+      owner: deps.owner,
+      claimIsStale,
+      ownsChannel: deps.ownsGuild ? (channelId) => repo.inChannel(channelId).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
+      now: deps.now,
+      sleep: deps.sleep ?? realSleep,
+      logger: deps.logger,
+      maxAgeMs: deps.maxAgeMs,
+      burstCap: deps.burstCap,
+      spacingMs: deps.spacingMs,
+      backoffMs: deps.backoffMs,
+    });
+  }
+
+  /** Listens for new articles and picks up claims a crash left behind. */
+  start(): void {
+    if (this.unsubscribe) return;
+    if (!this.deps.storyOf) this.stories = StoryKeys.over(this.deps.library.articles());
+    this.unsubscribe = this.deps.sources.onNewArticles((batch) => this.onNewArticles(batch));
+    this.poster.resumeUnfinished();
+  }
+
+  /** Plans and queues the posts of one batch (the sends run on per-channel queues; `idle` waits for them). */
+  onNewArticles(batch: NewArticles): void {
+    try {
+      const rounds = this.batchesFor(batch);
+      if (rounds.length === 0) return;
+      const plans = this.poster.round(rounds);
+      const posts = plans.reduce((n, p) => n + p.posts.length, 0);
+      this.deps.logger.info({ feedUrl: batch.feedUrl, articles: batch.articleIds.length, channels: plans.length, posts }, 'live posts planned');
+    } catch (error) {
+      // The feed poller must not fail because a channel's posting did: log with context and carry on.
+      this.deps.logger.error({ feedUrl: batch.feedUrl, error: String(error) }, 'live posts for a batch failed');
+    }
+  }
+
+  private batchesFor(batch: NewArticles): PollBatch[] {
+    const now = this.deps.now();
+    const rows = this.deps.subscriptions.forFeed(batch.feedUrl).filter((r) => !this.deps.ownsGuild || this.deps.ownsGuild(r.guildId));
+    return rows.map((row) => {
+      const subscription = subscriptionOf(row);
+      // The feed's first poll ever posts nothing, whatever the subscription's own state says.
+      if (batch.firstPoll) subscription.firstPolledAt = null;
+      const articles = batch.articleIds.flatMap((id) => {
+        this.remember(id, row.sourceName);
+        const article = this.deps.library.article(id);
+        if (article && this.stories && this.stories.keyOf(id) === null) this.stories.add(article);
+        return liveArticleOf(this.deps.library, id, row.sourceName, now) ?? [];
+      });
+      return { subscription, articles };
+    });
+  }
+
+  private remember(articleId: string, sourceName: string): void {
+    this.names.delete(articleId);
+    this.names.set(articleId, sourceName);
+    if (this.names.size > MAX_NAMES) this.names.delete(this.names.keys().next().value as string);
+  }
+
+  idle(): Promise<void> {
+    return this.poster.idle();
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.poster.shutdown();
+    // Waits end at once on shutdown; a send in flight gets a moment, then its claim is the next start's.
+    await Promise.race([this.poster.idle(), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+  }
+}

@@ -1,0 +1,115 @@
+// The SQL live ledger: the same rules as the in-memory reference (tests/delivery/live/fakes.ts MemoryLedger),
+// with the claim enforced by the database across connections, and a crash after the claim resumed without a
+// duplicate by a new process over the same file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ClaimRequest, LiveLedgerPort } from '../../src/delivery/live';
+import { openStore, type Store } from '../../src/store/store';
+import { makeArticle, makeSubscription, MemoryLedger } from '../delivery/live/fakes';
+import { World } from '../delivery/live/world';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const job = { kind: 'article' as const, articleId: 'a1', alsoReportedBy: [] };
+const claim = (over: Partial<ClaimRequest> = {}): ClaimRequest => ({
+  channelId: 'c1',
+  key: 'a1',
+  subscriptionId: 's1',
+  storyId: 'story-1',
+  job,
+  owner: 'p1',
+  now: NOW,
+  ...over,
+});
+
+let dir: string;
+const stores: Store[] = [];
+function open(): Store {
+  const store = openStore(path.join(dir, 'b.db'));
+  stores.push(store);
+  return store;
+}
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-live-'));
+});
+afterEach(() => {
+  while (stores.length) stores.pop()?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** One script of ledger calls; both ledgers must answer it the same. */
+function script(ledger: LiveLedgerPort): unknown[] {
+  const out: unknown[] = [];
+  out.push(ledger.claim(claim()), ledger.claim(claim({ owner: 'p2' })));
+  ledger.skip({ channelId: 'c1', key: 'a1', subscriptionId: 's1', storyId: null, reason: 'late skip', now: NOW });
+  out.push(ledger.get('c1', 'a1')?.status);
+  ledger.skip({ channelId: 'c1', key: 'a2', subscriptionId: 's1', storyId: null, reason: 'first poll', now: NOW });
+  out.push(ledger.claim(claim({ key: 'a2' })), ledger.get('c1', 'a2')?.reason);
+  out.push(ledger.posted('c1', 'a1', 'p2', 'm9', NOW), ledger.failed('c1', 'a1', 'p2', 'not mine'));
+  ledger.noteAttempt('c1', 'a1', 'p1', '503');
+  out.push(ledger.get('c1', 'a1')?.attempts, ledger.unfinished().map((r) => r.key));
+  const seen = ledger.get('c1', 'a1');
+  if (!seen) throw new Error('claimed row missing');
+  out.push(ledger.takeOver(seen, 'p2', new Date(NOW.getTime() + 1000)), ledger.takeOver(seen, 'p3', NOW));
+  out.push(ledger.storyPostedSince('c1', 'story-1', new Date(NOW.getTime() - 1000))?.key);
+  out.push(ledger.storyPostedSince('c1', 'story-1', new Date(NOW.getTime() + 5000)));
+  out.push(ledger.posted('c1', 'a1', 'p2', 'm1', NOW), ledger.get('c1', 'a1'));
+  out.push(ledger.unfinished());
+  return out;
+}
+
+describe('the SQL live ledger', () => {
+  it('answers a script of claims, skips, takeovers and finishes exactly as the in-memory reference does', () => {
+    const sql = script(open().live.ledger);
+    expect(sql).toEqual(script(new MemoryLedger()));
+    expect(sql[0]).toBe(true);
+    expect(sql[1]).toBe(false);
+    expect(sql[2]).toBe('claimed');
+  });
+
+  it('gives a (channel, article) to one claimant across two connections to the same file', () => {
+    const a = open().live.ledger;
+    const b = open().live.ledger;
+    expect(a.claim(claim({ owner: 'process-a' }))).toBe(true);
+    expect(b.claim(claim({ owner: 'process-b' }))).toBe(false);
+    expect(b.claim(claim({ owner: 'process-b', channelId: 'c2' }))).toBe(true);
+    expect(b.get('c1', 'a1')?.owner).toBe('process-a');
+  });
+
+  it('keeps a job through JSON so a restart can rebuild the message', () => {
+    const ledger = open().live.ledger;
+    const summary = { kind: 'summary' as const, sourceName: 'Example News', count: 180 };
+    ledger.claim(claim({ key: 'summary:s1:a9', job: summary, storyId: null }));
+    expect(open().live.ledger.get('c1', 'summary:s1:a9')?.job).toEqual(summary);
+  });
+
+  it('a crash after the claim: a new process over the same database posts the article once', async () => {
+    const world = new World();
+    const sub = world.subscriptions.add(makeSubscription(world.clock, { channelId: 'c1' }));
+    const articles = world.arrive(makeArticle(world.clock));
+    world.channels.faults.push(() => 'hang');
+    world.poster({ ledger: open().live.ledger }).round([{ subscription: sub, articles }]); // dies mid-send
+    expect(open().live.ledger.get('c1', articles[0].id)?.status).toBe('claimed');
+
+    world.clock.advance(60_000);
+    const restarted = world.poster({ ledger: open().live.ledger });
+    restarted.round([{ subscription: sub, articles }]);
+    await restarted.idle();
+    expect(world.channels.articleIdsIn('c1')).toEqual([articles[0].id]);
+    expect(open().live.ledger.get('c1', articles[0].id)).toMatchObject({ status: 'posted', owner: 'testhost/4242/start-2' });
+  });
+
+  it('a crash after the post but before recording it: the restart finds the marker and posts nothing more', async () => {
+    const world = new World();
+    const sub = world.subscriptions.add(makeSubscription(world.clock, { channelId: 'c1' }));
+    const articles = world.arrive(makeArticle(world.clock));
+    world.channels.faults.push(() => 'post-then-hang');
+    world.poster({ ledger: open().live.ledger }).round([{ subscription: sub, articles }]);
+    world.clock.advance(60_000);
+    const restarted = world.poster({ ledger: open().live.ledger });
+    restarted.round([]);
+    await restarted.idle();
+    expect(world.channels.posted).toHaveLength(1);
+    expect(open().live.ledger.get('c1', articles[0].id)?.status).toBe('posted');
+  });
+});
