@@ -13,8 +13,8 @@ export type AddSourceResult =
   | { ok: false; reason: string }; // user-facing reason: not a feed, private address refused, unreachable, …
 export interface NewArticles {
   feedUrl: string;
-  articleIds: string[];   // oldest first, just stored (new, not updated)
-  firstPoll: boolean;     // the feed's first successful poll ever
+  articleIds: string[];   // oldest first, just stored (new, not updated); empty after a poll with nothing new
+  firstPoll: boolean;     // the feed's first successful poll ever (false on a poll with nothing new)
 }
 export interface SourcesService {
   add(guildId: string, url: string): Promise<AddSourceResult>;
@@ -22,6 +22,6 @@ export interface SourcesService {
   list(guildId: string): Promise<SourceView[]>;                   // shared ones first, then the guild's own
   /** Feed URLs whose articles this guild may see (shared + its own). */
   visibleFeeds(guildId: string | null): ReadonlySet<string>;
-  /** Called after each poll stored new articles (the live-post service listens). Returns an unsubscribe. */
+  /** Called after each successful poll, with the new articles it stored, if any (the live-post service listens). Returns an unsubscribe. */
   onNewArticles(listener: (batch: NewArticles) => void | Promise<void>): () => void;
 }

@@ -60,6 +60,8 @@ function addFailure(url: string, e: unknown): string {
 export class FeedSources implements SourcesService {
   readonly poller: FeedPoller;
   private readonly listeners = new Set<(batch: NewArticles) => void | Promise<void>>();
+  /** Feeds whose poll in progress has already told the listeners about its new articles. */
+  private readonly announced = new Set<string>();
   private readonly now: () => number;
   private starting: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -83,6 +85,7 @@ export class FeedSources implements SourcesService {
       logger: opts.logger,
       intervalSeconds: opts.intervalSeconds,
       clock: this.now,
+      onPolled: (url) => this.polled(url),
     });
   }
 
@@ -141,12 +144,26 @@ export class FeedSources implements SourcesService {
     const firstPoll = !this.opts.feeds.getNow(batch.feed.url)?.lastSuccessAt;
     this.opts.catchUp();
     if (!batch.newIds.length) return;
-    const event: NewArticles = { feedUrl: batch.feed.url, articleIds: batch.newIds, firstPoll };
+    this.announced.add(batch.feed.url);
+    await this.tell({ feedUrl: batch.feed.url, articleIds: batch.newIds, firstPoll });
+  }
+
+  /**
+   * A poll that stored nothing new is still a poll: listeners hear of it with no articles, so a live
+   * subscription waiting for its first poll starts then, not at the first poll that happens to bring news
+   * (whose items it would record unposted).
+   */
+  private async polled(url: string): Promise<void> {
+    if (this.announced.delete(url)) return;
+    await this.tell({ feedUrl: url, articleIds: [], firstPoll: false });
+  }
+
+  private async tell(event: NewArticles): Promise<void> {
     for (const listener of this.listeners) {
       try {
         await listener(event);
       } catch (err) {
-        this.opts.logger.error({ err, feed: batch.feed.url }, 'a new-articles listener failed; the articles are stored');
+        this.opts.logger.error({ err, feed: event.feedUrl }, 'a new-articles listener failed; the articles are stored');
       }
     }
   }

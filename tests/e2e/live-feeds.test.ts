@@ -257,4 +257,18 @@ describe('live posts from two real feeds, through restarts and injected faults',
     expect(titles()).toEqual([...before, DOWN_A.title]);
     expect(titles().filter((t) => t === TRAM_BACKLOG.title || t === BAKERY_BACKLOG.title || t === FERRY_A.title)).toEqual([]);
   }, 150_000);
+
+  it('a subscription whose first poll found nothing new posts the next item', async () => {
+    const news = discord.textChannelId(discord.guildIds[0], 'news');
+    const titles = () => discord.channelMessages(news).flatMap((m) => ((m as { embeds?: Embed[] }).embeds ?? []).map((e) => e.title));
+    // A feed with nothing in it yet (a new outlet, or one whose items were all stored before the subscription).
+    const c = new NewsSite(server, 'Quiet Times', '/c');
+    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildIds[0], commands: commandPayloads() });
+    await boot();
+    await sources('add', { url: c.feedUrl, channel: news });
+    const polls = server.hits('/c/feed.xml');
+    await until('two more polls of the feed', () => (server.hits('/c/feed.xml') >= polls + 2 ? true : null), 10_000);
+    publish(c, STRIKE_B);
+    await until('the first item after subscribing posted', () => (titles().includes(STRIKE_B.title) ? true : null), 10_000);
+  }, 60_000);
 });

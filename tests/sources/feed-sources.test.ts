@@ -78,6 +78,23 @@ describe('feed sources', () => {
     await run.close();
   });
 
+  it('tells listeners of a poll that stored nothing new too, with no articles (a waiting live subscription starts then)', async () => {
+    const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
+    const heard: NewArticles[] = [];
+    run.sources.onNewArticles((b) => void heard.push(b));
+    await run.sources.pollAll(); // an empty feed
+    site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Teaser.', page: story('the tram line') });
+    await run.sources.pollAll(); // one new item
+    await run.sources.pollAll(); // 304
+    const id = run.library.search('tram line')[0].articleId;
+    expect(heard).toEqual([
+      { feedUrl: site.feedUrl, articleIds: [], firstPoll: false },
+      { feedUrl: site.feedUrl, articleIds: [id], firstPoll: false },
+      { feedUrl: site.feedUrl, articleIds: [], firstPoll: false },
+    ]);
+    await run.close();
+  });
+
   it("falls back to the feed's description, marked as a teaser, when the page is missing", async () => {
     site.add({
       id: 'gone',

@@ -88,6 +88,8 @@ export class LiveService {
       if (rounds.length === 0) return;
       const plans = this.poster.round(rounds);
       const posts = plans.reduce((n, p) => n + p.posts.length, 0);
+      // A poll with nothing new only starts waiting subscriptions: not worth a line every interval.
+      if (batch.articleIds.length === 0 && posts === 0) return;
       this.deps.logger.info({ feedUrl: batch.feedUrl, articles: batch.articleIds.length, channels: plans.length, posts }, 'live posts planned');
     } catch (error) {
       // The feed poller must not fail because a channel's posting did: log with context and carry on.

@@ -21,6 +21,8 @@ export interface PollerOptions {
   concurrency?: number;
   clock?: () => number;
   random?: () => number;
+  /** After every successful poll (a 304 too), once its items are stored and its success recorded. */
+  onPolled?: (url: string) => void | Promise<void>;
 }
 
 export type PollStatus = 'ok' | 'not-modified' | 'failed' | 'disabled' | 'not-due';
@@ -208,6 +210,7 @@ export class FeedPoller {
       lastError: null,
       warnings,
     });
+    await this.opts.onPolled?.(state.url);
   }
 
   private async failed(state: FeedState, error: unknown): Promise<PollOutcome> {
