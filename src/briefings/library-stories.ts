@@ -1,0 +1,78 @@
+// The library's stories: a StoryIndex kept in step with the library's articles, and the two ways the
+// library shows them: one briefing item per story, one search hit per story, each with "also reported by".
+// Story ids change when stories merge or split, so nothing here keeps one beyond a single call.
+import { buildStories, type StoryIndex, type StoryMember } from './stories';
+import type { AlsoReported, Article, SearchHit } from './types';
+
+function alsoReported(m: StoryMember): AlsoReported {
+  return { articleId: m.id, title: m.title, source: m.outlet, ...(m.url ? { url: m.url } : {}) };
+}
+
+/** A story chosen for a briefing: the article that leads it and its other versions. */
+export interface StoryPick {
+  article: Article;
+  alsoReportedBy: AlsoReported[];
+}
+
+export class LibraryStories {
+  private constructor(private readonly index: StoryIndex) {}
+
+  /** Groups the articles at hand (word weights and site furniture are fitted on them, then kept fixed). */
+  static build(articles: readonly Article[]): LibraryStories {
+    return new LibraryStories(buildStories([...articles]));
+  }
+
+  /** Adds an article, or replaces the version with the same id. */
+  add(article: Article): void {
+    this.index.add(article);
+  }
+
+  remove(id: string): void {
+    this.index.remove(id);
+  }
+
+  /** The ids of every article in this article's story, lead first ([] for an unknown article). */
+  membersOf(id: string): string[] {
+    return this.index.storyOf(id)?.members.map((m) => m.id) ?? [];
+  }
+
+  /** The story's other versions, lead first: "also reported by". */
+  alsoReportedBy(id: string): AlsoReported[] {
+    return this.index.otherMembers(id).map(alsoReported);
+  }
+
+  /**
+   * One pick per story from a ranked pool, in the pool's order, at most `limit`. A story whose member was
+   * already briefed (`exclude`) is left out whole; otherwise its lead (freshest, then fullest) stands for it.
+   */
+  onePerStory(pool: readonly Article[], limit: number, exclude: ReadonlySet<string>, byId: (id: string) => Article | undefined): StoryPick[] {
+    const seen = new Set<string>();
+    const out: StoryPick[] = [];
+    for (const candidate of pool) {
+      if (out.length >= limit) break;
+      if (seen.has(candidate.id)) continue;
+      const story = this.index.storyOf(candidate.id);
+      const members = story ? story.members : [];
+      for (const m of members) seen.add(m.id);
+      seen.add(candidate.id);
+      if (exclude.has(candidate.id) || members.some((m) => exclude.has(m.id))) continue;
+      const lead = members.map((m) => byId(m.id)).find((a): a is Article => a !== undefined) ?? candidate;
+      out.push({ article: lead, alsoReportedBy: members.filter((m) => m.id !== lead.id).map(alsoReported) });
+    }
+    return out;
+  }
+
+  /** Search hits with each story's members folded into its best-ranked hit (which keeps its place). */
+  collapseHits(hits: readonly SearchHit[]): SearchHit[] {
+    const taken = new Set<string>();
+    const out: SearchHit[] = [];
+    for (const hit of hits) {
+      if (taken.has(hit.articleId)) continue;
+      const others = this.index.otherMembers(hit.articleId);
+      taken.add(hit.articleId);
+      for (const m of others) taken.add(m.id);
+      out.push(others.length > 0 ? { ...hit, alsoReportedBy: others.map(alsoReported) } : hit);
+    }
+    return out;
+  }
+}
