@@ -76,3 +76,31 @@ export class LibraryStories {
     return out;
   }
 }
+
+/** Raw hits are fetched a page at a time until enough stories are found (the index pages up to this far). */
+const RAW_PAGE = 100;
+const RAW_MAX = 1100;
+
+/**
+ * Search with one hit per story, paged after collapsing so page two never repeats a story of page one.
+ * `search` is the index's raw search; `collapse` folds a ranked list's story members together.
+ */
+export function collapsedSearch(
+  query: string,
+  opts: { limit?: number; offset?: number },
+  search: (query: string, opts: { limit: number; offset: number }) => SearchHit[],
+  collapse: (hits: readonly SearchHit[]) => SearchHit[],
+): SearchHit[] {
+  const limit = Math.min(RAW_PAGE, Math.max(0, Math.floor(Number.isFinite(opts.limit) ? opts.limit! : 10)));
+  const offset = Math.max(0, Math.floor(Number.isFinite(opts.offset) ? opts.offset! : 0));
+  if (limit === 0) return [];
+  const raw: SearchHit[] = [];
+  let stories: SearchHit[] = [];
+  while (raw.length < RAW_MAX) {
+    const page = search(query, { limit: RAW_PAGE, offset: raw.length });
+    raw.push(...page);
+    stories = collapse(raw);
+    if (page.length < RAW_PAGE || stories.length >= offset + limit) break;
+  }
+  return stories.slice(offset, offset + limit);
+}

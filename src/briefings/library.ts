@@ -6,6 +6,7 @@ import { withLazySentences } from './analyse';
 import { analysisVersion } from './analysis-version';
 import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
+import { collapsedSearch, LibraryStories } from './library-stories';
 import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryStats, type QuoteQuery, type SearchOptions } from './library-types';
 import { SearchIndex } from './search';
 import { clampLimit, label } from './search/suggest';
@@ -20,9 +21,10 @@ export interface LoadReport {
   articles: number;
   /** Whether the search index was restored from the store's saved copy (then patched with what changed). */
   indexFromStore: boolean;
-  /** Milliseconds reading articles from the store, and restoring or building the index. */
+  /** Milliseconds reading articles from the store, restoring or building the index, and grouping stories. */
   readMs: number;
   indexMs: number;
+  storiesMs: number;
 }
 
 export interface LibraryOptions {
@@ -48,6 +50,7 @@ class ArticleLibrary implements Library {
   constructor(
     private readonly opts: LibraryOptions,
     private readonly index: SearchIndex,
+    private readonly stories: LibraryStories,
     /** The very objects the index holds (one copy of each article, not two). */
     loaded: { article: Article; storedAt: string }[],
     seq: number,
@@ -97,11 +100,14 @@ class ArticleLibrary implements Library {
         if (this.byId.delete(id)) {
           this.storedAt.delete(id);
           this.index.remove(id);
+          this.stories.remove(id);
           changed++;
         }
         continue;
       }
-      this.index.add(this.keep(s));
+      const article = this.keep(s);
+      this.index.add(article);
+      this.stories.add(article);
       changed++;
     }
     if (changed) this.reorder();
@@ -142,8 +148,13 @@ class ArticleLibrary implements Library {
     return hit ? this.byId.get(hit.articleId) : undefined;
   }
 
+  /** Hits one per story (its other versions as "also reported by"), paged after collapsing. */
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
-    return this.index.search(query, opts);
+    return collapsedSearch(query, opts, (q, o) => this.index.search(q, o), (hits) => this.stories.collapseHits(hits));
+  }
+
+  storyMembers(articleId: string): string[] {
+    return this.stories.membersOf(articleId);
   }
 
   quotes(q: QuoteQuery = {}): QuoteHit[] {
@@ -179,8 +190,8 @@ class ArticleLibrary implements Library {
     const pool = topic
       ? rankHits(this.index.search(topic, { limit: BRIEF_CANDIDATES + exclude.size }), (id) => this.byId.get(id))
       : this.ordered;
-    const chosen = pool.filter((a) => !exclude.has(a.id)).slice(0, limit);
-    return composeBriefing(chosen, { topic, length: opts.length ?? 'medium', now: this.now() });
+    const picks = this.stories.onePerStory(pool, limit, exclude, (id) => this.byId.get(id));
+    return composeBriefing(picks, { topic, length: opts.length ?? 'medium', now: this.now() });
   }
 
   suggest(kind: SuggestionKind, prefix: string, limit?: number): Suggestion[] {
@@ -228,6 +239,8 @@ export interface LoadedLibrary extends Library {
   readonly loadReport: LoadReport;
   catchUp(): { changed: number };
   saveIndex(): boolean;
+  /** Every article of this article's story, lead first (live posts ask whether any was posted already). */
+  storyMembers(articleId: string): string[];
 }
 
 /** Opens the library over one view of the store: articles read once, the index restored (or built). */
@@ -252,6 +265,8 @@ export function openLibrary(opts: LibraryOptions): LoadedLibrary {
   }
   const indexFromStore = index !== null;
   index ??= SearchIndex.build(articles);
-  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: Date.now() - t1 };
-  return new ArticleLibrary(opts, index, loaded, seq, savedSeq, report);
+  const t2 = Date.now();
+  const stories = LibraryStories.build(articles);
+  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: t2 - t1, storiesMs: Date.now() - t2 };
+  return new ArticleLibrary(opts, index, stories, loaded, seq, savedSeq, report);
 }

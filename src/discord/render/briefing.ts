@@ -1,5 +1,6 @@
 // Briefings: on demand (/brief) and the daily post. One embed run per article: summary, then a telling quote.
 import { asSentence, type Briefing, type BriefingItem, type Quote } from '../../briefings';
+import { alsoLine } from './live-post';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
 import { fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';
@@ -31,6 +32,8 @@ function itemEmbeds(item: BriefingItem, index: number) {
   const summary = item.summary.map((s) => safeMarkdown(oneLine(asSentence(s))));
   const paragraphs = [summary.length ? summary : ['(no summary)']];
   if (item.quote) paragraphs.push(quoteLines(item.quote));
+  const also = alsoLine(item.alsoReportedBy);
+  if (also) paragraphs.push([also]);
   return longEmbeds({
     title: item.title,
     titlePrefix: `${index + 1}. `,

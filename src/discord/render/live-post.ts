@@ -66,9 +66,10 @@ function link(label: string, url: string | undefined): string {
   return target ? `[${text}](${target})` : text;
 }
 
-function alsoLine(others: LivePostOptions['alsoReportedBy']): string {
+/** "Also reported by [cnbc.com](…), [bbc.co.uk](…)": a story's other versions (live posts, briefings, search). */
+export function alsoLine(others: LivePostOptions['alsoReportedBy'], max = ALSO_MAX): string {
   if (!others?.length) return '';
-  return `Also reported by ${fitList(others.map((o) => link(o.source, o.url)), ALSO_MAX)}`;
+  return `Also reported by ${fitList(others.map((o) => link(o.source, o.url)), max)}`;
 }
 
 /** One new article as one message with one embed. */
