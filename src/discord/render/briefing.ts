@@ -1,9 +1,8 @@
 // Briefings: on demand (/brief) and the daily post. One embed run per article: summary, then a telling quote.
 import { asSentence, type Briefing, type BriefingItem, type Quote } from '../../briefings';
-import { alsoLine } from './live-post';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
-import { fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';
+import { alsoLine, fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';
 import { oneLine, safeMarkdown, safeSentences, truncateWords } from './text';
 
 export function quoteAttribution(quote: Pick<Quote, 'speaker' | 'role'>): string {

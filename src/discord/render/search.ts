@@ -10,9 +10,8 @@ import {
 import type { SearchHit } from '../../briefings';
 import { FOOTER_QUERY_MARK } from './search-state';
 import { LIMITS } from './limits';
-import { alsoLine } from './live-post';
 import { message, type RenderedMessage } from './message';
-import { COLOUR, embedTitle, formatDate } from './parts';
+import { alsoLine, COLOUR, embedTitle, formatDate } from './parts';
 import { neutraliseMentions, oneLine, safeMarkdown, safePlain, truncateWords } from './text';
 
 const ENTRY_TITLE_MAX = 200;
