@@ -12,6 +12,8 @@ export interface FileAnalyser {
 }
 
 export const DEFAULT_BUDGET_MS = 10_000;
+/** Time for a worker to start and read a file before its first article begins. */
+const START_ALLOWANCE_MS = 30_000;
 
 /** Same thread, no budget: for small tools and tests where a worker's start-up costs more than it saves. */
 export function inlineAnalyser(): FileAnalyser {
@@ -101,13 +103,15 @@ export class WorkerPool implements FileAnalyser {
     slot.worker.ref();
     slot.jobId = this.nextJob++;
     const msg: JobMessage = { jobId: slot.jobId, job: task.job, skipReason: `took longer than ${this.budgetMs / 1000} s to analyse` };
-    this.arm(slot);
+    // Until the first article starts, the clock covers a worker's start-up and the file's reading, which a
+    // busy machine can stretch past one article's budget; the budget itself starts with each article.
+    this.arm(slot, Math.max(this.budgetMs, START_ALLOWANCE_MS));
     slot.worker.postMessage(msg);
   }
 
-  private arm(slot: Slot): void {
+  private arm(slot: Slot, ms = this.budgetMs): void {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => this.overBudget(slot), this.budgetMs);
+    slot.timer = setTimeout(() => this.overBudget(slot), ms);
   }
 
   private onReply(slot: Slot, m: WorkerReply): void {
