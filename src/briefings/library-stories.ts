@@ -94,13 +94,15 @@ export function collapsedSearch(
   const limit = Math.min(RAW_PAGE, Math.max(0, Math.floor(Number.isFinite(opts.limit) ? opts.limit! : 10)));
   const offset = Math.max(0, Math.floor(Number.isFinite(opts.offset) ? opts.offset! : 0));
   if (limit === 0) return [];
+  // Twice what is wanted covers most stories' extra versions; each hit costs a snippet, so ask no more.
+  const step = Math.min(RAW_PAGE, Math.max(20, 2 * (offset + limit)));
   const raw: SearchHit[] = [];
   let stories: SearchHit[] = [];
   while (raw.length < RAW_MAX) {
-    const page = search(query, { limit: RAW_PAGE, offset: raw.length });
+    const page = search(query, { limit: step, offset: raw.length });
     raw.push(...page);
     stories = collapse(raw);
-    if (page.length < RAW_PAGE || stories.length >= offset + limit) break;
+    if (page.length < step || stories.length >= offset + limit) break;
   }
   return stories.slice(offset, offset + limit);
 }

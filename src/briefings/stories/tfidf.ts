@@ -28,6 +28,12 @@ export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
   unknownDays: UNKNOWN_DAYS,
 };
 
+/**
+ * Articles compared through one key term at most. The corpus's longest list is 112 articles; past this a
+ * key no longer finds candidates (its other keys still do), so only look-alike floods are affected.
+ */
+export const MAX_POSTING = 256;
+
 /** A unit-length sparse vector: term ids ascending, with their weights. */
 interface SparseVector {
   terms: Int32Array;
@@ -146,6 +152,12 @@ export class TfIdfMatcher implements StoryMatcher {
     for (const key of entry.keys) {
       let posting = this.postings.get(key);
       if (!posting) this.postings.set(key, (posting = new Set()));
+      // A key shared by this many articles tells stories apart no better than a stopword, and comparing
+      // against all of them makes adding quadratic (10,000 look-alike files, words the model never saw).
+      if (posting.size > MAX_POSTING) {
+        posting.add(slot);
+        continue;
+      }
       for (const other of posting) {
         if (this.seenAt[other] === stamp) continue;
         this.seenAt[other] = stamp;
