@@ -1,5 +1,5 @@
 // Each attribution pattern on its own, in small articles written for the purpose.
-import { extractQuotes } from '../../src/briefings/quotes';
+import { extractQuotes, findQuotations } from '../../src/briefings/quotes';
 
 const article = (...paragraphs: string[]) => ({ title: 'Test article', standfirst: null, paragraphs });
 const speakers = (...paragraphs: string[]) => extractQuotes(article(...paragraphs)).quotes.map((q) => [q.text, q.speaker]);
@@ -202,5 +202,154 @@ describe('what counts as a quotation', () => {
     expect(speakers('“The library will not close this year, whatever happens next.”')).toEqual([
       ['The library will not close this year, whatever happens next.', null],
     ]);
+  });
+  it('gives a definite description of a person to the person in play, shown with that description', () => {
+    const { quotes } = extractQuotes(
+      article('Marco Rubio spoke to supporters in Miami on Tuesday.', '“We are going to win this state,” the Florida senator said.'),
+    );
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Marco Rubio', 'Florida senator']);
+  });
+
+  it('skips a person of the other gender for a gendered description', () => {
+    const q = speakers('Hillary Clinton met Donald Trump in New York.', '“We talked about trade for an hour,” the businessman said.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('keeps an indefinite description unknown rather than giving it to the person in play', () => {
+    const q = speakers('Marco Rubio spoke to supporters in Miami on Tuesday.', '“We are going to win this state,” a senator said.');
+    expect(q[0][1]).toBeNull();
+  });
+
+  it('reads "the network said" as a subject and its verb, not as a noun like "the repeated calls"', () => {
+    const { quotes } = extractQuotes(article('In a statement, the network said that the description was “false and misleading in every way.”'));
+    expect([quotes[0].speaker]).toEqual(['the network']);
+    expect(speakers('Trump rejected the repeated calls “to step aside now before it is too late.”')[0][1]).toBeNull();
+  });
+
+  it('does not take a month in the possessive for a person', () => {
+    const q = speakers(
+      'Ban Ki-moon spoke about the climate talks held in Paris in December.',
+      'December’s global agreement was a defining moment for him.',
+      '“I am grateful to all the parties involved,” he said.',
+    );
+    expect(q[0][1]).toBe('Ban Ki-moon');
+  });
+
+  it('reads past a state abbreviation in "X, 29, of Huntsville, Ala., says"', () => {
+    const q = speakers('Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is the climate. “We are running out of time,” she says.');
+    expect(q[0][1]).toBe('Brianne Stone');
+  });
+  it('reads a contracted pronoun ("He’s predicting …")', () => {
+    const q = speakers('Donald Trump won the primary on Tuesday. He’s predicting he will do “very, very well” in Nevada next week.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('gives a quote after ", who says" to the name before the relative pronoun', () => {
+    const q = speakers('Contrast that with Trump, who has called the pact “a disaster for our country,” and Sanders, who says it is “disastrous for workers.”');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Trump', 'Sanders']);
+  });
+
+  it('gives "what it calls" to the organisation the sentence is about', () => {
+    const { quotes } = extractQuotes(article('The group seeks to prevent deaths through what it calls “sensible gun violence prevention laws.”'));
+    expect(quotes.map((q) => q.speaker)).toEqual(['the group']);
+  });
+
+  it('gives "it said" to an organisation described, not named, in the sentence before', () => {
+    const q = speakers('The commission met on Friday in Washington.', 'That, it said, “would be helpful in avoiding uncertainty for everyone.”');
+    expect(q[0][1]).toBe('the commission');
+  });
+  it('gives "her remark that “…”" and "X’s comments: “…”" to the owner of the words', () => {
+    expect(speakers('Hillary Clinton spoke on Monday. Her remark that “the system is broken beyond repair” drew criticism.')[0][1]).toBe('Hillary Clinton');
+    expect(speakers('Sanders attacked Trump’s latest comments: “We will build a wall and Mexico will pay for it.”')[0][1]).toBe('Trump');
+  });
+  it('gives "X issued a statement: “…”" and "as X put it, “…”" to X', () => {
+    expect(speakers('After the attacks, Donald Trump issued a statement, “Last night, our nation was attacked by a terrorist.”')[0][1]).toBe('Donald Trump');
+    expect(speakers('As Vulture put it, “Hello, it’s the Biebs, and he is back on top.”')[0][1]).toBe('Vulture');
+  });
+
+  it('does not give a quoted title to the name in the possessive before it', () => {
+    const q = findQuotations(article('In a preview clip, Mary J. Blige sings Bruce Springsteen’s “American Skin” to Hillary Clinton.'));
+    expect(q[0].speaker).not.toBe('Bruce Springsteen');
+  });
+
+  it('leaves a claim to the reporter who rules on it, not its owner ("X ruled that Trump’s statement about “…”")', () => {
+    const q = findQuotations(article('Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago was true.'));
+    expect(q[0].speaker).not.toBe('Trump');
+  });
+  it('goes on with the speaker in play after a sentence opened by "Adding,"', () => {
+    const q = speakers('Bill Maher said the report “wasn’t good at all.” Adding, “Now, what they actually do is never that bad.”');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Bill Maher', 'Bill Maher']);
+  });
+  it('reads any past-tense verb before a colon that introduces a quote paragraph', () => {
+    const q = speakers('17-year-old Jared Potts echoed:', '“He speaks his mind, and I think that might be what the country needs.”');
+    expect(q[0][1]).toBe('Jared Potts');
+  });
+
+  it('gives the words of a writing to its author ("the Heritage Foundation website notes:")', () => {
+    const { quotes } = extractQuotes(
+      article('It matters a lot, as the Heritage Foundation website notes:', '“In the fall of 1960, some 90 young conservatives met at the Sharon estate.”'),
+    );
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Heritage Foundation', null]);
+  });
+  it('gives the answer after "X asked Y whether …" to the one asked', () => {
+    const q = speakers(
+      'Last month, reporter Scott Conroy asked Bernie Sanders whether questions about his health were fair game.',
+      '“Sure it is. I would not have run if I was not blessed,” he said.',
+    );
+    expect(q[0][1]).toBe('Bernie Sanders');
+  });
+  it('keeps a party before a full name as the role ("Democrat Hillary Clinton said")', () => {
+    const { quotes } = extractQuotes(article('Democrat Hillary Clinton said: “We will not go back on any of this.”'));
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Hillary Clinton', 'Democrat']);
+    expect(extractQuotes(article('The Republican National Committee said: “We will not go back on any of this.”')).quotes[0].speaker).toBe(
+      'Republican National Committee',
+    );
+  });
+
+  it('never makes a speaker of words with a contraction ("Don’t Republicans …")', () => {
+    const q = speakers('Ted Cruz spoke in Iowa. Don’t Republicans run the risk? “Hillary should just do whatever she wants,” he said.');
+    expect(q[0][1]).toBe('Ted Cruz');
+  });
+
+  it('gives "the Republican" to the person in play', () => {
+    const q = speakers('Donald Trump spoke in Michigan on Friday.', 'The Republican said: “I wonder why it was bad. Think of that.”');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+  it('reads the subject after a wire dateline ("Washington (AFP) – X has …, saying “…”")', () => {
+    const q = speakers('Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do more harm than good.');
+    expect(q[0][1]).toBe('Hillary Clinton');
+  });
+
+  it('skips a participle opening the sentence when looking for its subject', () => {
+    const q = findQuotations(article('Horrified at the prospect of a Trump presidency, Jorge Ramos believes in journalism that “takes sides.”'));
+    expect(q[0].speaker).toBe('Jorge Ramos');
+  });
+
+  it('reads an inverted cue with any past-tense verb ("“…!” beamed X")', () => {
+    expect(speakers('“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.')[0][1]).toBe('Donald Hartley');
+  });
+
+  it('reads the name before a dashed appositive ("X — a teacher — says")', () => {
+    const { quotes } = extractQuotes(article('Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal for all of us.”'));
+    expect([quotes[0].speaker, quotes[0].role]).toEqual(['Jason Sims', 'teacher from Mount Pleasant']);
+  });
+
+  it('keeps a surname that is also an office when a given name comes before it ("Billie Jean King")', () => {
+    const q = speakers('“He was the greatest,” Billie Jean King said.', '“He talked the talk and walked the walk,” King said.');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Billie Jean King', 'Billie Jean King']);
+  });
+  it('reads "“…,” X went on" as a cue', () => {
+    const q = speakers('Megyn Kelly spoke first.', '“You know, it happens to everyone,” Donald Trump went on, as if he did not hear her.');
+    expect(q[0][1]).toBe('Donald Trump');
+  });
+
+  it('keeps the person in "X of the <Body> of <Place> told"', () => {
+    const q = speakers('As Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told reporters, “We have suffered the same fate.”');
+    expect(q[0][1]).toContain('Aris Shirvanian');
+  });
+  it('reads "“… .” X said." as one sentence, but not "“… .” He said that “…”"', () => {
+    expect(speakers('Donald Trump spoke first.', '“I hope you are able to find the emails.” Hillary Clinton said.')[0][1]).toBe('Hillary Clinton');
+    const q = speakers('Jon Husted said the ruling “will force us to put voters back on the rolls.” He said that “the final resolution is still to come.”');
+    expect(q.map(([, speaker]) => speaker)).toEqual(['Jon Husted', 'Jon Husted']);
   });
 });

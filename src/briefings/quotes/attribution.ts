@@ -1,6 +1,8 @@
 // Finds the reporting cue of a quote and the phrase naming its speaker, looking after the quote
 // first ("“…,” Rubio said"), then before it in the same sentence ("Rubio said “…”").
-import type { Token } from '../text/names';
+import { isOfficeWord, type Token } from '../text/names';
+import { ORG_HEADS } from './lexicon';
+import { nominalCue } from './nominal';
 import { isReportingParticiple, isReportingVerb, phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
 
 /** Placeholder token standing for a quoted span inside a sentence's token list. */
@@ -28,6 +30,8 @@ const CORE_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'a
 /** "“…,” Oliver barked." — a past-tense word closing the cue clause acts as a speech verb. */
 function isUnknownVerb(tokens: readonly Token[], v: number, end: number): boolean {
   const w = tokens[v].text;
+  // "“…,” Trump went on": an irregular "went on" / "goes on" continues the speech.
+  if (/^(went|goes)$/.test(w) && tokens[v + 1]?.text === 'on') return true;
   if (!/^[a-z]+ed$/.test(w)) return false;
   const next = tokens[v + 1];
   return v + 1 >= end || !next || /^[,.;:!?]$/.test(next.text) || /^(on|in|at|to|during|after|before|about|of|as|with)$/.test(next.text);
@@ -42,8 +46,13 @@ function isNounUse(tokens: readonly Token[], k: number): boolean {
   // "of claims", "of Republican claims"
   const prep = /^(of|for|in|on|about|with|by|to|from|against|over)$/;
   if (/s$/.test(tokens[k].text) && (prep.test(prev) || (prep.test(prev2) && !/^(he|she|they|it|we|i|you)$/i.test(prev)))) return true;
+  // "the repeated calls" is a noun; "the network said", "the commission says" are a subject and its verb.
+  if (PAST_FORM.test(tokens[k].text) || isOfficeWord(prev) || ORG_HEADS.has(prev)) return false;
   return /^[a-z]+$/.test(prev) && !/^(also|has|have|had|then|later|repeatedly|once|again|reportedly|recently|publicly|never|often|just|still|even|further|first)$/.test(prev) && !/ly$/.test(prev) && (det.test(prev2) || /[’']s$/.test(prev2));
 }
+
+/** Reporting words that are only ever verbs: "said", "told", "wrote", "-ed". */
+const PAST_FORM = /^(?:said|told|wrote|says|tells|writes|[a-z]+ed)$/;
 const isDash = (t: Token | undefined): boolean => !!t && /^[,\u2014\u2013-]$/.test(t.text);
 
 /** "…,” said X" / "…,” X said" / "…,” according to X" / "…,” Y quoted X as saying". */
@@ -81,6 +90,11 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
   if (isReportingVerb(tokens[i]) && lc(tokens[i]) !== 'quoted') {
     const r = phraseAfter(slice, i + 1, end);
     return r ? { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) } : null;
+  }
+  // "“This is fantastic!” beamed Donald Hartley": any past-tense word with a name after it, inverted.
+  if (/^[a-z]+ed$/.test(tokens[i].text)) {
+    const r = phraseAfter(slice, i + 1, end);
+    if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: true, mainSubject: false, verb: lc(tokens[i]) };
   }
   if (lc(tokens[i]) === 'according' && lc(tokens[i + 1]) === 'to') {
     const r = phraseAfter(slice, i + 2, end);
@@ -150,6 +164,9 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
     }
     if (isReportingParticiple(t)) return cueOfParticiple(tokens, k, q, floor, direct(k));
   }
+  // "her remark that “…”": only when no verb cue: "Politifact ruled that Trump’s claim “…”" is Politifact's report.
+  const nominal = nominalCue(tokens, q);
+  if (nominal) return nominal;
   // "Said Ellis: “…”"
   if (/^(Said|Says|Added|Asked|Wrote|Stated|Explained|Continued)$/.test(tokens[0]?.text ?? '')) {
     const r = phraseAfter(tokens, 1);
@@ -227,8 +244,12 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
   let i = 0;
   while (i < end && i < 40 && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
   const starts = [i];
-  for (let k = i; k < end && k - i < 30; k++) if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN) starts.push(k + 1);
-  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(at(i)));
+  for (let k = i; k < end && k - i < 30; k++) {
+    // "Washington (AFP) – Democrat Hillary Clinton has …": a dash early on ends a dateline.
+    if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN || (k - i < 8 && /^[\u2014\u2013]$/.test(tokens[k].text))) starts.push(k + 1);
+  }
+  // "Horrified at the prospect …, Ramos believes": a participle opening the sentence is no subject.
+  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(at(i))) || (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(at(i)?.text ?? '') && /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(at(i + 1))));
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s, end);

@@ -3,7 +3,8 @@
 // this sentence, this paragraph and the previous paragraph.
 import type { Token } from '../text/names';
 import { reportedSubject, sentenceSubject } from './attribution';
-import type { Entity, Registry } from './registry';
+import { phraseAfter } from './phrases';
+import { isOrganisationHead, type Entity, type Registry } from './registry';
 import { resolve, type Play } from './resolve';
 
 /** How many people stay in play for pronouns. */
@@ -48,6 +49,21 @@ export class Discourse {
       this.play.prevSubject = entity;
     } else this.play.prevSubject = this.namedSubject(tokens);
     this.inPlay(this.play.prevSubject);
+    // "Conroy asked Sanders whether …": the next "he said" is the answer, from the one asked.
+    const asked = this.askedWhom(tokens);
+    if (asked) {
+      this.play.prevSubject = asked;
+      this.inPlay(asked);
+    }
+  }
+
+  /** The person a sentence says was asked ("X asked Sanders whether …"), when it names one. */
+  private askedWhom(tokens: readonly Token[]): Entity | null {
+    const k = tokens.findIndex((t) => t.text === 'asked');
+    const r = k >= 0 ? phraseAfter(tokens, k + 1) : null;
+    if (!r || r.phrase.kind !== 'name' || !/^(whether|if|about|why|how|what|when|to|for)$/.test(tokens[r.to]?.text ?? '')) return null;
+    const e = resolve(r.phrase, this.registry, this.play);
+    return e && e.kind === 'person' ? e : null;
   }
 
   /** After a sentence with quotes: its speaker, or else its opening name, is what "he" means next. */
@@ -92,7 +108,9 @@ export class Discourse {
 
   private namedSubject(tokens: readonly Token[]): Entity | null {
     const subject = sentenceSubject(tokens);
-    const e = subject && subject.kind === 'name' ? resolve(subject, this.registry, this.play) : null;
+    // "The commission met on Friday. … it said": an organisation's description is a subject too.
+    const about = subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
+    const e = about ? resolve(subject, this.registry, this.play) : null;
     return e && e.kind !== 'unknown' ? e : null;
   }
 }

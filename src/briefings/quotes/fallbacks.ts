@@ -2,6 +2,7 @@
 // applies decides (even when what it finds is nobody).
 import { cueLater, sentenceSubject } from './attribution';
 import type { Discourse } from './discourse';
+import { REPORTING_PARTICIPLES } from './lexicon';
 import type { QuoteContext } from './quote-context';
 import type { Entity } from './registry';
 import { resolve } from './resolve';
@@ -47,11 +48,18 @@ const phraseInSentenceAbout: FallbackRule = ({ opensSentence, q, tokens }, d) =>
   return { entity: e && e.kind !== 'organisation' ? e : null };
 };
 
+/** "Maher said the report “wasn’t good.” Adding, “…”": a sentence opened by a participle goes on with the speaker in play. */
+const openingParticiple: FallbackRule = ({ tokens, q }, d) => {
+  const first = tokens[0]?.text.toLowerCase() ?? '';
+  return q > 0 && q <= 3 && REPORTING_PARTICIPLES.has(first) && /^[,:]$/.test(tokens[q - 1].text) ? found(d.play.lastSpeaker) : undefined;
+};
+
 /** In order: the first rule that applies decides. */
 export const FALLBACK_RULES: readonly FallbackRule[] = [
   cueLaterInSentence,
   sameSentence,
   sameParagraph,
+  openingParticiple,
   paragraphAfterQuote,
   wholeParagraphAfterSubject,
   quoteSentenceAfterSubject,

@@ -40,6 +40,8 @@ interface Working {
   text: string;
   entity: Entity | null;
   role: string | null;
+  /** The role is what the cue called the speaker ("the Florida senator"): shown with this quote. */
+  described: boolean;
   statement: boolean;
   partial: boolean;
   attributed: boolean;
@@ -141,6 +143,7 @@ function attribute(quote: QuoteContext, discourse: Discourse, previous: string, 
     text: quote.quoteText,
     entity,
     role: cued.role,
+    described: !!cued.described && entity === cued.entity,
     statement: isStatement(quote, cued.cue, !!entity),
     partial: isPartial(quote, attributed),
     attributed,
@@ -174,7 +177,7 @@ function* sentencesOf(text: string, spans: QuoteSpan[], tokens: readonly Token[]
 /** A quote found after the attribution budget ran out: kept, speaker unknown. */
 function unattributed(span: QuoteSpan, text: string): Working {
   const quoteText = text.slice(span.start, span.end).trim();
-  return { span, text: quoteText, entity: null, role: null, statement: span.continued || span.continues || quoteText.split(/\s+/).length >= 4, partial: false, attributed: false };
+  return { span, text: quoteText, entity: null, role: null, described: false, statement: span.continued || span.continues || quoteText.split(/\s+/).length >= 4, partial: false, attributed: false };
 }
 
 /** "“A.” “B,” he said." — a quote with no cue takes the speaker of the quote right after it. */
@@ -206,7 +209,7 @@ function mergeContinuations(work: Working[]): Quotation[] {
       spans: chain.map((w) => ({ paragraph: w.span.paragraph, start: w.span.start, end: w.span.end })),
       text: chain.map((w) => w.text).join(' ').replace(/[,\s]+$/, ''),
       speaker: entity ? entity.name : null,
-      role: meaningfulRole(entity?.role ?? speakerPart?.role ?? chain[0].role),
+      role: meaningfulRole(speakerPart?.described ? speakerPart.role : (entity?.role ?? speakerPart?.role ?? chain[0].role)),
       speakerKind: entity ? (entity.kind === 'organisation' ? 'organisation' : 'person') : null,
       statement: chain.some((w) => w.statement),
       partial: chain[0].partial && chain.length === 1,

@@ -1,7 +1,7 @@
 // Reads the phrase that names a speaker next to a reporting verb: a pronoun ("he"), a name with
 // or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
 // top Putin diplomatic aide", "the foreign ministry").
-import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
+import { isCapitalised, isOfficeWord, isOrganisationWord, stripPossessive, type Token } from '../text/names';
 import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './lexicon';
 
@@ -39,6 +39,15 @@ function isPhraseWord(w: string): boolean {
 
 const MAX_DEPTH = 4;
 
+/** A noun that heads a speaker phrase: an office or an institution ("senator", "group"). */
+const isHeadNoun = (w: string): boolean => !isCapitalised(w) && (isOfficeWord(w) || ORG_HEADS.has(w.toLowerCase()));
+
+/** The pronoun a token is, contractions included ("He’s predicting", "she'd"), else null. */
+function pronounOf(t: Token | undefined): string | null {
+  const l = lc(t).replace(/[’'](?:s|d|ll|re|ve)$/, '');
+  return PRONOUNS.has(l) ? l : null;
+}
+
 const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
 
 type Before = { phrase: SpeakerPhrase; from: number } | null;
@@ -63,13 +72,20 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   while (i >= 0 && isBetweenSubjectAndVerb(tokens, i, end)) i--;
   if (i < 0) return null;
   if (tokens[i].text === ',') return subjectBeforeComma(tokens, i, depth);
+  if (/^[\u2014\u2013]$/.test(tokens[i].text)) return subjectBeforeDashes(tokens, i, depth);
   if (tokens[i].text === ')') {
     let k = i - 1;
     while (k >= 0 && tokens[k].text !== '(' && i - k <= 8) k--;
     return k > 0 && tokens[k].text === '(' ? phraseBefore(tokens, k, depth + 1) : null;
   }
-  if (PRONOUNS.has(lc(tokens[i])) && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
-    return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, from: i };
+  const pronoun = pronounOf(tokens[i]);
+  if (pronoun && (i === 0 || !isNameLike(tokens[i - 1].text) || isPunct(tokens[i - 1]))) {
+    return { phrase: { kind: 'pronoun', word: pronoun }, from: i };
+  }
+  // "Trump, who has called the pact “insanity”": a relative pronoun's speaker is the name before it.
+  if (lc(tokens[i]) === 'who' && tokens[i - 1]?.text === ',') {
+    const antecedent = phraseBefore(tokens, i - 1, depth + 1);
+    return antecedent && antecedent.phrase.kind === 'name' ? antecedent : null;
   }
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
@@ -102,6 +118,16 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, depth: numb
   return bare && bare.phrase.kind === 'name' ? bare : null;
 }
 
+/** "Jason Sims — a teacher from Mount Pleasant — says": the name before a dashed appositive. */
+function subjectBeforeDashes(tokens: readonly Token[], dash: number, depth: number): Before {
+  let k = dash - 1;
+  while (k >= 0 && tokens[k].text !== tokens[dash].text && dash - k <= 15) k--;
+  if (k <= 0 || tokens[k].text !== tokens[dash].text) return null;
+  const inner = phraseBefore(tokens, k, depth + 1);
+  if (!inner || inner.phrase.kind !== 'name') return null;
+  return { phrase: { ...inner.phrase, appositive: tokens.slice(k + 1, dash).map((t) => t.text).join(' ') }, from: inner.from };
+}
+
 /** Words read back from the verb; `loose` counts lower-case words nothing has vouched for yet. */
 interface ReadBack {
   words: string[];
@@ -132,7 +158,7 @@ function readBack(tokens: readonly Token[], i: number, depth: number): ReadBack 
       r.loose = 0;
       return ownerBeyondDeterminer(tokens, k, r.words, depth) ?? r;
     }
-    if (isNameLike(w) || (isPossessive(w) && isCapitalised(w))) take(k, false);
+    if (isNameLike(w)) take(k, false);
     else if (l === 'of' && r.words.length && k > 0 && isCapitalised(tokens[k - 1].text)) take(k, false);
     else if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
     else if (isPhraseWord(w)) take(k, false);
@@ -153,7 +179,9 @@ function ownerBeyondDeterminer(tokens: readonly Token[], k: number, words: reado
     }
   }
   // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
-  if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && isOrganisationWord(words[words.length - 1])) {
+  // ("Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem": any capitalised body after "of the".)
+  const body = words.slice(1).every((w) => isCapitalised(w) || w === 'of');
+  if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && (isOrganisationWord(words[words.length - 1]) || body)) {
     const owner = phraseBefore(tokens, k - 1, depth + 1);
     if (owner && owner.phrase.kind === 'name') {
       return { phrase: { kind: 'name', words: owner.phrase.words, appositive: ['of', ...words].join(' ') }, from: owner.from };
@@ -190,7 +218,9 @@ function vouched({ words, from, loose, atBoundary }: ReadBack): Before {
  */
 function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: SpeakerPhrase; from: number } | null {
   let k0 = comma;
-  while (k0 > 0 && comma - k0 < 45 && !/^[.;:!?\u00a7]$/.test(tokens[k0 - 1].text)) k0--;
+  // A full stop right before a comma closes an abbreviation ("of Huntsville, Ala., says"), not a sentence.
+  const opensClause = (k: number): boolean => /^[.;:!?\u00a7]$/.test(tokens[k - 1].text) && !(tokens[k - 1].text === '.' && tokens[k]?.text === ',');
+  while (k0 > 0 && comma - k0 < 45 && !opensClause(k0)) k0--;
   const starts = [k0];
   for (let k = k0; k < comma; k++) if (tokens[k].text === ',') starts.push(k + 1);
   for (const s of starts) {
@@ -208,7 +238,8 @@ function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: S
 export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
   if (i >= end) return null;
-  if (PRONOUNS.has(lc(tokens[i]))) return { phrase: { kind: 'pronoun', word: lc(tokens[i]) }, to: i + 1 };
+  const pronoun = pronounOf(tokens[i]);
+  if (pronoun) return { phrase: { kind: 'pronoun', word: pronoun }, to: i + 1 };
   const words: string[] = [];
   let sawDeterminer = false;
   for (; i < end && words.length < 12; i++) {
@@ -220,7 +251,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, end = token
       sawDeterminer = true;
       continue;
     }
-    if (isNameLike(w) || (isCapitalised(w) && isPossessive(w))) {
+    if (isNameLike(w)) {
       words.push(w);
       continue;
     }
@@ -230,7 +261,9 @@ export function phraseAfter(tokens: readonly Token[], start: number, end = token
     }
     if (STOP.has(l) || AUXILIARIES.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || DAYS.test(l)) break;
     if (isCapitalised(w)) break;
-    if (isPhraseWord(w) || (sawDeterminer && !/(?:ed|ing)$/.test(l))) {
+    // "the group seeks", "the senator sought": after a head noun, a word that is no role word is the verb.
+    const afterHead = words.length > 1 && isHeadNoun(words[words.length - 1]);
+    if (isPhraseWord(w) || (sawDeterminer && !afterHead && !/(?:ed|ing)$/.test(l))) {
       words.push(w);
       continue;
     }

@@ -1,7 +1,7 @@
 // Turns a speaker phrase into the entity it names: pronouns go to the speaker in play, names to
 // their fullest form in the article, descriptions to the person introduced with that role.
-import { genderOf } from '../text/gender';
-import { isCapitalised, isOfficeWord, normaliseName, splitRoleAndName } from '../text/names';
+import { genderOf, type Gender } from '../text/gender';
+import { isCapitalised, isOfficeWord, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
@@ -25,20 +25,38 @@ export interface Play {
  * one. (Giving a person of unknown gender the pronoun's gender did not help on PolNeAR dev/train.)
  */
 function personPronoun(word: 'he' | 'she', play: Play): Entity | null {
-  const want = word === 'he' ? 'm' : 'f';
+  return personInPlay(word === 'he' ? 'm' : 'f', play);
+}
+
+/** The person in play, skipping anyone whose gender is known to be other than `want` (null: any). */
+function personInPlay(want: Gender | null, play: Play): Entity | null {
   const first = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
   const candidates = [first, play.lastPerson, ...play.recent, ...play.mentioned];
-  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || e.gender === want)) ?? null;
-  return first && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || want === null || e.gender === want)) ?? null;
+  return first && want && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+}
+
+/**
+ * "Rubio spoke in Miami. … “…,” the Florida senator said": a definite description of a person
+ * (its head an office or title) that no one was introduced with is, like "he", the person in play.
+ */
+function describedPersonInPlay(words: readonly string[], play: Play): Entity | null {
+  if (!/^the$/i.test(words[0] ?? '') || words.length < 2) return null;
+  const head = stripPossessive(words[words.length - 1]);
+  if (!isOfficeWord(head) || /^(mr|mrs|ms|dr|sir|state|press|member|voter|supporter|delegate|student|constituent)\.?$/i.test(head)) return null;
+  return personInPlay(genderOf(words), play);
 }
 
 /** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
 const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokesmen', 'spokeswomen', 'representative', 'representatives']);
 
+/** Writings whose words are their author's: "the Heritage Foundation website notes", "Hoff’s letter says". */
+const WRITINGS = new Set(['website', 'site', 'statement', 'report', 'release', 'memo', 'letter', 'editorial', 'email', 'blog', 'post', 'column', 'lawsuit', 'complaint', 'filing']);
+
 /** "a Microsoft spokesperson" → "Microsoft"; "a Clinton campaign spokesman" → "Clinton campaign". */
-function spokespersonOwner(words: readonly string[]): string | null {
+function spokespersonOwner(words: readonly string[], heads: ReadonlySet<string> = SPEAKS_FOR): string | null {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
-  if (!SPEAKS_FOR.has(head)) return null;
+  if (!heads.has(head)) return null;
   const before = words.slice(0, -1).filter((w) => !/^(a|an|the|one|another)$/i.test(w));
   const start = before.findIndex(isCapitalised);
   if (start < 0) return null;
@@ -47,12 +65,19 @@ function spokespersonOwner(words: readonly string[]): string | null {
   return owner.every((w) => isCapitalised(w) || /^[a-z]+$/.test(w)) ? normaliseName(owner.join(' ')) : null;
 }
 
+/** An entity and the role to show with this quote; `described` when the role is what this sentence calls them. */
+export interface Resolved {
+  entity: Entity | null;
+  role: string | null;
+  described?: boolean;
+}
+
 export function resolve(phrase: SpeakerPhrase, registry: Registry, play: Play): Entity | null {
   return resolveWithRole(phrase, registry, play).entity;
 }
 
 /** Turns a speaker phrase into an entity; a description that points at nobody keeps its words as the role. */
-export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play): { entity: Entity | null; role: string | null } {
+export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play: Play): Resolved {
   switch (phrase.kind) {
     case 'pronoun': {
       if (phrase.word === 'he' || phrase.word === 'she') {
@@ -66,8 +91,17 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       return { entity: null, role: null };
     }
     case 'name': {
+      // "The Republican is also encouraging …": a party member described, like "the senator", is the person in play.
+      if (phrase.words.length === 2 && /^the$/i.test(phrase.words[0]) && /^(republican|democrat|libertarian)$/i.test(phrase.words[1])) {
+        const inPlay = personInPlay(null, play);
+        return { entity: inPlay, role: phrase.words[1], described: !!inPlay };
+      }
       const parts = splitRoleAndName(phrase.words);
-      if (!parts) return { entity: null, role: null };
+      // "King says": a lone office word is a surname when the article named someone so ("Billie Jean King").
+      if (!parts) {
+        const known = phrase.words.length === 1 ? registry.resolveName(stripPossessive(phrase.words[0])) : null;
+        return known && known.kind === 'person' ? { entity: known, role: known.role } : { entity: null, role: null };
+      }
       // A lone capitalised word only ever seen opening sentences is not a name ("Moreover").
       if (phrase.words.length === 1 && !registry.isKnownWord(phrase.words[0])) return { entity: null, role: null };
       const entity = registry.resolveName(parts.name) ?? registry.add(parts, Number.MAX_SAFE_INTEGER);
@@ -99,10 +133,23 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         if (entity.kind === 'unknown') entity.kind = 'organisation';
         return { entity, role: normaliseName(head) };
       }
+      // "the Heritage Foundation website notes", "Hoff’s letter says": the author speaks, a person if the article named one.
+      const author = spokespersonOwner(phrase.words, WRITINGS);
+      if (author) {
+        const known = registry.resolveName(author);
+        const entity = known ?? registry.add({ name: author, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+        if (entity.kind === 'unknown') entity.kind = 'organisation';
+        return { entity, role: entity.role };
+      }
       // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
       const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
-      const entity = indefinite ? null : registry.resolveDescription(phrase.words);
-      return { entity, role: entity?.role ?? text.replace(/^(The|the|a|A|an|An)\s+/, '') };
+      const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
+      if (indefinite) return { entity: null, role: described };
+      const introduced = registry.resolveDescription(phrase.words);
+      if (introduced) return { entity: introduced, role: introduced.role };
+      // The person in play is called what the sentence calls them.
+      const inPlay = describedPersonInPlay(phrase.words, play);
+      return { entity: inPlay, role: described, described: !!inPlay };
     }
   }
 }

@@ -23,9 +23,10 @@ export function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [numb
     for (let k = span; k < spans.length && spans[k].open < b; k++) if (b <= (spans[k].close < 0 ? text.length : spans[k].close)) return true;
     return false;
   };
-  // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought.
+  // "“Have I started …?” Sanders replied." is one sentence, whatever the splitter thought; so is
+  // "“… the emails.” Trump said." when a plain speech verb follows the name.
   const cueNext = (b: number) =>
-    /[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
+    (/[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) || plainCueAfterFullStop(text, b)) &&
     (/^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(text.slice(b, b + 80)) ||
       /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},[^.!?“”"]{1,90}?,\s+(?:said|says|asked|added|told|wrote)\b/u.test(text.slice(b, b + 140)));
   // "“…” ― Krystal Correa": a signature belongs to the quote before it.
@@ -68,4 +69,12 @@ export function maskedTokens(tokens: readonly Token[], spans: readonly QuoteSpan
   }
   while (k < tokens.length) out.push(tokens[k++]);
   return out;
+}
+
+/** A full stop closing a quote, then "Name said." or "he went on,": the cue of that quote, not a new sentence ("He said that …" is one). */
+function plainCueAfterFullStop(text: string, b: number): boolean {
+  return (
+    /\.['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) &&
+    /^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they)\s+){1,3}(?:said|says|added|asked|replied|went on)[.,]/u.test(text.slice(b, b + 60))
+  );
 }

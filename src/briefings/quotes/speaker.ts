@@ -2,16 +2,19 @@
 // or in the paragraph before when that paragraph ends with a colon ("Cruz continued:").
 import { cueAfter, cueBefore, LOOK_BACK, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
 import type { Discourse } from './discourse';
+import { phraseBefore } from './phrases';
 import type { QuoteSpan } from './marks';
 import type { QuoteContext } from './quote-context';
 import type { Entity } from './registry';
-import { resolve, resolveWithRole } from './resolve';
+import { resolve, resolveWithRole, type Resolved } from './resolve';
 import { lastSentenceTokens } from './sentence-context';
 
 export interface CuedSpeaker {
   cue: Cue | null;
   entity: Entity | null;
   role: string | null;
+  /** The role is what the cue calls the speaker ("the Florida senator"), not the one they were introduced with. */
+  described?: boolean;
 }
 
 const NOBODY = { entity: null, role: null };
@@ -23,7 +26,7 @@ function cueOf({ tokens, q, quoteText }: QuoteContext): Cue | null {
 }
 
 /** The speaker the cue names; a cue without a phrase hands the quote to the sentence's speaker. */
-function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): { entity: Entity | null; role: string | null } {
+function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolved {
   // "“…,” said Rep. Bobby Scott, adding that “…”": the sentence's speaker goes on.
   if (cue.mainSubject && d.sentenceSpeaker) return { entity: d.sentenceSpeaker, role: d.sentenceSpeaker.role };
   if (!cue.phrase) return NOBODY;
@@ -34,6 +37,12 @@ function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): { entit
     const e = outer && outer.kind === 'name' ? resolve(outer, d.registry, d.play) : null;
     if (e && e.kind !== 'organisation') return { entity: e, role: e.role };
   }
+  // "The group seeks … what it calls “…”": "it" or "they" is the organisation the sentence is about.
+  if (cue.phrase.kind === 'pronoun' && /^(it|they)$/.test(cue.phrase.word) && cue.at !== undefined && cue.at > 0) {
+    const subject = sentenceSubject(tokens, cue.at);
+    const e = subject && subject.kind !== 'pronoun' ? resolve(subject, d.registry, d.play) : null;
+    if (e?.kind === 'organisation') return { entity: e, role: null };
+  }
   return r;
 }
 
@@ -43,6 +52,12 @@ function cueOfPreviousParagraph(previous: string, previousSpans: readonly QuoteS
   tokens.push({ text: QUOTE_TOKEN, start: previous.length, end: previous.length });
   const cue = cueBefore(tokens, tokens.length - 1);
   if (cue) return cue;
+  // "17-year-old Jared Potts echoed:": any past-tense verb right before the colon introduces the quote.
+  const v = tokens.length - 3;
+  if (v > 0 && tokens[v + 1].text === ':' && /^[a-z]+ed$/.test(tokens[v].text)) {
+    const r = phraseBefore(tokens, v);
+    if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: true, mainSubject: false };
+  }
   const subject = sentenceSubject(tokens);
   return subject ? { phrase: subject, direct: false, mainSubject: true } : null;
 }

@@ -57,3 +57,9 @@ export function genderOf(nameAndRoleWords: readonly string[], givenName?: string
   if (FEMALE_NAMES.has(given)) return 'f';
   return null;
 }
+
+/** A common given name ("Jean", "Brian"): told apart from a nationality that ends the same way ("Korean"). */
+export function isGivenName(word: string): boolean {
+  const l = word.toLowerCase();
+  return MALE_NAMES.has(l) || FEMALE_NAMES.has(l);
+}

@@ -1,6 +1,7 @@
 // Names of people and organisations as news prose writes them: "US Secretary of State Marco
 // Rubio" is the name "Marco Rubio" with the role "US Secretary of State".
 import { NOT_NAMES, OFFICE_WORDS, ORG_WORDS, PLACE_FIRST_WORDS } from './name-lexicon';
+import { isGivenName } from './gender';
 
 export interface Token {
   text: string;
@@ -69,6 +70,7 @@ export const isAcronym = (w: string): boolean => /^[A-Z][A-Z.&]+$/.test(stripPos
 
 /** Connectors allowed inside a name ("Global New Light of Myanmar", "Charles de Gaulle"). */
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'della', 'der', 'den', 'la', 'le', 'y', 'and', 'for']);
+const PARTY_WORDS = /^(democrat|republican|democratic|gop|libertarian|independent|socialist|conservative|liberal|labour|tory)$/i;
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 export interface NameParts {
@@ -94,7 +96,7 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   if (i > 0 && isOfficeWord(ws[i]) && isCapitalised(ws[i]) && isCapitalised(ws[i - 1])) {
     const prev = ws[i - 1];
     const honorific = /^(mr|mrs|ms|dr|mx)\.?$/i.test(prev);
-    const givenName = !isOfficeWord(prev) && !/(an|ese|ish|i)$/.test(prev) && !/^[A-Z.]+$/.test(prev) && !isPossessive(prev);
+    const givenName = !isOfficeWord(prev) && (!/(an|ese|ish|i)$/.test(prev) || isGivenName(prev)) && !/^[A-Z.]+$/.test(prev) && !isPossessive(prev);
     if (honorific || givenName) {
       const parts = splitRoleAndName(ws.slice(0, i));
       const last = stripPossessive(ws[i]);
@@ -111,7 +113,11 @@ export function splitRoleAndName(words: readonly string[]): NameParts | null {
   }
   let nameStart = i + 1;
   while (nameStart < nameEnd && (NAME_CONNECTORS.has(ws[nameStart]) || /^(the|a|an)$/i.test(ws[nameStart]))) nameStart++;
+  // "Democrat Hillary Clinton": a party before a full name is the person's affiliation, not part of the name.
+  while (nameEnd - nameStart >= 3 && PARTY_WORDS.test(ws[nameStart]) && !ws.slice(nameStart, nameEnd).some(isOrganisationWord)) nameStart++;
   if (nameStart >= nameEnd) return null;
+  // "Don't Republicans …", "Latinos Can't Fail": a contraction is never part of a name.
+  if (ws.slice(nameStart, nameEnd).some((w) => /n[’']t$/i.test(w))) return null;
   const nameWords = ws.slice(nameStart, nameEnd).map((w, k, a) => (k === a.length - 1 ? stripPossessive(w) : w));
   const roleWords = ws.slice(0, nameStart).filter((w) => !/^(the|a|an|mr\.?|mrs\.?|ms\.?|mx\.?|miss)$/i.test(w));
   const role = roleWords.length ? roleWords.join(' ') : null;
