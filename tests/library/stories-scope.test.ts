@@ -3,7 +3,7 @@ import { LibraryStories } from '../../src/briefings/library-stories';
 import type { Article, SearchHit } from '../../src/briefings';
 import { all, psPriceCnbc, psPriceGi, psPriceIgn } from '../fixtures/stories/articles';
 
-const asArticles = all.map((a) => ({ sentences: [], quotes: [], people: [], standfirst: null, headings: [], ...a }) as unknown as Article);
+const asArticles = all.map((a) => ({ sentences: [], quotes: [], people: [], headings: [], ...a }) as unknown as Article);
 const hit = (id: string): SearchHit => ({ articleId: id, title: id, score: 1, snippet: '', date: null }) as SearchHit;
 
 describe('stories seen through a server scope', () => {
