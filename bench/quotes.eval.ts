@@ -16,10 +16,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { extractQuotes, findQuotations, type Quotation, headSurname, isOfficeWord } from '../src/briefings';
+import { extractQuotes, findQuotations, type Quotation, headSurname } from '../src/briefings';
 import { readCorpusPlain } from './corpus';
-import { asArticle, loadSplit, type Doc, type Gold, type Span, type SystemQuote } from './polnear';
+import { asArticle, loadSplit, type Doc, type Span, type SystemQuote } from './polnear';
 import { baselineQuotes } from './quotes-baseline';
+import { KINDS, goldHead, isNameSource, kindedGolds, type Kind } from './quotes-kinds';
 
 interface Args {
   corpus: string;
@@ -60,167 +61,6 @@ function briefbotQuotes(text: string, name: string, statementsOnly: boolean): Sy
 
 
 const overlaps = (a: Span[], b: Span[]): boolean => a.some(([s1, e1]) => b.some(([s2, e2]) => s1 < e2 && s2 < e1));
-
-const NOT_NAME_START = /^(the|a|an|his|her|their|its|our|my|your|this|that|these|those|he|she|they|it|we|i|you|one|some|many|most|several|both|each|another|other|who|which)$/i;
-
-/** Capitalised plurals that name a group, not a person or an organisation ("Officials", "Democrats"). */
-const GROUP_NOUNS =
-  /^(officials|democrats|republicans|protesters|demonstrators|police|conservatives|liberals|progressives|critics|supporters|voters|residents|americans|organizers|activists|analysts|experts|sources|aides|advisers|lawmakers|senators|leaders|reporters|pollsters|officers|authorities|investigators|prosecutors|others|delegates|members|economists|researchers|scientists|polls|republican|democrat)$/i;
-
-/** The name part of a gold Source: parentheticals and appositives ("X, a delegate from Ohio,") dropped. */
-function goldName(src: string): string {
-  const first = src.replace(/\([^)]*\)/g, ' ').split(',')[0].trim();
-  // "Heiserman of the CORE Teachers" → "Heiserman"; but "Secretary of State John Kerry" stays whole.
-  const m = /^(.*?\p{Lu}[\p{L}.’'-]*)\s(?:of|at|from|with|for|on|in)\s(.*)$/u.exec(first);
-  if (m && !isOfficeWord(m[1].split(/\s+/).pop() ?? '') && !m[2].split(/\s+/).some((w) => isOfficeWord(w))) return m[1];
-  return first;
-}
-const goldHead = (src: string): string => headSurname(goldName(src));
-
-/** A gold Source that is one name (not a pronoun, a description or two people): first and last words capitalised. */
-function isNameSource(src: string | null): boolean {
-  if (!src) return false;
-  if (/\s(and|&)\s/.test(goldName(src))) return false;
-  const words = goldName(src).replace(/[’']s\b/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (words.length === 0 || words.length > 8) return false;
-  if (NOT_NAME_START.test(words[0])) return false;
-  if (words.length === 1 && GROUP_NOUNS.test(words[0])) return false;
-  return /^\p{Lu}/u.test(words[0]) && /^\p{Lu}/u.test(words[words.length - 1]);
-}
-
-type Kind = 'named' | 'continuation' | 'pronoun' | 'description';
-const KINDS: Kind[] = ['named', 'continuation', 'pronoun', 'description'];
-
-/** Third-person pronouns: their referent is someone the article names. ("I" and "we" are the writer, whom it rarely names.) */
-const PRONOUN_SOURCE = /^(he|she|they|it|him|her|them|his|their|its)$/i;
-const RELATIVE_SOURCE = /^(who|which|that|whom)$/i;
-
-/** A source that ends in a name, with or without a lower-case role before it ("former Obama adviser David Axelrod"). */
-function endsInName(src: string): boolean {
-  const name = goldName(src);
-  const words = name.replace(/[’']s\b/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (words.length < 2 || words.length > 10 || NOT_NAME_START.test(words[0]) || /\s(and|&)\s/.test(name)) return false;
-  const last = words[words.length - 1];
-  return /^\p{Lu}/u.test(last) && /^\p{Lu}/u.test(words[words.length - 2]) && !GROUP_NOUNS.test(last);
-}
-
-/**
- * The gender the article's own pronouns give a surname: "he/his/him" against "she/her" in the
- * words right after each mention, when one side wins two to one (else unknown). Read from the
- * text, so that the eval's referent for "she" does not lean on the system's name lists.
- */
-const genderCache = new Map<string, 'm' | 'f' | null>();
-function textGender(text: string, surname: string): 'm' | 'f' | null {
-  const key = `${surname}\u0000${text.length}\u0000${text.slice(0, 40)}`;
-  if (genderCache.has(key)) return genderCache.get(key)!;
-  let m = 0;
-  let f = 0;
-  const esc = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const hit of text.matchAll(new RegExp(`\\b${esc}\\b`, 'giu'))) {
-    const after = text.slice((hit.index ?? 0) + surname.length, (hit.index ?? 0) + surname.length + 120).split(/[.!?]\s/)[0];
-    m += (after.match(/\b(he|his|him|himself)\b/gi) ?? []).length;
-    f += (after.match(/\b(she|her|hers|herself)\b/gi) ?? []).length;
-  }
-  const g = m >= 2 * f && m > 0 ? 'm' : f >= 2 * m && f > 0 ? 'f' : null;
-  genderCache.set(key, g);
-  return g;
-}
-
-/** "Trump, who said “…”": the name right before a relative pronoun is its antecedent. */
-function antecedent(text: string, at: number): string | null {
-  const m = /((?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*)\s*(?:\([^)]*\))?\s*,?\s*$/u.exec(text.slice(Math.max(0, at - 80), at));
-  return m ? m[1] : null;
-}
-
-/** Paragraph index of a file offset (paragraphs are separated by blank lines). */
-function paragraphOf(text: string): (at: number) => number {
-  const breaks: number[] = [];
-  for (const m of text.matchAll(/\n[ \t]*\n/g)) breaks.push(m.index ?? 0);
-  return (at) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-/** The head noun of a description source ("a spokesman for the campaign" → "spokesman"). */
-function descriptionHead(src: string): string {
-  const first = src.replace(/\([^)]*\)/g, ' ').split(/,|\s(?:for|of|at|with|who|from|in|on)\s/)[0].trim();
-  const words = first.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  return (words[words.length - 1] ?? '').toLowerCase().replace(/[’']s$/, '');
-}
-
-interface KindedGold {
-  gold: Gold;
-  /** The content spans judged under this kind. */
-  content: Span[];
-  kind: Kind;
-  /** Whether a system speaker (with its role) is the right one for this gold quote. */
-  accepts: (q: SystemQuote) => boolean;
-}
-
-/**
- * Gold direct quotes with a Source, by kind of source: a name in the quote's paragraph (named),
- * a Source in another paragraph (continuation), a bare pronoun, or a description. A pronoun's
- * referent is approximated by the nearest preceding gold Source that is a name (PolNeAR has no
- * coreference). A description is right when the system names someone and either the system's
- * role holds the description's head noun ("the researcher" → a person introduced as researcher)
- * or the speaker is an organisation named inside the description ("a Microsoft spokesperson").
- */
-function kindedGolds(d: Doc): KindedGold[] {
-  const para = paragraphOf(d.text);
-  const named = d.golds.filter((g) => g.sourceAt >= 0 && isNameSource(g.source)).sort((a, b) => a.sourceAt - b.sourceAt);
-  const out: KindedGold[] = [];
-  for (const g of d.golds) {
-    if (!g.direct || !g.source || g.sourceAt < 0) continue;
-    const src = g.source.trim();
-    let expectHead: string | null = null;
-    let form: Kind;
-    if (/^(i|we|you|me|us|my|our)$/i.test(src)) continue;
-    if (PRONOUN_SOURCE.test(src)) {
-      form = 'pronoun';
-      const want = /^(he|him|his)$/i.test(src) ? 'm' : /^(she|her)$/i.test(src) ? 'f' : null;
-      const before = named.filter((n) => n.sourceAt < g.sourceAt && (!want || [want, null].includes(textGender(d.text, goldHead(n.source!)))));
-      if (!before.length) continue;
-      expectHead = goldHead(before[before.length - 1].source!);
-    } else if (RELATIVE_SOURCE.test(src)) {
-      form = 'pronoun';
-      const name = antecedent(d.text, g.sourceAt);
-      if (!name) continue;
-      expectHead = headSurname(name);
-    } else if (isNameSource(src) || endsInName(src)) {
-      form = 'named';
-      expectHead = goldHead(src);
-    } else form = 'description';
-    // Pieces of the quote in the Source's own paragraph are judged by the Source's form; pieces in
-    // other paragraphs (a quote that carries on with no cue of its own) are continuations.
-    const own = g.content.filter(([a]) => para(a) === para(g.sourceAt));
-    const other = g.content.filter(([a]) => para(a) !== para(g.sourceAt));
-    const push = (accepts: (q: SystemQuote) => boolean) => {
-      if (own.length) out.push({ gold: g, content: own, kind: form, accepts });
-      if (other.length) out.push({ gold: g, content: other, kind: 'continuation', accepts });
-    };
-    if (expectHead !== null) {
-      const head = expectHead;
-      push((q) => !!q.speaker && headSurname(q.speaker) === head);
-      continue;
-    }
-    const noun = descriptionHead(src);
-    const words = new Set(src.toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}.-]+/u));
-    push(
-      (q) =>
-        !!q.speaker &&
-        ((!!noun && !!q.role && q.role.toLowerCase().split(/[^\p{L}-]+/u).includes(noun)) ||
-          (q.organisation === true && words.has(headSurname(q.speaker)))),
-    );
-  }
-  return out;
-}
 
 interface Score {
   byKind: Record<Kind, { n: number; correct: number }>;

@@ -1,5 +1,5 @@
 // A briefing: which articles, in what order, with what summary and which quote.
-import type { Article, Briefing, BriefingItem, Quote, SearchHit, SummaryLength } from './types';
+import type { AlsoReported, Article, Briefing, BriefingItem, Quote, SearchHit, SummaryLength } from './types';
 import { SUMMARY_SENTENCES } from './types';
 import { summarise } from './summarise';
 
@@ -67,7 +67,7 @@ export function tellingQuote(article: Pick<Article, 'quotes'>): Quote | null {
   return best;
 }
 
-export function briefingItem(article: Article, length: SummaryLength): BriefingItem {
+export function briefingItem(article: Article, length: SummaryLength, alsoReportedBy: AlsoReported[] = []): BriefingItem {
   return {
     articleId: article.id,
     title: article.title,
@@ -76,6 +76,7 @@ export function briefingItem(article: Article, length: SummaryLength): BriefingI
     ...(article.url ? { url: article.url } : {}),
     summary: summarise(article, SUMMARY_SENTENCES[length]),
     quote: tellingQuote(article),
+    ...(alsoReportedBy.length > 0 ? { alsoReportedBy } : {}),
   };
 }
 
@@ -93,14 +94,18 @@ export function speakersOf(articles: readonly Article[]): Briefing['speakers'] {
   return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
+/** One chosen story: the article that leads it, and its other versions ("also reported by"). */
+export type BriefingPick = Article | { article: Article; alsoReportedBy: AlsoReported[] };
+
 export function composeBriefing(
-  chosen: readonly Article[],
+  chosen: readonly BriefingPick[],
   opts: { topic: string | null; length: SummaryLength; now: Date },
 ): Briefing {
+  const picks = chosen.map((c) => ('article' in c ? c : { article: c, alsoReportedBy: [] }));
   return {
     topic: opts.topic,
     generatedAt: opts.now.toISOString(),
-    items: chosen.map((a) => briefingItem(a, opts.length)),
-    speakers: speakersOf(chosen),
+    items: picks.map((p) => briefingItem(p.article, opts.length, p.alsoReportedBy)),
+    speakers: speakersOf(picks.map((p) => p.article)),
   };
 }

@@ -39,6 +39,7 @@ export {
 // The plain data the core hands out.
 export {
   SUMMARY_SENTENCES,
+  type AlsoReported,
   type Article,
   type Briefing,
   type BriefingItem,

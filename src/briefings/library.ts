@@ -6,6 +6,7 @@ import { withLazySentences } from './analyse';
 import { analysisVersion } from './analysis-version';
 import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
+import { collapsedSearch, LibraryStories } from './library-stories';
 import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryStats, type QuoteQuery, type Scope, type SearchOptions } from './library-types';
 import { SearchIndex } from './search';
 import { clampLimit, label } from './search/suggest';
@@ -20,9 +21,10 @@ export interface LoadReport {
   articles: number;
   /** Whether the search index was restored from the store's saved copy (then patched with what changed). */
   indexFromStore: boolean;
-  /** Milliseconds reading articles from the store, and restoring or building the index. */
+  /** Milliseconds reading articles from the store, restoring or building the index, and grouping stories. */
   readMs: number;
   indexMs: number;
+  storiesMs: number;
 }
 
 export interface LibraryOptions {
@@ -50,6 +52,7 @@ class ArticleLibrary implements Library {
   constructor(
     private readonly opts: LibraryOptions,
     private readonly index: SearchIndex,
+    private readonly stories: LibraryStories,
     /** The very objects the index holds (one copy of each article, not two). */
     loaded: { article: Article; storedAt: string; feed: string | null }[],
     seq: number,
@@ -114,11 +117,14 @@ class ArticleLibrary implements Library {
           this.storedAt.delete(id);
           this.feedOf.delete(id);
           this.index.remove(id);
+          this.stories.remove(id);
           changed++;
         }
         continue;
       }
-      this.index.add(this.keep(s));
+      const article = this.keep(s);
+      this.index.add(article);
+      this.stories.add(article);
       changed++;
     }
     if (changed) this.reorder();
@@ -160,13 +166,17 @@ class ArticleLibrary implements Library {
     return hit ? this.byId.get(hit.articleId) : undefined;
   }
 
+  /** Hits one per story (its other versions as "also reported by"), paged after collapsing. */
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
     const { scope, ...rest } = opts;
-    if (!scope) return this.index.search(query, rest);
-    const limit = rest.limit ?? 10;
-    const offset = rest.offset ?? 0;
-    const hits = this.index.search(query, { limit: this.overFetch(offset + limit, scope) });
-    return hits.filter((h) => this.visible(h.articleId, scope)).slice(offset, offset + limit);
+    const visible = (id: string): boolean => this.visible(id, scope);
+    // Another server's private feed articles are neither hits nor "also reported by".
+    const collapse = (hits: readonly SearchHit[]) => this.stories.collapseHits(scope ? hits.filter((h) => visible(h.articleId)) : hits, visible);
+    return collapsedSearch(query, rest, (q, o) => this.index.search(q, o), collapse);
+  }
+
+  storyMembers(articleId: string): string[] {
+    return this.stories.membersOf(articleId);
   }
 
   quotes(q: QuoteQuery = {}): QuoteHit[] {
@@ -205,8 +215,9 @@ class ArticleLibrary implements Library {
       ? rankHits(this.search(topic, { limit: BRIEF_CANDIDATES + exclude.size, scope: opts.scope }), (id) => this.byId.get(id))
       : this.ordered;
     // Backlog (feed items already old when first seen) is searchable but is not news.
-    const chosen = pool.filter((a) => !exclude.has(a.id) && !a.backlog && this.visible(a.id, opts.scope)).slice(0, limit);
-    return composeBriefing(chosen, { topic, length: opts.length ?? 'medium', now: this.now() });
+    const news = pool.filter((a) => !a.backlog && this.visible(a.id, opts.scope));
+    const picks = this.stories.onePerStory(news, limit, exclude, (id) => this.byId.get(id), (id) => this.visible(id, opts.scope));
+    return composeBriefing(picks, { topic, length: opts.length ?? 'medium', now: this.now() });
   }
 
   suggest(kind: SuggestionKind, prefix: string, limit?: number, scope?: Scope): Suggestion[] {
@@ -262,6 +273,8 @@ export interface LoadedLibrary extends Library {
   readonly loadReport: LoadReport;
   catchUp(): { changed: number };
   saveIndex(): boolean;
+  /** Every article of this article's story, lead first (live posts ask whether any was posted already). */
+  storyMembers(articleId: string): string[];
 }
 
 /** Opens the library over one view of the store: articles read once, the index restored (or built). */
@@ -286,6 +299,8 @@ export function openLibrary(opts: LibraryOptions): LoadedLibrary {
   }
   const indexFromStore = index !== null;
   index ??= SearchIndex.build(articles);
-  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: Date.now() - t1 };
-  return new ArticleLibrary(opts, index, loaded, seq, savedSeq, report);
+  const t2 = Date.now();
+  const stories = LibraryStories.build(articles);
+  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: t2 - t1, storiesMs: Date.now() - t2 };
+  return new ArticleLibrary(opts, index, stories, loaded, seq, savedSeq, report);
 }

@@ -82,6 +82,15 @@ export interface Summary {
   sentences: string[];
 }
 
+/** Another outlet's (or an earlier) version of the same story: "also reported by". */
+export interface AlsoReported {
+  articleId: string;
+  title: string;
+  /** The outlet: the URL's host without "www." ("cnbc.com"), else the first folder of the file path. */
+  source: string;
+  url?: string;
+}
+
 export interface SearchHit {
   articleId: string;
   title: string;
@@ -90,6 +99,8 @@ export interface SearchHit {
   /** A short passage around what matched. */
   snippet: string;
   date: string | null;
+  /** The story's other versions (the library collapses them into this hit); absent when it stands alone. */
+  alsoReportedBy?: AlsoReported[];
 }
 
 export interface QuoteHit extends Quote {
@@ -115,6 +126,8 @@ export interface BriefingItem {
   url?: string;
   summary: string[];
   quote: Quote | null;
+  /** The story's other versions, lead first; absent when it stands alone. */
+  alsoReportedBy?: AlsoReported[];
 }
 
 export interface Briefing {

@@ -1,5 +1,5 @@
 // Plain-text rendering of core results for the terminal. (Discord rendering lives in src/discord/render.)
-import { asSentence, type Article, type Briefing, type Quote, type QuoteHit, type SearchHit, type Summary } from '../briefings';
+import { asSentence, type AlsoReported, type Article, type Briefing, type Quote, type QuoteHit, type SearchHit, type Summary } from '../briefings';
 
 const WIDTH = Math.min(100, Math.max(60, process.stdout.columns || 100));
 
@@ -34,6 +34,12 @@ export function formatArticles(articles: Article[]): string {
   return articles.map((a) => `${a.id}\n  ${day(a.date)}${a.dateApproximate ? ' (approx.)' : ''}  ${a.title}`).join('\n');
 }
 
+/** "also reported by cnbc.com (https://…), bbc.co.uk (id …)": the story's other versions. */
+export function formatAlsoReported(others: readonly AlsoReported[] | undefined, indent = '   '): string[] {
+  if (!others || others.length === 0) return [];
+  return [wrap(`also reported by ${others.map((o) => `${o.source} (${o.url ?? `id ${o.articleId}`})`).join(', ')}`, indent)];
+}
+
 export function formatBriefing(b: Briefing): string {
   const out: string[] = [];
   out.push(b.topic ? `Briefing on “${b.topic}” — ${b.items.length} article(s)` : `Briefing — ${b.items.length} article(s)`);
@@ -43,6 +49,7 @@ export function formatBriefing(b: Briefing): string {
     out.push(`   ${day(item.date)} · ${item.url ?? item.source} · id ${item.articleId}`);
     out.push(wrap(item.summary.map(asSentence).join(' '), '   '));
     if (item.quote) out.push(formatQuoteLine(item.quote, '   '));
+    out.push(...formatAlsoReported(item.alsoReportedBy));
     out.push('');
   });
   if (b.speakers.length) {
@@ -63,6 +70,8 @@ export function formatQuotes(quotes: QuoteHit[]): string {
 
 export function formatSearch(hits: SearchHit[]): string {
   return hits
-    .map((h, i) => `${i + 1}. ${h.title}\n   ${day(h.date)} · id ${h.articleId}\n${wrap(h.snippet, '   ')}`)
+    .map((h, i) =>
+      [`${i + 1}. ${h.title}`, `   ${day(h.date)} · id ${h.articleId}`, wrap(h.snippet, '   '), ...formatAlsoReported(h.alsoReportedBy)].join('\n'),
+    )
     .join('\n\n');
 }

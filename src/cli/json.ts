@@ -1,5 +1,5 @@
 // The CLI's --json shapes. These field names are a documented, stable interface (README "CLI").
-import type { Article, Briefing, Quote, QuoteHit, SearchHit, Summary } from '../briefings';
+import type { AlsoReported, Article, Briefing, Quote, QuoteHit, SearchHit, Summary } from '../briefings';
 
 export const articleJson = (a: Article) => ({
   id: a.id,
@@ -26,12 +26,17 @@ export const quoteJson = (q: Quote | QuoteHit) => ({
 
 export const summaryJson = (s: Summary) => ({ articleId: s.articleId, title: s.title, sentences: s.sentences });
 
+/** The story's other versions; [] when the article stands alone (the field is always there). */
+export const alsoJson = (others: readonly AlsoReported[] | undefined) =>
+  (others ?? []).map((o) => ({ title: o.title, source: o.source, url: o.url ?? null, articleId: o.articleId }));
+
 export const searchJson = (h: SearchHit) => ({
   articleId: h.articleId,
   title: h.title,
   score: Number(h.score.toFixed(4)),
   snippet: h.snippet,
   date: h.date,
+  alsoReportedBy: alsoJson(h.alsoReportedBy),
 });
 
 export const briefJson = (b: Briefing) => ({
@@ -45,6 +50,7 @@ export const briefJson = (b: Briefing) => ({
     ...(i.url ? { url: i.url } : {}),
     summary: i.summary,
     quote: i.quote ? quoteJson(i.quote) : null,
+    alsoReportedBy: alsoJson(i.alsoReportedBy),
   })),
   speakers: b.speakers,
 });

@@ -3,6 +3,7 @@
 // drops the same things.
 
 /** Whole lines that are never article text (compared lower-cased). */
+// prettier-ignore
 const FURNITURE_LINES = new Set([
   'short url', 'follow', 'following', 'share', 'shares', 'print', 'tweet', 'email', 'e-mail', 'comments', 'comment',
   'advertisement', 'ad', 'sponsored', 'read more', 'read next', 'subscribe', 'sign up', 'sign in', 'log in', 'listen',
@@ -47,6 +48,7 @@ export function isFurnitureLine(line: string): boolean {
 }
 
 /** Labels in capitals that open a paragraph but are not places ("UPDATE: Studio confirms…"). */
+// prettier-ignore
 const NOT_PLACES = new Set([
   'UPDATE', 'UPDATED', 'BREAKING', 'BREAKING NEWS', 'NEW', 'WATCH', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'CORRECTION',
   'LIVE', 'VIDEO', 'PHOTOS', 'READ', 'NOTE', 'EDITOR', 'EDITORS NOTE', 'CLARIFICATION', 'WARNING', 'SPOILER',

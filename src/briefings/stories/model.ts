@@ -32,53 +32,118 @@ export interface StoryTerms {
   lede: string[];
 }
 
+/** The same terms as word ids of the model's vocabulary (what the TF-IDF matcher works on). */
+export interface StoryTermIds {
+  title: Int32Array;
+  lede: Int32Array;
+}
+
 export class StoryModel {
+  /** Inverse document frequency by word id, for the words seen when fitted (worked out once). */
+  private readonly idfs: Float64Array;
+  private readonly unseenIdf: number;
+
   private constructor(
     private readonly furniture: ReadonlySet<string>,
-    private readonly df: ReadonlyMap<string, number>,
-    private readonly docs: number,
-    /** Terms already worked out, per article object (fitting and matching read the same articles). */
-    private readonly memo = new WeakMap<StoryArticle, StoryTerms>(),
-  ) {}
+    /** Word → id and back. Ids are handed out as words are first met and never change; new words extend it. */
+    private readonly vocab: Map<string, number>,
+    private readonly words: string[],
+    df: Int32Array,
+    docs: number,
+    /** Term ids already worked out, per article object (fitting and matching read the same articles). */
+    private readonly memo = new WeakMap<StoryArticle, StoryTermIds>(),
+    /** Lede paragraphs' furniture keys worked out while fitting, so the lede is not keyed twice. */
+    private readonly keys = new WeakMap<StoryArticle, string[]>(),
+  ) {
+    this.idfs = new Float64Array(df.length);
+    for (let id = 0; id < df.length; id++) this.idfs[id] = Math.log((docs + 1) / (df[id] + 1)) + 1;
+    this.unseenIdf = Math.log(docs + 1) + 1;
+  }
 
   /** No furniture known, every word equally rare. */
   static empty(): StoryModel {
-    return new StoryModel(new Set(), new Map(), 0);
+    return new StoryModel(new Set(), new Map(), [], new Int32Array(0), 0);
   }
 
   static fit(articles: Iterable<StoryArticle>): StoryModel {
     const seen = new Map<string, number>();
     const list: StoryArticle[] = [];
+    const keys = new WeakMap<StoryArticle, string[]>();
     for (const a of articles) {
       list.push(a);
-      for (const key of new Set(ledeParagraphs(a).map(paragraphKey))) if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+      const mine = ledeParagraphs(a).map(paragraphKey);
+      keys.set(a, mine);
+      for (let i = 0; i < mine.length; i++) {
+        const key = mine[i];
+        if (key && mine.indexOf(key) === i) seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
     }
     const furniture = new Set([...seen].filter(([, n]) => n >= FURNITURE_MIN_ARTICLES).map(([k]) => k));
-    const partial = new StoryModel(furniture, new Map(), 0);
-    const df = new Map<string, number>();
-    for (const a of list) {
-      const { title, lede } = partial.termsOf(a);
-      for (const t of new Set([...title, ...lede])) df.set(t, (df.get(t) ?? 0) + 1);
-    }
-    return new StoryModel(furniture, df, list.length, partial.memo);
+    const partial = new StoryModel(furniture, new Map(), [], new Int32Array(0), 0, new WeakMap(), keys);
+    const ids = list.map((a) => partial.termIdsOf(a));
+    // Document frequency: each article counts a word once (the last article to count it is remembered).
+    const df = new Int32Array(partial.words.length);
+    const lastSeen = new Int32Array(partial.words.length).fill(-1);
+    ids.forEach(({ title, lede }, n) => {
+      for (const part of [title, lede]) {
+        for (const t of part) {
+          if (lastSeen[t] === n) continue;
+          lastSeen[t] = n;
+          df[t]++;
+        }
+      }
+    });
+    return new StoryModel(furniture, partial.vocab, partial.words, df, list.length, partial.memo);
   }
 
   /** Title terms and lede terms (furniture left out), kept apart so a matcher can weigh the title more. */
   termsOf(a: StoryArticle): StoryTerms {
-    let terms = this.memo.get(a);
-    if (!terms) {
-      terms = { title: storyTerms(titleOf(a)), lede: storyTerms(this.ledeOf(a), LEDE_WORDS) };
-      this.memo.set(a, terms);
+    const { title, lede } = this.termIdsOf(a);
+    return { title: Array.from(title, (id) => this.words[id]), lede: Array.from(lede, (id) => this.words[id]) };
+  }
+
+  /** termsOf as word ids. */
+  termIdsOf(a: StoryArticle): StoryTermIds {
+    let ids = this.memo.get(a);
+    if (!ids) {
+      ids = { title: this.intern(storyTerms(titleOf(a))), lede: this.intern(storyTerms(this.ledeOf(a), LEDE_WORDS)) };
+      this.memo.set(a, ids);
     }
-    return terms;
+    return ids;
+  }
+
+  private intern(terms: string[]): Int32Array {
+    const out = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      let id = this.vocab.get(terms[i]);
+      if (id === undefined) {
+        this.vocab.set(terms[i], (id = this.words.length));
+        this.words.push(terms[i]);
+      }
+      out[i] = id;
+    }
+    return out;
+  }
+
+  /** The word behind an id. */
+  word(id: number): string {
+    return this.words[id];
+  }
+
+  /** How many word ids exist so far. */
+  get vocabularySize(): number {
+    return this.words.length;
   }
 
   /** The lede without furniture, cut once it holds enough characters for LEDE_WORDS words. */
   private ledeOf(a: StoryArticle): string {
     let lede = '';
-    for (const p of ledeParagraphs(a)) {
+    const keys = this.keys.get(a);
+    const paragraphs = ledeParagraphs(a);
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       if (lede.length >= LEDE_CHARS) break;
-      if (this.furniture.size > 0 && this.furniture.has(paragraphKey(p))) continue;
+      if (this.furniture.size > 0 && this.furniture.has(keys?.[i] ?? paragraphKey(p))) continue;
       lede += (lede ? '\n' : '') + p.slice(0, LEDE_CHARS);
     }
     return lede.slice(0, LEDE_CHARS);
@@ -86,6 +151,11 @@ export class StoryModel {
 
   /** Smoothed inverse document frequency; a word unseen when fitted weighs as the rarest. */
   idf(term: string): number {
-    return Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    const id = this.vocab.get(term);
+    return id === undefined ? this.unseenIdf : this.idfOf(id);
+  }
+
+  idfOf(id: number): number {
+    return id < this.idfs.length ? this.idfs[id] : this.unseenIdf;
   }
 }

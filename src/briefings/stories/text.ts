@@ -12,11 +12,14 @@ export const LEDE_WORDS = 60;
 const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_LIMIT = 100_000;
 
+const ASCII_WORD = /^[a-z]+$/;
+
+/** Most words were seen before: the cache answers first, the checks run once per new word. */
 function stem(word: string): string {
-  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.length <= 3) return word;
   let s = STEM_CACHE.get(word);
   if (s === undefined) {
-    s = stemmer(word);
+    s = ASCII_WORD.test(word) ? stemmer(word) : word;
     if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
     STEM_CACHE.set(word, s);
   }

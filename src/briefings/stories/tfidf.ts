@@ -28,6 +28,12 @@ export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
   unknownDays: UNKNOWN_DAYS,
 };
 
+/**
+ * Articles compared through one key term at most. The corpus's longest list is 112 articles; past this a
+ * key no longer finds candidates (its other keys still do), so only look-alike floods are affected.
+ */
+export const MAX_POSTING = 256;
+
 /** A unit-length sparse vector: term ids ascending, with their weights. */
 interface SparseVector {
   terms: Int32Array;
@@ -70,9 +76,8 @@ export class TfIdfMatcher implements StoryMatcher {
   /** Per slot, the last add that saw it as a candidate: dedupes candidates without a Set. */
   private seenAt = new Int32Array(64);
   private addCount = 0;
-  /** Term → small integer, so vectors are typed arrays (grows with the vocabulary, never shrinks). */
-  private readonly termIds = new Map<string, number>();
-  private readonly termNames: string[] = [];
+  /** Scratch space for term frequencies by word id, and the ids touched (no Map per article). */
+  private tf = new Float64Array(1024);
 
   constructor(
     private readonly model: StoryModel,
@@ -82,41 +87,40 @@ export class TfIdfMatcher implements StoryMatcher {
     this.name = `tf-idf cos≥${this.opts.threshold}+${this.opts.perDay}/day`;
   }
 
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      this.termIds.set(term, (id = this.termNames.length));
-      this.termNames.push(term);
-    }
-    return id;
-  }
-
   /** Unit-length vector: (1 + log tf) × idf, title words counted `titleWeight` times. */
   private vectorOf(a: StoryArticle): SparseVector {
-    const { title, lede } = this.model.termsOf(a);
-    const tf = new Map<string, number>();
-    for (const t of title) tf.set(t, (tf.get(t) ?? 0) + this.opts.titleWeight);
-    for (const t of lede) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return this.weigh(tf);
+    const { title, lede } = this.model.termIdsOf(a);
+    return this.weigh([title, lede], [this.opts.titleWeight, 1]);
   }
 
   private titleVectorOf(a: StoryArticle): SparseVector {
-    const tf = new Map<string, number>();
-    for (const t of this.model.termsOf(a).title) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return this.weigh(tf);
+    return this.weigh([this.model.termIdsOf(a).title], [1]);
   }
 
-  private weigh(tf: Map<string, number>): SparseVector {
-    const pairs: [number, number][] = [];
+  /** Counts the parts' words (each part with its weight) and turns the counts into a unit vector. */
+  private weigh(parts: Int32Array[], counts: number[]): SparseVector {
+    if (this.tf.length < this.model.vocabularySize) this.tf = new Float64Array(Math.max(this.model.vocabularySize, this.tf.length * 2));
+    const tf = this.tf;
+    const touched: number[] = [];
+    parts.forEach((part, p) => {
+      for (const id of part) {
+        if (tf[id] === 0) touched.push(id);
+        tf[id] += counts[p];
+      }
+    });
+    const ids = Int32Array.from(touched).sort();
+    const weights = new Float64Array(ids.length);
     let norm = 0;
-    for (const [t, n] of tf) {
-      const w = (1 + Math.log(n)) * this.model.idf(t);
-      pairs.push([this.termId(t), w]);
+    for (let k = 0; k < ids.length; k++) {
+      const n = tf[ids[k]];
+      tf[ids[k]] = 0;
+      const w = (n === 1 ? 1 : 1 + Math.log(n)) * this.model.idfOf(ids[k]);
+      weights[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    pairs.sort((x, y) => x[0] - y[0]);
-    return { terms: Int32Array.from(pairs, (p) => p[0]), weights: Float64Array.from(pairs, (p) => p[1] / norm) };
+    for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    return { terms: ids, weights };
   }
 
   /** The cosine of two articles (for measuring; matching uses the index). */
@@ -126,7 +130,7 @@ export class TfIdfMatcher implements StoryMatcher {
 
   /** The heaviest terms; ties by the term itself (not its id, which depends on arrival order). */
   private keysOf(vector: SparseVector): number[] {
-    const name = (i: number): string => this.termNames[vector.terms[i]];
+    const name = (i: number): string => this.model.word(vector.terms[i]);
     const order = Array.from(vector.terms.keys()).sort(
       (x, y) => vector.weights[y] - vector.weights[x] || (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : 0),
     );
@@ -148,6 +152,12 @@ export class TfIdfMatcher implements StoryMatcher {
     for (const key of entry.keys) {
       let posting = this.postings.get(key);
       if (!posting) this.postings.set(key, (posting = new Set()));
+      // A key shared by this many articles tells stories apart no better than a stopword, and comparing
+      // against all of them makes adding quadratic (10,000 look-alike files, words the model never saw).
+      if (posting.size > MAX_POSTING) {
+        posting.add(slot);
+        continue;
+      }
       for (const other of posting) {
         if (this.seenAt[other] === stamp) continue;
         this.seenAt[other] = stamp;

@@ -9,6 +9,7 @@
 // locate them in the text they came from.
 
 /** Titles and prefixes that precede a name or place: never end a sentence. */
+// prettier-ignore
 const PREFIX_TITLES = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'gen', 'gov', 'rep', 'st', 'lt', 'col', 'capt',
   'cpt', 'sgt', 'cpl', 'pvt', 'maj', 'brig', 'adm', 'cmdr', 'cdr', 'rev', 'hon', 'pres', 'supt',
@@ -26,6 +27,7 @@ const NUMBER_PREFIXES = new Set(['no', 'nos', 'art', 'vol', 'vols', 'pp', 'p', '
  * Abbreviations that may end a sentence or sit inside one: they end it only when a typical
  * sentence opener follows ("… at 9 a.m. The meeting" splits; "Apple Inc. Chief Executive" does not).
  */
+// prettier-ignore
 const ORDINARY_ABBREVIATIONS = new Set([
   'inc', 'corp', 'ltd', 'co', 'cos', 'plc', 'llc', 'llp', 'bros', 'jr', 'jnr', 'snr', 'esq', 'phd',
   'a.m', 'p.m', 'al', 'ave', 'blvd', 'rd', 'hwy', 'univ', 'assn', 'intl', 'natl', 'govt', 'mfg', 'dept',
@@ -40,6 +42,7 @@ const ORDINARY_ABBREVIATIONS = new Set([
  * Entries above that are also plain English words ("no.", "art.", "ill.", "miss."): they count
  * as abbreviations only when capitalised, so "He said no. Then…" still splits.
  */
+// prettier-ignore
 const NEEDS_CAPITAL = new Set([
   'no', 'nos', 'art', 'ill', 'miss', 'mass', 'wash', 'ind', 'mo', 'pa', 'ga', 'la', 'del', 'mar', 'sun',
   'sat', 'wed', 'fig', 'figs', 'col', 'gen', 'rep', 'sen', 'st', 'co', 'est', 'ore', 'ch', 'op', 'ed',
@@ -47,6 +50,7 @@ const NEEDS_CAPITAL = new Set([
 ]);
 
 /** Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary. */
+// prettier-ignore
 const SENTENCE_STARTERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our',
   'my', 'your', 'this', 'that', 'these', 'those', 'there', 'here', 'but', 'and', 'or', 'so', 'yet',

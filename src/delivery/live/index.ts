@@ -12,6 +12,7 @@ export {
   type PollBatch,
 } from './plan';
 export { DEFAULT_SPACING_MS, LivePoster, type LivePosterDeps } from './poster';
+export { liveStoryPorts, type LiveStoryPorts } from './stories';
 export { retryAfterMs } from './retry-after';
 export { StoryKeys } from './story-keys';
 export { DEFAULT_BACKOFF_MS, MAX_RATE_LIMIT_WAITS, SendFailure } from './send';

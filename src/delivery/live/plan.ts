@@ -1,7 +1,7 @@
 // Which new articles of a poll round a channel gets, and in what order. Reads the ledger, writes nothing:
 // the poster records the skips and claims the posts.
 import { applyFilter } from '../../briefings';
-import type { LiveArticle, LiveLedgerPort, LiveSubscription, OtherReport, StoryOf } from './types';
+import type { LiveArticle, LiveLedgerPort, LiveRecord, LiveSubscription, OtherReport, StoryMembers, StoryOf } from './types';
 
 export const DEFAULT_LIVE_MAX_AGE_MS = 24 * 3_600_000;
 export const DEFAULT_BURST_CAP = 10;
@@ -47,6 +47,11 @@ export interface ChannelPlan {
 export interface PlanOptions {
   ledger: Pick<LiveLedgerPort, 'get' | 'storyPostedSince'>;
   storyOf: StoryOf;
+  /**
+   * The story's members now. With it, "already posted" means a member of the story was posted (or claimed)
+   * in this channel since LIVE_MAX_AGE, whatever story key it was recorded under: keys change as stories merge.
+   */
+  storyMembers?: StoryMembers;
   now: Date;
   maxAgeMs?: number;
   /** Posts per channel per round; the rest get one summary line per source. */
@@ -83,6 +88,20 @@ function skipReason(sub: LiveSubscription, article: LiveArticle, now: Date, maxA
   return verdict.pass ? null : `filtered out: ${verdict.reason}`;
 }
 
+/** Whether a ledger row is a post (made or under way) of this channel since `since`. */
+function postedSince(row: LiveRecord | null, since: Date): boolean {
+  if (!row || (row.status !== 'posted' && row.status !== 'claimed')) return false;
+  const at = Date.parse(row.postedAt ?? row.claimedAt);
+  return Number.isFinite(at) && at >= since.getTime();
+}
+
+/** A story is posted in the channel when its key is in the ledger, or any of its other members is. */
+function storyPosted(channelId: string, articleId: string, storyId: string | null, since: Date, opts: PlanOptions): boolean {
+  if (storyId && opts.ledger.storyPostedSince(channelId, storyId, since)) return true;
+  const members = opts.storyMembers?.(articleId) ?? [];
+  return members.some((m) => m !== articleId && postedSince(opts.ledger.get(channelId, m), since));
+}
+
 /** Plans one channel's posts for one poll round (all its subscriptions together, so the burst cap is per channel). */
 export function planChannelRound(channelId: string, batches: PollBatch[], opts: PlanOptions): ChannelPlan {
   const maxAgeMs = opts.maxAgeMs ?? DEFAULT_LIVE_MAX_AGE_MS;
@@ -92,6 +111,8 @@ export function planChannelRound(channelId: string, batches: PollBatch[], opts: 
   const live = batches.filter((b) => b.subscription.channelId === channelId && !b.subscription.stoppedReason);
   plan.firstPolls = [...new Set(live.filter((b) => !b.subscription.firstPolledAt).map((b) => b.subscription.id))];
   const byStory = new Map<string, PlannedPost>();
+  /** This round's posts by article id: a later article finds its story's post through its members. */
+  const byArticle = new Map<string, PlannedPost>();
   const overflow = new Map<string, BurstSummary>();
   for (const { sub, article } of inOrder(live)) {
     if (opts.ledger.get(channelId, article.id)) continue;
@@ -102,13 +123,15 @@ export function planChannelRound(channelId: string, batches: PollBatch[], opts: 
       skip(why);
       continue;
     }
-    const sameStory = storyId ? byStory.get(storyId) : undefined;
+    const sameStory =
+      (storyId ? byStory.get(storyId) : undefined) ??
+      (opts.storyMembers?.(article.id) ?? []).map((m) => byArticle.get(m)).find((p) => p !== undefined);
     if (sameStory) {
       if (sameStory.article.source !== article.source) sameStory.alsoReportedBy.push({ source: article.source, url: article.url });
       skip('same story as a post in this round');
       continue;
     }
-    if (storyId && opts.ledger.storyPostedSince(channelId, storyId, since)) {
+    if (storyPosted(channelId, article.id, storyId, since, opts)) {
       skip('story already posted in this channel');
       continue;
     }
@@ -122,6 +145,7 @@ export function planChannelRound(channelId: string, batches: PollBatch[], opts: 
     const post: PlannedPost = { subscriptionId: sub.id, storyId, article, alsoReportedBy: [] };
     plan.posts.push(post);
     if (storyId) byStory.set(storyId, post);
+    byArticle.set(article.id, post);
   }
   plan.summaries = [...overflow.values()];
   return plan;

@@ -13,6 +13,7 @@ import type {
   LiveLedgerPort,
   LiveMessage,
   LiveRecord,
+  StoryMembers,
   StoryOf,
   SubscriptionPort,
 } from './types';
@@ -24,6 +25,8 @@ export interface LivePosterDeps {
   classify: ErrorClassifier;
   articles: ArticleLookup;
   storyOf: StoryOf;
+  /** The story's members now (see PlanOptions.storyMembers); without it only story keys are compared. */
+  storyMembers?: StoryMembers;
   owner: string;
   /** Whether another holder's claim may be taken over (src/schedule/owner.ts claimIsStale fits: holder gone, or lease run out). */
   claimIsStale: (holder: string, claimedAt: string, me: string, now: Date) => boolean;
@@ -82,6 +85,7 @@ export class LivePoster {
       const plan = planChannelRound(channelId, batches, {
         ledger: this.deps.ledger,
         storyOf: this.deps.storyOf,
+        storyMembers: this.deps.storyMembers,
         now,
         maxAgeMs: this.maxAgeMs,
         burstCap: this.deps.burstCap,

@@ -125,5 +125,12 @@ export type ErrorClassifier = (error: unknown) => { kind: LiveFailureKind; reaso
 /** Looks up an article again when a restart resumes a claim. */
 export type ArticleLookup = (articleId: string) => LiveArticle | null;
 
-/** The story an article belongs to (the stories grouping); null when it stands alone. */
+/**
+ * The story an article belongs to (the stories grouping); null when it stands alone. The key is a hint
+ * for the ledger only: it changes when stories merge (it is the smallest member id), so the planner
+ * does not rely on it alone to tell a story was posted. StoryMembers answers that.
+ */
 export type StoryOf = (articleId: string) => string | null;
+
+/** Every article in the article's story, itself included, as grouped now (lead first); [] when unknown. */
+export type StoryMembers = (articleId: string) => readonly string[];

@@ -2,7 +2,7 @@
 // every channel subscribed to that feed (planner + poster from src/delivery/live, over the SQL ledger). A 429
 // waits as Discord says, a 5xx retries with backoff, a 403/404 stops the channel's subscriptions with the reason.
 import type { Library } from '../../briefings';
-import { LivePoster, StoryKeys, type LiveChannelPort, type LiveLedgerPort, type PollBatch, type StoryOf, type SubscriptionPort } from '../../delivery/live';
+import { LivePoster, StoryKeys, liveStoryPorts, type LiveChannelPort, type LiveLedgerPort, type PollBatch, type StoryOf, type SubscriptionPort } from '../../delivery/live';
 import { claimIsStale } from '../../schedule/owner';
 import type { NewArticles, SourcesService } from '../../sources/service-types';
 import type { LiveSubscriptionRepo } from '../../store/live-subscriptions';
@@ -37,6 +37,11 @@ const MAX_NAMES = 10_000;
 /** How long stop waits for a send in flight before leaving its claim to the next start. */
 const STOP_WAIT_MS = 2_000;
 
+/** A library that groups its own articles into stories (the loaded library does; test doubles may not). */
+function hasStories(library: object): library is { storyMembers(articleId: string): string[] } {
+  return typeof (library as { storyMembers?: unknown }).storyMembers === 'function';
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class LiveService {
@@ -59,7 +64,8 @@ export class LiveService {
       port: deps.port,
       classify: classifyError,
       articles: (id) => liveArticleOf(deps.library, id, this.names.get(id) ?? null, deps.now()),
-      storyOf: deps.storyOf ?? ((id) => this.stories?.keyOf(id) ?? null),
+      // The library keeps its stories in step with every article (files too): compare a story's members now.
+      ...(deps.storyOf ? { storyOf: deps.storyOf } : hasStories(deps.library) ? liveStoryPorts(deps.library) : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
       owner: deps.owner,
       claimIsStale,
       ownsChannel: deps.ownsGuild ? (channelId) => repo.inChannel(channelId).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
@@ -76,7 +82,7 @@ export class LiveService {
   /** Listens for new articles and picks up claims a crash left behind. */
   start(): void {
     if (this.unsubscribe) return;
-    if (!this.deps.storyOf) this.stories = StoryKeys.over(this.deps.library.articles());
+    if (!this.deps.storyOf && !hasStories(this.deps.library)) this.stories = StoryKeys.over(this.deps.library.articles());
     this.unsubscribe = this.deps.sources.onNewArticles((batch) => this.onNewArticles(batch));
     this.poster.resumeUnfinished();
   }

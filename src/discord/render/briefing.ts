@@ -2,7 +2,7 @@
 import { asSentence, type Briefing, type BriefingItem, type Quote } from '../../briefings';
 import { LIMITS } from './limits';
 import { packEmbeds, type RenderedMessage } from './message';
-import { fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';
+import { alsoLine, fitList, footerText, formatDate, longEmbeds, safeUrl } from './parts';
 import { oneLine, safeMarkdown, safeSentences, truncateWords } from './text';
 
 export function quoteAttribution(quote: Pick<Quote, 'speaker' | 'role'>): string {
@@ -31,6 +31,8 @@ function itemEmbeds(item: BriefingItem, index: number) {
   const summary = item.summary.map((s) => safeMarkdown(oneLine(asSentence(s))));
   const paragraphs = [summary.length ? summary : ['(no summary)']];
   if (item.quote) paragraphs.push(quoteLines(item.quote));
+  const also = alsoLine(item.alsoReportedBy);
+  if (also) paragraphs.push([also]);
   return longEmbeds({
     title: item.title,
     titlePrefix: `${index + 1}. `,

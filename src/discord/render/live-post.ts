@@ -6,7 +6,7 @@ import { asSentence } from '../../briefings';
 import { closeQuote, quoteAttribution } from './briefing';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';
-import { COLOUR, embedTitle, fitList, footerText, safeUrl } from './parts';
+import { alsoLine, COLOUR, embedTitle, footerText, safeUrl } from './parts';
 import { oneLine, safeMarkdown, safePlain, truncateWords } from './text';
 
 /** What a live post shows of an article (a LiveArticle fits). */
@@ -29,7 +29,6 @@ export interface LivePostOptions {
 export const LIVE_SUMMARY_SENTENCES = 2;
 const SENTENCE_MAX = 400;
 const QUOTE_MAX = 700;
-const ALSO_MAX = 600;
 export const TEASER_NOTE = '_Teaser only: the page could not be read._';
 
 /** "29 Nov 2026, 14:05 UTC", or null for a missing or broken date. */
@@ -57,18 +56,6 @@ function quoteLine(quote: LivePostArticle['quote']): string {
   const who = truncateWords(safeMarkdown(oneLine(quoteAttribution(quote))), 200);
   const close = cut ? '”' : closeQuote(body, quote.partial);
   return `> “${quote.partial ? '…' : ''}${body}${close} — ${who}`;
-}
-
-/** A masked link's label may not hold brackets, nor its target parentheses, or the link breaks. */
-function link(label: string, url: string | undefined): string {
-  const text = safeMarkdown(oneLine(label).replace(/[[\]]/g, '')) || 'source';
-  const target = safeUrl(url)?.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  return target ? `[${text}](${target})` : text;
-}
-
-function alsoLine(others: LivePostOptions['alsoReportedBy']): string {
-  if (!others?.length) return '';
-  return `Also reported by ${fitList(others.map((o) => link(o.source, o.url)), ALSO_MAX)}`;
 }
 
 /** One new article as one message with one embed. */

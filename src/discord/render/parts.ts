@@ -1,7 +1,7 @@
 // Small building blocks shared by the result renderers: dates, links, titles, long descriptions.
 import { EmbedBuilder, type APIEmbed } from 'discord.js';
 import { LIMITS } from './limits';
-import { packSentences, safeMarkdown, safePlain, truncateWords } from './text';
+import { oneLine, packSentences, safeMarkdown, safePlain, truncateWords } from './text';
 
 /** Descriptions stay well under 4,096 so that title, fields and footer still fit the 6,000 shared per message. */
 export const DESCRIPTION_CHUNK = 3800;
@@ -99,4 +99,20 @@ export function fitList(items: string[], max: number, sep = ', '): string {
     out = next;
   }
   return out;
+}
+
+/** How long an "also reported by" line may grow (a search page's entries pass less). */
+const ALSO_MAX = 600;
+
+/** A masked link's label may not hold brackets, nor its target parentheses, or the link breaks. */
+function link(label: string, url: string | undefined): string {
+  const text = safeMarkdown(oneLine(label).replace(/[[\]]/g, '')) || 'source';
+  const target = safeUrl(url)?.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return target ? `[${text}](${target})` : text;
+}
+
+/** "Also reported by [cnbc.com](…), [bbc.co.uk](…)": a story's other versions (live posts, briefings, search). */
+export function alsoLine(others: readonly { source: string; url?: string }[] | undefined, max = ALSO_MAX): string {
+  if (!others?.length) return '';
+  return `Also reported by ${fitList(others.map((o) => link(o.source, o.url)), max)}`;
 }

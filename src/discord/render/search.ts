@@ -11,11 +11,13 @@ import type { SearchHit } from '../../briefings';
 import { FOOTER_QUERY_MARK } from './search-state';
 import { LIMITS } from './limits';
 import { message, type RenderedMessage } from './message';
-import { COLOUR, embedTitle, formatDate } from './parts';
+import { alsoLine, COLOUR, embedTitle, formatDate } from './parts';
 import { neutraliseMentions, oneLine, safeMarkdown, safePlain, truncateWords } from './text';
 
 const ENTRY_TITLE_MAX = 200;
 const SNIPPET_MAX = 450;
+/** A search page holds several hits: each one's "also reported by" stays short. */
+const ALSO_MAX = 250;
 
 export interface SearchPageView {
   query: string;
@@ -38,7 +40,8 @@ export interface SearchPageView {
 function entry(hit: SearchHit, rank: number): string {
   const title = truncateWords(safeMarkdown(oneLine(hit.title)), ENTRY_TITLE_MAX);
   const snippet = truncateWords(safeMarkdown(oneLine(hit.snippet)), SNIPPET_MAX);
-  return `**${rank}. ${title}** · ${formatDate(hit.date)}${snippet ? `\n${snippet}` : ''}`;
+  const also = alsoLine(hit.alsoReportedBy, ALSO_MAX);
+  return `**${rank}. ${title}** · ${formatDate(hit.date)}${snippet ? `\n${snippet}` : ''}${also ? `\n${also}` : ''}`;
 }
 
 export function renderSearchPage(view: SearchPageView): RenderedMessage {
@@ -52,7 +55,7 @@ export function renderSearchPage(view: SearchPageView): RenderedMessage {
   const embed = new EmbedBuilder()
     .setColor(COLOUR)
     .setTitle(embedTitle(view.query, 'Search: '))
-    .setDescription(view.hits.map((h, i) => entry(h, first + i + 1)).join('\n\n'))
+    .setDescription(truncateWords(view.hits.map((h, i) => entry(h, first + i + 1)).join('\n\n'), LIMITS.embedDescription))
     .setFooter({ text: truncateWords(footer, LIMITS.footer) });
 
   const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(

@@ -4,6 +4,7 @@
 import type { DomElement } from './dom';
 
 /** Words of class and id names that mark page furniture (matched against whole words of the name). */
+// prettier-ignore
 const FURNITURE_WORDS = new Set([
   'caption', 'captions', 'credit', 'credits', 'byline', 'bylines', 'dateline', 'timestamp', 'share', 'sharing', 'sharebar', 'social',
   'related', 'recirc', 'recommended', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'breadcrumb',

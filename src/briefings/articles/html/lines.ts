@@ -4,6 +4,7 @@
 import { isFurnitureLine, isPhotoCaption } from '../furniture';
 
 /** Whole lines (lower-cased, trailing punctuation removed) that are never article text. */
+// prettier-ignore
 const EXTRA_LINES = new Set([
   'continue reading below', 'enlarge image', 'enlarge', 'advert', 'caption', 'close', 'loading content', 'loading content ...',
   'highlights', "don't miss", 'don’t miss', 'more', 'see also', 'also read', 'recommended', 'you may also like', 'related news',

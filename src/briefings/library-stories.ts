@@ -1,0 +1,114 @@
+// The library's stories: a StoryIndex kept in step with the library's articles, and the two ways the
+// library shows them: one briefing item per story, one search hit per story, each with "also reported by".
+// Story ids change when stories merge or split, so nothing here keeps one beyond a single call.
+import { buildStories, type StoryIndex, type StoryMember } from './stories';
+import type { AlsoReported, Article, SearchHit } from './types';
+
+function alsoReported(m: StoryMember): AlsoReported {
+  return { articleId: m.id, title: m.title, source: m.outlet, ...(m.url ? { url: m.url } : {}) };
+}
+
+/** A story chosen for a briefing: the article that leads it and its other versions. */
+export interface StoryPick {
+  article: Article;
+  alsoReportedBy: AlsoReported[];
+}
+
+export class LibraryStories {
+  private constructor(private readonly index: StoryIndex) {}
+
+  /** Groups the articles at hand (word weights and site furniture are fitted on them, then kept fixed). */
+  static build(articles: readonly Article[]): LibraryStories {
+    return new LibraryStories(buildStories([...articles]));
+  }
+
+  /** Adds an article, or replaces the version with the same id. */
+  add(article: Article): void {
+    this.index.add(article);
+  }
+
+  remove(id: string): void {
+    this.index.remove(id);
+  }
+
+  /** The ids of every article in this article's story, lead first ([] for an unknown article). */
+  membersOf(id: string): string[] {
+    return this.index.storyOf(id)?.members.map((m) => m.id) ?? [];
+  }
+
+  /** The story's other versions, lead first: "also reported by". */
+  alsoReportedBy(id: string): AlsoReported[] {
+    return this.index.otherMembers(id).map(alsoReported);
+  }
+
+  /**
+   * One pick per story from a ranked pool, in the pool's order, at most `limit`. A story whose member was
+   * already briefed (`exclude`) is left out whole; otherwise its lead (freshest, then fullest) stands for it.
+   */
+  onePerStory(
+    pool: readonly Article[],
+    limit: number,
+    exclude: ReadonlySet<string>,
+    byId: (id: string) => Article | undefined,
+    visible: (id: string) => boolean = () => true,
+  ): StoryPick[] {
+    const seen = new Set<string>();
+    const out: StoryPick[] = [];
+    for (const candidate of pool) {
+      if (out.length >= limit) break;
+      if (seen.has(candidate.id)) continue;
+      const story = this.index.storyOf(candidate.id);
+      const members = story ? story.members.filter((m) => visible(m.id)) : [];
+      for (const m of members) seen.add(m.id);
+      seen.add(candidate.id);
+      if (exclude.has(candidate.id) || members.some((m) => exclude.has(m.id))) continue;
+      const lead = members.map((m) => byId(m.id)).find((a): a is Article => a !== undefined) ?? candidate;
+      out.push({ article: lead, alsoReportedBy: members.filter((m) => m.id !== lead.id).map(alsoReported) });
+    }
+    return out;
+  }
+
+  /** Search hits with each story's members folded into its best-ranked hit (which keeps its place). */
+  collapseHits(hits: readonly SearchHit[], visible: (id: string) => boolean = () => true): SearchHit[] {
+    const taken = new Set<string>();
+    const out: SearchHit[] = [];
+    for (const hit of hits) {
+      if (taken.has(hit.articleId)) continue;
+      const others = this.index.otherMembers(hit.articleId).filter((m) => visible(m.id));
+      taken.add(hit.articleId);
+      for (const m of others) taken.add(m.id);
+      out.push(others.length > 0 ? { ...hit, alsoReportedBy: others.map(alsoReported) } : hit);
+    }
+    return out;
+  }
+}
+
+/** Raw hits are fetched a page at a time until enough stories are found (the index pages up to this far). */
+const RAW_PAGE = 100;
+const RAW_MAX = 1100;
+
+/**
+ * Search with one hit per story, paged after collapsing so page two never repeats a story of page one.
+ * `search` is the index's raw search; `collapse` folds a ranked list's story members together.
+ */
+export function collapsedSearch(
+  query: string,
+  opts: { limit?: number; offset?: number },
+  search: (query: string, opts: { limit: number; offset: number }) => SearchHit[],
+  collapse: (hits: readonly SearchHit[]) => SearchHit[],
+): SearchHit[] {
+  const limit = Math.min(RAW_PAGE, Math.max(0, Math.floor(Number.isFinite(opts.limit) ? opts.limit! : 10)));
+  const offset = Math.max(0, Math.floor(Number.isFinite(opts.offset) ? opts.offset! : 0));
+  if (limit === 0) return [];
+  // Twice what is wanted covers most stories' extra versions; each hit costs a snippet, so ask no more.
+  const step = Math.min(RAW_PAGE, Math.max(20, 2 * (offset + limit)));
+  const raw: SearchHit[] = [];
+  let stories: SearchHit[] = [];
+  while (raw.length < RAW_MAX) {
+    const page = search(query, { limit: step, offset: raw.length });
+    raw.push(...page);
+    stories = collapse(raw);
+    if (page.length < step || stories.length >= offset + limit) break;
+  }
+  return stories.slice(offset, offset + limit);
+}
