@@ -67,7 +67,10 @@ const TRAM_BACKLOG = event(
   'The city tram network will run a reduced summer timetable from next week, the transport office announced on Monday.',
   'Fewer people travel in August, so we run fewer trams',
   'Peter Olsen',
-  ['Night trams keep their usual times, and the airport line is not affected by the change.', 'The winter timetable returns in the first week of September.'],
+  [
+    'Night trams keep their usual times, and the airport line is not affected by the change.',
+    'The winter timetable returns in the first week of September.',
+  ],
 );
 const BAKERY_BACKLOG = event(
   'bakery-old',
@@ -84,7 +87,10 @@ const DEPOT_A = event(
   'A new tram depot opened in Northside on Wednesday, giving the city room for forty more trams and two hundred jobs.',
   'This depot lets us run a tram every five minutes',
   'Maria Lopez',
-  ['The depot cost 120 million euros and took three years to build on the site of the old gasworks.', 'The first new trams will leave the depot in the spring.'],
+  [
+    'The depot cost 120 million euros and took three years to build on the site of the old gasworks.',
+    'The first new trams will leave the depot in the spring.',
+  ],
 );
 const DEPOT_B = event(
   'depot-b',
@@ -116,7 +122,10 @@ const BRIDGE_A = event(
   'Repairs to the tram bridge over the river finished two weeks early, and trams crossed it again on Friday morning.',
   'The crews worked through the nights to get it done',
   'Tomas Novak',
-  ['The bridge had been closed since March after cracks were found in two of its supports.', 'Buses that replaced the trams stop running on Saturday.'],
+  [
+    'The bridge had been closed since March after cracks were found in two of its supports.',
+    'Buses that replaced the trams stop running on Saturday.',
+  ],
 );
 const STOP_B = event(
   'stop-tram-b',
@@ -136,7 +145,13 @@ const DOWN_A = event(
 );
 
 function publish(site: NewsSite, e: Event, minutesAgo = 1): void {
-  site.add({ id: e.id, title: e.title, date: new Date(Date.now() - minutesAgo * 60_000).toISOString(), description: e.paragraphs[0], page: e.paragraphs });
+  site.add({
+    id: e.id,
+    title: e.title,
+    date: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    description: e.paragraphs[0],
+    page: e.paragraphs,
+  });
 }
 
 interface Embed {
@@ -195,10 +210,11 @@ describe('live posts from two real feeds, through restarts and injected faults',
 
   it('posts every new matching item of either feed exactly once, with summary and quote, one story once', async () => {
     const news = discord.textChannelId(discord.guildIds[0], 'news');
-    const embeds = (): Embed[] => discord.channelMessages(news).flatMap((m) => ((m as { embeds?: Embed[] }).embeds ?? []));
+    const embeds = (): Embed[] => discord.channelMessages(news).flatMap((m) => (m as { embeds?: Embed[] }).embeds ?? []);
     const titles = () => embeds().map((e) => e.title ?? '');
     const posted = (e: Event) => titles().filter((t) => t === e.title).length;
-    const waitPosted = (...events: Event[]) => until(`${events.map((e) => e.title).join(', ')} posted`, () => (events.every((e) => posted(e) > 0) ? true : null), 20_000);
+    const waitPosted = (...events: Event[]) =>
+      until(`${events.map((e) => e.title).join(', ')} posted`, () => (events.every((e) => posted(e) > 0) ? true : null), 20_000);
 
     const a = new NewsSite(server, 'Harbour Post', '/a');
     const b = new NewsSite(server, 'River Gazette', '/b');
