@@ -76,7 +76,10 @@ function readCnn(root: string, file: string): RawArticle[] {
   const out: RawArticle[] = [];
   for (const [article, highlights] of rows) {
     if (!article || !highlights) continue;
-    const title = highlights.split('\n')[0].replace(/\s+\.$/, '').trim();
+    const title = highlights
+      .split('\n')[0]
+      .replace(/\s+\.$/, '')
+      .trim();
     const sentences = article.replace(/^[^(]{0,40}\(CNN\)\s*(--)?\s*/, '').split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/);
     const paragraphs: string[] = [];
     for (let i = 0; i < sentences.length; i += 3) paragraphs.push(sentences.slice(i, i + 3).join(' '));
@@ -114,7 +117,9 @@ export function readCorpusPlain(root: string): RawArticle[] {
     } else if (rel.endsWith('.csv')) found = readCnn(root, file);
     else if (rel.endsWith('ground-truth.json')) found = readExtraction(root, file);
     for (const a of found) {
-      const key = createHash('sha1').update(a.title + '\n' + a.paragraphs.join('\n')).digest('hex');
+      const key = createHash('sha1')
+        .update(a.title + '\n' + a.paragraphs.join('\n'))
+        .digest('hex');
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(a);

@@ -36,7 +36,12 @@ function loadPages(dir: string): Page[] {
   const gold = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
   return Object.keys(gold)
     .sort()
-    .map((id) => ({ id, url: gold[id].url, gold: gold[id].articleBody, html: gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8') }));
+    .map((id) => ({
+      id,
+      url: gold[id].url,
+      gold: gold[id].articleBody,
+      html: gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8'),
+    }));
 }
 
 const baseline: Extractor = (html) => {
@@ -100,7 +105,9 @@ const f = (n: number): string => n.toFixed(3);
 export function extractionTable(rows: ExtractorRow[]): string {
   const lines = ['| extractor | precision | recall | F1 | F1 even pages | F1 odd pages | ms / page |', '|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    lines.push(`| ${r.name} | ${f(r.all.precision)} | ${f(r.all.recall)} | **${f(r.all.f1)}** | ${f(r.even.f1)} | ${f(r.odd.f1)} | ${r.msPerPage.toFixed(1)} |`);
+    lines.push(
+      `| ${r.name} | ${f(r.all.precision)} | ${f(r.all.recall)} | **${f(r.all.f1)}** | ${f(r.even.f1)} | ${f(r.odd.f1)} | ${r.msPerPage.toFixed(1)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -117,7 +124,14 @@ function main(): void {
   }
   const rows = runExtractionBench(dir);
   console.log(extractionTable(rows));
-  if (worstN > 0) for (const r of rows) console.log(`\nworst pages, ${r.name}:\n${r.worst.slice(0, worstN).map((w) => `  ${f(w.f1)} ${w.url}`).join('\n')}`);
+  if (worstN > 0)
+    for (const r of rows)
+      console.log(
+        `\nworst pages, ${r.name}:\n${r.worst
+          .slice(0, worstN)
+          .map((w) => `  ${f(w.f1)} ${w.url}`)
+          .join('\n')}`,
+      );
 }
 
 if (require.main === module) main();

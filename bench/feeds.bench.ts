@@ -106,12 +106,8 @@ async function main(): Promise<void> {
   console.log(`\nFeed reading, ${mbText} MB RSS 2.0, ${items} items (median of ${repeats}; Node ${process.version})\n`);
   console.log('| step | time | items/s |');
   console.log('|---|---:|---:|');
-  console.log(
-    `| feedsmith parseFeed alone (issue baseline: 171 ms) | ${feedsmithMs.toFixed(0)} ms | ${Math.round(items / (feedsmithMs / 1000))} |`,
-  );
-  console.log(
-    `| briefbot reader: decode + feedsmith + normalise | ${readerMs.toFixed(0)} ms | ${Math.round(items / (readerMs / 1000))} |`,
-  );
+  console.log(`| feedsmith parseFeed alone (issue baseline: 171 ms) | ${feedsmithMs.toFixed(0)} ms | ${Math.round(items / (feedsmithMs / 1000))} |`);
+  console.log(`| briefbot reader: decode + feedsmith + normalise | ${readerMs.toFixed(0)} ms | ${Math.round(items / (readerMs / 1000))} |`);
   console.log(
     `| first poll over loopback (gzip, parse, diff, hand on ${poll.items}) | ${poll.firstMs.toFixed(0)} ms | ${Math.round(poll.items / (poll.firstMs / 1000))} |`,
   );

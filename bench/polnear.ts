@@ -39,12 +39,23 @@ export function parseAnn(ann: string, toU16: (cp: number) => number, text: strin
   for (const line of ann.split('\n')) {
     const t = /^(T\d+)\t(\S+) ([\d ;]+)\t/.exec(line);
     if (t) {
-      const sp = t[3].split(';').map((s) => s.trim().split(/\s+/).map(Number)).map(([a, b]) => [toU16(a), toU16(b)] as Span);
+      const sp = t[3]
+        .split(';')
+        .map((s) => s.trim().split(/\s+/).map(Number))
+        .map(([a, b]) => [toU16(a), toU16(b)] as Span);
       spans.set(t[1], { type: t[2], spans: sp });
       continue;
     }
     const e = /^E\d+\t(.*)$/.exec(line);
-    if (e) events.push(Object.fromEntries(e[1].trim().split(/\s+/).map((kv) => kv.split(':') as [string, string])));
+    if (e)
+      events.push(
+        Object.fromEntries(
+          e[1]
+            .trim()
+            .split(/\s+/)
+            .map((kv) => kv.split(':') as [string, string]),
+        ),
+      );
   }
   const golds: Gold[] = [];
   for (const ev of events) {
@@ -86,7 +97,10 @@ export function loadSplit(corpus: string, split: string): Doc[] {
  * furniture, headings and separators dropped), with each paragraph located in the file so that
  * quote offsets map back to .ann offsets. Whitespace runs are compared collapsed.
  */
-export function asArticle(text: string, name: string): { title: string; paragraphs: string[]; toFile: (paragraph: number, offset: number) => number; unmapped: number } {
+export function asArticle(
+  text: string,
+  name: string,
+): { title: string; paragraphs: string[]; toFile: (paragraph: number, offset: number) => number; unmapped: number } {
   const read = readPlainText(text, { source: `${name}.txt`, savedAt: new Date(0) }).articles[0];
   if (!read) {
     const simple = asSimpleArticle(text);

@@ -3,7 +3,9 @@
 import { tokenize } from '../src/briefings';
 import { asArticle, type Span, type SystemQuote } from './polnear';
 
-export const BASELINE_SKIP = new Set('The A An He She It They We I But And In On At As If When While This That His Her Their Our Mr Mrs Ms'.split(' '));
+export const BASELINE_SKIP = new Set(
+  'The A An He She It They We I But And In On At As If When While This That His Her Their Our Mr Mrs Ms'.split(' '),
+);
 
 /** Quote marks paired naively per paragraph; the speaker is the nearest capitalised word run. */
 export function baselineQuotes(text: string, name: string): SystemQuote[] {

@@ -3,7 +3,8 @@
 import { headSurname, isOfficeWord } from '../src/briefings';
 import type { Doc, Gold, Span, SystemQuote } from './polnear';
 
-export const NOT_NAME_START = /^(the|a|an|his|her|their|its|our|my|your|this|that|these|those|he|she|they|it|we|i|you|one|some|many|most|several|both|each|another|other|who|which)$/i;
+export const NOT_NAME_START =
+  /^(the|a|an|his|her|their|its|our|my|your|this|that|these|those|he|she|they|it|we|i|you|one|some|many|most|several|both|each|another|other|who|which)$/i;
 
 /** Capitalised plurals that name a group, not a person or an organisation ("Officials", "Democrats"). */
 export const GROUP_NOUNS =
@@ -11,7 +12,10 @@ export const GROUP_NOUNS =
 
 /** The name part of a gold Source: parentheticals and appositives ("X, a delegate from Ohio,") dropped. */
 export function goldName(src: string): string {
-  const first = src.replace(/\([^)]*\)/g, ' ').split(',')[0].trim();
+  const first = src
+    .replace(/\([^)]*\)/g, ' ')
+    .split(',')[0]
+    .trim();
   // "Heiserman of the CORE Teachers" → "Heiserman"; but "Secretary of State John Kerry" stays whole.
   const m = /^(.*?\p{Lu}[\p{L}.’'-]*)\s(?:of|at|from|with|for|on|in)\s(.*)$/u.exec(first);
   if (m && !isOfficeWord(m[1].split(/\s+/).pop() ?? '') && !m[2].split(/\s+/).some((w) => isOfficeWord(w))) return m[1];
@@ -23,7 +27,10 @@ export const goldHead = (src: string): string => headSurname(goldName(src));
 export function isNameSource(src: string | null): boolean {
   if (!src) return false;
   if (/\s(and|&)\s/.test(goldName(src))) return false;
-  const words = goldName(src).replace(/[’']s\b/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = goldName(src)
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
   if (NOT_NAME_START.test(words[0])) return false;
   if (words.length === 1 && GROUP_NOUNS.test(words[0])) return false;
@@ -40,7 +47,10 @@ export const RELATIVE_SOURCE = /^(who|which|that|whom)$/i;
 /** A source that ends in a name, with or without a lower-case role before it ("former Obama adviser David Axelrod"). */
 export function endsInName(src: string): boolean {
   const name = goldName(src);
-  const words = name.replace(/[’']s\b/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = name
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length < 2 || words.length > 10 || NOT_NAME_START.test(words[0]) || /\s(and|&)\s/.test(name)) return false;
   const last = words[words.length - 1];
   return /^\p{Lu}/u.test(last) && /^\p{Lu}/u.test(words[words.length - 2]) && !GROUP_NOUNS.test(last);
@@ -92,7 +102,10 @@ export function paragraphOf(text: string): (at: number) => number {
 
 /** The head noun of a description source ("a spokesman for the campaign" → "spokesman"). */
 export function descriptionHead(src: string): string {
-  const first = src.replace(/\([^)]*\)/g, ' ').split(/,|\s(?:for|of|at|with|who|from|in|on)\s/)[0].trim();
+  const first = src
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/,|\s(?:for|of|at|with|who|from|in|on)\s/)[0]
+    .trim();
   const words = first.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   return (words[words.length - 1] ?? '').toLowerCase().replace(/[’']s$/, '');
 }
@@ -153,14 +166,23 @@ export function kindedGolds(d: Doc): KindedGold[] {
       continue;
     }
     const noun = descriptionHead(src);
-    const words = new Set(src.toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}.-]+/u));
+    const words = new Set(
+      src
+        .toLowerCase()
+        .replace(/[’']s\b/g, '')
+        .split(/[^\p{L}\p{N}.-]+/u),
+    );
     push(
       (q) =>
         !!q.speaker &&
-        ((!!noun && !!q.role && q.role.toLowerCase().split(/[^\p{L}-]+/u).includes(noun)) ||
+        ((!!noun &&
+          !!q.role &&
+          q.role
+            .toLowerCase()
+            .split(/[^\p{L}-]+/u)
+            .includes(noun)) ||
           (q.organisation === true && words.has(headSurname(q.speaker)))),
     );
   }
   return out;
 }
-

@@ -38,8 +38,6 @@ function parseArgs(argv: string[]): Args {
   return { corpus: get('--corpus') ?? path.resolve(process.cwd(), '../shared/corpus/polnear'), split, out };
 }
 
-
-
 let unmappedParagraphs = 0;
 let extractMs = 0;
 
@@ -59,7 +57,6 @@ function briefbotQuotes(text: string, name: string, statementsOnly: boolean): Sy
     }));
 }
 
-
 const overlaps = (a: Span[], b: Span[]): boolean => a.some(([s1, e1]) => b.some(([s2, e2]) => s1 < e2 && s2 < e1));
 
 interface Score {
@@ -78,7 +75,18 @@ interface Score {
 const DEBUG = process.argv.includes('--debug');
 
 function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]): Score {
-  const s: Score = { byKind: Object.fromEntries(KINDS.map((k) => [k, { n: 0, correct: 0 }])) as Score['byKind'], golds: 0, found: 0, system: 0, systemTrue: 0, named: 0, namedFound: 0, spkPredicted: 0, spkCorrect: 0, ms: 0 };
+  const s: Score = {
+    byKind: Object.fromEntries(KINDS.map((k) => [k, { n: 0, correct: 0 }])) as Score['byKind'],
+    golds: 0,
+    found: 0,
+    system: 0,
+    systemTrue: 0,
+    named: 0,
+    namedFound: 0,
+    spkPredicted: 0,
+    spkCorrect: 0,
+    ms: 0,
+  };
   for (const d of docs) {
     const t0 = performance.now();
     const sys = run(d.text, d.name);
@@ -97,7 +105,7 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
       if (hits.some((q) => q.speaker && headSurname(q.speaker) === head)) s.namedFound++;
       else if (DEBUG && run.name === (process.env.QROW ?? 'statements')) {
         const ctx = d.text.slice(Math.max(0, g.content[0][0] - 150), g.content[g.content.length - 1][1] + 120).replace(/\n/g, ' ');
-        console.error(`MISS gold=${g.source} sys=${hits.map((q) => q.speaker ?? "NULL").join("|") || "(no quote)"} ::: ${ctx}`);
+        console.error(`MISS gold=${g.source} sys=${hits.map((q) => q.speaker ?? 'NULL').join('|') || '(no quote)'} ::: ${ctx}`);
       }
     }
     for (const k of kindedGolds(d)) {
@@ -107,7 +115,9 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
       else if (DEBUG && process.env.QKIND === k.kind && run.name === (process.env.QROW ?? 'statements')) {
         const hits = sys.filter((q) => overlaps(q.spans, k.content));
         const ctx = d.text.slice(Math.max(0, k.content[0][0] - 200), k.content[0][1] + 100).replace(/\n/g, ' ');
-        console.error(`KIND ${k.kind} gold=${k.gold.source} sys=${hits.map((q) => `${q.speaker ?? 'NULL'}(${q.role ?? ''})`).join('|') || '(no quote)'} ::: ${ctx}`);
+        console.error(
+          `KIND ${k.kind} gold=${k.gold.source} sys=${hits.map((q) => `${q.speaker ?? 'NULL'}(${q.role ?? ''})`).join('|') || '(no quote)'} ::: ${ctx}`,
+        );
       }
     }
     // Speaker precision: system quotes over a named-source gold quote that name a speaker.
@@ -161,8 +171,18 @@ function main(): void {
   const docs = loadSplit(args.corpus, args.split);
   const rows: [string, Score][] = [
     ['naive baseline (quote marks + nearest capitalised name)', score(docs, baselineQuotes)],
-    ['briefbot: statements (what the library shows)', score(docs, function statements(t, n) { return briefbotQuotes(t, n, true); })],
-    ['briefbot: all quoted spans (scare quotes/terms included)', score(docs, function all(t, n) { return briefbotQuotes(t, n, false); })],
+    [
+      'briefbot: statements (what the library shows)',
+      score(docs, function statements(t, n) {
+        return briefbotQuotes(t, n, true);
+      }),
+    ],
+    [
+      'briefbot: all quoted spans (scare quotes/terms included)',
+      score(docs, function all(t, n) {
+        return briefbotQuotes(t, n, false);
+      }),
+    ],
   ];
   const command = `npx tsx bench/quotes.eval.ts ${process.argv.slice(2).join(' ')}`.trim();
   const lines = [
@@ -172,22 +192,26 @@ function main(): void {
     '',
     '| system | quote recall | quote precision | named-speaker precision | named-speaker recall | system quotes | ms/article (read + extract) |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map(([name, s]) =>
-      `| ${name} | ${f3(s.found, s.golds)} (${s.found}/${s.golds}) | ${f3(s.systemTrue, s.system)} (${s.systemTrue}/${s.system}) | ${f3(s.spkCorrect, s.spkPredicted)} (${s.spkCorrect}/${s.spkPredicted}) | ${f3(s.namedFound, s.named)} (${s.namedFound}/${s.named}) | ${s.system} | ${(s.ms / Math.max(1, docs.length)).toFixed(2)} |`,
+    ...rows.map(
+      ([name, s]) =>
+        `| ${name} | ${f3(s.found, s.golds)} (${s.found}/${s.golds}) | ${f3(s.systemTrue, s.system)} (${s.systemTrue}/${s.system}) | ${f3(s.spkCorrect, s.spkPredicted)} (${s.spkCorrect}/${s.spkPredicted}) | ${f3(s.namedFound, s.named)} (${s.namedFound}/${s.named}) | ${s.system} | ${(s.ms / Math.max(1, docs.length)).toFixed(2)} |`,
     ),
     '',
     'Speaker accuracy by kind of source (gold direct quotes with a Source; right speaker on an overlapping system quote):',
     '',
     `| system | ${KINDS.join(' | ')} |`,
     `|---|${KINDS.map(() => '---').join('|')}|`,
-    ...rows.map(([name, s]) => `| ${name} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} |`),
+    ...rows.map(
+      ([name, s]) =>
+        `| ${name} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} |`,
+    ),
     '',
-    'Kinds: named = a name (with or without a role before it) in the quote\'s own paragraph; continuation = the parts of a quote in a paragraph other than its',
-    'Source\'s (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = a third-person pronoun, its referent taken as the',
-    'nearest preceding gold Source that is a name and not of the other gender (as the article\'s own pronouns after the name tell;',
+    "Kinds: named = a name (with or without a role before it) in the quote's own paragraph; continuation = the parts of a quote in a paragraph other than its",
+    "Source's (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = a third-person pronoun, its referent taken as the",
+    "nearest preceding gold Source that is a name and not of the other gender (as the article's own pronouns after the name tell;",
     'PolNeAR has no coreference, so this is approximate), or a relative pronoun',
     '("who") whose antecedent is the name right before it; first-person sources (the writer) are left out; description = any other Source ("a campaign spokesman", "the researcher"),',
-    'right when the system names someone whose role holds the description\'s head noun, or an organisation named inside it.',
+    "right when the system names someone whose role holds the description's head noun, or an organisation named inside it.",
     '',
     'Rows: "statements" is what extractQuotes returns and the library shows (scare quotes, single words and Title-Case terms left out);',
     '"all quoted spans" is findQuotations, which keeps those terms flagged statement=false.',
@@ -197,7 +221,7 @@ function main(): void {
     'Quote recall = gold direct-quote Content spans overlapped by a system quote. Quote precision = system quotes',
     'overlapping any gold attribution Content. Named-speaker rows use only gold quotes whose Source is a name',
     '(first and last word capitalised; not a pronoun or description); a speaker matches when its head surname equals',
-    'the gold Source\'s, case-insensitive. Named-speaker precision = system quotes that overlap such a gold quote and',
+    "the gold Source's, case-insensitive. Named-speaker precision = system quotes that overlap such a gold quote and",
     'name a speaker, with the right one; recall = such gold quotes with an overlapping system quote naming the right speaker.',
     'Anchors: SFU Gender Gap Tracker speaker match 0.87; BBC Citron source spans P 0.93 / R 0.73.',
     '',

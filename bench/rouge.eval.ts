@@ -53,7 +53,12 @@ export function loadCnn(dir: string): EvalDoc[] {
       const body = r[a].replace(CNN_DATELINE, '').trim();
       const reference = r[h]
         .split('\n')
-        .map((line) => line.trim().replace(/\s+\.$/, '.').replace(/\s+([.,!?;:])/g, '$1'))
+        .map((line) =>
+          line
+            .trim()
+            .replace(/\s+\.$/, '.')
+            .replace(/\s+([.,!?;:])/g, '$1'),
+        )
         .filter(Boolean);
       return {
         id: r[id],
@@ -259,9 +264,9 @@ function describe(): string[] {
     '- Layouts: *paragraphs* as the set gives them (CNN comes as one block; its paragraphs are rebuilt, two sentences',
     '  each); *one block*: all paragraphs joined with a space; *glued*: joined with no space ("…on Monday.The…") and',
     '  then unglued as the Markdown reader and the summariser do, so every system gets the same sentences.',
-    '- **lede first**: share of briefbot-3 summaries whose first sentence is the fair Lead-3\'s first sentence (the',
-    '  story\'s lede by the benchmark\'s rules). **furniture**: briefbot-3 summary sentences flagged by the benchmark\'s',
-    '  furniture rules or the summariser\'s (goal: 0; listed below the tables when any).',
+    "- **lede first**: share of briefbot-3 summaries whose first sentence is the fair Lead-3's first sentence (the",
+    "  story's lede by the benchmark's rules). **furniture**: briefbot-3 summary sentences flagged by the benchmark's",
+    "  furniture rules or the summariser's (goal: 0; listed below the tables when any).",
   ];
 }
 

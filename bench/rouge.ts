@@ -46,13 +46,37 @@ const HAS_VOWEL = new RegExp(`^(${C})?${v}`);
 const CVC = new RegExp(`^${C}${v}[^aeiouwxy]$`);
 
 const STEP2: Record<string, string> = {
-  ational: 'ate', tional: 'tion', enci: 'ence', anci: 'ance', izer: 'ize', bli: 'ble', alli: 'al',
-  entli: 'ent', eli: 'e', ousli: 'ous', ization: 'ize', ation: 'ate', ator: 'ate', alism: 'al',
-  iveness: 'ive', fulness: 'ful', ousness: 'ous', aliti: 'al', iviti: 'ive', biliti: 'ble', logi: 'log',
+  ational: 'ate',
+  tional: 'tion',
+  enci: 'ence',
+  anci: 'ance',
+  izer: 'ize',
+  bli: 'ble',
+  alli: 'al',
+  entli: 'ent',
+  eli: 'e',
+  ousli: 'ous',
+  ization: 'ize',
+  ation: 'ate',
+  ator: 'ate',
+  alism: 'al',
+  iveness: 'ive',
+  fulness: 'ful',
+  ousness: 'ous',
+  aliti: 'al',
+  iviti: 'ive',
+  biliti: 'ble',
+  logi: 'log',
 };
 const STEP2_RE = new RegExp(`(${Object.keys(STEP2).join('|')})$`);
 const STEP3: Record<string, string> = {
-  icate: 'ic', ative: '', alize: 'al', iciti: 'ic', ical: 'ic', ful: '', ness: '',
+  icate: 'ic',
+  ative: '',
+  alize: 'al',
+  iciti: 'ic',
+  ical: 'ic',
+  ful: '',
+  ness: '',
 };
 const STEP3_RE = new RegExp(`(${Object.keys(STEP3).join('|')})$`);
 const STEP4_RE = /(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$/;
@@ -131,7 +155,10 @@ export function rougeStem(word: string): string {
 
 export function rougeTokens(text: string, options: RougeOptions = {}): string[] {
   const stem = options.stem ?? true;
-  const words = text.replace(/[^A-Za-z0-9]+/g, ' ').toLowerCase().trim();
+  const words = text
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .toLowerCase()
+    .trim();
   if (words === '') return [];
   const tokens = words.split(' ');
   return stem ? tokens.map((t) => (t.length > 3 ? rougeStem(t) : t)) : tokens;
@@ -157,12 +184,7 @@ function asText(summary: string | string[]): string {
   return Array.isArray(summary) ? summary.join('\n') : summary;
 }
 
-export function rougeN(
-  candidate: string | string[],
-  reference: string | string[],
-  n: number,
-  options: RougeOptions = {},
-): RougeScore {
+export function rougeN(candidate: string | string[], reference: string | string[], n: number, options: RougeOptions = {}): RougeScore {
   return rougeNFromTokens(rougeTokens(asText(candidate), options), rougeTokens(asText(reference), options), n);
 }
 
@@ -212,11 +234,7 @@ function markLcs(ref: string[], cand: string[], hit: Uint8Array): void {
 }
 
 /** Summary-level ROUGE-L: both arguments are lists of sentences. */
-export function rougeL(
-  candidateSentences: string[],
-  referenceSentences: string[],
-  options: RougeOptions = {},
-): RougeScore {
+export function rougeL(candidateSentences: string[], referenceSentences: string[], options: RougeOptions = {}): RougeScore {
   const cand = candidateSentences.map((s) => rougeTokens(s, options)).filter((t) => t.length > 0);
   const ref = referenceSentences.map((s) => rougeTokens(s, options)).filter((t) => t.length > 0);
   const candLeft = countNgrams(cand.flat(), 1);

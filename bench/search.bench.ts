@@ -123,7 +123,14 @@ function buildEngine(engine: Engine, articles: Article[]): Built {
   if (engine === 'minisearch') {
     const ms = new MiniSearch(MINI_OPTIONS as any);
     ms.addAll(articles);
-    return { search: (q) => ms.search(q).slice(0, 10).map((h) => String(h.id)), snapshot: () => JSON.stringify(ms) };
+    return {
+      search: (q) =>
+        ms
+          .search(q)
+          .slice(0, 10)
+          .map((h) => String(h.id)),
+      snapshot: () => JSON.stringify(ms),
+    };
   }
   const docs = articles.map((a) => ({ id: a.id, title: a.title, text: bodyText(a) }));
   const fuse = new Fuse(docs, FUSE_OPTIONS);
@@ -137,7 +144,11 @@ function restoreEngine(engine: Engine, text: string, articles: Article[]): (q: s
   }
   if (engine === 'minisearch') {
     const ms = MiniSearch.loadJSON(text, MINI_OPTIONS as any);
-    return (q) => ms.search(q).slice(0, 10).map((h) => String(h.id));
+    return (q) =>
+      ms
+        .search(q)
+        .slice(0, 10)
+        .map((h) => String(h.id));
   }
   const docs = articles.map((a) => ({ id: a.id, title: a.title, text: bodyText(a) }));
   const fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.parseIndex(JSON.parse(text)));
@@ -214,10 +225,22 @@ function briefbotExtras(articles: Article[], index: SearchIndex): Partial<Measur
   });
   for (const p of titlePrefixes.slice(0, 10)) index.suggest('title', p);
   return {
-    titleSuggestP95: percentile(timeEach(titlePrefixes, (p) => index.suggest('title', p, 25)), 95),
-    speakerSuggestP95: percentile(timeEach(speakerPrefixes, (p) => index.suggest('speaker', p, 25)), 95),
-    quoteSpeakerP95: percentile(timeEach(speakerQueries, (s) => index.searchQuotes({ speaker: s, limit: 10 })), 95),
-    quoteWordsP95: percentile(timeEach(quoteWordQueries, (q) => index.searchQuotes({ query: q, limit: 10 })), 95),
+    titleSuggestP95: percentile(
+      timeEach(titlePrefixes, (p) => index.suggest('title', p, 25)),
+      95,
+    ),
+    speakerSuggestP95: percentile(
+      timeEach(speakerPrefixes, (p) => index.suggest('speaker', p, 25)),
+      95,
+    ),
+    quoteSpeakerP95: percentile(
+      timeEach(speakerQueries, (s) => index.searchQuotes({ speaker: s, limit: 10 })),
+      95,
+    ),
+    quoteWordsP95: percentile(
+      timeEach(quoteWordQueries, (q) => index.searchQuotes({ query: q, limit: 10 })),
+      95,
+    ),
   };
 }
 
@@ -330,7 +353,9 @@ function table(size: number, rows: Measure[]): string {
   ];
   for (const r of rows) {
     if (r.skipped) {
-      lines.push(`| ${ENGINE_LABEL[r.engine]} | ${fmtMs(r.buildMs)} | — | skipped: ${r.skipped} | — | — | — | — | ${fmtMB(r.rssMB)} | ${fmtMB(r.heapMB)} | — |`);
+      lines.push(
+        `| ${ENGINE_LABEL[r.engine]} | ${fmtMs(r.buildMs)} | — | skipped: ${r.skipped} | — | — | — | — | ${fmtMB(r.rssMB)} | ${fmtMB(r.heapMB)} | — |`,
+      );
       continue;
     }
     lines.push(
@@ -359,7 +384,10 @@ function parseArgs(argv: string[]): { corpus: string; sizes: number[]; repeats: 
   const defaultCorpus = existsSync(resolve('../shared/corpus')) ? '../shared/corpus' : 'tests/fixtures/search';
   return {
     corpus: resolve(get('corpus') ?? defaultCorpus),
-    sizes: (get('sizes') ?? '1000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0),
+    sizes: (get('sizes') ?? '1000,10000')
+      .split(',')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0),
     repeats: Math.max(1, Number(get('repeats') ?? 1)),
     out: get('out') ?? null,
     engines: ((get('engines') ?? ENGINES.join(',')).split(',') as Engine[]).filter((e) => ENGINES.includes(e)),
@@ -378,7 +406,9 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM (${(freemem() / 2 ** 30).toFixed(0)} GB free at start), Node ${process.version}`;
   const header = [
     `Corpus: ${args.corpus} — ${articles.length.toLocaleString('en-US')} articles read by ${reader} (content hash ${corpusHash}); larger sizes are distinct copies (see bench/corpus.ts scaleCorpus).`,
-    `Machine: ${machine}; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (the cores were shared with other work: CPU-time percentiles are given beside wall-clock ones).`,
+    `Machine: ${machine}; load average at start ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (the cores were shared with other work: CPU-time percentiles are given beside wall-clock ones).`,
     `Queries: 100 known-item queries per size (three title words, one with a typo; seed ${QUERY_SEED}), after 20 warm-up queries (seed ${WARMUP_SEED}); each engine and size in its own child process, the cached load in a further fresh one; ${args.repeats} run(s) per engine, medians reported.`,
   ].join('\n');
   console.log(header + '\n');
@@ -399,8 +429,21 @@ async function main(): Promise<void> {
         console.error(`  ${engine} @ ${size}: ${JSON.stringify(m)}`);
       }
       const keys: (keyof Measure)[] = [
-        'buildMs', 'cachedLoadMs', 'snapshotMB', 'p50', 'p95', 'p99', 'cpuP50', 'cpuP95', 'top3', 'rssMB', 'heapMB',
-        'titleSuggestP95', 'speakerSuggestP95', 'quoteSpeakerP95', 'quoteWordsP95',
+        'buildMs',
+        'cachedLoadMs',
+        'snapshotMB',
+        'p50',
+        'p95',
+        'p99',
+        'cpuP50',
+        'cpuP95',
+        'top3',
+        'rssMB',
+        'heapMB',
+        'titleSuggestP95',
+        'speakerSuggestP95',
+        'quoteSpeakerP95',
+        'quoteWordsP95',
       ];
       const med: Measure = { engine, size: runs[0].size, skipped: runs.find((r) => r.skipped)?.skipped };
       for (const k of keys) (med as unknown as Record<string, unknown>)[k] = median(runs.map((r) => r[k] as number | undefined));
@@ -441,5 +484,3 @@ if (process.argv.includes('--child')) {
     process.exit(1);
   });
 }
-
-

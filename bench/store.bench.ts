@@ -17,7 +17,14 @@ async function timeOpen(contentDir: string, database: string, workers: number) {
   const probe = Date.now();
   lib.search('ukraine ceasefire talks');
   const searchMs = Date.now() - probe;
-  const out = { ms, searchMs, articles: lib.stats().articles, sync: lib.syncReport, load: lib.loadReport, rssMb: Math.round(process.memoryUsage().rss / 1048576) };
+  const out = {
+    ms,
+    searchMs,
+    articles: lib.stats().articles,
+    sync: lib.syncReport,
+    load: lib.loadReport,
+    rssMb: Math.round(process.memoryUsage().rss / 1048576),
+  };
   await lib.close();
   await pool.close();
   store.close();
@@ -28,7 +35,9 @@ async function main() {
   const args = process.argv.slice(2);
   const workersAt = args.indexOf('--workers');
   const workers = workersAt >= 0 ? Number(args[workersAt + 1]) : 2;
-  const corpus = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--workers') ?? path.join(__dirname, '..', '..', 'shared', 'corpus'));
+  const corpus = path.resolve(
+    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--workers') ?? path.join(__dirname, '..', '..', 'shared', 'corpus'),
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-store-bench-'));
   const database = path.join(dir, 'briefbot.db');
   try {

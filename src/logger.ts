@@ -5,15 +5,7 @@ import { REDACTED, redactSecrets } from './redact';
 
 export type { Logger } from 'pino';
 
-const REDACT = [
-  'token',
-  '*.token',
-  'config.token',
-  'authorization',
-  'headers.authorization',
-  '*.headers.authorization',
-  'req.headers.authorization',
-];
+const REDACT = ['token', '*.token', 'config.token', 'authorization', 'headers.authorization', '*.headers.authorization', 'req.headers.authorization'];
 
 export interface LoggerOptions {
   /** Values to hide wherever they appear, whatever their shape (the configured token). */

@@ -83,10 +83,16 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
     throw err;
   }
   const r = folder.syncReport;
-  logger.info({ unchanged: r.unchanged, analysed: r.analysed, touched: r.touched, removed: r.removed, ...folder.loadReport }, 'content folder synced into the article store');
+  logger.info(
+    { unchanged: r.unchanged, analysed: r.analysed, touched: r.touched, removed: r.removed, ...folder.loadReport },
+    'content folder synced into the article store',
+  );
   folder.watch({
     onSynced: (paths, report) =>
-      logger.info({ paths: paths.length, analysed: report.analysed, removed: report.removed, articles: folder.stats().articles }, 'content folder changes stored'),
+      logger.info(
+        { paths: paths.length, analysed: report.analysed, removed: report.removed, articles: folder.stats().articles },
+        'content folder changes stored',
+      ),
     onError: (file, err) => logger.warn({ file, err: err.message }, 'content folder could not be followed'),
   });
   const sources = new FeedSources({
@@ -161,7 +167,9 @@ async function main(): Promise<void> {
     void Promise.race([stopped, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).then(() => process.exit(1));
   };
   const onSchedulerFailed = (err: unknown): void =>
-    onDatabaseLost(`The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`);
+    onDatabaseLost(
+      `The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`,
+    );
   let articles: LiveArticles | undefined;
   try {
     articles = await openArticles(config, logger, onDatabaseLost);

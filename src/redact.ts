@@ -16,8 +16,5 @@ const MIN_LITERAL = 8;
 export function redactSecrets(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= MIN_LITERAL && out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out
-    .replace(BOT_TOKEN, REDACTED)
-    .replace(INTERACTION_TOKEN, `$1${REDACTED}`)
-    .replace(URL_PASSWORD, `$1${REDACTED}@`);
+  return out.replace(BOT_TOKEN, REDACTED).replace(INTERACTION_TOKEN, `$1${REDACTED}`).replace(URL_PASSWORD, `$1${REDACTED}@`);
 }

@@ -38,7 +38,13 @@ const boundaries = {
   coreFace: CORE_FACE,
   faceExempt: FACE_EXEMPT,
 };
-const budgets = { fileLines: MAX_FILE_LINES, functionLines: MAX_FUNCTION_LINES, fileExempt: FILE_EXEMPT, functionExempt: FUNCTION_EXEMPT, measureFunctions };
+const budgets = {
+  fileLines: MAX_FILE_LINES,
+  functionLines: MAX_FUNCTION_LINES,
+  fileExempt: FILE_EXEMPT,
+  functionExempt: FUNCTION_EXEMPT,
+  measureFunctions,
+};
 const tree = (files: Record<string, string>): SourceTree => new Map(Object.entries(files));
 
 describe('the house', () => {
@@ -69,7 +75,9 @@ describe('the house', () => {
 
   it('lets only the renderer build embeds, rows and menus', () => {
     const builders = /\b(EmbedBuilder|ActionRowBuilder|ButtonBuilder|StringSelectMenuBuilder)\b/;
-    const offenders = [...code].filter(([f, text]) => f.startsWith('src/') && !f.startsWith('src/discord/render/') && builders.test(text)).map(([f]) => f);
+    const offenders = [...code]
+      .filter(([f, text]) => f.startsWith('src/') && !f.startsWith('src/discord/render/') && builders.test(text))
+      .map(([f]) => f);
     expect(offenders).toEqual([]);
   });
 });
@@ -100,7 +108,7 @@ describe('each check fails on a tree that breaks it', () => {
     ]);
   });
 
-  it('catches an adapter reaching past the core\'s public face', () => {
+  it("catches an adapter reaching past the core's public face", () => {
     const bad = tree({
       'src/briefings/index.ts': "export { x } from './text/x';",
       'src/briefings/text/x.ts': 'export const x = 1;',
@@ -111,7 +119,7 @@ describe('each check fails on a tree that breaks it', () => {
     ]);
   });
 
-  it('catches a cycle made by require(), including the command loader\'s computed require', () => {
+  it("catches a cycle made by require(), including the command loader's computed require", () => {
     const literal = tree({ 'src/a.ts': "const b = require('./b');", 'src/b.ts': "import './a';" });
     expect(fileCycles(literal)).toEqual(['src/a.ts -> src/b.ts -> src/a.ts']);
     // help.ts used to import the loader, which require()s every file of its folder: help included.
@@ -135,7 +143,10 @@ describe('each check fails on a tree that breaks it', () => {
     const body = Array.from({ length: 85 }, (_, i) => `  const v${i} = ${i};`).join('\n');
     const long = `export function tooLong() {\n${body}\n}\n` + 'export const x = 1;\n'.repeat(320);
     const bad = tree({ 'src/briefings/long.ts': long });
-    expect(budgetViolations(bad, budgets)).toEqual(['src/briefings/long.ts: 407 lines (budget 400)', 'src/briefings/long.ts:tooLong: 87 lines (budget 80)']);
+    expect(budgetViolations(bad, budgets)).toEqual([
+      'src/briefings/long.ts: 407 lines (budget 400)',
+      'src/briefings/long.ts:tooLong: 87 lines (budget 80)',
+    ]);
     const inner = tree({ 'src/briefings/inner.ts': `export function outer() {\n  const step = () => {\n${body}\n  };\n}\n` });
     expect(budgetViolations(inner, budgets)).toEqual([
       'src/briefings/inner.ts:outer/step: 87 lines (budget 80)',
@@ -143,7 +154,11 @@ describe('each check fails on a tree that breaks it', () => {
     ]);
     expect(budgetViolations(inner, { ...budgets, functionExempt: { 'src/briefings/inner.ts:outer': 'test' } })).toEqual([]);
     expect(
-      budgetViolations(bad, { ...budgets, fileExempt: { 'src/briefings/long.ts': 'test' }, functionExempt: { 'src/briefings/long.ts:tooLong': 'test' } }),
+      budgetViolations(bad, {
+        ...budgets,
+        fileExempt: { 'src/briefings/long.ts': 'test' },
+        functionExempt: { 'src/briefings/long.ts:tooLong': 'test' },
+      }),
     ).toEqual([]);
   });
 });

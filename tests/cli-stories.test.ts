@@ -29,7 +29,10 @@ describe('stories in the CLI', () => {
   it('briefs one item per story with alsoReportedBy in --json', async () => {
     const r = await run('brief', 'Sony PS5 price', '--json');
     expect(r.code).toBe(0);
-    const items = JSON.parse(r.out).items as { title: string; alsoReportedBy: { title: string; source: string; url: string | null; articleId: string }[] }[];
+    const items = JSON.parse(r.out).items as {
+      title: string;
+      alsoReportedBy: { title: string; source: string; url: string | null; articleId: string }[];
+    }[];
     const ps5 = items.filter((i) => versions.includes(i.title));
     expect(ps5).toHaveLength(1);
     expect(ps5[0].alsoReportedBy.map((o) => [o.source, o.url])).toEqual([
@@ -37,7 +40,9 @@ describe('stories in the CLI', () => {
       ['cnbc.com', psPriceCnbc.url],
     ]);
     expect(ps5[0].alsoReportedBy.map((o) => o.title)).toEqual([psPriceIgn.title, psPriceCnbc.title]);
-    expect(items.filter((i) => !versions.includes(i.title)).every((i) => Array.isArray(i.alsoReportedBy) && i.alsoReportedBy.length === 0)).toBe(true);
+    expect(items.filter((i) => !versions.includes(i.title)).every((i) => Array.isArray(i.alsoReportedBy) && i.alsoReportedBy.length === 0)).toBe(
+      true,
+    );
   });
 
   it('collapses search hits and says who else reported the story', async () => {

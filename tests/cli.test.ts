@@ -11,7 +11,11 @@ const CONTENT = path.join(ROOT, 'content');
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...argv, '--database', ':memory:'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } }, cliDeps);
+  const code = await runCli(
+    [...argv, '--database', ':memory:'],
+    { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } },
+    cliDeps,
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -84,7 +88,11 @@ describe('the briefbot CLI', () => {
   it('refuses a --database that is not a regular file, naming it', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['articles', '--database', '/dev/null'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } }, cliDeps);
+    const code = await runCli(
+      ['articles', '--database', '/dev/null'],
+      { out: (t) => out.push(t), err: (t) => err.push(t), env: { CONTENT_DIR: CONTENT } },
+      cliDeps,
+    );
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/\/dev\/null is not a regular file/);
   });
@@ -101,11 +109,15 @@ describe('the briefbot CLI', () => {
   });
 
   it('runs as the package bin (npx briefbot quotes --json)', async () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'briefbot.js'), 'quotes', '--json', '--database', path.join(os.tmpdir(), `briefbot-cli-${process.pid}.db`)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'briefbot.js'), 'quotes', '--json', '--database', path.join(os.tmpdir(), `briefbot-cli-${process.pid}.db`)],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60000,
+      },
+    );
     for (const f of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`briefbot-cli-${process.pid}.db`))) fs.rmSync(path.join(os.tmpdir(), f));
     expect(r.status).toBe(0);
     const quotes = JSON.parse(r.stdout);

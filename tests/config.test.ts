@@ -47,7 +47,14 @@ describe('settings from the environment', () => {
   });
 
   it('explains bad feed settings', () => {
-    expect(problems({ DISCORD_TOKEN: TOKEN, FEEDS: 'https://ok.example/rss,ftp://files.example/feed', FEED_INTERVAL_SECONDS: '0', ALLOW_PRIVATE_NETWORK: 'maybe' })).toEqual([
+    expect(
+      problems({
+        DISCORD_TOKEN: TOKEN,
+        FEEDS: 'https://ok.example/rss,ftp://files.example/feed',
+        FEED_INTERVAL_SECONDS: '0',
+        ALLOW_PRIVATE_NETWORK: 'maybe',
+      }),
+    ).toEqual([
       'FEEDS must be comma-separated http(s) addresses of feeds or sites, got "ftp://files.example/feed".',
       'FEED_INTERVAL_SECONDS must be a number of seconds above 0 (default 900 = 15 minutes), got "0".',
       'ALLOW_PRIVATE_NETWORK must be true or false, got "maybe".',
@@ -130,6 +137,8 @@ describe('settings from the environment', () => {
   });
 
   it('puts all problems in one message that says the bot cannot start', () => {
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/cannot start because of its settings:\n {2}- DISCORD_TOKEN is missing[\s\S]*\n {2}- LOG_LEVEL/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      /cannot start because of its settings:\n {2}- DISCORD_TOKEN is missing[\s\S]*\n {2}- LOG_LEVEL/,
+    );
   });
 });

@@ -51,7 +51,7 @@ describe('eslint.config.mjs', () => {
     expect(ruleIds('store')).toEqual(['no-restricted-imports@1', 'no-restricted-imports@2']);
   });
 
-  it('keeps adapters on the core\'s public face and commands off the store', () => {
+  it("keeps adapters on the core's public face and commands off the store", () => {
     expect(ruleIds('cli')).toEqual(['no-restricted-imports@1']);
     expect(ruleIds('command')).toEqual(['no-restricted-imports@1']);
   });

@@ -7,7 +7,10 @@
 import type { Sentence } from '../../src/briefings';
 
 export function leadN(sentences: Sentence[], n: number): string[] {
-  return sentences.filter((s) => s.text.trim() !== '').slice(0, n).map((s) => s.text);
+  return sentences
+    .filter((s) => s.text.trim() !== '')
+    .slice(0, n)
+    .map((s) => s.text);
 }
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';

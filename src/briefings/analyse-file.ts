@@ -41,7 +41,11 @@ export function analyseRaw(raw: RawArticle): AnalysedArticle {
  * Reads and analyses a file. `onArticle(i)` is called before article i is analysed, so a supervisor can
  * time each one; articles listed in `skip` are left out with a warning.
  */
-export function analyseFile(job: AnalyseJob, onArticle?: (position: number, title: string) => void, skipReason = 'took too long to analyse'): AnalysedFile {
+export function analyseFile(
+  job: AnalyseJob,
+  onArticle?: (position: number, title: string) => void,
+  skipReason = 'took too long to analyse',
+): AnalysedFile {
   const read = readArticleBytes(job.path, job.bytes, job.mtimeMs, new Date(job.now));
   const skip = new Set(job.skip ?? []);
   const articles: AnalysedArticle[] = [];

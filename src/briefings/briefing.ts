@@ -32,9 +32,7 @@ function recencyScore(t: number, newest: number): number {
 export function rankHits(hits: readonly SearchHit[], byId: (id: string) => Article | undefined): Article[] {
   if (hits.length === 0) return [];
   const best = Math.max(...hits.map((h) => h.score)) || 1;
-  const scored = hits
-    .map((h) => ({ h, a: byId(h.articleId) }))
-    .filter((x): x is { h: SearchHit; a: Article } => x.a !== undefined);
+  const scored = hits.map((h) => ({ h, a: byId(h.articleId) })).filter((x): x is { h: SearchHit; a: Article } => x.a !== undefined);
   const newest = Math.max(...scored.map((x) => articleTime(x.a)));
   return scored
     .map((x, i) => ({
@@ -97,10 +95,7 @@ export function speakersOf(articles: readonly Article[]): Briefing['speakers'] {
 /** One chosen story: the article that leads it, and its other versions ("also reported by"). */
 export type BriefingPick = Article | { article: Article; alsoReportedBy: AlsoReported[] };
 
-export function composeBriefing(
-  chosen: readonly BriefingPick[],
-  opts: { topic: string | null; length: SummaryLength; now: Date },
-): Briefing {
+export function composeBriefing(chosen: readonly BriefingPick[], opts: { topic: string | null; length: SummaryLength; now: Date }): Briefing {
   const picks = chosen.map((c) => ('article' in c ? c : { article: c, alsoReportedBy: [] }));
   return {
     topic: opts.topic,

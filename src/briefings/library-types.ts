@@ -1,15 +1,5 @@
 // The contract of the core's one entry point. Commands, the scheduler and the CLI depend on this only.
-import type {
-  Article,
-  Briefing,
-  LoadWarning,
-  QuoteHit,
-  SearchHit,
-  Suggestion,
-  SuggestionKind,
-  Summary,
-  SummaryLength,
-} from './types';
+import type { Article, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary, SummaryLength } from './types';
 
 /**
  * Which articles a caller may see: every file article, and feed articles only of the feeds named here (a

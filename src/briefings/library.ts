@@ -7,7 +7,15 @@ import { analysisVersion } from './analysis-version';
 import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
 import { collapsedSearch, LibraryStories } from './library-stories';
-import { DEFAULT_BRIEFING_SIZE, type BriefOptions, type Library, type LibraryStats, type QuoteQuery, type Scope, type SearchOptions } from './library-types';
+import {
+  DEFAULT_BRIEFING_SIZE,
+  type BriefOptions,
+  type Library,
+  type LibraryStats,
+  type QuoteQuery,
+  type Scope,
+  type SearchOptions,
+} from './library-types';
 import { SearchIndex } from './search';
 import { clampLimit, label } from './search/suggest';
 import { summarise } from './summarise';
@@ -97,7 +105,11 @@ class ArticleLibrary implements Library {
   private reorder(): void {
     this.ordered = byRecency([...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
     const h = crypto.createHash('sha1');
-    for (const a of this.ordered) h.update(a.id).update('\0').update(this.storedAt.get(a.id) ?? '').update('\0');
+    for (const a of this.ordered)
+      h.update(a.id)
+        .update('\0')
+        .update(this.storedAt.get(a.id) ?? '')
+        .update('\0');
     this.versionStamp = h.digest('hex').slice(0, 10);
   }
 
@@ -216,7 +228,13 @@ class ArticleLibrary implements Library {
       : this.ordered;
     // Backlog (feed items already old when first seen) is searchable but is not news.
     const news = pool.filter((a) => !a.backlog && this.visible(a.id, opts.scope));
-    const picks = this.stories.onePerStory(news, limit, exclude, (id) => this.byId.get(id), (id) => this.visible(id, opts.scope));
+    const picks = this.stories.onePerStory(
+      news,
+      limit,
+      exclude,
+      (id) => this.byId.get(id),
+      (id) => this.visible(id, opts.scope),
+    );
     return composeBriefing(picks, { topic, length: opts.length ?? 'medium', now: this.now() });
   }
 
@@ -228,8 +246,14 @@ class ArticleLibrary implements Library {
       return kind === 'title' && scope ? found.filter((s) => this.visible(s.value, scope)).slice(0, n) : found;
     }
     // An empty autocomplete box: offer what people most likely want, the newest articles or the most quoted people.
-    if (kind === 'title') return this.ordered.filter((a) => this.visible(a.id, scope)).slice(0, n).map((a) => ({ label: label(a.title), value: a.id }));
-    return this.mostQuoted().slice(0, n).map((name) => ({ label: label(name), value: name }));
+    if (kind === 'title')
+      return this.ordered
+        .filter((a) => this.visible(a.id, scope))
+        .slice(0, n)
+        .map((a) => ({ label: label(a.title), value: a.id }));
+    return this.mostQuoted()
+      .slice(0, n)
+      .map((name) => ({ label: label(name), value: name }));
   }
 
   private mostQuotedMemo: { version: string; names: string[] } | null = null;
@@ -238,7 +262,10 @@ class ArticleLibrary implements Library {
     if (this.mostQuotedMemo?.version !== this.versionStamp) {
       const counts = new Map<string, number>();
       for (const a of this.ordered) for (const q of a.quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
-      const names = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 25).map(([name]) => name);
+      const names = [...counts.entries()]
+        .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+        .slice(0, 25)
+        .map(([name]) => name);
       this.mostQuotedMemo = { version: this.versionStamp, names };
     }
     return this.mostQuotedMemo.names;
@@ -262,7 +289,6 @@ class ArticleLibrary implements Library {
     };
   }
 }
-
 
 function feedOf(s: StoredArticle): string | null {
   return s.sourceKind === 'feed' ? s.sourceId : null;

@@ -63,9 +63,7 @@ export function formatSummary(s: Summary): string {
 }
 
 export function formatQuotes(quotes: QuoteHit[]): string {
-  return quotes
-    .map((q) => `${formatQuoteLine(q, '')}\n  in “${q.articleTitle}” (${day(q.date)}, id ${q.articleId})`)
-    .join('\n\n');
+  return quotes.map((q) => `${formatQuoteLine(q, '')}\n  in “${q.articleTitle}” (${day(q.date)}, id ${q.articleId})`).join('\n\n');
 }
 
 export function formatSearch(hits: SearchHit[]): string {

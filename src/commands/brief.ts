@@ -20,9 +20,7 @@ export const data = new SlashCommandBuilder()
         { name: 'long (5 sentences)', value: 'long' },
       ),
   )
-  .addStringOption((o) =>
-    o.setName('article').setDescription('One article, by title').setAutocomplete(true).setMaxLength(200),
-  );
+  .addStringOption((o) => o.setName('article').setDescription('One article, by title').setAutocomplete(true).setMaxLength(200));
 
 function lengthOption(interaction: ChatInputCommandInteraction): SummaryLength {
   const v = interaction.options.getString('length');

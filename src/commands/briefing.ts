@@ -38,18 +38,20 @@ export const data = new SlashCommandBuilder()
     s
       .setName('set')
       .setDescription('Post a briefing in a channel every day at a time in a time zone')
-      .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...TEXT_CHANNELS))
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Where to post')
+          .setRequired(true)
+          .addChannelTypes(...TEXT_CHANNELS),
+      )
       .addStringOption((o) => o.setName('time').setDescription('24-hour time, e.g. 08:00').setRequired(true).setMaxLength(8))
       .addStringOption((o) =>
         o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setRequired(true).setAutocomplete(true).setMaxLength(100),
       )
       .addStringOption((o) => o.setName('topic').setDescription('Only articles about this (default: all news)').setMaxLength(100))
       .addIntegerOption((o) =>
-        o
-          .setName('articles')
-          .setDescription(`How many articles (default ${DEFAULT_ARTICLES})`)
-          .setMinValue(MIN_ARTICLES)
-          .setMaxValue(MAX_ARTICLES),
+        o.setName('articles').setDescription(`How many articles (default ${DEFAULT_ARTICLES})`).setMinValue(MIN_ARTICLES).setMaxValue(MAX_ARTICLES),
       )
       .addBooleanOption((o) => o.setName('announce_empty').setDescription('Say so when nothing is new (default: stay silent)')),
   )
@@ -58,19 +60,34 @@ export const data = new SlashCommandBuilder()
     s
       .setName('preview')
       .setDescription('Only you see what the next briefing would be now')
-      .addChannelOption((o) => o.setName('channel').setDescription('Default: this channel').addChannelTypes(...TEXT_CHANNELS)),
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Default: this channel')
+          .addChannelTypes(...TEXT_CHANNELS),
+      ),
   )
   .addSubcommand((s) =>
     s
       .setName('now')
       .setDescription("Post the briefing now (counts as today's)")
-      .addChannelOption((o) => o.setName('channel').setDescription('Default: this channel').addChannelTypes(...TEXT_CHANNELS)),
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Default: this channel')
+          .addChannelTypes(...TEXT_CHANNELS),
+      ),
   )
   .addSubcommand((s) =>
     s
       .setName('off')
       .setDescription('Stop daily briefings in a channel (or in every channel)')
-      .addChannelOption((o) => o.setName('channel').setDescription('Default: this channel').addChannelTypes(...TEXT_CHANNELS))
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Default: this channel')
+          .addChannelTypes(...TEXT_CHANNELS),
+      )
       .addBooleanOption((o) => o.setName('all').setDescription('Stop them in every channel of this server')),
   );
 

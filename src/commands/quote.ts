@@ -11,9 +11,7 @@ export const data = new SlashCommandBuilder()
   .setName('quote')
   .setDescription('Quotations from the articles, with who said them')
   .addStringOption((o) => o.setName('words').setDescription('Words from the quote').setMaxLength(200))
-  .addStringOption((o) =>
-    o.setName('speaker').setDescription('Who said it').setAutocomplete(true).setMaxLength(100),
-  );
+  .addStringOption((o) => o.setName('speaker').setDescription('Who said it').setAutocomplete(true).setMaxLength(100));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   await deferOnce(interaction);

@@ -31,9 +31,7 @@ export const MAX_RESULTS = 50;
 export const data = new SlashCommandBuilder()
   .setName('search')
   .setDescription('Find articles by words; page through them and open one')
-  .addStringOption((o) =>
-    o.setName('query').setDescription('Words to look for').setRequired(true).setAutocomplete(true).setMaxLength(200),
-  );
+  .addStringOption((o) => o.setName('query').setDescription('Words to look for').setRequired(true).setAutocomplete(true).setMaxLength(200));
 
 function pageView(ctx: CommandContext, guildId: string | null, query: string, page: number, notice?: string): SearchPageView {
   const hits = ctx.library.search(query, { limit: MAX_RESULTS, scope: ctx.scopeFor?.(guildId) });

@@ -44,7 +44,12 @@ function withFilter(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBui
 }
 
 const urlOption = (autocomplete: boolean) => (o: import('discord.js').SlashCommandStringOption) =>
-  o.setName('url').setDescription('Feed URL, or a site whose home page links its feed').setRequired(true).setMaxLength(MAX_URL).setAutocomplete(autocomplete);
+  o
+    .setName('url')
+    .setDescription('Feed URL, or a site whose home page links its feed')
+    .setRequired(true)
+    .setMaxLength(MAX_URL)
+    .setAutocomplete(autocomplete);
 
 export const data = new SlashCommandBuilder()
   .setName('sources')
@@ -57,7 +62,12 @@ export const data = new SlashCommandBuilder()
         .setName('add')
         .setDescription('Follow a feed (RSS, Atom, JSON Feed); optionally post its new articles in a channel')
         .addStringOption(urlOption(false))
-        .addChannelOption((o) => o.setName('channel').setDescription('Post new articles here as they come').addChannelTypes(...TEXT_CHANNELS)),
+        .addChannelOption((o) =>
+          o
+            .setName('channel')
+            .setDescription('Post new articles here as they come')
+            .addChannelTypes(...TEXT_CHANNELS),
+        ),
     ),
   )
   .addSubcommand((s) => s.setName('remove').setDescription("Stop following one of this server's feeds").addStringOption(urlOption(true)))
@@ -68,7 +78,13 @@ export const data = new SlashCommandBuilder()
         .setName('watch')
         .setDescription('Post new articles of a source in a channel (or change its filter there)')
         .addStringOption(urlOption(true))
-        .addChannelOption((o) => o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(...TEXT_CHANNELS)),
+        .addChannelOption((o) =>
+          o
+            .setName('channel')
+            .setDescription('Where to post')
+            .setRequired(true)
+            .addChannelTypes(...TEXT_CHANNELS),
+        ),
     ),
   )
   .addSubcommand((s) =>
@@ -76,7 +92,13 @@ export const data = new SlashCommandBuilder()
       .setName('unwatch')
       .setDescription('Stop posting a source in a channel')
       .addStringOption(urlOption(true))
-      .addChannelOption((o) => o.setName('channel').setDescription('Where it posts').setRequired(true).addChannelTypes(...TEXT_CHANNELS)),
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Where it posts')
+          .setRequired(true)
+          .addChannelTypes(...TEXT_CHANNELS),
+      ),
   );
 
 type Interaction = ChatInputCommandInteraction<'cached' | 'raw'>;

@@ -19,6 +19,7 @@ export async function resolveApplicationId(rest: REST, token: string, configured
     // Fall through: the token itself names the bot.
   }
   const fromToken = applicationIdFromToken(token);
-  if (!fromToken) throw new Error('Could not tell the application id: set DISCORD_CLIENT_ID (Developer Portal → General Information → Application ID).');
+  if (!fromToken)
+    throw new Error('Could not tell the application id: set DISCORD_CLIENT_ID (Developer Portal → General Information → Application ID).');
   return fromToken;
 }

@@ -55,9 +55,7 @@ export function sameDefinition(ours: Json, theirs: Json): boolean {
 export async function deployCommands(opts: DeployOptions): Promise<DeployResult> {
   const rest = new REST(opts.apiUrl ? { api: opts.apiUrl } : {}).setToken(opts.token);
   const applicationId = await resolveApplicationId(rest, opts.token, opts.clientId ?? null);
-  const route = opts.guildId
-    ? Routes.applicationGuildCommands(applicationId, opts.guildId)
-    : Routes.applicationCommands(applicationId);
+  const route = opts.guildId ? Routes.applicationGuildCommands(applicationId, opts.guildId) : Routes.applicationCommands(applicationId);
   const before = (await rest.get(route)) as { name: string; type?: number }[];
   await rest.put(route, { body: opts.commands });
 
@@ -111,7 +109,11 @@ async function main(argv: string[]): Promise<void> {
     console.log(describeDeploy(result));
   } catch (err) {
     // A failed request's message can carry a URL; nothing token-shaped is printed.
-    console.error(err instanceof ConfigError ? err.message : redactSecrets(`Could not register the commands: ${(err as Error).message}`, [process.env.DISCORD_TOKEN ?? '']));
+    console.error(
+      err instanceof ConfigError
+        ? err.message
+        : redactSecrets(`Could not register the commands: ${(err as Error).message}`, [process.env.DISCORD_TOKEN ?? '']),
+    );
     process.exitCode = 1;
   }
 }

@@ -1,11 +1,6 @@
 // Routes each interaction to its command; answers unknown commands and stale buttons politely; turns a
 // handler's error into a log line (command, options, guild) and a short ephemeral apology.
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type CommandInteractionOption,
-  type Interaction,
-} from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type CommandInteractionOption, type Interaction } from 'discord.js';
 import type { Command, CommandContext } from '../commands/types';
 import { renderApology, renderNotice } from './render';
 import type { Answerable } from './interaction/respond';

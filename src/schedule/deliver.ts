@@ -143,11 +143,7 @@ export class Deliverer {
    * posted (a crash or a refused part) has its parts deleted and is posted whole, so the channel ends up with
    * exactly one complete briefing for the day.
    */
-  private async run(
-    schedule: ScheduleRow,
-    claim: Delivery,
-    opts: { searchFirst: boolean; partial?: readonly string[] },
-  ): Promise<DeliveryOutcome> {
+  private async run(schedule: ScheduleRow, claim: Delivery, opts: { searchFirst: boolean; partial?: readonly string[] }): Promise<DeliveryOutcome> {
     const { ledger } = this.deps.store;
     const { port, logger } = this.deps;
     try {
@@ -180,8 +176,7 @@ export class Deliverer {
         return { status: 'empty' };
       }
       ledger.notePlan(claim.channelId, claim.localDate, this.deps.owner, articleIds);
-      const messages =
-        articleIds.length === 0 ? this.deps.render.nothingNew(postOpts) : this.deps.render.briefing(briefing, postOpts);
+      const messages = articleIds.length === 0 ? this.deps.render.nothingNew(postOpts) : this.deps.render.briefing(briefing, postOpts);
       const ids: string[] = [];
       for (let part = 1; part <= messages.length; part++) {
         const marker = partMarker(claim.channelId, claim.localDate, part, messages.length);
@@ -270,7 +265,10 @@ export class Deliverer {
   /** Removes the parts of a briefing that was cut off, before it is posted whole. */
   private async deletePartial(claim: Delivery, ids: readonly string[]): Promise<void> {
     for (const id of ids) await this.deps.port.deleteOwn(claim.channelId, id);
-    this.deps.logger.info({ channelId: claim.channelId, localDate: claim.localDate, deleted: ids.length }, 'partly posted briefing deleted; posting it whole');
+    this.deps.logger.info(
+      { channelId: claim.channelId, localDate: claim.localDate, deleted: ids.length },
+      'partly posted briefing deleted; posting it whole',
+    );
   }
 
   private recordFailure(schedule: ScheduleRow | null, claim: Delivery, error: unknown): DeliveryOutcome {

@@ -94,7 +94,10 @@ export class BriefingScheduler {
       if (!mine) continue; // another process took it first
       const schedule = this.deps.store.schedules.get(claim.channelId);
       const stillToday = schedule ? localDateOf(now, schedule.timezone) === claim.localDate : false;
-      this.deps.logger.info({ channelId: claim.channelId, localDate: claim.localDate, previous: claim.claimedBy }, 'resolving unfinished briefing claim');
+      this.deps.logger.info(
+        { channelId: claim.channelId, localDate: claim.localDate, previous: claim.claimedBy },
+        'resolving unfinished briefing claim',
+      );
       work.push(this.exclusive(claim.channelId, () => this.deps.deliverer.resume(schedule, mine, stillToday)));
     }
     await Promise.all(work);

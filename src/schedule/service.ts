@@ -118,7 +118,9 @@ export class ScheduleService implements BriefingService {
       throw new ScheduleInputError('That channel is not in this server. Pick a text channel of this server.');
     }
     if (!place.holdsMessages) {
-      throw new ScheduleInputError('Daily briefings need a text or announcement channel; that channel cannot hold them (voice, stage, forum or category).');
+      throw new ScheduleInputError(
+        'Daily briefings need a text or announcement channel; that channel cannot hold them (voice, stage, forum or category).',
+      );
     }
   }
 

@@ -113,8 +113,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
          WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
       ).all(view.fileRoot ?? '\u0000none') as (ArticleRow & { position: number })[];
       rows.sort(
-        (x, y) =>
-          cmp(x.source_kind, y.source_kind) || cmp(x.source_root, y.source_root) || cmp(x.source_id, y.source_id) || x.position - y.position,
+        (x, y) => cmp(x.source_kind, y.source_kind) || cmp(x.source_root, y.source_root) || cmp(x.source_id, y.source_id) || x.position - y.position,
       );
       return { seq, articles: rows.map(fromRow) };
     })();
@@ -151,8 +150,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
 
   loadSearchSnapshot(viewKey: string): SearchSnapshotRecord | null {
     const r = this.sql('SELECT change_seq, analysis_version, data FROM search_snapshots WHERE view = ?').get(viewKey) as
-      | { change_seq: number; analysis_version: string; data: Buffer }
-      | undefined;
+      { change_seq: number; analysis_version: string; data: Buffer } | undefined;
     return r ? { seq: r.change_seq, analysisVersion: r.analysis_version, data: r.data } : null;
   }
 
@@ -161,7 +159,13 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
       `INSERT INTO search_snapshots (view, change_seq, analysis_version, data, saved_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (view) DO UPDATE SET change_seq = excluded.change_seq, analysis_version = excluded.analysis_version,
          data = excluded.data, saved_at = excluded.saved_at`,
-    ).run(viewKey, record.seq, record.analysisVersion, Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength), this.clock().toISOString());
+    ).run(
+      viewKey,
+      record.seq,
+      record.analysisVersion,
+      Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength),
+      this.clock().toISOString(),
+    );
   }
 
   sources(kind: SourceKind, root: string): Map<string, StoredSource> {
@@ -188,15 +192,22 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   private replaceOne(source: StoredSource, articles: AnalysedArticle[]): string[] {
-    const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(source.kind, source.root, source.id) as
-      | { analysis_version: string }
-      | undefined;
+    const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(
+      source.kind,
+      source.root,
+      source.id,
+    ) as { analysis_version: string } | undefined;
     this.upsertSource(source);
     // Articles analysed by other code are rewritten even when their text is the same.
     const sameCode = before?.analysis_version === source.analysisVersion;
     const old = new Map(
-      (this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?')
-        .all(source.kind, source.root, source.id) as { id: string; content_hash: string }[]).map((r) => [r.id, sameCode ? r.content_hash : '']),
+      (
+        this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?').all(
+          source.kind,
+          source.root,
+          source.id,
+        ) as { id: string; content_hash: string }[]
+      ).map((r) => [r.id, sameCode ? r.content_hash : '']),
     );
     // Unchanged articles are left alone (no change-log entry, no re-index); the rest are rewritten.
     const keep = new Set<string>();
@@ -218,30 +229,44 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): string[] {
-    return this.db.transaction(() => {
-      const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(source.kind, source.root, source.id) as
-        | { analysis_version: string }
-        | undefined;
-      const sameCode = before?.analysis_version === source.analysisVersion;
-      this.upsertSource(source);
-      const find = this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ? AND item_key = ?');
-      const next = this.sql('SELECT COALESCE(MAX(position) + 1, 0) AS p FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?');
-      const update = this.sql(
-        `UPDATE articles SET url = ?, title = ?, date = ?, date_approximate = ?, content_hash = ?, body = ?, analysis = ?, stored_at = ?
+    return this.db
+      .transaction(() => {
+        const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(
+          source.kind,
+          source.root,
+          source.id,
+        ) as { analysis_version: string } | undefined;
+        const sameCode = before?.analysis_version === source.analysisVersion;
+        this.upsertSource(source);
+        const find = this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ? AND item_key = ?');
+        const next = this.sql('SELECT COALESCE(MAX(position) + 1, 0) AS p FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?');
+        const update = this.sql(
+          `UPDATE articles SET url = ?, title = ?, date = ?, date_approximate = ?, content_hash = ?, body = ?, analysis = ?, stored_at = ?
          WHERE id = ?`,
-      );
-      const now = this.clock().toISOString();
-      return items.map(({ key, article: a }) => {
-        const old = find.get(source.kind, source.root, source.id, key) as { id: string; content_hash: string } | undefined;
-        if (old && sameCode && old.content_hash === a.contentHash) return old.id;
-        if (old) {
-          update.run(a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0, a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a)), now, old.id);
-          return old.id;
-        }
-        const { p } = next.get(source.kind, source.root, source.id) as { p: number };
-        return this.insertArticle(source, a, p, key, now);
-      });
-    }).immediate();
+        );
+        const now = this.clock().toISOString();
+        return items.map(({ key, article: a }) => {
+          const old = find.get(source.kind, source.root, source.id, key) as { id: string; content_hash: string } | undefined;
+          if (old && sameCode && old.content_hash === a.contentHash) return old.id;
+          if (old) {
+            update.run(
+              a.url ?? null,
+              a.title,
+              a.date,
+              a.dateApproximate ? 1 : 0,
+              a.contentHash,
+              JSON.stringify(bodyOf(a)),
+              JSON.stringify(analysisOf(a)),
+              now,
+              old.id,
+            );
+            return old.id;
+          }
+          const { p } = next.get(source.kind, source.root, source.id) as { p: number };
+          return this.insertArticle(source, a, p, key, now);
+        });
+      })
+      .immediate();
   }
 
   private insertArticle(source: StoredSource, a: AnalysedArticle, position: number, key: string | null, now: string): string {
@@ -250,8 +275,22 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
       `INSERT INTO articles (id, source_kind, source_root, source_id, position, item_key, url, title, date, date_approximate,
                              content_hash, body, analysis, stored_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, source.kind, source.root, source.id, position, key, a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0,
-      a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a)), now);
+    ).run(
+      id,
+      source.kind,
+      source.root,
+      source.id,
+      position,
+      key,
+      a.url ?? null,
+      a.title,
+      a.date,
+      a.dateApproximate ? 1 : 0,
+      a.contentHash,
+      JSON.stringify(bodyOf(a)),
+      JSON.stringify(analysisOf(a)),
+      now,
+    );
     return id;
   }
 
@@ -260,9 +299,11 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): void {
-    this.db.transaction(() => {
-      for (const { source, articles } of items) this.replaceOne(source, articles);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const { source, articles } of items) this.replaceOne(source, articles);
+      })
+      .immediate();
   }
 
   touchSource(source: StoredSource): void {
@@ -270,17 +311,17 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   removeSources(keys: SourceKey[]): void {
-    this.db.transaction(() => {
-      // Articles go with their source (ON DELETE CASCADE fires the delete trigger for each).
-      const del = this.sql('DELETE FROM sources WHERE kind = ? AND root = ? AND id = ?');
-      for (const k of keys) del.run(k.kind, k.root, k.id);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // Articles go with their source (ON DELETE CASCADE fires the delete trigger for each).
+        const del = this.sql('DELETE FROM sources WHERE kind = ? AND root = ? AND id = ?');
+        for (const k of keys) del.run(k.kind, k.root, k.id);
+      })
+      .immediate();
   }
 
   pruneFeedArticles(cutoff: Date): number {
     const iso = cutoff.toISOString();
-    return this.sql(
-      `DELETE FROM articles WHERE source_kind = 'feed' AND COALESCE(date, stored_at) < ?`,
-    ).run(iso).changes;
+    return this.sql(`DELETE FROM articles WHERE source_kind = 'feed' AND COALESCE(date, stored_at) < ?`).run(iso).changes;
   }
 }

@@ -84,25 +84,22 @@ export class DeliveryLedger {
   }
 
   get(channelId: string, localDate: string): Delivery | null {
-    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?')
-      .get(channelId, localDate) as RawDelivery | undefined;
+    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?').get(channelId, localDate) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   latest(channelId: string): Delivery | null {
-    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1')
-      .get(channelId) as RawDelivery | undefined;
+    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1').get(channelId) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   /** Takes the (channel, date) slot. Exactly one caller ever gets true for a slot, across processes. */
   claim(req: ClaimRequest): Delivery | null {
     const info = this.sql(
-        `INSERT INTO deliveries (channel_id, guild_id, local_date, status, trigger, late, claimed_by, claimed_at)
+      `INSERT INTO deliveries (channel_id, guild_id, local_date, status, trigger, late, claimed_by, claimed_at)
          VALUES (?, ?, ?, 'claimed', ?, ?, ?, ?)
          ON CONFLICT (channel_id, local_date) DO NOTHING`,
-      )
-      .run(req.channelId, req.guildId, req.localDate, req.trigger, req.late ? 1 : 0, req.owner, req.now.toISOString());
+    ).run(req.channelId, req.guildId, req.localDate, req.trigger, req.late ? 1 : 0, req.owner, req.now.toISOString());
     return info.changes === 1 ? this.get(req.channelId, req.localDate) : null;
   }
 
@@ -112,31 +109,29 @@ export class DeliveryLedger {
    */
   takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Delivery | null {
     const info = this.sql(
-        `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
+      `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
                                trigger = ?, late = ?, error = NULL, error_kind = NULL
          WHERE channel_id = ? AND local_date = ? AND status = ? AND claimed_by = ? AND claimed_at = ?`,
-      )
-      .run(
-        req.owner,
-        req.now.toISOString(),
-        req.trigger,
-        (req.late ?? seen.late) ? 1 : 0,
-        seen.channelId,
-        seen.localDate,
-        seen.status,
-        seen.claimedBy,
-        seen.claimedAt,
-      );
+    ).run(
+      req.owner,
+      req.now.toISOString(),
+      req.trigger,
+      (req.late ?? seen.late) ? 1 : 0,
+      seen.channelId,
+      seen.localDate,
+      seen.status,
+      seen.claimedBy,
+      seen.claimedAt,
+    );
     return info.changes === 1 ? this.get(seen.channelId, seen.localDate) : null;
   }
 
   /** Notes one more send attempt on a claim we hold. */
   noteAttempt(channelId: string, localDate: string, owner: string, error: string): void {
     this.sql(
-        `UPDATE deliveries SET attempts = attempts + 1, error = ?
+      `UPDATE deliveries SET attempts = attempts + 1, error = ?
          WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
-      )
-      .run(error, channelId, localDate, owner);
+    ).run(error, channelId, localDate, owner);
   }
 
   /** Records which articles a claim is about to post, so a restart that finds the post can still remember them. */
@@ -151,8 +146,12 @@ export class DeliveryLedger {
   addMessageIds(channelId: string, localDate: string, owner: string, ids: string[]): void {
     const row = this.get(channelId, localDate);
     if (!row || row.claimedBy !== owner) return;
-    this.sql('UPDATE deliveries SET message_ids = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ?')
-      .run(JSON.stringify([...row.messageIds, ...ids]), channelId, localDate, owner);
+    this.sql('UPDATE deliveries SET message_ids = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ?').run(
+      JSON.stringify([...row.messageIds, ...ids]),
+      channelId,
+      localDate,
+      owner,
+    );
   }
 
   /** Finishes a claim we hold as posted (or empty: nothing new and nothing announced) and remembers the articles. */
@@ -165,19 +164,18 @@ export class DeliveryLedger {
     return this.db.transaction(() => {
       const iso = outcome.now.toISOString();
       const info = this.sql(
-          `UPDATE deliveries SET status = ?, posted_at = ?, message_ids = ?, article_ids = ?, error = ?, error_kind = NULL
+        `UPDATE deliveries SET status = ?, posted_at = ?, message_ids = ?, article_ids = ?, error = ?, error_kind = NULL
            WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
-        )
-        .run(
-          outcome.status,
-          iso,
-          JSON.stringify(outcome.messageIds),
-          JSON.stringify(outcome.articleIds),
-          outcome.detail ?? null,
-          channelId,
-          localDate,
-          owner,
-        );
+      ).run(
+        outcome.status,
+        iso,
+        JSON.stringify(outcome.messageIds),
+        JSON.stringify(outcome.articleIds),
+        outcome.detail ?? null,
+        channelId,
+        localDate,
+        owner,
+      );
       if (info.changes !== 1) return false;
       const remember = this.sql(
         `INSERT INTO briefed_articles (channel_id, article_id, local_date, briefed_at) VALUES (?, ?, ?, ?)
@@ -195,10 +193,9 @@ export class DeliveryLedger {
       const row = this.get(channelId, localDate);
       if (!row || row.status !== 'claimed' || row.claimedBy !== owner) return { newFailedDay: false };
       this.sql(
-          `UPDATE deliveries SET status = 'failed', error = ?, error_kind = ?, failure_counted = 1
+        `UPDATE deliveries SET status = 'failed', error = ?, error_kind = ?, failure_counted = 1
            WHERE channel_id = ? AND local_date = ? AND claimed_by = ?`,
-        )
-        .run(error, kind, channelId, localDate, owner);
+      ).run(error, kind, channelId, localDate, owner);
       return { newFailedDay: !row.failureCounted };
     })();
   }

@@ -91,7 +91,8 @@ export class LiveSubscriptionRepo {
   }
 
   find(channelId: string, feedUrl: string): LiveSubscriptionRow | null {
-    const r = this.sql('SELECT * FROM live_subscriptions WHERE channel_id = ? AND feed_url = ?').get(channelId, feedUrl) as RawSubscription | undefined;
+    const r = this.sql('SELECT * FROM live_subscriptions WHERE channel_id = ? AND feed_url = ?').get(channelId, feedUrl) as
+      RawSubscription | undefined;
     return r ? fromRaw(r) : null;
   }
 
@@ -102,7 +103,9 @@ export class LiveSubscriptionRepo {
 
   /** A guild's subscriptions: removing one needs the guild, so one server never touches another's. */
   remove(guildId: string, channelId: string, feedUrl: string): boolean {
-    return this.sql('DELETE FROM live_subscriptions WHERE guild_id = ? AND channel_id = ? AND feed_url = ?').run(guildId, channelId, feedUrl).changes === 1;
+    return (
+      this.sql('DELETE FROM live_subscriptions WHERE guild_id = ? AND channel_id = ? AND feed_url = ?').run(guildId, channelId, feedUrl).changes === 1
+    );
   }
 
   /** Every subscription of a guild to a feed (the feed left the guild's sources). */

@@ -96,7 +96,7 @@ export class ScheduleRepo {
     const existing = this.get(input.channelId);
     const clockChanged = !existing || existing.time !== input.time || existing.timezone !== input.timezone;
     this.sql(
-        `INSERT INTO schedules (channel_id, guild_id, time, timezone, topic, articles, announce_empty,
+      `INSERT INTO schedules (channel_id, guild_id, time, timezone, topic, articles, announce_empty,
                                 paused, pause_reason, failure_days, effective_from, created_at, updated_at)
          VALUES (@channelId, @guildId, @time, @timezone, @topic, @articles, @announceEmpty, 0, NULL, 0, @iso, @iso, @iso)
          ON CONFLICT (channel_id) DO UPDATE SET
@@ -105,8 +105,7 @@ export class ScheduleRepo {
            paused = 0, pause_reason = NULL, failure_days = 0,
            effective_from = CASE WHEN @clockChanged = 1 THEN excluded.effective_from ELSE schedules.effective_from END,
            updated_at = excluded.updated_at`,
-      )
-      .run({ ...input, announceEmpty: input.announceEmpty ? 1 : 0, iso, clockChanged: clockChanged ? 1 : 0 });
+    ).run({ ...input, announceEmpty: input.announceEmpty ? 1 : 0, iso, clockChanged: clockChanged ? 1 : 0 });
     return this.get(input.channelId)!;
   }
 
@@ -143,14 +142,13 @@ export class ScheduleRepo {
   /** Counts one more failed day; pauses the schedule at the limit. Returns the row after. */
   recordFailedDay(channelId: string, reason: string, now: Date): ScheduleRow | null {
     this.sql(
-        `UPDATE schedules SET failure_days = failure_days + 1,
+      `UPDATE schedules SET failure_days = failure_days + 1,
            paused = CASE WHEN failure_days + 1 >= @limit THEN 1 ELSE paused END,
            pause_reason = CASE WHEN failure_days + 1 >= @limit
              THEN 'paused after ' || (failure_days + 1) || ' failed days: ' || @reason ELSE pause_reason END,
            updated_at = @iso
          WHERE channel_id = @channelId`,
-      )
-      .run({ channelId, reason, limit: PAUSE_AFTER_FAILED_DAYS, iso: now.toISOString() });
+    ).run({ channelId, reason, limit: PAUSE_AFTER_FAILED_DAYS, iso: now.toISOString() });
     return this.get(channelId);
   }
 }

@@ -53,7 +53,21 @@ export const BOUNDARIES: Record<string, RoomRule> = {
   config: { may: [] },
   // Programs (bot, shards, CLI): the composition root may wire any room.
   entry: {
-    may: ['briefings', 'store', 'schedule', 'delivery', 'discord', 'discord/render', 'discord/interaction', 'discord/schedule', 'discord/live', 'commands', 'cli', 'sources', 'config'],
+    may: [
+      'briefings',
+      'store',
+      'schedule',
+      'delivery',
+      'discord',
+      'discord/render',
+      'discord/interaction',
+      'discord/schedule',
+      'discord/live',
+      'commands',
+      'cli',
+      'sources',
+      'config',
+    ],
     packages: DISCORD,
   },
   // Evaluations and benchmarks: the core's public face, the sources they time, and the store (bench/store.bench.ts).
@@ -69,7 +83,7 @@ export const CORE_FACE = 'src/briefings/index.ts';
 /** Files allowed to reach past the core's face, each with the reason. */
 export const FACE_EXEMPT: Record<string, string> = {
   'bench/rouge.eval.ts': 'measures summariser internals (furniture rules, weights) one by one (summary work)',
-  'bench/rouge-tune.ts': 'tunes the summariser\'s weights on its internal scoring (summary work)',
+  'bench/rouge-tune.ts': "tunes the summariser's weights on its internal scoring (summary work)",
   'bench/rouge-speed.ts': 'times summarise() inside the core (summary work)',
   'bench/layouts.ts': 'builds article layouts from the sentence splitter and unglue (summary work)',
 };
@@ -79,9 +93,9 @@ export const MAX_FUNCTION_LINES = 80;
 
 /** Files over the line budget, by name, with the reason. */
 export const FILE_EXEMPT: Record<string, string> = {
-  'tests/standin/index.ts': 'the stand-in Discord\'s one public class; splitting it is its own piece of work',
+  'tests/standin/index.ts': "the stand-in Discord's one public class; splitting it is its own piece of work",
   'bench/search.bench.ts': 'one benchmark script run by hand, not product code',
-  'tests/sources/poller.test.ts': 'the feed poller\'s spec (sources work); to be split by its owner',
+  'tests/sources/poller.test.ts': "the feed poller's spec (sources work); to be split by its owner",
 };
 
 /** Functions over the line budget, as 'path:name', with the reason. */

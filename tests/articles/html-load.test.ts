@@ -40,7 +40,12 @@ describe('web pages in the content folder', () => {
     const { articles, warnings } = loadRawArticles(dir, { now: NOW });
     expect(warnings).toEqual([]);
     expect(articles.map((a) => a.source)).toEqual(['a.html', 'b.htm', 'c.html.gz']);
-    expect(articles[0]).toMatchObject({ title: 'Budget agreed', date: '2025-12-03T08:00:00.000Z', dateApproximate: false, paragraphs: [SENTENCE, SENTENCE, SENTENCE] });
+    expect(articles[0]).toMatchObject({
+      title: 'Budget agreed',
+      date: '2025-12-03T08:00:00.000Z',
+      dateApproximate: false,
+      paragraphs: [SENTENCE, SENTENCE, SENTENCE],
+    });
     expect(articles[2].title).toBe('Son of former German president stabbed to death in Berlin');
     expect(articles[2].paragraphs[0]).toMatch(/^The son of former German President Richard von Weizsäcker/);
   });

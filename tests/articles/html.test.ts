@@ -69,10 +69,16 @@ describe('reading a web page', () => {
 
   it('falls back to article:published_time, <time> and <title> when there is no JSON-LD', () => {
     const body = `<article><p>${LONG}</p><p>${LONG}</p><p>${LONG}</p></article>`;
-    const withMeta = readHtml(`<html><head><title>Budget agreed after a long night - Gazette</title><meta property="article:published_time" content="2021-03-04T10:00:00+01:00"></head><body>${body}</body></html>`, null);
+    const withMeta = readHtml(
+      `<html><head><title>Budget agreed after a long night - Gazette</title><meta property="article:published_time" content="2021-03-04T10:00:00+01:00"></head><body>${body}</body></html>`,
+      null,
+    );
     expect(withMeta.article!.title).toBe('Budget agreed after a long night');
     expect(withMeta.article!.date).toBe('2021-03-04T09:00:00.000Z');
-    const withTime = readHtml(`<html><head><script type="application/ld+json">{not json</script></head><body><time datetime="2020-01-02T03:04:05Z">2 Jan</time>${body}</body></html>`, null);
+    const withTime = readHtml(
+      `<html><head><script type="application/ld+json">{not json</script></head><body><time datetime="2020-01-02T03:04:05Z">2 Jan</time>${body}</body></html>`,
+      null,
+    );
     expect(withTime.article!.date).toBe('2020-01-02T03:04:05.000Z');
     const noDate = readHtml(`<html><body><time datetime="soon">soon</time>${body}</body></html>`, null);
     expect(noDate.article!.date).toBeNull();
@@ -105,7 +111,10 @@ describe('reading a web page', () => {
   it('flags a teaser: under 200 characters of text, or a paywall notice', () => {
     const short = readHtml('<html><body><article><p>Only a line of text here.</p></article></body></html>', null);
     expect(short.teaser).toBe(true);
-    const walled = readHtml(`<html><body><article><p>${LONG}</p><p>${LONG}</p><p>Subscribe now to continue reading this story.</p></article></body></html>`, null);
+    const walled = readHtml(
+      `<html><body><article><p>${LONG}</p><p>${LONG}</p><p>Subscribe now to continue reading this story.</p></article></body></html>`,
+      null,
+    );
     expect(walled.teaser).toBe(true);
     expect(readHtml(newsPage(), null).teaser).toBe(false);
   });
@@ -156,7 +165,9 @@ describe('the date a page prints, when its metadata has none', () => {
 
   it('prefers the metadata date, and refuses a day that does not exist', () => {
     const meta = '<meta property="article:published_time" content="2021-03-04T10:00:00Z">';
-    expect(readHtml(`<html><head>${meta}</head><body><article><p>Updated Nov 19, 2019</p>${body}</article></body></html>`, null).article!.date).toBe('2021-03-04T10:00:00.000Z');
+    expect(readHtml(`<html><head>${meta}</head><body><article><p>Updated Nov 19, 2019</p>${body}</article></body></html>`, null).article!.date).toBe(
+      '2021-03-04T10:00:00.000Z',
+    );
     expect(readHtml(`<html><body><article><p>Updated February 31, 2019 10:00</p>${body}</article></body></html>`, null).article!.date).toBeNull();
   });
 });

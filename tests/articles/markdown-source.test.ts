@@ -11,7 +11,13 @@ describe('markdown front matter source', () => {
   });
 
   it('keeps the file path when the front matter has no usable source', () => {
-    for (const fm of ['title: Ceasefire holds', 'title: Ceasefire holds\nsource: "   "', 'title: Ceasefire holds\nsource: [a, b]', 'source: "Unknown"', 'source: n/a']) {
+    for (const fm of [
+      'title: Ceasefire holds',
+      'title: Ceasefire holds\nsource: "   "',
+      'title: Ceasefire holds\nsource: [a, b]',
+      'source: "Unknown"',
+      'source: n/a',
+    ]) {
       expect(readMarkdown(`---\n${fm}\n---${body}`, ctx).articles[0].source).toBe('world/2026-04-19-ceasefire.md');
     }
   });

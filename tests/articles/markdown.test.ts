@@ -26,7 +26,9 @@ describe('markdown reader', () => {
     const all = a.paragraphs.join('\n');
     expect(all).not.toMatch(/Getty Images|watch now|\]\(|!\[|https?:\/\//);
     expect(all).not.toMatch(/speed boat sailing along the Persian Gulf/);
-    expect(a.paragraphs).toContain('In a notice issued Monday, the U.S. Maritime Administration said ship captains should decline permission for Iranian forces to board U.S. vessels.');
+    expect(a.paragraphs).toContain(
+      'In a notice issued Monday, the U.S. Maritime Administration said ship captains should decline permission for Iranian forces to board U.S. vessels.',
+    );
   });
 
   it('keeps only the summary of a paywalled page', () => {
@@ -128,7 +130,10 @@ describe('markdown reader on page endings', () => {
       'You can contact or verify outreach from Sarah by emailing sarah@example.com.',
     ].join('\n');
     const a = readMarkdown(text, ctx()).articles[0];
-    expect(a.paragraphs).toEqual(['The reporter who broke the story is a writer at a local paper, officials said.', 'The platform announced plans on Wednesday.']);
+    expect(a.paragraphs).toEqual([
+      'The reporter who broke the story is a writer at a local paper, officials said.',
+      'The platform announced plans on Wednesday.',
+    ]);
   });
 
   it('ends the article at a "Topics" line', () => {

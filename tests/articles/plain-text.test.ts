@@ -14,7 +14,9 @@ describe('plain text reader', () => {
     const a = articles[0];
     expect(a.title).toBe('Crucial decision on super-casinos');
     expect(a.paragraphs).toHaveLength(3);
-    expect(a.paragraphs[0]).toBe('A decision on whether to allow Westminster to legislate on super-casinos is set to be made by the Scottish Parliament.');
+    expect(a.paragraphs[0]).toBe(
+      'A decision on whether to allow Westminster to legislate on super-casinos is set to be made by the Scottish Parliament.',
+    );
     expect(a.date).toBeNull();
     expect(a.source).toBe('bbc/politics/010.txt');
   });
@@ -46,7 +48,8 @@ describe('plain text reader', () => {
   });
 
   it('treats a short unpunctuated line between paragraphs as a heading and strips a dateline', () => {
-    const text = 'Storm hits coast\n\nLONDON (Reuters) - Winds of 100 mph battered the coast on Monday, officials said.\n\nDamage assessed\n\nInsurers said losses could be large.\n';
+    const text =
+      'Storm hits coast\n\nLONDON (Reuters) - Winds of 100 mph battered the coast on Monday, officials said.\n\nDamage assessed\n\nInsurers said losses could be large.\n';
     const { articles } = readPlainText(text, ctx('a.txt'));
     const a = articles[0];
     expect(a.dateline).toBe('LONDON');

@@ -15,9 +15,51 @@ const ctx = { source: 'x/file.txt', savedAt: new Date('2026-01-10T12:00:00Z') };
 
 // Pieces of the formats the readers know, so random text often looks like a real file.
 const piece = fc.constantFrom(
-  '\n', '\n\n', ' ', '\u00a0', '\t', '•', '- ', ' -', '---', '#', '## ', '**', '_', '[', '](', ')', '![', '|', ':', '"', '“', '”',
-  'Short Url', 'Follow', 'Updated 03 December 2025', 'Updated 2 sec ago', '(AFP)', 'MOSCOW: ', 'Title', 'Title',
-  'The body.', 'title: ', 'date: ', 'x', 'É', '\u0000', '\r', '{', '}', '"title":', ',', '[]', 'watch now', 'Getty Images', ' | ',
+  '\n',
+  '\n\n',
+  ' ',
+  '\u00a0',
+  '\t',
+  '•',
+  '- ',
+  ' -',
+  '---',
+  '#',
+  '## ',
+  '**',
+  '_',
+  '[',
+  '](',
+  ')',
+  '![',
+  '|',
+  ':',
+  '"',
+  '“',
+  '”',
+  'Short Url',
+  'Follow',
+  'Updated 03 December 2025',
+  'Updated 2 sec ago',
+  '(AFP)',
+  'MOSCOW: ',
+  'Title',
+  'Title',
+  'The body.',
+  'title: ',
+  'date: ',
+  'x',
+  'É',
+  '\u0000',
+  '\r',
+  '{',
+  '}',
+  '"title":',
+  ',',
+  '[]',
+  'watch now',
+  'Getty Images',
+  ' | ',
 );
 const formatted = fc.array(piece, { maxLength: 60 }).map((xs) => xs.join(''));
 const anyText = fc.oneof(fc.string({ maxLength: 300 }), formatted, fc.string({ unit: 'grapheme', maxLength: 200 }));
@@ -69,7 +111,10 @@ describe('loadRawArticles never throws on arbitrary bytes', () => {
 
   it('loads any bytes under any known extension, warning instead of failing', () => {
     const ext = fc.constantFrom('.txt', '.md', '.json', '.csv', '.markdown', '.bin');
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 400 }), formatted.map((s) => new Uint8Array(Buffer.from(s, 'utf8'))));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 400 }),
+      formatted.map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(ext, bytes), { minLength: 1, maxLength: 4 }), (files) => {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -106,7 +151,12 @@ describe('Windows-1252 files keep their C1-range characters', () => {
         const body = `Start ${words.join(' ')} ${sure} end.`;
         const bytes = Uint8Array.from(`Title\n\n${body}\n`, (c) => {
           const at = C1_CHARS.indexOf(c);
-          return at < 0 ? c.charCodeAt(0) : [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f][at];
+          return at < 0
+            ? c.charCodeAt(0)
+            : [
+                0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99,
+                0x9a, 0x9b, 0x9c, 0x9e, 0x9f,
+              ][at];
         });
         fs.rmSync(dir, { recursive: true, force: true });
         fs.mkdirSync(dir);

@@ -8,7 +8,11 @@ const page = (title: string, header: string[], body: string[]) => [title, '', ..
 
 describe('scraped page text reader', () => {
   it('recognises a scraped page by its twin title with furniture between', () => {
-    const text = page('Ministers meet in Paris', ['Updated 5 mins ago', 'Follow'], ['PARIS: Ministers met on Friday to discuss the budget for next year.']);
+    const text = page(
+      'Ministers meet in Paris',
+      ['Updated 5 mins ago', 'Follow'],
+      ['PARIS: Ministers met on Friday to discuss the budget for next year.'],
+    );
     expect(looksScraped(text, savedAt)).toBe(true);
     expect(findHeaders(cleanLines(text), savedAt)).toEqual([{ start: 0, twin: 5 }]);
   });
@@ -19,7 +23,8 @@ describe('scraped page text reader', () => {
   });
 
   it('does not take a plain article with a bullet list for a scraped page', () => {
-    const text = 'Budget at a glance\n\nThe budget has three parts:\n\n• more money for schools\n• lower fuel duty\n• a new tax band\n\nIt passed easily.\n';
+    const text =
+      'Budget at a glance\n\nThe budget has three parts:\n\n• more money for schools\n• lower fuel duty\n• a new tax band\n\nIt passed easily.\n';
     expect(looksScraped(text, savedAt)).toBe(false);
   });
 
@@ -64,7 +69,13 @@ describe('scraped page text reader', () => {
   });
 
   it('keeps text that precedes the first header as an article of its own', () => {
-    const text = ['Lost headline', 'Paragraph one of the lost story.', 'Paragraph two of it.', '', page('Found headline', ['Updated 2 days ago'], ['Found body.'])].join('\n');
+    const text = [
+      'Lost headline',
+      'Paragraph one of the lost story.',
+      'Paragraph two of it.',
+      '',
+      page('Found headline', ['Updated 2 days ago'], ['Found body.']),
+    ].join('\n');
     const { articles } = readScrapedText(text, ctx);
     expect(articles.map((a) => a.title)).toEqual(['Lost headline', 'Found headline']);
     expect(articles[0].paragraphs).toEqual(['Paragraph one of the lost story.', 'Paragraph two of it.']);

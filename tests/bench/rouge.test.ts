@@ -22,13 +22,61 @@ describe('rougeTokens (ROUGE-1.5.5 -m tokenisation)', () => {
 
 describe('rougeStem (the Porter variant shipped in ROUGE-1.5.5)', () => {
   const standard = [
-    'caresses', 'ponies', 'caress', 'cats', 'feed', 'agreed', 'plastered', 'motoring', 'sing', 'conflated',
-    'troubled', 'sized', 'hopping', 'falling', 'hissing', 'filing', 'happy', 'relational', 'conditional',
-    'digitizer', 'vietnamization', 'operator', 'feudalism', 'decisiveness', 'hopefulness', 'callousness',
-    'formaliti', 'sensibiliti', 'triplicate', 'formative', 'formalize', 'electrical', 'goodness', 'revival',
-    'allowance', 'inference', 'airliner', 'adjustable', 'defensible', 'irritant', 'adjustment', 'dependent',
-    'adoption', 'communism', 'activate', 'effective', 'bowdlerize', 'probate', 'controlling', 'government',
-    'development', 'running', 'generously', 'yelling', 'youthful',
+    'caresses',
+    'ponies',
+    'caress',
+    'cats',
+    'feed',
+    'agreed',
+    'plastered',
+    'motoring',
+    'sing',
+    'conflated',
+    'troubled',
+    'sized',
+    'hopping',
+    'falling',
+    'hissing',
+    'filing',
+    'happy',
+    'relational',
+    'conditional',
+    'digitizer',
+    'vietnamization',
+    'operator',
+    'feudalism',
+    'decisiveness',
+    'hopefulness',
+    'callousness',
+    'formaliti',
+    'sensibiliti',
+    'triplicate',
+    'formative',
+    'formalize',
+    'electrical',
+    'goodness',
+    'revival',
+    'allowance',
+    'inference',
+    'airliner',
+    'adjustable',
+    'defensible',
+    'irritant',
+    'adjustment',
+    'dependent',
+    'adoption',
+    'communism',
+    'activate',
+    'effective',
+    'bowdlerize',
+    'probate',
+    'controlling',
+    'government',
+    'development',
+    'running',
+    'generously',
+    'yelling',
+    'youthful',
   ];
 
   it.each(standard)('stems "%s" as Porter\'s original algorithm does', (word) => {
@@ -85,7 +133,7 @@ describe('ROUGE-N', () => {
 });
 
 describe('ROUGE-L (summary level)', () => {
-  it('takes the union of each reference sentence\'s LCS with every candidate sentence (Lin 2004 example)', () => {
+  it("takes the union of each reference sentence's LCS with every candidate sentence (Lin 2004 example)", () => {
     // r = w1 w2 w3 w4 w5; c1 = w1 w2 w6 w7 w8; c2 = w1 w3 w8 w9 w5
     // LCS(r, c1) = w1 w2, LCS(r, c2) = w1 w3 w5, union = w1 w2 w3 w5: 4 hits.
     const score = rougeL(['w1 w2 w6 w7 w8', 'w1 w3 w8 w9 w5'], ['w1 w2 w3 w4 w5']);
@@ -103,10 +151,7 @@ describe('ROUGE-L (summary level)', () => {
 
   it('ignores the order of sentences in the summary', () => {
     const ref = ['the minister resigned on friday', 'markets fell sharply'];
-    expect(rougeL(['markets fell', 'the minister resigned'], ref).f).toBeCloseTo(
-      rougeL(['the minister resigned', 'markets fell'], ref).f,
-      10,
-    );
+    expect(rougeL(['markets fell', 'the minister resigned'], ref).f).toBeCloseTo(rougeL(['the minister resigned', 'markets fell'], ref).f, 10);
   });
 
   it('is 1 for identical summaries and 0 for summaries with no word in common', () => {

@@ -53,7 +53,10 @@ describe('the command loader', () => {
   });
 
   it('refuses a command without execute', () => {
-    const dir = folder({ 'half.js': `const { SlashCommandBuilder } = require(${DJS});\n` + "exports.data = new SlashCommandBuilder().setName('half').setDescription('d');\n" });
+    const dir = folder({
+      'half.js':
+        `const { SlashCommandBuilder } = require(${DJS});\n` + "exports.data = new SlashCommandBuilder().setName('half').setDescription('d');\n",
+    });
     expect(() => loadCommands(dir)).toThrow('half.js exports `data` but no `execute`');
   });
 

@@ -4,8 +4,18 @@ import { applicationIdFromToken } from '../../src/discord/application-id';
 describe('telling whether a registered command changed', () => {
   const ours = { name: 'help', description: 'What it does', type: 1, options: [], default_member_permissions: undefined };
   const stored = {
-    id: '1', application_id: '2', version: '3', type: 1, name: 'help', name_localizations: null, description: 'What it does',
-    options: [], default_member_permissions: null, dm_permission: true, nsfw: false, integration_types: [0],
+    id: '1',
+    application_id: '2',
+    version: '3',
+    type: 1,
+    name: 'help',
+    name_localizations: null,
+    description: 'What it does',
+    options: [],
+    default_member_permissions: null,
+    dm_permission: true,
+    nsfw: false,
+    integration_types: [0],
   };
 
   it('ignores what Discord adds and fills in', () => {

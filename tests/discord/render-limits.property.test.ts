@@ -19,7 +19,10 @@ import { expectSafeMessage, hugeText, liveMaskedLinks, nastyText, straddlingLink
 import { safeMarkdown } from '../../src/discord/render/text';
 
 const RUNS = { numRuns: 40 };
-const date = fc.option(fc.integer({ min: 0, max: 4102444800000 }).map((t) => new Date(t).toISOString()), { nil: null });
+const date = fc.option(
+  fc.integer({ min: 0, max: 4102444800000 }).map((t) => new Date(t).toISOString()),
+  { nil: null },
+);
 const url = fc.option(fc.oneof(fc.webUrl(), fc.string({ maxLength: 40 })), { nil: undefined });
 const quote = fc.record({
   text: hugeText(),
@@ -72,9 +75,7 @@ const briefing: fc.Arbitrary<Briefing> = fc.record({
   speakers: fc.array(fc.record({ name: nastyText(100), role: fc.option(nastyText(100), { nil: null }), count: fc.nat(9) }), { maxLength: 40 }),
 });
 
-const quoteHit: fc.Arbitrary<QuoteHit> = fc
-  .tuple(quote, hugeText(), date)
-  .map(([q, articleTitle, d]) => ({ ...q, articleTitle, date: d, score: 1 }));
+const quoteHit: fc.Arbitrary<QuoteHit> = fc.tuple(quote, hugeText(), date).map(([q, articleTitle, d]) => ({ ...q, articleTitle, date: d, score: 1 }));
 
 const searchHit: fc.Arbitrary<SearchHit> = fc.record({
   articleId: fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,60}$/), fc.string({ minLength: 101, maxLength: 140 })),
@@ -86,12 +87,17 @@ const searchHit: fc.Arbitrary<SearchHit> = fc.record({
 
 describe('every rendered message stays within Discord limits and mentions nobody', () => {
   it('a briefing (/brief), however long its items, quotes and speaker list', () => {
-    fc.assert(fc.property(briefing, (b) => renderBriefing(b).forEach(expectSafeMessage)), RUNS);
+    fc.assert(
+      fc.property(briefing, (b) => renderBriefing(b).forEach(expectSafeMessage)),
+      RUNS,
+    );
   });
 
   it('the daily briefing post, late or on time', () => {
     fc.assert(
-      fc.property(briefing, nastyText(200), fc.boolean(), (b, label, late) => renderBriefingPost(b, { dateLabel: label, late }).forEach(expectSafeMessage)),
+      fc.property(briefing, nastyText(200), fc.boolean(), (b, label, late) =>
+        renderBriefingPost(b, { dateLabel: label, late }).forEach(expectSafeMessage),
+      ),
       RUNS,
     );
   });
@@ -107,8 +113,11 @@ describe('every rendered message stays within Discord limits and mentions nobody
 
   it('quotes, with or without words and speaker', () => {
     fc.assert(
-      fc.property(fc.array(quoteHit, { maxLength: 8 }), fc.option(nastyText(200), { nil: null }), fc.option(nastyText(100), { nil: null }), (hits, words, speaker) =>
-        renderQuotes(hits, { words, speaker }).forEach(expectSafeMessage),
+      fc.property(
+        fc.array(quoteHit, { maxLength: 8 }),
+        fc.option(nastyText(200), { nil: null }),
+        fc.option(nastyText(100), { nil: null }),
+        (hits, words, speaker) => renderQuotes(hits, { words, speaker }).forEach(expectSafeMessage),
       ),
       RUNS,
     );
@@ -116,22 +125,36 @@ describe('every rendered message stays within Discord limits and mentions nobody
 
   it('a search page with its buttons and menu', () => {
     fc.assert(
-      fc.property(fc.array(searchHit, { maxLength: 5 }), nastyText(200), fc.nat(9), fc.nat(60), fc.option(fc.string({ maxLength: 300 }).filter((t) => !/[@<]/.test(t)), { nil: undefined }), (hits, query, page, total, notice) => {
-        const msg = renderSearchPage({
-          query,
-          hits,
-          page,
-          pageSize: 5,
-          pageCount: page + 2,
-          total,
-          capped: total >= 50,
-          notice,
-          ids: { prev: encodeSearchId('prev', page, 'abcdef0123', query), next: encodeSearchId('next', page + 1, 'abcdef0123', query), open: encodeSearchId('open', page, 'abcdef0123', query) },
-          valueFor: (hit, rank) => (hit.articleId.length <= 100 ? hit.articleId : `#${rank}`),
-        });
-        // The notice is our own trusted wording (never article text), so it is drawn without mentions.
-        expectSafeMessage(msg);
-      }),
+      fc.property(
+        fc.array(searchHit, { maxLength: 5 }),
+        nastyText(200),
+        fc.nat(9),
+        fc.nat(60),
+        fc.option(
+          fc.string({ maxLength: 300 }).filter((t) => !/[@<]/.test(t)),
+          { nil: undefined },
+        ),
+        (hits, query, page, total, notice) => {
+          const msg = renderSearchPage({
+            query,
+            hits,
+            page,
+            pageSize: 5,
+            pageCount: page + 2,
+            total,
+            capped: total >= 50,
+            notice,
+            ids: {
+              prev: encodeSearchId('prev', page, 'abcdef0123', query),
+              next: encodeSearchId('next', page + 1, 'abcdef0123', query),
+              open: encodeSearchId('open', page, 'abcdef0123', query),
+            },
+            valueFor: (hit, rank) => (hit.articleId.length <= 100 ? hit.articleId : `#${rank}`),
+          });
+          // The notice is our own trusted wording (never article text), so it is drawn without mentions.
+          expectSafeMessage(msg);
+        },
+      ),
       RUNS,
     );
   });
@@ -139,7 +162,9 @@ describe('every rendered message stays within Discord limits and mentions nobody
   it('help, whatever the numbers', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), date, (articles, quotes, lastChanged) =>
-        expectSafeMessage(renderHelp({ articles, quotes, lastChanged, loadedAt: '2025-12-04T07:00:00.000Z', version: 'x' }, [{ name: 'brief', description: 'b' }])),
+        expectSafeMessage(
+          renderHelp({ articles, quotes, lastChanged, loadedAt: '2025-12-04T07:00:00.000Z', version: 'x' }, [{ name: 'brief', description: 'b' }]),
+        ),
       ),
       RUNS,
     );
@@ -156,7 +181,15 @@ describe('every rendered message stays within Discord limits and mentions nobody
       announceEmpty: fc.boolean(),
       paused: fc.boolean(),
       nextPostAt: fc.option(fc.constant('2025-12-05T08:00:00.000Z'), { nil: null }),
-      lastPost: fc.option(fc.record({ localDate: fc.constant('2025-12-04'), outcome: nastyText(100), at: fc.constant('2025-12-04T08:00:00.000Z'), detail: fc.option(hugeText(), { nil: null }) }), { nil: null }),
+      lastPost: fc.option(
+        fc.record({
+          localDate: fc.constant('2025-12-04'),
+          outcome: nastyText(100),
+          at: fc.constant('2025-12-04T08:00:00.000Z'),
+          detail: fc.option(hugeText(), { nil: null }),
+        }),
+        { nil: null },
+      ),
       problems: fc.array(hugeText(), { maxLength: 5 }),
     });
     fc.assert(
@@ -177,7 +210,20 @@ describe('every rendered message stays within Discord limits and mentions nobody
         expect(liveMaskedLinks(safeMarkdown(text))).toEqual([]);
         expect(liveMaskedLinks(safeMarkdown(`${more} ${text}`))).toEqual([]);
         const summary = { articleId: 'a', title: text, sentences: [text, more] };
-        const a = { id: 'a', title: text, date: null, dateApproximate: false, standfirst: null, dateline: null, headings: [], paragraphs: [], source: text, sentences: [], quotes: [], people: [] };
+        const a = {
+          id: 'a',
+          title: text,
+          date: null,
+          dateApproximate: false,
+          standfirst: null,
+          dateline: null,
+          headings: [],
+          paragraphs: [],
+          source: text,
+          sentences: [],
+          quotes: [],
+          people: [],
+        };
         renderArticleSummary(a, summary, 'long').forEach(expectSafeMessage);
       }),
       { numRuns: 200 },
@@ -185,7 +231,13 @@ describe('every rendered message stays within Discord limits and mentions nobody
   });
 
   it('notices of any length', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 5000 }).filter((s) => !/@|</.test(s)), (t) => expectSafeMessage(renderNotice(t))), RUNS);
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 5000 }).filter((s) => !/@|</.test(s)),
+        (t) => expectSafeMessage(renderNotice(t)),
+      ),
+      RUNS,
+    );
   });
 
   it('autocomplete choices: at most 25, names and values 1–100 characters, values unique', () => {

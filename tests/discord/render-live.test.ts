@@ -22,14 +22,14 @@ describe('a live post', () => {
     expect(e.timestamp).toBe('2026-11-29T14:05:00.000Z');
     expect(e.footer?.text).toBe('Example News · 29 Nov 2026, 14:05 UTC · bb-live:abc');
     expect(e.description).toBe(
-      'Negotiators met again on Sunday. Both sides called the talks constructive.\n\n' +
-        '> “We are closer than ever” — Jane Doe, UN envoy',
+      'Negotiators met again on Sunday. Both sides called the talks constructive.\n\n' + '> “We are closer than ever” — Jane Doe, UN envoy',
     );
     expect(msg.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
   it('marks a teaser and says "unknown" for a quote nobody can be named for', () => {
-    const e = renderLivePost(article({ teaser: true, summary: [], quote: { text: 'It is over', speaker: null, role: null, partial: false } })).embeds[0];
+    const e = renderLivePost(article({ teaser: true, summary: [], quote: { text: 'It is over', speaker: null, role: null, partial: false } }))
+      .embeds[0];
     expect(e.description).toBe(`${TEASER_NOTE}\n\n> “It is over” — unknown`);
   });
 

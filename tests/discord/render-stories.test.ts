@@ -38,19 +38,55 @@ describe('rendering stories', () => {
   });
 
   it('shows a collapsed search hit with its other versions', () => {
-    const hit: SearchHit = { articleId: 'gi-ps5', title: 'Sony raises PS5 prices worldwide', score: 3, snippet: 'PS5 prices rise', date: null, alsoReportedBy: others };
+    const hit: SearchHit = {
+      articleId: 'gi-ps5',
+      title: 'Sony raises PS5 prices worldwide',
+      score: 3,
+      snippet: 'PS5 prices rise',
+      date: null,
+      alsoReportedBy: others,
+    };
     const msg = renderSearchPage({
-      query: 'ps5 price', hits: [hit], page: 0, pageSize: 5, pageCount: 1, total: 1, capped: false,
-      ids: { prev: 'p', next: 'n', open: 'o' }, valueFor: (h) => h.articleId,
+      query: 'ps5 price',
+      hits: [hit],
+      page: 0,
+      pageSize: 5,
+      pageCount: 1,
+      total: 1,
+      capped: false,
+      ids: { prev: 'p', next: 'n', open: 'o' },
+      valueFor: (h) => h.articleId,
     });
-    expect(msg.embeds[0].description).toMatch(/PS5 prices rise\nAlso reported by \[ign\.com\]\(https:\/\/www\.ign\.com\/articles\/ps5-%28price%29\), cnbc\.com$/);
+    expect(msg.embeds[0].description).toMatch(
+      /PS5 prices rise\nAlso reported by \[ign\.com\]\(https:\/\/www\.ign\.com\/articles\/ps5-%28price%29\), cnbc\.com$/,
+    );
   });
 
   it('keeps a page of five hits, each with many other versions, within the embed limit', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ articleId: `o${i}`, title: 't', source: `outlet-${i}.example.com`, url: `https://outlet-${i}.example.com/${'x'.repeat(80)}` }));
-    const hits: SearchHit[] = Array.from({ length: 5 }, (_, i) => ({ articleId: `h${i}`, title: 'T'.repeat(300), score: 1, snippet: 'word '.repeat(200), date: null, alsoReportedBy: many }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      articleId: `o${i}`,
+      title: 't',
+      source: `outlet-${i}.example.com`,
+      url: `https://outlet-${i}.example.com/${'x'.repeat(80)}`,
+    }));
+    const hits: SearchHit[] = Array.from({ length: 5 }, (_, i) => ({
+      articleId: `h${i}`,
+      title: 'T'.repeat(300),
+      score: 1,
+      snippet: 'word '.repeat(200),
+      date: null,
+      alsoReportedBy: many,
+    }));
     const msg = renderSearchPage({
-      query: 'q', hits, page: 0, pageSize: 5, pageCount: 1, total: 5, capped: false, ids: { prev: 'p', next: 'n', open: 'o' }, valueFor: (h) => h.articleId,
+      query: 'q',
+      hits,
+      page: 0,
+      pageSize: 5,
+      pageCount: 1,
+      total: 5,
+      capped: false,
+      ids: { prev: 'p', next: 'n', open: 'o' },
+      valueFor: (h) => h.articleId,
     });
     expect(limitViolations(msg)).toEqual([]);
     expect(msg.embeds[0].description!.length).toBeLessThanOrEqual(4096);

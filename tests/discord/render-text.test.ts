@@ -1,15 +1,6 @@
 import fc from 'fast-check';
-import {
-  ELLIPSIS,
-  neutraliseMentions,
-  packSentences,
-  safeMarkdown,
-  safePlain,
-  splitWords,
-  truncateWords,
-} from '../../src/discord/render/text';
+import { ELLIPSIS, neutraliseMentions, packSentences, safeMarkdown, safePlain, splitWords, truncateWords } from '../../src/discord/render/text';
 import { MENTION } from '../fixtures/discord/checks';
-
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -90,14 +81,18 @@ describe('splitting long text', () => {
   it('keeps every word, in order, whole, within the limit (random sentences)', () => {
     const sentence = fc.array(fc.stringMatching(/^[A-Za-z0-9']{1,15}$/), { minLength: 1, maxLength: 30 }).map((w) => `${w.join(' ')}.`);
     fc.assert(
-      fc.property(fc.array(fc.array(sentence, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 20, max: 400 }), (paras, max) => {
-        const chunks = packSentences(paras, max);
-        for (const c of chunks) expect(c.length).toBeLessThanOrEqual(max);
-        const rebuilt = chunks.flatMap((c) => words(c.replace(new RegExp(ELLIPSIS, 'g'), '')));
-        expect(rebuilt).toEqual(paras.flat().flatMap(words));
-        // A chunk that does not end a sentence ends with the ellipsis.
-        for (const c of chunks) expect(/[.…]$/.test(c)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.array(sentence, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 20, max: 400 }),
+        (paras, max) => {
+          const chunks = packSentences(paras, max);
+          for (const c of chunks) expect(c.length).toBeLessThanOrEqual(max);
+          const rebuilt = chunks.flatMap((c) => words(c.replace(new RegExp(ELLIPSIS, 'g'), '')));
+          expect(rebuilt).toEqual(paras.flat().flatMap(words));
+          // A chunk that does not end a sentence ends with the ellipsis.
+          for (const c of chunks) expect(/[.…]$/.test(c)).toBe(true);
+        },
+      ),
     );
   });
 });

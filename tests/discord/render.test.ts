@@ -96,8 +96,15 @@ describe('the renderer', () => {
 
   it('marks an empty search politely without components', () => {
     const msg = renderSearchPage({
-      query: 'nothing', hits: [], page: 0, pageSize: 5, pageCount: 1, total: 0, capped: false,
-      ids: { prev: 'search:p:0:v:=nothing', next: 'search:n:1:v:=nothing', open: 'search:o:0:v:=nothing' }, valueFor: (h) => h.articleId,
+      query: 'nothing',
+      hits: [],
+      page: 0,
+      pageSize: 5,
+      pageCount: 1,
+      total: 0,
+      capped: false,
+      ids: { prev: 'search:p:0:v:=nothing', next: 'search:n:1:v:=nothing', open: 'search:o:0:v:=nothing' },
+      valueFor: (h) => h.articleId,
     });
     expect(msg.content).toBe('No articles match “nothing”. Try other or fewer words.');
     expect(msg.components).toEqual([]);
@@ -113,8 +120,17 @@ describe('the renderer', () => {
   it('shows each schedule with its channel, time, zone and problems', () => {
     const [msg] = renderScheduleStatus([
       {
-        guildId: '1', channelId: '123456789012345678', time: '08:00', timezone: 'Europe/Berlin', topic: null, articles: 5,
-        announceEmpty: false, paused: false, nextPostAt: '2025-12-05T07:00:00.000Z', lastPost: null, problems: ['Missing Send Messages'],
+        guildId: '1',
+        channelId: '123456789012345678',
+        time: '08:00',
+        timezone: 'Europe/Berlin',
+        topic: null,
+        articles: 5,
+        announceEmpty: false,
+        paused: false,
+        nextPostAt: '2025-12-05T07:00:00.000Z',
+        lastPost: null,
+        problems: ['Missing Send Messages'],
       },
     ]);
     expect(msg.embeds[0].description).toBe('<#123456789012345678> every day at **08:00** (Europe/Berlin) — ▶ active');
@@ -151,7 +167,14 @@ describe('logging a command’s options', () => {
   it('flattens subcommands into readable keys', () => {
     expect(
       describeOptions([
-        { name: 'set', type: 1, options: [{ name: 'time', type: 3, value: '08:00' }, { name: 'topic', type: 3, value: 'x' }] },
+        {
+          name: 'set',
+          type: 1,
+          options: [
+            { name: 'time', type: 3, value: '08:00' },
+            { name: 'topic', type: 3, value: 'x' },
+          ],
+        },
         { name: 'flag', type: 5, value: false },
       ] as any),
     ).toEqual({ 'set time': '08:00', 'set topic': 'x', flag: false });

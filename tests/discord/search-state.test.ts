@@ -6,7 +6,13 @@ describe('search paging state in custom ids', () => {
   it('carries action, page, library version and a short query in the id itself', () => {
     const id = encodeSearchId('next', 3, 'abcdef0123456', 'ceasefire talks');
     expect(id).toBe('search:n:3:abcdef01:=ceasefire talks');
-    expect(decodeSearchId(id)).toEqual({ action: 'next', page: 3, version: 'abcdef01', query: 'ceasefire talks', queryHash: shortHash('ceasefire talks') });
+    expect(decodeSearchId(id)).toEqual({
+      action: 'next',
+      page: 3,
+      version: 'abcdef01',
+      query: 'ceasefire talks',
+      queryHash: shortHash('ceasefire talks'),
+    });
   });
 
   it('carries a hash instead when the query does not fit in 100 characters', () => {
@@ -18,14 +24,20 @@ describe('search paging state in custom ids', () => {
 
   it('round-trips any query and page, always within 100 characters', () => {
     fc.assert(
-      fc.property(fc.constantFrom('prev', 'next', 'open' as const), fc.nat(9999), fc.stringMatching(/^[0-9a-f]{1,12}$/), fc.string({ maxLength: 200 }), (action, page, version, query) => {
-        const id = encodeSearchId(action, page, version, query);
-        expect(id.length).toBeLessThanOrEqual(100);
-        const state = decodeSearchId(id)!;
-        expect(state).toMatchObject({ action, page, version: version.slice(0, 8) });
-        expect(state.query === null || state.query === query).toBe(true);
-        expect(state.queryHash).toBe(shortHash(query));
-      }),
+      fc.property(
+        fc.constantFrom('prev', 'next', 'open' as const),
+        fc.nat(9999),
+        fc.stringMatching(/^[0-9a-f]{1,12}$/),
+        fc.string({ maxLength: 200 }),
+        (action, page, version, query) => {
+          const id = encodeSearchId(action, page, version, query);
+          expect(id.length).toBeLessThanOrEqual(100);
+          const state = decodeSearchId(id)!;
+          expect(state).toMatchObject({ action, page, version: version.slice(0, 8) });
+          expect(state.query === null || state.query === query).toBe(true);
+          expect(state.queryHash).toBe(shortHash(query));
+        },
+      ),
     );
   });
 

@@ -25,14 +25,17 @@ describe('a briefing posted in a channel', () => {
   it('is sent with allowed mentions none and pings nobody, though an article says @everyone', async () => {
     const admin = ['ManageGuild', 'ViewChannel', 'SendMessages'];
     const set = await h.discord.sendInteraction(
-      h.discord.commandInteraction({ name: 'briefing set', options: { channel: h.channelId, time: '08:00', timezone: 'UTC' }, memberPermissions: admin }),
+      h.discord.commandInteraction({
+        name: 'briefing set',
+        options: { channel: h.channelId, time: '08:00', timezone: 'UTC' },
+        memberPermissions: admin,
+      }),
       { timeoutMs: 10_000 },
     );
     expect(set.errors).toEqual([]);
-    const r = await h.discord.sendInteraction(
-      h.discord.commandInteraction({ name: 'briefing now', memberPermissions: admin }),
-      { timeoutMs: 10_000 },
-    );
+    const r = await h.discord.sendInteraction(h.discord.commandInteraction({ name: 'briefing now', memberPermissions: admin }), {
+      timeoutMs: 10_000,
+    });
     expect(r.errors).toEqual([]);
     const posts = await h.discord.waitForMessages(h.channelId, 1, { timeoutMs: 10_000 });
     const sent = h.discord.requestsTo('POST', `/channels/${h.channelId}/messages`).map((q) => q.body);

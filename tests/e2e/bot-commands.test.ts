@@ -90,7 +90,9 @@ describe('the bot on the stand-in Discord', () => {
       expect(r.callback.type).toBe(5);
       const first = r.edits[0];
       expect(first.content).toMatch(/^\*\*Briefing\*\* — 5 articles/);
-      const titles = messagesOf(r).flatMap((m) => m.embeds.map((e: any) => e.title)).filter(Boolean);
+      const titles = messagesOf(r)
+        .flatMap((m) => m.embeds.map((e: any) => e.title))
+        .filter(Boolean);
       expect(titles).toHaveLength(5);
       expect(titles[0]).toMatch(/^1\. /);
     });
@@ -111,7 +113,9 @@ describe('the bot on the stand-in Discord', () => {
     });
 
     it('autocompletes article titles from memory (≤ 25 choices, ≤ 100 characters)', async () => {
-      const r = await send(h.discord.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'orchard' } }), { wait: 'callback' });
+      const r = await send(h.discord.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'orchard' } }), {
+        wait: 'callback',
+      });
       expect(r.callback.type).toBe(8);
       expect(r.choices!.length).toBeGreaterThan(0);
       expect(r.choices!.length).toBeLessThanOrEqual(25);
@@ -123,7 +127,9 @@ describe('the bot on the stand-in Discord', () => {
     });
 
     it('with an article chosen by autocomplete shows its summary at the chosen length, date, source and people quoted', async () => {
-      const ac = await send(h.discord.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'Rubio' } }), { wait: 'callback' });
+      const ac = await send(h.discord.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'Rubio' } }), {
+        wait: 'callback',
+      });
       const choice = ac.choices![0];
       const r = await send(command('brief', { article: choice.value, length: 'long' }));
       expectCleanAnswer(r);
@@ -155,7 +161,9 @@ describe('the bot on the stand-in Discord', () => {
     });
 
     it('never pings anyone for an article saying @everyone or naming a role', async () => {
-      const ac = await send(h.discord.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'Mayor tells' } }), { wait: 'callback' });
+      const ac = await send(h.discord.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'Mayor tells' } }), {
+        wait: 'callback',
+      });
       const r = await send(command('brief', { article: ac.choices![0].value }));
       expectCleanAnswer(r);
       const msg = r.original;
@@ -177,7 +185,9 @@ describe('the bot on the stand-in Discord', () => {
     });
 
     it('autocompletes speakers', async () => {
-      const r = await send(h.discord.autocompleteInteraction({ name: 'quote', focused: 'speaker', options: { speaker: 'zel' } }), { wait: 'callback' });
+      const r = await send(h.discord.autocompleteInteraction({ name: 'quote', focused: 'speaker', options: { speaker: 'zel' } }), {
+        wait: 'callback',
+      });
       expect(r.choices!.map((c: any) => c.value)).toContain('Volodymyr Zelensky');
     });
 
@@ -202,7 +212,6 @@ describe('the bot on the stand-in Discord', () => {
   });
 
   describe('/search', () => {
-
     it('shows the first page of matches with dates, snippets, paging buttons and an open menu', async () => {
       first = await send(command('search', { query: 'orchard harvest' }));
       expectCleanAnswer(first);
@@ -210,7 +219,10 @@ describe('the bot on the stand-in Discord', () => {
       expect(page.embeds[0].title).toBe('Search: orchard harvest');
       expect(page.embeds[0].footer.text).toMatch(new RegExp(`^Page 1 of 3 · ${ORCHARD_ARTICLES} results`));
       const [buttons, menu] = page.components;
-      expect(buttons.components.map((b: any) => [b.label, !!b.disabled])).toEqual([['◀ Prev', true], ['Next ▶', false]]);
+      expect(buttons.components.map((b: any) => [b.label, !!b.disabled])).toEqual([
+        ['◀ Prev', true],
+        ['Next ▶', false],
+      ]);
       expect(menu.components[0].options).toHaveLength(5);
     });
 
@@ -238,7 +250,9 @@ describe('the bot on the stand-in Discord', () => {
     });
 
     it('autocompletes with what was typed first, then matching titles', async () => {
-      const r = await send(h.discord.autocompleteInteraction({ name: 'search', focused: 'query', options: { query: 'Orchard' } }), { wait: 'callback' });
+      const r = await send(h.discord.autocompleteInteraction({ name: 'search', focused: 'query', options: { query: 'Orchard' } }), {
+        wait: 'callback',
+      });
       expect(r.choices![0]).toEqual({ name: 'Search for “Orchard”', value: 'Orchard' });
       expect(r.choices!.length).toBeGreaterThan(1);
     });
@@ -294,7 +308,9 @@ describe('the bot on the stand-in Discord', () => {
     });
 
     it('answers autocomplete with an empty list when it fails', async () => {
-      const r = await send(h.discord.autocompleteInteraction({ name: 'quote', focused: 'speaker', options: { speaker: 'explode' } }), { wait: 'callback' });
+      const r = await send(h.discord.autocompleteInteraction({ name: 'quote', focused: 'speaker', options: { speaker: 'explode' } }), {
+        wait: 'callback',
+      });
       expect(r.callback.type).toBe(8);
       expect(r.choices).toEqual([]);
     });

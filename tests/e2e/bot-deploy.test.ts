@@ -17,7 +17,10 @@ describe('deploy-commands', () => {
   });
   afterEach(async () => discord.close());
 
-  const names = () => commandPayloads().map((c) => c.name).sort();
+  const names = () =>
+    commandPayloads()
+      .map((c) => c.name)
+      .sort();
 
   it('registers every command to the guild, reading the application id from Discord when none is set', async () => {
     const guildId = discord.guildIds[0];
@@ -25,7 +28,12 @@ describe('deploy-commands', () => {
     expect(result.applicationId).toBe(discord.applicationId);
     expect(result.scope).toBe('guild');
     expect(result.added.sort()).toEqual(names());
-    expect(discord.commands(guildId).map((c) => c.name).sort()).toEqual(names());
+    expect(
+      discord
+        .commands(guildId)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(names());
     expect(discord.requestsTo('PUT', `/applications/${discord.applicationId}/guilds/${guildId}/commands`)).toHaveLength(1);
     expect(discord.commands()).toEqual([]);
   });
@@ -44,14 +52,30 @@ describe('deploy-commands', () => {
   });
 
   it('registers globally when no guild is given, and uses DISCORD_CLIENT_ID when set', async () => {
-    const result = await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, clientId: discord.applicationId, commands: commandPayloads() });
+    const result = await deployCommands({
+      token: discord.token,
+      apiUrl: discord.apiUrl,
+      clientId: discord.applicationId,
+      commands: commandPayloads(),
+    });
     expect(result.scope).toBe('global');
-    expect(discord.commands().map((c) => c.name).sort()).toEqual(names());
+    expect(
+      discord
+        .commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(names());
     expect(discord.requestsTo('GET', '/applications/@me')).toHaveLength(0);
   });
 
   it('runs as `npm run deploy-commands` from the environment and prints the changes', async () => {
-    const env = { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: discord.guildIds[0], DISCORD_CLIENT_ID: '' };
+    const env = {
+      ...process.env,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_GUILD_ID: discord.guildIds[0],
+      DISCORD_CLIENT_ID: '',
+    };
     const first = await run(TSX, ['src/discord/deploy.ts'], { cwd: ROOT, env, timeout: 30_000 });
     expect(first.stdout).toContain(`Registered ${names().length} commands for application ${discord.applicationId}`);
     expect(first.stdout).toMatch(/added: {5}\/brief, /);

@@ -23,7 +23,9 @@ function start(env: Record<string, string>): Proc {
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 
@@ -57,24 +59,28 @@ describe('npm start', () => {
     SHARD_COUNT: 'auto',
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('answers commands, then shuts down cleanly on %s without ever logging the token', async (signal) => {
-    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildIds[0], commands: commandPayloads() });
-    const p = start(env());
-    try {
-      await discord.waitForReady({ timeoutMs: 20_000 });
-      await waitForOutput(p, '"msg":"ready"');
-      const r = await discord.sendInteraction(discord.commandInteraction({ name: 'help' }));
-      expect(r.callback.data.embeds[0].fields[1].value).toMatch(/\d+ articles?/);
-      p.child.kill(signal);
-      const exit = await p.exited;
-      expect(exit.code).toBe(0);
-      expect(p.output()).toContain('"msg":"stopped"');
-      expect(p.output()).not.toContain(discord.token);
-      await discord.waitFor(() => discord.openGatewayConnections() === 0, { timeoutMs: 5000 });
-    } finally {
-      p.child.kill('SIGKILL');
-    }
-  }, 60_000);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'answers commands, then shuts down cleanly on %s without ever logging the token',
+    async (signal) => {
+      await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildIds[0], commands: commandPayloads() });
+      const p = start(env());
+      try {
+        await discord.waitForReady({ timeoutMs: 20_000 });
+        await waitForOutput(p, '"msg":"ready"');
+        const r = await discord.sendInteraction(discord.commandInteraction({ name: 'help' }));
+        expect(r.callback.data.embeds[0].fields[1].value).toMatch(/\d+ articles?/);
+        p.child.kill(signal);
+        const exit = await p.exited;
+        expect(exit.code).toBe(0);
+        expect(p.output()).toContain('"msg":"stopped"');
+        expect(p.output()).not.toContain(discord.token);
+        await discord.waitFor(() => discord.openGatewayConnections() === 0, { timeoutMs: 5000 });
+      } finally {
+        p.child.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
 
   it('exits 1 explaining where to get a token when DISCORD_TOKEN is missing', async () => {
     const p = start({ ...env(), DISCORD_TOKEN: '' });

@@ -26,7 +26,9 @@ describe(`the bot with ${ARTICLES.toLocaleString('en-GB')} articles loaded`, () 
   afterAll(async () => {
     await h?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    const rows = timings.map((t) => `  ${t.what.padEnd(34)} callback ${String(t.callbackMs).padStart(5)} ms   final ${String(t.finalMs).padStart(5)} ms`);
+    const rows = timings.map(
+      (t) => `  ${t.what.padEnd(34)} callback ${String(t.callbackMs).padStart(5)} ms   final ${String(t.finalMs).padStart(5)} ms`,
+    );
     console.log(`Library load: ${loadMs} ms for ${ARTICLES} articles\n${rows.join('\n')}`);
   });
 
@@ -44,14 +46,27 @@ describe(`the bot with ${ARTICLES.toLocaleString('en-GB')} articles loaded`, () 
     const brief = await answered('/brief', d.commandInteraction({ name: 'brief' }));
     expect(brief.edits[0].embeds.length).toBe(5);
     await answered('/brief topic length:long', d.commandInteraction({ name: 'brief', options: { topic: 'harbour railway', length: 'long' } }));
-    const ac = await answered('autocomplete /brief article', d.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'Drought update 12' } }), { wait: 'callback' });
+    const ac = await answered(
+      'autocomplete /brief article',
+      d.autocompleteInteraction({ name: 'brief', focused: 'article', options: { article: 'Drought update 12' } }),
+      { wait: 'callback' },
+    );
     expect(ac.choices!.length).toBeGreaterThan(0);
     await answered('/brief article', d.commandInteraction({ name: 'brief', options: { article: ac.choices![0].value } }));
     await answered('/quote', d.commandInteraction({ name: 'quote' }));
-    const sp = await answered('autocomplete /quote speaker', d.autocompleteInteraction({ name: 'quote', focused: 'speaker', options: { speaker: 'Fati' } }), { wait: 'callback' });
+    const sp = await answered(
+      'autocomplete /quote speaker',
+      d.autocompleteInteraction({ name: 'quote', focused: 'speaker', options: { speaker: 'Fati' } }),
+      { wait: 'callback' },
+    );
     expect(sp.choices!.map((c: any) => c.value)).toContain('Fatima Noor');
-    await answered('/quote words speaker', d.commandInteraction({ name: 'quote', options: { words: 'plan people can trust', speaker: 'Fatima Noor' } }));
-    await answered('autocomplete /search query', d.autocompleteInteraction({ name: 'search', focused: 'query', options: { query: 'tarif' } }), { wait: 'callback' });
+    await answered(
+      '/quote words speaker',
+      d.commandInteraction({ name: 'quote', options: { words: 'plan people can trust', speaker: 'Fatima Noor' } }),
+    );
+    await answered('autocomplete /search query', d.autocompleteInteraction({ name: 'search', focused: 'query', options: { query: 'tarif' } }), {
+      wait: 'callback',
+    });
     const search = await answered('/search', d.commandInteraction({ name: 'search', options: { query: 'tariff election' } }));
     const page = search.edits[0];
     expect(page.embeds[0].footer.text).toMatch(/^Page 1 of 10 · 50\+ results/);

@@ -137,7 +137,12 @@ describe('two shards', () => {
       expect(a.claimedBy.split('/')[1]).not.toBe(b.claimedBy.split('/')[1]);
       expect(briefingMessages(discord, newsA, today)).toHaveLength(a.messageIds.length);
       expect(briefingMessages(discord, newsB, today)).toHaveLength(b.messageIds.length);
-      expect(discord.identifies.map((i) => i.shard)).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+      expect(discord.identifies.map((i) => i.shard)).toEqual(
+        expect.arrayContaining([
+          [0, 2],
+          [1, 2],
+        ]),
+      );
     } catch (err) {
       throw new Error(`${(err as Error).message}\n--- sharded output ---\n${output.slice(-4000)}`, { cause: err });
     } finally {

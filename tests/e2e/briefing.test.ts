@@ -85,7 +85,10 @@ describe('daily briefings on the stand-in', () => {
   it('reports a 403 in /briefing show and does not retry it', async () => {
     const bot = await world.boot();
     world.discord.failNext({
-      method: 'POST', path: `/channels/${news}/messages`, status: 403, times: 50,
+      method: 'POST',
+      path: `/channels/${news}/messages`,
+      status: 403,
+      times: 50,
       body: { message: 'Missing Permissions', code: 50013 },
     });
     justBeforeEight();
@@ -110,10 +113,13 @@ describe('daily briefings on the stand-in', () => {
     const bot = await world.boot();
     justBeforeEight();
     await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin' });
-    await world.discord.waitFor(() => {
-      const store = bot.scheduler!.store;
-      return store.ledger.get(news, TODAY)?.status === 'failed';
-    }, { timeoutMs: 30_000, what: 'the failed delivery' });
+    await world.discord.waitFor(
+      () => {
+        const store = bot.scheduler!.store;
+        return store.ledger.get(news, TODAY)?.status === 'failed';
+      },
+      { timeoutMs: 30_000, what: 'the failed delivery' },
+    );
     expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
     // Asked from another channel: the stand-in, like Discord, drops embeds where the bot lacks Embed Links.
     const general = world.discord.textChannelId(world.discord.guildIds[0], 'general');
@@ -145,7 +151,15 @@ describe('daily briefings on the stand-in', () => {
         new Date('2026-05-01T00:00:00Z'),
       );
       // Held by a process of this host that no longer runs.
-      store.ledger.claim({ channelId: news, guildId, localDate: TODAY, trigger: 'schedule', late: false, owner: `${os.hostname()}/999999/gone`, now: new Date('2026-05-04T05:00:00Z') });
+      store.ledger.claim({
+        channelId: news,
+        guildId,
+        localDate: TODAY,
+        trigger: 'schedule',
+        late: false,
+        owner: `${os.hostname()}/999999/gone`,
+        now: new Date('2026-05-04T05:00:00Z'),
+      });
       store.close();
     };
     const botAuthor = () => ({ id: world.discord.botUserId, username: 'Briefbot', discriminator: '0', global_name: null, avatar: null, bot: true });
@@ -187,14 +201,22 @@ describe('daily briefings on the stand-in', () => {
     expect(answerText(badZone)).toContain('is not a time zone I know');
 
     const ac = await world.discord.sendInteraction(
-      world.discord.autocompleteInteraction({ name: 'briefing set', focused: 'timezone', options: { channel: news, time: '08:00', timezone: 'berl' } }),
+      world.discord.autocompleteInteraction({
+        name: 'briefing set',
+        focused: 'timezone',
+        options: { channel: news, time: '08:00', timezone: 'berl' },
+      }),
     );
     const choices = ac.callback.data.choices as { name: string; value: string }[];
     expect(choices.length).toBeLessThanOrEqual(25);
     expect(choices.map((c) => c.value)).toContain('Europe/Berlin');
 
     const denied = await world.discord.sendInteraction(
-      world.discord.commandInteraction({ name: 'briefing set', options: { channel: news, time: '08:00', timezone: 'UTC' }, memberPermissions: ['SendMessages'] }),
+      world.discord.commandInteraction({
+        name: 'briefing set',
+        options: { channel: news, time: '08:00', timezone: 'UTC' },
+        memberPermissions: ['SendMessages'],
+      }),
     );
     expect(answerText(denied)).toContain('Manage Server');
 
@@ -204,15 +226,21 @@ describe('daily briefings on the stand-in', () => {
     expect(answerText(show)).toContain('America/New\\\\_York'); // markdown-escaped, inside JSON
     expect(answerText(show)).toContain('Europe/Berlin');
 
-    const preview = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing preview', options: { channel: news }, ...ADMIN }));
+    const preview = await world.discord.sendInteraction(
+      world.discord.commandInteraction({ name: 'briefing preview', options: { channel: news }, ...ADMIN }),
+    );
     expect(preview.callback.data.flags & 64).toBe(64);
     expect(answerText(preview)).toContain('Daily briefing for');
     expect(world.discord.channelMessages(news)).toHaveLength(0);
 
-    const now = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing now', options: { channel: general }, ...ADMIN }));
+    const now = await world.discord.sendInteraction(
+      world.discord.commandInteraction({ name: 'briefing now', options: { channel: general }, ...ADMIN }),
+    );
     expect(answerText(now)).toContain("Posted today's briefing");
     expect(world.discord.channelMessages(general).length).toBeGreaterThan(0);
-    const twice = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing now', options: { channel: general }, ...ADMIN }));
+    const twice = await world.discord.sendInteraction(
+      world.discord.commandInteraction({ name: 'briefing now', options: { channel: general }, ...ADMIN }),
+    );
     expect(answerText(twice)).toContain('already posted today');
 
     const off = await world.discord.sendInteraction(world.discord.commandInteraction({ name: 'briefing off', options: { all: true }, ...ADMIN }));

@@ -98,7 +98,13 @@ describe('live posts', () => {
   it('a burst is capped per round, with one summary line for the rest that names no search option /search lacks', async () => {
     await subscribe();
     // Five different events (the same one five times would be one story, posted once).
-    const burst = ['Harbour reopens to ferries', 'Council passes school budget', 'Rail strike called off', 'Museum buys lost painting', 'Storm floods coastal road'];
+    const burst = [
+      'Harbour reopens to ferries',
+      'Council passes school budget',
+      'Rail strike called off',
+      'Museum buys lost painting',
+      'Storm floods coastal road',
+    ];
     await emit(arrive(...burst));
     expect(postedTitles()).toEqual(burst.slice(0, 3));
     const summary = contents().find((c) => c.includes('more from'));
@@ -122,7 +128,12 @@ describe('live posts', () => {
     const [sub] = store.live.subscriptions.forGuild(h.guildId);
     const dead = `${os.hostname()}/999999/crashed`; // same host, no such process: its claim may be taken over at once
     const claimed = store.live.ledger.claim({
-      channelId: h.channelId, key: a.id, subscriptionId: sub.id, storyId: null, owner: dead, now: new Date(),
+      channelId: h.channelId,
+      key: a.id,
+      subscriptionId: sub.id,
+      storyId: null,
+      owner: dead,
+      now: new Date(),
       job: { kind: 'article', articleId: a.id, alsoReportedBy: [] },
     });
     expect(claimed).toBe(true);
@@ -172,6 +183,9 @@ describe('live posts', () => {
     await sources.emit({ feedUrl: SECOND, articleIds: [gi.id], firstPoll: false });
     await h.bot.live!.service.idle();
     expect(postedTitles()).toEqual([stories.psPriceIgn.title]);
-    expect(h.bot.scheduler!.store.live.ledger.get(h.channelId, gi.id)).toMatchObject({ status: 'skipped', reason: 'story already posted in this channel' });
+    expect(h.bot.scheduler!.store.live.ledger.get(h.channelId, gi.id)).toMatchObject({
+      status: 'skipped',
+      reason: 'story already posted in this channel',
+    });
   });
 });

@@ -21,7 +21,7 @@ describe('/briefing with a channel it must not use (stand-in)', () => {
     jest.useRealTimers();
   });
 
-  it('refuses another server\'s channel and a voice channel, and posts nothing there', async () => {
+  it("refuses another server's channel and a voice channel, and posts nothing there", async () => {
     const bot = await world.boot();
     const [home, other] = world.discord.guildIds;
     const news = world.discord.textChannelId(home, 'news');

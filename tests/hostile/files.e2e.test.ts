@@ -39,7 +39,10 @@ describe('hostile files, the running bot', () => {
           for (let i = 0; i < 8000; i += 100) {
             await Promise.all(
               Array.from({ length: 100 }, (_, k) =>
-                fs.promises.writeFile(path.join(dir, 'drop', `n${i + k}.txt`), article(`Dispatch ${i + k} zqx`, `Reporters filed dispatch ${i + k}, the union said.`)),
+                fs.promises.writeFile(
+                  path.join(dir, 'drop', `n${i + k}.txt`),
+                  article(`Dispatch ${i + k} zqx`, `Reporters filed dispatch ${i + k}, the union said.`),
+                ),
               ),
             );
           }

@@ -48,8 +48,16 @@ describe('hostile files', () => {
       }, 50);
       try {
         const lib = await load({ analyser: pool });
-        expect(lib.articles().map((a) => a.title).sort()).toEqual(['Bridge opens to traffic', 'Harbour reopens after storm', 'Library extends its hours']);
-        expect(lib.warnings()).toContainEqual({ file: 'mixed.json', reason: expect.stringMatching(/"Endless story of doom" skipped: took longer than 1\.5 s/) });
+        expect(
+          lib
+            .articles()
+            .map((a) => a.title)
+            .sort(),
+        ).toEqual(['Bridge opens to traffic', 'Harbour reopens after storm', 'Library extends its hours']);
+        expect(lib.warnings()).toContainEqual({
+          file: 'mixed.json',
+          reason: expect.stringMatching(/"Endless story of doom" skipped: took longer than 1\.5 s/),
+        });
       } finally {
         clearInterval(tick);
         await pool.close();
@@ -146,7 +154,10 @@ describe('hostile files', () => {
       const staging = path.join(root, 'staging');
       fs.mkdirSync(staging);
       for (let i = 0; i < COUNT; i++) {
-        fs.writeFileSync(path.join(staging, `n${i}.txt`), article(`Dispatch number ${i} zqx${i}`, `Reporters filed dispatch ${i} on the ferry strike, the union said.`));
+        fs.writeFileSync(
+          path.join(staging, `n${i}.txt`),
+          article(`Dispatch number ${i} zqx${i}`, `Reporters filed dispatch ${i} on the ferry strike, the union said.`),
+        );
       }
       const pool = new WorkerPool({ size: 2 });
       const lib = await load({ analyser: pool });

@@ -85,21 +85,25 @@ describe('a running bot whose gateway is closed for good', () => {
   it.each([
     [4004, /DISCORD_TOKEN.*Reset Token/],
     [4014, /Privileged Gateway Intents/],
-  ])('npm start exits 1 with a fatal message after close code %i, never printing the token', async (code, advice) => {
-    const p = start('src/main.ts', { ...env(), SHARD_COUNT: 'auto' });
-    try {
-      await discord.waitForReady({ timeoutMs: 20_000 });
-      expect(discord.dropGateway({ resume: true, code })).toBe(1);
-      expect(await exitWithin(p, 15_000)).toBe(1);
-      expect(p.output()).toContain(`Discord closed the gateway connection for good (${code}`);
-      expect(p.output()).toMatch(advice);
-      expect(p.output()).toMatch(/"level":60[^\n]*"code":\d{4}/);
-      expect(p.output()).not.toContain(discord.token);
-      expect(discord.openGatewayConnections()).toBe(0);
-    } finally {
-      stop(p);
-    }
-  }, 60_000);
+  ])(
+    'npm start exits 1 with a fatal message after close code %i, never printing the token',
+    async (code, advice) => {
+      const p = start('src/main.ts', { ...env(), SHARD_COUNT: 'auto' });
+      try {
+        await discord.waitForReady({ timeoutMs: 20_000 });
+        expect(discord.dropGateway({ resume: true, code })).toBe(1);
+        expect(await exitWithin(p, 15_000)).toBe(1);
+        expect(p.output()).toContain(`Discord closed the gateway connection for good (${code}`);
+        expect(p.output()).toMatch(advice);
+        expect(p.output()).toMatch(/"level":60[^\n]*"code":\d{4}/);
+        expect(p.output()).not.toContain(discord.token);
+        expect(discord.openGatewayConnections()).toBe(0);
+      } finally {
+        stop(p);
+      }
+    },
+    60_000,
+  );
 
   it('npm run start:sharded stops every shard and exits 1 instead of respawning one that got 4004', async () => {
     const p = start('src/sharded.ts', { ...env(), SHARD_COUNT: '1' });

@@ -33,13 +33,16 @@ describe('an empty content folder setting is refused (#17b)', () => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
-  it.each([[['articles', '--content', '']], [['articles', '--content=']], [['articles', '--content', '  ']]])('--content "" is a usage error (%j)', async (argv) => {
-    const r = await cli(argv, {});
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^briefbot: --content needs a folder/);
-    expect(r.err).toContain('Usage: briefbot');
-    expect(r.out).not.toContain('Private notes');
-  });
+  it.each([[['articles', '--content', '']], [['articles', '--content=']], [['articles', '--content', '  ']]])(
+    '--content "" is a usage error (%j)',
+    async (argv) => {
+      const r = await cli(argv, {});
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^briefbot: --content needs a folder/);
+      expect(r.err).toContain('Usage: briefbot');
+      expect(r.out).not.toContain('Private notes');
+    },
+  );
 
   it('an empty CONTENT_DIR is a usage error too, unless --content is given', async () => {
     const r = await cli(['articles'], { CONTENT_DIR: '' });
@@ -51,7 +54,9 @@ describe('an empty content folder setting is refused (#17b)', () => {
 
   it('the bot refuses an empty CONTENT_DIR at start, saying what to write', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, CONTENT_DIR: ' ' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, CONTENT_DIR: '' })).toThrow(/CONTENT_DIR is set but empty: give the folder of articles \(e\.g\. CONTENT_DIR=\.\/content\)/);
+    expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, CONTENT_DIR: '' })).toThrow(
+      /CONTENT_DIR is set but empty: give the folder of articles \(e\.g\. CONTENT_DIR=\.\/content\)/,
+    );
     expect(loadConfig({ DISCORD_TOKEN: TOKEN }).contentDir).toBe('./content');
   });
 });
@@ -78,7 +83,9 @@ describe('a Markdown article dropped because of its front matter says why (#17c)
   it('an article that still loads with another title warns that the front-matter title was not used', () => {
     const { articles, warnings } = readMarkdown(`---\ntitle: [Budget, vote]\n---\n\n# Budget passes\n${BODY}`, ctx);
     expect(articles.map((a) => a.title)).toEqual(['Budget passes']);
-    expect(warnings).toEqual(['front matter "title" is a list, not text (put the title in quotes): the first heading or paragraph is the title instead']);
+    expect(warnings).toEqual([
+      'front matter "title" is a list, not text (put the title in quotes): the first heading or paragraph is the title instead',
+    ]);
   });
 
   it('a truly empty body is still reported as no body text, with the broken front matter', () => {

@@ -18,8 +18,18 @@ function textWithLinkAt(before: number): string {
 
 function articleWith(title: string): Article {
   return {
-    id: 'a', title, date: null, dateApproximate: false, standfirst: null, dateline: null, headings: [], paragraphs: [],
-    source: 's.md', sentences: [], quotes: [], people: [],
+    id: 'a',
+    title,
+    date: null,
+    dateApproximate: false,
+    standfirst: null,
+    dateline: null,
+    headings: [],
+    paragraphs: [],
+    source: 's.md',
+    sentences: [],
+    quotes: [],
+    people: [],
   };
 }
 
@@ -39,7 +49,19 @@ describe('a masked link in article text never renders as a live link (#5)', () =
 
   it('is escaped when the link text holds a sentence break (quotes are escaped sentence by sentence)', () => {
     const [msg] = renderQuotes(
-      [{ text: `Go to [Click here. Free nitro for all](https://evil.example/steal) now.`, speaker: 'A', role: null, articleId: 'a', paragraph: 0, partial: false, articleTitle: 't', date: null, score: 1 }],
+      [
+        {
+          text: `Go to [Click here. Free nitro for all](https://evil.example/steal) now.`,
+          speaker: 'A',
+          role: null,
+          articleId: 'a',
+          paragraph: 0,
+          partial: false,
+          articleTitle: 't',
+          date: null,
+          score: 1,
+        },
+      ],
       {},
     );
     for (const t of markdownTextsOf(msg)) expect(liveMaskedLinks(t)).toEqual([]);
@@ -84,7 +106,11 @@ describe('bidi override and isolate characters never reach a message (#17a)', ()
   });
 
   it('strips them from every text of a rendered article: title, description, fields, footer', () => {
-    const a = { ...articleWith('\u202eRLO title'), source: 'feed\u2067.md', quotes: [{ text: 'Hi.', speaker: 'Ana\u202e', role: null, articleId: 'a', paragraph: 0, partial: false }] };
+    const a = {
+      ...articleWith('\u202eRLO title'),
+      source: 'feed\u2067.md',
+      quotes: [{ text: 'Hi.', speaker: 'Ana\u202e', role: null, articleId: 'a', paragraph: 0, partial: false }],
+    };
     for (const msg of renderArticleSummary(a, { articleId: 'a', title: 't', sentences: ['\u202dSummary.'] }, 'short')) {
       for (const t of textsOf(msg)) expect(t).not.toMatch(BIDI_CONTROL);
     }
@@ -92,9 +118,23 @@ describe('bidi override and isolate characters never reach a message (#17a)', ()
 
   it('a long search query with one still pages: the footer it is read back from and the id’s hash agree', () => {
     const query = `ceasefire talks \u202eresume${' again'.repeat(20)}`;
-    const ids = { prev: encodeSearchId('prev', 0, 'v1', query), next: encodeSearchId('next', 1, 'v1', query), open: encodeSearchId('open', 0, 'v1', query) };
+    const ids = {
+      prev: encodeSearchId('prev', 0, 'v1', query),
+      next: encodeSearchId('next', 1, 'v1', query),
+      open: encodeSearchId('open', 0, 'v1', query),
+    };
     const hit = { articleId: 'a', title: 'Talks', score: 1, snippet: 'Talks resume.', date: null };
-    const page = renderSearchPage({ query, hits: [hit], page: 0, pageSize: 5, pageCount: 2, total: 6, capped: false, ids, valueFor: (h) => h.articleId });
+    const page = renderSearchPage({
+      query,
+      hits: [hit],
+      page: 0,
+      pageSize: 5,
+      pageCount: 2,
+      total: 6,
+      capped: false,
+      ids,
+      valueFor: (h) => h.articleId,
+    });
     const footerQuery = queryFromFooter(page.embeds[0].footer!.text);
     expect(footerQuery).not.toMatch(BIDI_CONTROL);
     expect(shortHash(footerQuery!)).toBe(decodeSearchId(ids.next)!.queryHash);

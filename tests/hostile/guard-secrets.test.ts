@@ -53,7 +53,13 @@ describe('npm start with a token pasted into the wrong settings', () => {
     const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
     const child = spawn(process.execPath, ['--import', loader, 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: BOT_TOKEN, DISCORD_CLIENT_ID: OTHER_TOKEN, DISCORD_API_URL: `Bot ${BOT_TOKEN}` },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DISCORD_TOKEN: BOT_TOKEN,
+        DISCORD_CLIENT_ID: OTHER_TOKEN,
+        DISCORD_API_URL: `Bot ${BOT_TOKEN}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -72,7 +78,11 @@ describe('redactSecrets', () => {
   it.each([
     ['a bot token', `login failed for ${BOT_TOKEN}`, BOT_TOKEN],
     ['an Authorization header', `Authorization: Bot ${BOT_TOKEN}`, BOT_TOKEN],
-    ['an interaction callback URL', `POST https://discord.com/api/v10/interactions/123456789012345678/${INTERACTION_TOKEN}/callback`, INTERACTION_TOKEN],
+    [
+      'an interaction callback URL',
+      `POST https://discord.com/api/v10/interactions/123456789012345678/${INTERACTION_TOKEN}/callback`,
+      INTERACTION_TOKEN,
+    ],
     ['a webhook URL', `PATCH /webhooks/123456789012345678/${INTERACTION_TOKEN}/messages/@original`, INTERACTION_TOKEN],
     ['a password in a proxy URL', 'http://briefbot:hunter2-very-secret@proxy.example:8080/api', 'hunter2-very-secret'],
   ])('hides %s', (_what, text, secret) => {
@@ -85,7 +95,9 @@ describe('redactSecrets', () => {
     expect(redactSecrets(`/interactions/123456789012345678/${INTERACTION_TOKEN}/callback failed`)).toBe(
       '/interactions/123456789012345678/[redacted]/callback failed',
     );
-    expect(redactSecrets('Posted 3 of 6 parts in channel 123456789012345678 (v1.2.3)')).toBe('Posted 3 of 6 parts in channel 123456789012345678 (v1.2.3)');
+    expect(redactSecrets('Posted 3 of 6 parts in channel 123456789012345678 (v1.2.3)')).toBe(
+      'Posted 3 of 6 parts in channel 123456789012345678 (v1.2.3)',
+    );
   });
 
   it('hides secrets it is told about, whatever their shape', () => {
@@ -118,7 +130,10 @@ describe('log lines never carry a token', () => {
     const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
     const err = await rest
       .post(`/interactions/${interaction.id}/${interaction.token}/callback`, { body: { type: 4, data: { content: 'late' } }, auth: false })
-      .then(() => null, (e: unknown) => e as Error);
+      .then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
     expect(err).not.toBeNull();
     expect(JSON.stringify({ ...err, stack: err!.stack })).toContain(interaction.token);
 

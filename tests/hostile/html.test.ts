@@ -45,7 +45,24 @@ describe('the page reader on hostile input', () => {
 
   it('never throws on arbitrary markup-like strings', () => {
     const piece = fc.oneof(
-      fc.constantFrom('<p>', '</p>', '<div class="caption">', '</div>', '<h2>', '</h2>', '<a href="x">', '</a>', '<br>', '<table><tr><td>', '<li>', '<script>', '<!--', '&amp;', '&#x0;', '<time datetime="2019-01-01">'),
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<div class="caption">',
+        '</div>',
+        '<h2>',
+        '</h2>',
+        '<a href="x">',
+        '</a>',
+        '<br>',
+        '<table><tr><td>',
+        '<li>',
+        '<script>',
+        '<!--',
+        '&amp;',
+        '&#x0;',
+        '<time datetime="2019-01-01">',
+      ),
       fc.string({ maxLength: 40 }),
     );
     fc.assert(

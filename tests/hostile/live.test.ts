@@ -59,17 +59,32 @@ describe('live posts against hostile article text', () => {
   it('always fit Discord’s limits and never mention anyone', () => {
     const text = fc.string({ unit: 'binary', maxLength: 3000 });
     fc.assert(
-      fc.property(text, text, fc.array(text, { maxLength: 4 }), text, fc.array(fc.record({ source: text, url: text }), { maxLength: 30 }), (title, source, summary, quote, others) => {
-        const msg = renderLivePost(
-          { title, source, url: quote, publishedAt: title, summary, quote: { text: quote, speaker: source, role: title, partial: true }, teaser: true },
-          { alsoReportedBy: others, marker: 'bb-live:x' },
-        );
-        expect(limitViolations(msg)).toEqual([]);
-        expect(msg.allowedMentions.parse).toEqual([]);
-        const line = renderBurstSummary({ sourceName: source, count: 3, marker: 'bb-live:y' });
-        expect(limitViolations(line)).toEqual([]);
-        expect(line.content).not.toMatch(/@(everyone|here)/);
-      }),
+      fc.property(
+        text,
+        text,
+        fc.array(text, { maxLength: 4 }),
+        text,
+        fc.array(fc.record({ source: text, url: text }), { maxLength: 30 }),
+        (title, source, summary, quote, others) => {
+          const msg = renderLivePost(
+            {
+              title,
+              source,
+              url: quote,
+              publishedAt: title,
+              summary,
+              quote: { text: quote, speaker: source, role: title, partial: true },
+              teaser: true,
+            },
+            { alsoReportedBy: others, marker: 'bb-live:x' },
+          );
+          expect(limitViolations(msg)).toEqual([]);
+          expect(msg.allowedMentions.parse).toEqual([]);
+          const line = renderBurstSummary({ sourceName: source, count: 3, marker: 'bb-live:y' });
+          expect(limitViolations(line)).toEqual([]);
+          expect(line.content).not.toMatch(/@(everyone|here)/);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -13,7 +13,9 @@ describe('/sources answers under hostile input', () => {
   it('keep every message within limits and mention-free, for any titles, statuses, reasons and subscription counts', () => {
     fc.assert(
       fc.property(text, text, text, fc.integer({ min: 0, max: 60 }), (title, status, reason, subs) => {
-        const sources = [{ url: `https://x.example/${encodeURIComponent(title.slice(0, 50))}`, title, scope: 'server' as const, status, disabledReason: reason }];
+        const sources = [
+          { url: `https://x.example/${encodeURIComponent(title.slice(0, 50))}`, title, scope: 'server' as const, status, disabledReason: reason },
+        ];
         const subscriptions = Array.from({ length: subs }, (_, i) => ({
           channelId: String(100000000000000000n + BigInt(i)),
           feedUrl: sources[0].url,

@@ -36,7 +36,11 @@ describe('a hostile database, the running bot', () => {
   it('#8 the bot refuses to start on a damaged database, naming it', async () => {
     const file = path.join(dir, 'briefbot.db');
     fs.writeFileSync(file, 'these are my notes, not a database '.repeat(200));
-    const p = startBotProcess({ DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB', CONTENT_DIR: 'content', DATABASE_PATH: file });
+    const p = startBotProcess({
+      DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB',
+      CONTENT_DIR: 'content',
+      DATABASE_PATH: file,
+    });
     const exit = await p.exited;
     expect(exit.code).toBe(1);
     expect(p.output()).toContain(`${file} is damaged`);

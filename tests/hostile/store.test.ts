@@ -29,7 +29,9 @@ describe('a hostile database', () => {
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) % 251;
     fs.writeSync(fd, noise, 0, noise.length, 4096);
     fs.closeSync(fd);
-    expect(() => openDatabase(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is damaged.*restore it from a backup, or move it aside`));
+    expect(() => openDatabase(file)).toThrow(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is damaged.*restore it from a backup, or move it aside`),
+    );
   });
 
   it('#8 refuses a file that is not a database at all', () => {

@@ -35,7 +35,10 @@ describe('the library', () => {
 
   it('loads the bundled seed as two articles with stable ids', async () => {
     const lib = await load(tmp.dir);
-    const ids = lib.articles().map((a) => a.id).sort();
+    const ids = lib
+      .articles()
+      .map((a) => a.id)
+      .sort();
     expect(ids).toEqual(['myanmar-expels-east-timor-envoy-after-rights-group-complaint-against-junta', RUBIO]);
     expect(lib.article(RUBIO)?.source).toBe('seed.txt');
     expect(lib.stats()).toMatchObject({ articles: 2 });
@@ -54,7 +57,11 @@ describe('the library', () => {
     const lib = await load(tmp.dir);
     const article = lib.article(RUBIO)!;
     const texts = new Set(article.sentences.map((s) => s.text));
-    for (const [length, n] of [['short', 1], ['medium', 3], ['long', 5]] as const) {
+    for (const [length, n] of [
+      ['short', 1],
+      ['medium', 3],
+      ['long', 5],
+    ] as const) {
       const s = lib.summary(RUBIO, { length })!;
       expect(s.sentences).toHaveLength(n);
       for (const sentence of s.sentences) expect(texts.has(sentence)).toBe(true);
@@ -96,10 +103,7 @@ describe('the library', () => {
     const titles = lib.suggest('title', '');
     expect(titles.map((t) => t.value)).toEqual(lib.articles().map((a) => a.id));
     const speakers = lib.suggest('speaker', '  ', 2);
-    expect(speakers).toEqual([
-      { label: 'Yuri Ushakov', value: 'Yuri Ushakov' },
-      expect.objectContaining({ value: expect.any(String) }),
-    ]);
+    expect(speakers).toEqual([{ label: 'Yuri Ushakov', value: 'Yuri Ushakov' }, expect.objectContaining({ value: expect.any(String) })]);
     expect(lib.suggest('speaker', 'zel')[0]?.value).toBe('Volodymyr Zelensky');
   });
 
@@ -127,7 +131,10 @@ describe('the library', () => {
 
   it('re-reads only the files that changed since the last run, and forgets deleted ones', async () => {
     await (await load(tmp.dir, tmp.db)).close();
-    fs.writeFileSync(path.join(tmp.dir, 'new.txt'), extraArticle('Volcano erupts near Reykjavik', 'Lava flowed towards the town of Grindavik on Sunday, officials said.'));
+    fs.writeFileSync(
+      path.join(tmp.dir, 'new.txt'),
+      extraArticle('Volcano erupts near Reykjavik', 'Lava flowed towards the town of Grindavik on Sunday, officials said.'),
+    );
     const lib = await load(tmp.dir, tmp.db);
     expect(lib.syncReport).toMatchObject({ analysed: 1, unchanged: 1 });
     expect(lib.loadReport.indexFromStore).toBe(true);

@@ -45,7 +45,12 @@ describe('stories in the library', () => {
     expect(items).toHaveLength(1);
     expect(items[0].title).toBe(psPriceGi.title);
     expect(items[0].alsoReportedBy?.map((o) => o.source)).toEqual(['ign.com', 'cnbc.com']);
-    expect(items[0].alsoReportedBy?.[1]).toEqual({ articleId: idOf(lib, psPriceCnbc), title: psPriceCnbc.title, source: 'cnbc.com', url: psPriceCnbc.url });
+    expect(items[0].alsoReportedBy?.[1]).toEqual({
+      articleId: idOf(lib, psPriceCnbc),
+      title: psPriceCnbc.title,
+      source: 'cnbc.com',
+      url: psPriceCnbc.url,
+    });
     // Another event of the same company stays its own item, with nobody else reporting it.
     const delay = b.items.find((i) => i.title === ps6Delay.title);
     expect(delay?.alsoReportedBy).toBeUndefined();

@@ -105,7 +105,10 @@ describe('who said a quote', () => {
   });
 
   it('attributes a participle "saying:" to the subject of the sentence', () => {
-    const q = speakers('Russian President Vladimir Putin spoke in Moscow.', 'The Russian leader also sent a message, saying: “We are ready right now if needed.”');
+    const q = speakers(
+      'Russian President Vladimir Putin spoke in Moscow.',
+      'The Russian leader also sent a message, saying: “We are ready right now if needed.”',
+    );
     expect(q[0][1]).toBe('Vladimir Putin');
   });
 
@@ -134,7 +137,7 @@ describe('who said a quote', () => {
   it('reads an appositive between the name and the verb', () => {
     const { quotes } = extractQuotes(article('“We can’t wait any longer for this,” Kellyanne Conway, Trump’s campaign manager, said.'));
     expect(quotes[0].speaker).toBe('Kellyanne Conway');
-    expect(quotes[0].role).toBe('Trump\'s campaign manager');
+    expect(quotes[0].role).toBe("Trump's campaign manager");
   });
 
   it('attributes the second quote of a sentence to the first one’s speaker', () => {
@@ -188,7 +191,7 @@ describe('what counts as a quotation', () => {
     expect(q[0][1]).toBe('Donald Trump');
   });
 
-  it('gives a spokesperson\'s words to the organisation, with the role kept', () => {
+  it("gives a spokesperson's words to the organisation, with the role kept", () => {
     const { quotes } = extractQuotes(article('“We are reviewing the report carefully,” a Microsoft spokesperson said.'));
     expect([quotes[0].speaker, quotes[0].role]).toEqual(['Microsoft', 'spokesperson']);
   });
@@ -245,7 +248,9 @@ describe('what counts as a quotation', () => {
   });
 
   it('gives a quote after ", who says" to the name before the relative pronoun', () => {
-    const q = speakers('Contrast that with Trump, who has called the pact “a disaster for our country,” and Sanders, who says it is “disastrous for workers.”');
+    const q = speakers(
+      'Contrast that with Trump, who has called the pact “a disaster for our country,” and Sanders, who says it is “disastrous for workers.”',
+    );
     expect(q.map(([, speaker]) => speaker)).toEqual(['Trump', 'Sanders']);
   });
 
@@ -259,11 +264,15 @@ describe('what counts as a quotation', () => {
     expect(q[0][1]).toBe('the commission');
   });
   it('gives "her remark that “…”" and "X’s comments: “…”" to the owner of the words', () => {
-    expect(speakers('Hillary Clinton spoke on Monday. Her remark that “the system is broken beyond repair” drew criticism.')[0][1]).toBe('Hillary Clinton');
+    expect(speakers('Hillary Clinton spoke on Monday. Her remark that “the system is broken beyond repair” drew criticism.')[0][1]).toBe(
+      'Hillary Clinton',
+    );
     expect(speakers('Sanders attacked Trump’s latest comments: “We will build a wall and Mexico will pay for it.”')[0][1]).toBe('Trump');
   });
   it('gives "X issued a statement: “…”" and "as X put it, “…”" to X', () => {
-    expect(speakers('After the attacks, Donald Trump issued a statement, “Last night, our nation was attacked by a terrorist.”')[0][1]).toBe('Donald Trump');
+    expect(speakers('After the attacks, Donald Trump issued a statement, “Last night, our nation was attacked by a terrorist.”')[0][1]).toBe(
+      'Donald Trump',
+    );
     expect(speakers('As Vulture put it, “Hello, it’s the Biebs, and he is back on top.”')[0][1]).toBe('Vulture');
   });
 
@@ -287,7 +296,10 @@ describe('what counts as a quotation', () => {
 
   it('gives the words of a writing to its author ("the Heritage Foundation website notes:")', () => {
     const { quotes } = extractQuotes(
-      article('It matters a lot, as the Heritage Foundation website notes:', '“In the fall of 1960, some 90 young conservatives met at the Sharon estate.”'),
+      article(
+        'It matters a lot, as the Heritage Foundation website notes:',
+        '“In the fall of 1960, some 90 young conservatives met at the Sharon estate.”',
+      ),
     );
     expect([quotes[0].speaker, quotes[0].role]).toEqual(['Heritage Foundation', null]);
   });
@@ -316,7 +328,9 @@ describe('what counts as a quotation', () => {
     expect(q[0][1]).toBe('Donald Trump');
   });
   it('reads the subject after a wire dateline ("Washington (AFP) – X has …, saying “…”")', () => {
-    const q = speakers('Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do more harm than good.');
+    const q = speakers(
+      'Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do more harm than good.',
+    );
     expect(q[0][1]).toBe('Hillary Clinton');
   });
 
@@ -349,7 +363,9 @@ describe('what counts as a quotation', () => {
   });
   it('reads "“… .” X said." as one sentence, but not "“… .” He said that “…”"', () => {
     expect(speakers('Donald Trump spoke first.', '“I hope you are able to find the emails.” Hillary Clinton said.')[0][1]).toBe('Hillary Clinton');
-    const q = speakers('Jon Husted said the ruling “will force us to put voters back on the rolls.” He said that “the final resolution is still to come.”');
+    const q = speakers(
+      'Jon Husted said the ruling “will force us to put voters back on the rolls.” He said that “the final resolution is still to come.”',
+    );
     expect(q.map(([, speaker]) => speaker)).toEqual(['Jon Husted', 'Jon Husted']);
   });
 });

@@ -5,10 +5,39 @@ import { extractQuotes, findQuotations } from '../../src/briefings/quotes';
 import seed = require('../fixtures/quotes/seed-articles.json');
 
 const pieces = fc.constantFrom(
-  '“', '”', '"', '‘', '’', "'", ', ', '. ', ' said ', ' he added', ' according to ', ' quoted ', ' as saying ', 'Marco Rubio',
-  'the top aide', 'The Russian leader', ':', '\n', ' ', 'Mr.', 'President', 'she', 'Kremlin', '—', '(', ')', 'word', 'We will win',
+  '“',
+  '”',
+  '"',
+  '‘',
+  '’',
+  "'",
+  ', ',
+  '. ',
+  ' said ',
+  ' he added',
+  ' according to ',
+  ' quoted ',
+  ' as saying ',
+  'Marco Rubio',
+  'the top aide',
+  'The Russian leader',
+  ':',
+  '\n',
+  ' ',
+  'Mr.',
+  'President',
+  'she',
+  'Kremlin',
+  '—',
+  '(',
+  ')',
+  'word',
+  'We will win',
 );
-const paragraph = fc.oneof(fc.string({ maxLength: 80 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
+const paragraph = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
+);
 
 describe('extractQuotes on any input', () => {
   it('never throws', () => {
@@ -44,7 +73,7 @@ describe('speed', () => {
     // The seed's paragraphs repeated to 100 KB: realistic density of names and quotes.
     const seedParagraphs = (seed as { paragraphs: string[] }[]).flatMap((a) => a.paragraphs);
     const paragraphs: string[] = [];
-    for (let size = 0; size < 100_000; ) {
+    for (let size = 0; size < 100_000;) {
       const p = seedParagraphs[paragraphs.length % seedParagraphs.length];
       paragraphs.push(p);
       size += p.length + 2;

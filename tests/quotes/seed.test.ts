@@ -56,7 +56,9 @@ describe('the seed article on the US-Russia talks', () => {
 
   it('lists the people and organisations quoted, each once', () => {
     const { people } = extractQuotes(ukraine);
-    expect(people.map((p) => p.name).sort()).toEqual(['Donald Trump', 'Marco Rubio', 'Volodymyr Zelensky', 'Vladimir Putin', 'Yuri Ushakov', 'the Kremlin'].sort());
+    expect(people.map((p) => p.name).sort()).toEqual(
+      ['Donald Trump', 'Marco Rubio', 'Volodymyr Zelensky', 'Vladimir Putin', 'Yuri Ushakov', 'the Kremlin'].sort(),
+    );
     expect(people.find((p) => p.name === 'the Kremlin')?.kind).toBe('organisation');
     expect(people.find((p) => p.name === 'Marco Rubio')).toEqual({ name: 'Marco Rubio', role: 'US Secretary of State', kind: 'person' });
   });

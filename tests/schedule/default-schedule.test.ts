@@ -20,7 +20,7 @@ describe('the default schedule from BRIEFING_CHANNEL_ID/TIME/TIMEZONE', () => {
     expect(env.store.schedules.get('c1')?.effectiveFrom).toBe(t0.toISOString());
   });
 
-  it('keeps an admin\'s /briefing set across restarts while the environment is unchanged', () => {
+  it("keeps an admin's /briefing set across restarts while the environment is unchanged", () => {
     applyDefaultSchedule(env.store, defaults, t0);
     env.store.schedules.upsert({ ...defaults, time: '09:30', topic: 'energy', articles: 3, announceEmpty: true }, t1);
     applyDefaultSchedule(env.store, defaults, t1);

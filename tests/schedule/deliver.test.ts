@@ -8,7 +8,7 @@ import { FakeLibrary, fakeRenderer, silentLogger, tempStore } from './helpers/fa
 const NOW = new Date('2026-05-04T06:00:00Z'); // 08:00 in Berlin
 const TODAY = '2026-05-04';
 
-describe('delivering one day\'s briefing', () => {
+describe("delivering one day's briefing", () => {
   let env: ReturnType<typeof tempStore>;
   let store: Store;
   let port: FakePort;
@@ -170,7 +170,13 @@ describe('delivering one day\'s briefing', () => {
       // The crashed process had planned and sent the post, then died before recording it.
       // It sent part 1 (which landed though Discord answered 500) and "died" waiting to retry: its wait never ends.
       const crashed = new Deliverer({
-        store, library, port, render: fakeRenderer, owner: 'host/999/dead', now: () => NOW, logger: silentLogger,
+        store,
+        library,
+        port,
+        render: fakeRenderer,
+        owner: 'host/999/dead',
+        now: () => NOW,
+        logger: silentLogger,
         sleep: () => new Promise<void>(() => {}),
       });
       port.failNext('c1', new FakeApiError(500), { landed: true, times: 1 });

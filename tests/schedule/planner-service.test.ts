@@ -4,9 +4,13 @@ import { ScheduleInputError, validateSettings } from '../../src/schedule/service
 const berlin8 = { time: '08:00', timezone: 'Europe/Berlin', paused: false, effectiveFrom: '2026-01-01T00:00:00.000Z' };
 
 describe('dueSlot: is a post owed right now?', () => {
-  it('owes nothing before the time, today\'s slot from the time on', () => {
+  it("owes nothing before the time, today's slot from the time on", () => {
     expect(dueSlot(berlin8, new Date('2026-05-04T05:59:59Z'))).toBeNull();
-    expect(dueSlot(berlin8, new Date('2026-05-04T06:00:00Z'))).toEqual({ localDate: '2026-05-04', dueAt: new Date('2026-05-04T06:00:00Z'), late: false });
+    expect(dueSlot(berlin8, new Date('2026-05-04T06:00:00Z'))).toEqual({
+      localDate: '2026-05-04',
+      dueAt: new Date('2026-05-04T06:00:00Z'),
+      late: false,
+    });
   });
 
   it('marks a slot late once it is more than a few minutes overdue', () => {
@@ -14,7 +18,7 @@ describe('dueSlot: is a post owed right now?', () => {
     expect(dueSlot(berlin8, new Date(Date.parse('2026-05-04T06:00:00Z') + LATE_AFTER_MS + 1000))?.late).toBe(true);
   });
 
-  it('only ever owes today\'s slot in the schedule\'s zone', () => {
+  it("only ever owes today's slot in the schedule's zone", () => {
     const lateNight = { ...berlin8, time: '23:59' };
     expect(dueSlot(lateNight, new Date('2026-05-04T22:01:00Z'))).toBeNull(); // 00:01 on the 5th in Berlin
     expect(dueSlot(lateNight, new Date('2026-05-04T21:59:30Z'))?.localDate).toBe('2026-05-04');
@@ -27,7 +31,7 @@ describe('dueSlot: is a post owed right now?', () => {
 });
 
 describe('nextPostAt: what /briefing show says', () => {
-  it('is today\'s time while it is ahead, tomorrow\'s once today is done', () => {
+  it("is today's time while it is ahead, tomorrow's once today is done", () => {
     expect(nextPostAt(berlin8, new Date('2026-05-04T05:00:00Z'), false)?.toISOString()).toBe('2026-05-04T06:00:00.000Z');
     expect(nextPostAt(berlin8, new Date('2026-05-04T07:00:00Z'), true)?.toISOString()).toBe('2026-05-05T06:00:00.000Z');
   });

@@ -41,7 +41,7 @@ describe('the daily clock', () => {
     env.cleanup();
   });
 
-  it('posts at the set time in the schedule\'s own zone, once', async () => {
+  it("posts at the set time in the schedule's own zone, once", async () => {
     jest.setSystemTime(new Date('2026-05-04T05:00:00Z'));
     schedule('08:00', 'Europe/Berlin', 'berlin');
     schedule('08:00', 'America/New_York', 'newyork');
@@ -94,7 +94,7 @@ describe('the daily clock', () => {
     expect(posts()).toHaveLength(1);
   });
 
-  it('does not post a schedule set after today\'s time until tomorrow', async () => {
+  it("does not post a schedule set after today's time until tomorrow", async () => {
     jest.setSystemTime(new Date('2026-05-04T08:00:00Z')); // 10:00 in Berlin
     schedule('08:00', 'Europe/Berlin');
     const p = boot();
@@ -105,7 +105,7 @@ describe('the daily clock', () => {
     expect(postTimes()).toEqual(['2026-05-05T06:00:00.000Z']);
   });
 
-  it('never posts yesterday\'s briefing after midnight (23:59 schedule, restart at 00:01)', async () => {
+  it("never posts yesterday's briefing after midnight (23:59 schedule, restart at 00:01)", async () => {
     jest.setSystemTime(new Date('2026-05-04T21:50:00Z')); // 23:50 in Berlin
     schedule('23:59', 'Europe/Berlin');
     const first = boot();
@@ -140,7 +140,15 @@ describe('the daily clock', () => {
     jest.setSystemTime(new Date('2026-05-04T06:05:00Z'));
     schedule('08:00', 'Europe/Berlin', 'c1', 'g1', new Date('2026-05-01T00:00:00Z'));
     const dead = `${os.hostname()}/999999/gone`;
-    store.ledger.claim({ channelId: 'c1', guildId: 'g1', localDate: '2026-05-04', trigger: 'schedule', late: false, owner: dead, now: new Date('2026-05-04T06:00:00Z') });
+    store.ledger.claim({
+      channelId: 'c1',
+      guildId: 'g1',
+      localDate: '2026-05-04',
+      trigger: 'schedule',
+      late: false,
+      owner: dead,
+      now: new Date('2026-05-04T06:00:00Z'),
+    });
     port.plant('c1', `the post\n-# ${partMarker('c1', '2026-05-04', 1, 1)}`);
     const p = boot();
     await startUp(p);
@@ -151,7 +159,15 @@ describe('the daily clock', () => {
   it('posts once a crashed claim whose post never reached the channel', async () => {
     jest.setSystemTime(new Date('2026-05-04T06:05:00Z'));
     schedule('08:00', 'Europe/Berlin', 'c1', 'g1', new Date('2026-05-01T00:00:00Z'));
-    store.ledger.claim({ channelId: 'c1', guildId: 'g1', localDate: '2026-05-04', trigger: 'schedule', late: false, owner: `${os.hostname()}/999999/gone`, now: new Date('2026-05-04T06:00:00Z') });
+    store.ledger.claim({
+      channelId: 'c1',
+      guildId: 'g1',
+      localDate: '2026-05-04',
+      trigger: 'schedule',
+      late: false,
+      owner: `${os.hostname()}/999999/gone`,
+      now: new Date('2026-05-04T06:00:00Z'),
+    });
     const p = boot();
     await startUp(p);
     await jest.advanceTimersByTimeAsync(5 * MIN);
@@ -162,7 +178,15 @@ describe('the daily clock', () => {
   it('leaves a fresh claim of another live host alone until its lease runs out', async () => {
     jest.setSystemTime(new Date('2026-05-04T06:00:00Z'));
     schedule('08:00', 'Europe/Berlin', 'c1', 'g1', new Date('2026-05-01T00:00:00Z'));
-    store.ledger.claim({ channelId: 'c1', guildId: 'g1', localDate: '2026-05-04', trigger: 'schedule', late: false, owner: 'other-host/42/x', now: new Date() });
+    store.ledger.claim({
+      channelId: 'c1',
+      guildId: 'g1',
+      localDate: '2026-05-04',
+      trigger: 'schedule',
+      late: false,
+      owner: 'other-host/42/x',
+      now: new Date(),
+    });
     const p = boot({ leaseMs: 10 * MIN });
     await startUp(p);
     await jest.advanceTimersByTimeAsync(9 * MIN);
@@ -207,7 +231,7 @@ describe('the daily clock', () => {
     expect(store.ledger.get('c1', '2026-05-04')).toMatchObject({ status: 'posted', attempts: 2 });
   });
 
-  it('counts /briefing now as today\'s post: the scheduled time then posts nothing more', async () => {
+  it("counts /briefing now as today's post: the scheduled time then posts nothing more", async () => {
     jest.setSystemTime(new Date('2026-05-04T04:00:00Z'));
     schedule('08:00', 'Europe/Berlin');
     const p = boot();

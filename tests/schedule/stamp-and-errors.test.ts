@@ -30,7 +30,7 @@ describe('the marker', () => {
 describe('stamping a rendered message', () => {
   const marker = partMarker('1500738731638919237', '2026-05-04', 1, 2);
 
-  it('appends to the last embed\'s footer and keeps the rest', () => {
+  it("appends to the last embed's footer and keeps the rest", () => {
     const stamped = stampMarker(message({ content: 'head', embeds: [{ title: 'a' }, { title: 'b', footer: { text: 'Example Wire' } }] }), marker);
     const embeds = stamped.embeds as APIEmbed[];
     expect(embeds[1].footer?.text).toBe(`Example Wire · ${marker}`);
@@ -40,13 +40,19 @@ describe('stamping a rendered message', () => {
   });
 
   it('falls back to a small content line when the embeds have no room', () => {
-    const full: APIEmbed = { description: 'x'.repeat(4096), fields: [{ name: 'n', value: 'y'.repeat(1024) }, { name: 'm', value: 'z'.repeat(879) }] };
+    const full: APIEmbed = {
+      description: 'x'.repeat(4096),
+      fields: [
+        { name: 'n', value: 'y'.repeat(1024) },
+        { name: 'm', value: 'z'.repeat(879) },
+      ],
+    };
     const stamped = stampMarker(message({ embeds: [full] }), marker);
     expect((stamped.embeds as APIEmbed[])[0].footer).toBeUndefined();
     expect(stamped.content).toBe(`-# ${marker}`);
   });
 
-  it('keeps every real rendered post within Discord\'s limits', () => {
+  it("keeps every real rendered post within Discord's limits", () => {
     const library = new FakeLibrary(40);
     for (const limit of [1, 5, 10]) {
       const messages = renderBriefingPost(library.brief({ limit }), { dateLabel: 'Monday 4 May 2026', late: true });

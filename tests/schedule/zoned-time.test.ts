@@ -1,4 +1,13 @@
-import { addDays, instantOf, isInGap, localDateOf, localTimeOf, nextDueInstant, offsetMinutesAt, parseLocalTime } from '../../src/schedule/zoned-time';
+import {
+  addDays,
+  instantOf,
+  isInGap,
+  localDateOf,
+  localTimeOf,
+  nextDueInstant,
+  offsetMinutesAt,
+  parseLocalTime,
+} from '../../src/schedule/zoned-time';
 
 const at = (iso: string) => new Date(iso);
 
@@ -44,7 +53,7 @@ describe('instantOf: the instant of a local HH:MM on a date in a zone', () => {
     expect(isInGap('2026-03-28', '02:30', 'Europe/Berlin')).toBe(false);
   });
 
-  it('shifts a time inside New York\'s gap (2026-03-08 02:15 → 03:15 EDT)', () => {
+  it("shifts a time inside New York's gap (2026-03-08 02:15 → 03:15 EDT)", () => {
     const instant = instantOf('2026-03-08', '02:15', 'America/New_York');
     expect(instant.toISOString()).toBe('2026-03-08T07:15:00.000Z');
     expect(localTimeOf(instant, 'America/New_York')).toBe('03:15');
@@ -112,13 +121,13 @@ describe('addDays and nextDueInstant', () => {
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
   });
 
-  it('gives today\'s time when it is still ahead, else tomorrow\'s', () => {
+  it("gives today's time when it is still ahead, else tomorrow's", () => {
     const now = at('2026-01-15T06:00:00Z'); // 07:00 in Berlin
     expect(nextDueInstant('08:00', 'Europe/Berlin', now).toISOString()).toBe('2026-01-15T07:00:00.000Z');
     expect(nextDueInstant('06:00', 'Europe/Berlin', now).toISOString()).toBe('2026-01-16T05:00:00.000Z');
   });
 
-  it('skips today when today\'s slot is used', () => {
+  it("skips today when today's slot is used", () => {
     const now = at('2026-01-15T06:00:00Z');
     expect(nextDueInstant('08:00', 'Europe/Berlin', now, '2026-01-15').toISOString()).toBe('2026-01-16T07:00:00.000Z');
   });

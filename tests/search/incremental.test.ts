@@ -89,7 +89,10 @@ describe('adding and removing articles without a rebuild', () => {
     for (const a of extra) index.add(a);
     for (let i = 0; i < 400; i += 2) index.remove(`bulletin-${i}`);
     const hits = index.search('Dogger', { limit: 100 });
-    const expected = extra.filter((_, i) => i % 2 === 1 && i % 7 === 0).map((a) => a.id).sort();
+    const expected = extra
+      .filter((_, i) => i % 2 === 1 && i % 7 === 0)
+      .map((a) => a.id)
+      .sort();
     expect(hits.map((h) => h.articleId).sort()).toEqual(expected);
     expect(index.search('Kipchoge')[0].articleId).toBe('marathon-record');
     expect(index.search('st3x149')[0].articleId).toBe('bulletin-3');

@@ -83,7 +83,11 @@ describe('search relevance on hand-written queries', () => {
 
   it('carries title, date and a score that falls down the list', () => {
     const hits = index.search('power winter');
-    expect(hits[0]).toMatchObject({ articleId: 'kyiv-power-cuts', title: 'Kyiv braces for winter as strikes cut power to millions', date: '2025-11-20T08:00:00.000Z' });
+    expect(hits[0]).toMatchObject({
+      articleId: 'kyiv-power-cuts',
+      title: 'Kyiv braces for winter as strikes cut power to millions',
+      date: '2025-11-20T08:00:00.000Z',
+    });
     for (let i = 1; i < hits.length; i++) expect(hits[i].score).toBeLessThanOrEqual(hits[i - 1].score);
   });
 });

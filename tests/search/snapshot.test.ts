@@ -7,7 +7,11 @@ const QUERIES = ['securty guarantees', 'Pokrovsk', 'power winter', 'Bordeux', 's
 function answers(index: SearchIndex) {
   return {
     search: QUERIES.map((q) => index.search(q, { limit: 5 })),
-    quotes: [index.searchQuotes({ speaker: 'zelenski' }), index.searchQuotes({ query: 'restore power' }), index.searchQuotes({ query: 'days', speaker: 'Grynchuk' })],
+    quotes: [
+      index.searchQuotes({ speaker: 'zelenski' }),
+      index.searchQuotes({ query: 'restore power' }),
+      index.searchQuotes({ query: 'days', speaker: 'Grynchuk' }),
+    ],
     suggest: [index.suggest('title', 'ky'), index.suggest('title', 'volcano'), index.suggest('speaker', 'zel'), index.suggest('speaker', 'u')],
   };
 }
@@ -39,13 +43,19 @@ describe('index snapshots (toJSON / fromJSON)', () => {
     const built = SearchIndex.build(articles.slice(0, 4));
     for (const a of articles.slice(4)) built.add(a);
     built.remove('marathon-record');
-    const restored = SearchIndex.fromJSON(throughJson(built), articles.filter((a) => a.id !== 'marathon-record'));
+    const restored = SearchIndex.fromJSON(
+      throughJson(built),
+      articles.filter((a) => a.id !== 'marathon-record'),
+    );
     expect(answers(restored)).toEqual(answers(built));
   });
 
   it('drops articles the snapshot has but the caller no longer does', () => {
     const snapshot = throughJson(SearchIndex.build(articles));
-    const restored = SearchIndex.fromJSON(snapshot, articles.filter((a) => a.id !== 'reykjavik-eruption'));
+    const restored = SearchIndex.fromJSON(
+      snapshot,
+      articles.filter((a) => a.id !== 'reykjavik-eruption'),
+    );
     expect(restored.search('lava Grindavik')).toEqual([]);
     expect(restored.searchQuotes({ speaker: 'Reynisson' })).toEqual([]);
     const fresh = SearchIndex.build(articles.filter((a) => a.id !== 'reykjavik-eruption'));

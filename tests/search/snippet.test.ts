@@ -28,7 +28,9 @@ describe('result snippets', () => {
     const long = makeArticle({
       id: 'long-read',
       title: 'A long read',
-      paragraphs: [`${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8)}The harbour strike began at dawn. ${'Sed do eiusmod tempor incididunt ut labore. '.repeat(8)}`],
+      paragraphs: [
+        `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8)}The harbour strike began at dawn. ${'Sed do eiusmod tempor incididunt ut labore. '.repeat(8)}`,
+      ],
     });
     const [hit] = SearchIndex.build([long]).search('harbour strike');
     expect(hit.snippet).toContain('harbour strike');
@@ -42,7 +44,11 @@ describe('result snippets', () => {
   });
 
   it('uses the opening of the article when only the title matched', () => {
-    const a = makeArticle({ id: 'title-only', title: 'Zebra crossing redesigned', paragraphs: ['Councillors approved new road markings on Tuesday.'] });
+    const a = makeArticle({
+      id: 'title-only',
+      title: 'Zebra crossing redesigned',
+      paragraphs: ['Councillors approved new road markings on Tuesday.'],
+    });
     expect(SearchIndex.build([a]).search('zebra')[0].snippet).toBe('Councillors approved new road markings on Tuesday.');
   });
 

@@ -157,10 +157,8 @@ describe('bad feeds fail with a reason', () => {
 
 describe('identity', () => {
   const rss = (items: string) =>
-    parseFeedText(
-      `<rss version="2.0"><channel><title>t</title><link>https://id.example/</link>${items}</channel></rss>`,
-      'https://id.example/rss',
-    ).items;
+    parseFeedText(`<rss version="2.0"><channel><title>t</title><link>https://id.example/</link>${items}</channel></rss>`, 'https://id.example/rss')
+      .items;
 
   it('removes tracking parameters and fragments but keeps the parameters that choose the page', () => {
     expect(canonicalLink('https://Ex.com/a?id=3&utm_source=x&gclid=1&fbclid=2#xtor=RSS-8')).toBe('https://ex.com/a?id=3');
@@ -175,23 +173,18 @@ describe('identity', () => {
     expect(a.id).not.toBe(b.id);
     const [dateOnly] = rss('<item><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>');
     expect(dateOnly).toBeUndefined();
-    const [textOnly] = rss(
-      '<item><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate><description>Only &lt;b&gt;text&lt;/b&gt;</description></item>',
-    );
+    const [textOnly] = rss('<item><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate><description>Only &lt;b&gt;text&lt;/b&gt;</description></item>');
     expect(textOnly.idSource).toBe('content');
     expect(textOnly.id).toMatch(/^content:[0-9a-f]{40}$/);
   });
 
   it('keeps the id and the content hash when only the date is rewritten', () => {
-    const item = (date: string) =>
-      rss(`<item><guid>g</guid><title>T</title><pubDate>${date}</pubDate><description>d</description></item>`)[0];
+    const item = (date: string) => rss(`<item><guid>g</guid><title>T</title><pubDate>${date}</pubDate><description>d</description></item>`)[0];
     const before = item('Tue, 10 Jun 2025 04:00:00 GMT');
     const after = item('Wed, 11 Jun 2025 09:00:00 GMT');
     expect(after.id).toBe(before.id);
     expect(after.contentHash).toBe(before.contentHash);
-    expect(rss('<item><guid>g</guid><title>T</title><description>changed</description></item>')[0].contentHash).not.toBe(
-      before.contentHash,
-    );
+    expect(rss('<item><guid>g</guid><title>T</title><description>changed</description></item>')[0].contentHash).not.toBe(before.contentHash);
   });
 
   it('reads unreadable dates as missing rather than guessing', () => {

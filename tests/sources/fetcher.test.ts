@@ -11,8 +11,7 @@ afterEach(() => server.close());
 
 const loopback = (opts: ConstructorParameters<typeof HttpFetcher>[0] = {}) =>
   new HttpFetcher({ allowPrivateNetwork: true, timeoutMs: 10_000, ...opts });
-const get = (f: HttpFetcher, path: string, extra: object = {}) =>
-  f.fetch({ url: server.url(path), maxBytes: FEED_MAX_BYTES, ...extra });
+const get = (f: HttpFetcher, path: string, extra: object = {}) => f.fetch({ url: server.url(path), maxBytes: FEED_MAX_BYTES, ...extra });
 
 async function failure(p: Promise<unknown>): Promise<FetchError> {
   try {
@@ -93,8 +92,7 @@ describe('redirects', () => {
       void res.writeHead(status, { location: to }).end();
 
   it('follows up to five, relative locations included, and reports the final URL', async () => {
-    for (let i = 0; i < 5; i++)
-      server.route(`/r${i}`, redirect(i % 2 ? server.url(`/r${i + 1}`) : `/r${i + 1}`, [301, 302, 303, 307, 308][i]));
+    for (let i = 0; i < 5; i++) server.route(`/r${i}`, redirect(i % 2 ? server.url(`/r${i + 1}`) : `/r${i + 1}`, [301, 302, 303, 307, 308][i]));
     server.route('/r5', serve(fixture('rss2.xml'), 'application/rss+xml'));
     const res = await get(loopback(), '/r0');
     expect(res.url).toBe(server.url('/r5'));
@@ -215,9 +213,7 @@ describe('private addresses are refused unless allowed', () => {
     server.route('/feed', serve('<rss/>', 'application/rss+xml'));
     const e = await failure(get(strict(), '/feed'));
     expect(e.code).toBe('blocked-address');
-    expect(e.message).toMatch(
-      /^refused to fetch from 127\.0\.0\.1:\d+: it is a loopback address \(set ALLOW_PRIVATE_NETWORK=true/,
-    );
+    expect(e.message).toMatch(/^refused to fetch from 127\.0\.0\.1:\d+: it is a loopback address \(set ALLOW_PRIVATE_NETWORK=true/);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -167,11 +167,7 @@ describe('polling a healthy feed', () => {
     server.route('/feed', handler);
     const p = poller();
     await p.pollFeed(server.url('/feed'));
-    feed.doc = rss([
-      { ...STORIES[0], title: 'Time Warner profit jumps 76%' },
-      { ...STORIES[1], body: 'Corrected: the dollar rose.' },
-      STORIES[2],
-    ]);
+    feed.doc = rss([{ ...STORIES[0], title: 'Time Warner profit jumps 76%' }, { ...STORIES[1], body: 'Corrected: the dollar rose.' }, STORIES[2]]);
     now += 15 * MIN;
     expect(await p.pollFeed(server.url('/feed'))).toMatchObject({ new: 0, updated: 2, unchanged: 1 });
     const updates = sink.changes.slice(3);
@@ -268,9 +264,7 @@ describe('a feed that fails', () => {
     const last = await p.pollFeed(url);
     expect(last.status).toBe('disabled');
     expect(last.reason).toBe('disabled after 4 failed polls over 3 days: HTTP 503: the site is unavailable');
-    expect(logs.filter((l) => l.level === 'warn').map((l) => l.msg)).toContain(
-      `feed ${url} disabled: HTTP 503: the site is unavailable`,
-    );
+    expect(logs.filter((l) => l.level === 'warn').map((l) => l.msg)).toContain(`feed ${url} disabled: HTTP 503: the site is unavailable`);
 
     const hits = server.hits('/feed');
     now += 24 * 3600_000;
@@ -314,11 +308,7 @@ describe('every bad case leaves a reason in the feed state and a log line', () =
   const loopB = (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(301, { location: '/loop-a' }).end();
 
   it.each<[string, (s: FeedServer) => void, RegExp]>([
-    [
-      'malformed XML',
-      (s) => s.route('/f', serve(fixture('malformed.xml'), 'application/xml')),
-      /^the feed is not well-formed XML/,
-    ],
+    ['malformed XML', (s) => s.route('/f', serve(fixture('malformed.xml'), 'application/xml')), /^the feed is not well-formed XML/],
     [
       'HTML served as a feed',
       (s) => s.route('/f', serve(fixture('home.html'), 'text/html')),
@@ -370,9 +360,7 @@ describe('every bad case leaves a reason in the feed state and a log line', () =
     const odd = await p.pollFeed(server.url('/odd'));
     expect(odd).toMatchObject({ status: 'ok', new: 4 });
     expect(odd.warnings[0]).toMatch(/repeated an id/);
-    expect(describeFeedState((await states.get(server.url('/odd')))!, now)).toMatch(
-      /^ok, checked 0 min ago \(1 item\(s\) repeated an id/,
-    );
+    expect(describeFeedState((await states.get(server.url('/odd')))!, now)).toMatch(/^ok, checked 0 min ago \(1 item\(s\) repeated an id/);
   });
 
   it('one broken feed does not stop the others', async () => {

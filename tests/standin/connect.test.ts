@@ -26,12 +26,14 @@ describe('logging in to the stand-in with a real discord.js Client', () => {
     expect(discord.unhandled).toEqual([]);
   });
 
-  it('lets discord.js compute the bot\'s channel permissions from roles and overwrites', async () => {
+  it("lets discord.js compute the bot's channel permissions from roles and overwrites", async () => {
     discord = await startStandIn({
-      guilds: [{
-        botPermissions: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
-        channels: [{ name: 'open' }, { name: 'read-only', overwrites: [{ id: 'bot', deny: ['SendMessages'] }] }],
-      }],
+      guilds: [
+        {
+          botPermissions: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
+          channels: [{ name: 'open' }, { name: 'read-only', overwrites: [{ id: 'bot', deny: ['SendMessages'] }] }],
+        },
+      ],
     });
     client = await loginClient(discord);
     const guild = client.guilds.cache.first()!;
@@ -42,7 +44,7 @@ describe('logging in to the stand-in with a real discord.js Client', () => {
     expect(discord.botPermissionsIn(discord.textChannelId(guild.id, 'read-only')) & discord.PermissionFlags.SendMessages).toBe(0n);
   });
 
-  it('gives out a token whose first part is the application id in base64, as Discord\'s are', async () => {
+  it("gives out a token whose first part is the application id in base64, as Discord's are", async () => {
     discord = await startStandIn();
     expect(discord.token.split('.')).toHaveLength(3);
     expect(applicationIdFromToken(discord.token)).toBe(discord.applicationId);
@@ -71,7 +73,9 @@ describe('logging in to the stand-in with a real discord.js Client', () => {
   it('answers a body it cannot parse with 400 and keeps serving', async () => {
     discord = await startStandIn();
     const res = await fetch(`${discord.apiUrl}/v10/channels/1/messages`, {
-      method: 'POST', headers: { authorization: `Bot ${discord.token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'garbage',
+      method: 'POST',
+      headers: { authorization: `Bot ${discord.token}`, 'content-type': 'multipart/form-data; boundary=x' },
+      body: 'garbage',
     });
     expect(res.status).toBe(400);
     expect((await fetch(`${discord.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${discord.token}` } })).status).toBe(200);

@@ -98,12 +98,21 @@ describe('the stand-in gateway', () => {
     const g0 = guildIdForShard(0, 2);
     const g1 = guildIdForShard(1, 2);
     expect([shardOf(g0, 2), shardOf(g1, 2)]).toEqual([0, 1]);
-    discord = await startStandIn({ guilds: [{ id: g0, name: 'zero' }, { id: g1, name: 'one' }], recommendedShards: 2 });
+    discord = await startStandIn({
+      guilds: [
+        { id: g0, name: 'zero' },
+        { id: g1, name: 'one' },
+      ],
+      recommendedShards: 2,
+    });
     const a = await replyingClient({ shards: [0], shardCount: 2 });
     const b = await replyingClient({ shards: [1], shardCount: 2 });
     expect([...a.guilds.cache.keys()]).toEqual([g0]);
     expect([...b.guilds.cache.keys()]).toEqual([g1]);
-    expect(discord.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(discord.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     const to0 = await discord.sendInteraction(discord.commandInteraction({ name: 'ping', guildId: g0 }));
     const to1 = await discord.sendInteraction(discord.commandInteraction({ name: 'ping', guildId: g1 }));
     expect(to0.original.content).toBe('pong from shard 0');

@@ -19,8 +19,20 @@ export interface GatewaySession {
   invalid: boolean;
 }
 
-export interface IdentifyRecord { shard: [number, number]; intents: number; sessionId: string; at: number; properties: Json }
-export interface ResumeRecord { sessionId: string; seq: number; replayed: number; ok: boolean; at: number }
+export interface IdentifyRecord {
+  shard: [number, number];
+  intents: number;
+  sessionId: string;
+  at: number;
+  properties: Json;
+}
+export interface ResumeRecord {
+  sessionId: string;
+  seq: number;
+  replayed: number;
+  ok: boolean;
+  at: number;
+}
 
 interface Connection {
   socket: WebSocket;
@@ -106,7 +118,10 @@ export class Gateway {
       case 6:
         this.resume(conn, payload.d ?? {});
         break;
-      case 3: case 4: case 8: case 31:
+      case 3:
+      case 4:
+      case 8:
+      case 31:
         if (!conn.session) conn.socket.close(4003, 'Not authenticated');
         break;
       default:
@@ -125,7 +140,12 @@ export class Gateway {
     if (privileged) return void conn.socket.close(4014, 'Disallowed intent(s)');
     const session: GatewaySession = {
       id: `standin-session-${++sessionCounter}-${Math.random().toString(36).slice(2, 10)}`,
-      shard, intents: d.intents, seq: 0, events: [], connection: conn, invalid: false,
+      shard,
+      intents: d.intents,
+      seq: 0,
+      events: [],
+      connection: conn,
+      invalid: false,
     };
     this.sessions.set(session.id, session);
     conn.session = session;

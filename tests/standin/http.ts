@@ -101,8 +101,8 @@ export class ApiServer {
 
   private takeFailure(method: string, path: string): ArmedFailure | null {
     const f = this.failures.find(
-      (x) => x.remaining > 0 && (!x.method || x.method.toUpperCase() === method) &&
-        (typeof x.path === 'string' ? x.path === path : x.path.test(path)),
+      (x) =>
+        x.remaining > 0 && (!x.method || x.method.toUpperCase() === method) && (typeof x.path === 'string' ? x.path === path : x.path.test(path)),
     );
     if (!f) return null;
     f.remaining--;
@@ -211,13 +211,14 @@ function failureReply(f: FailureSpec): Reply {
       'x-ratelimit-scope': scope,
     });
     if (global) headers['x-ratelimit-global'] = 'true';
-    else Object.assign(headers, {
-      'x-ratelimit-limit': '5',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
-      'x-ratelimit-reset-after': String(retryAfter),
-      'x-ratelimit-bucket': 'standin-bucket',
-    });
+    else
+      Object.assign(headers, {
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String((Date.now() / 1000 + retryAfter).toFixed(3)),
+        'x-ratelimit-reset-after': String(retryAfter),
+        'x-ratelimit-bucket': 'standin-bucket',
+      });
     body ??= { message: 'You are being rate limited.', retry_after: retryAfter, global, ...(global ? {} : {}) };
   } else {
     body ??= defaultErrorBody(status);
@@ -227,14 +228,22 @@ function failureReply(f: FailureSpec): Reply {
 
 function defaultErrorBody(status: number): Json {
   switch (status) {
-    case 400: return { message: 'Invalid Form Body', code: 50035, errors: {} };
-    case 401: return { message: '401: Unauthorized', code: 0 };
-    case 403: return { message: 'Missing Permissions', code: 50013 };
-    case 404: return { message: 'Unknown Channel', code: 10003 };
-    case 500: return { message: '500: Internal Server Error', code: 0 };
-    case 502: return { message: '502: Bad Gateway', code: 0 };
-    case 503: return { message: '503: Service Unavailable', code: 0 };
-    default: return { message: `${status}: Error`, code: 0 };
+    case 400:
+      return { message: 'Invalid Form Body', code: 50035, errors: {} };
+    case 401:
+      return { message: '401: Unauthorized', code: 0 };
+    case 403:
+      return { message: 'Missing Permissions', code: 50013 };
+    case 404:
+      return { message: 'Unknown Channel', code: 10003 };
+    case 500:
+      return { message: '500: Internal Server Error', code: 0 };
+    case 502:
+      return { message: '502: Bad Gateway', code: 0 };
+    case 503:
+      return { message: '503: Service Unavailable', code: 0 };
+    default:
+      return { message: `${status}: Error`, code: 0 };
   }
 }
 

@@ -12,15 +12,32 @@ import { elapsedMs, InteractionInternals, registerInteractionRoutes } from './ro
 import { guildIdForShard, shardOf, snowflake } from './snowflake';
 import { StandInState } from './state';
 import type {
-  ChannelSpec, FailureSpec, GuildSpec, InteractionRecord, Json, OverwriteSpec, RecordedRequest,
-  SendInteractionOptions, StandInOptions,
+  ChannelSpec,
+  FailureSpec,
+  GuildSpec,
+  InteractionRecord,
+  Json,
+  OverwriteSpec,
+  RecordedRequest,
+  SendInteractionOptions,
+  StandInOptions,
 } from './types';
 import { botUser, buildChannel, buildGuild, guildPayload, overwrite } from './world';
 import { sleep } from './waiter';
 
 export type {
-  ChannelSpec, FailureSpec, GuildSpec, InteractionRecord, Json, OverwriteSpec, RecordedRequest,
-  SendInteractionOptions, StandInOptions, CommandInput, AutocompleteInput, ComponentInput,
+  ChannelSpec,
+  FailureSpec,
+  GuildSpec,
+  InteractionRecord,
+  Json,
+  OverwriteSpec,
+  RecordedRequest,
+  SendInteractionOptions,
+  StandInOptions,
+  CommandInput,
+  AutocompleteInput,
+  ComponentInput,
 };
 export { Flags as PermissionFlags, guildIdForShard, shardOf, pingsAnyone };
 
@@ -54,12 +71,20 @@ export class DiscordStandIn {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       signal: this.state.signal,
       readyBase: () => ({
-        v: 10, user: botUser(bot), user_settings: {}, session_type: 'normal', relationships: [], private_channels: [],
-        presences: [], guild_join_requests: [], geo_ordered_rtc_regions: ['standin'],
-        application: { id: this.applicationId, flags: 8_388_608 }, auth: {}, _trace: ['["standin-gateway",{}]'],
+        v: 10,
+        user: botUser(bot),
+        user_settings: {},
+        session_type: 'normal',
+        relationships: [],
+        private_channels: [],
+        presences: [],
+        guild_join_requests: [],
+        geo_ordered_rtc_regions: ['standin'],
+        application: { id: this.applicationId, flags: 8_388_608 },
+        auth: {},
+        _trace: ['["standin-gateway",{}]'],
       }),
-      guildCreates: (shard) =>
-        [...this.state.guilds.values()].filter((g) => shardOf(g.id, shard[1]) === shard[0]).map((g) => guildPayload(g, true)),
+      guildCreates: (shard) => [...this.state.guilds.values()].filter((g) => shardOf(g.id, shard[1]) === shard[0]).map((g) => guildPayload(g, true)),
       resumeUrl: () => `ws://127.0.0.1:${this.port}/gateway-resume`,
       allowedPrivilegedIntents: (options.privilegedIntents ?? []).reduce((acc, name) => acc | PRIVILEGED_INTENT_BITS[name], 0),
       log: (line) => this.log(line),
@@ -195,11 +220,23 @@ export class DiscordStandIn {
     const c = this.state.channels.get(channelId);
     if (!c) throw new Error(`Unknown channel ${channelId}`);
     const m = {
-      id: snowflake(), type: 0, channel_id: channelId, guild_id: c.guild_id,
+      id: snowflake(),
+      type: 0,
+      channel_id: channelId,
+      guild_id: c.guild_id,
       author: message.author ?? { id: '100000000000000002', username: 'someone', discriminator: '0', global_name: null, avatar: null },
-      content: message.content, embeds: message.embeds ?? [], components: [], attachments: [], mentions: [],
-      mention_roles: [], mention_everyone: false, pinned: false, tts: false, timestamp: new Date().toISOString(),
-      edited_timestamp: null, flags: 0,
+      content: message.content,
+      embeds: message.embeds ?? [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
     };
     this.state.channelMessages(channelId).push(m);
     return m;
@@ -214,7 +251,8 @@ export class DiscordStandIn {
 
   /** Every message the bot posted anywhere, oldest first (ephemeral responses included). */
   allBotMessages(): Json[] {
-    return this.knownMessages().filter((m) => m.author?.id === this.botUserId)
+    return this.knownMessages()
+      .filter((m) => m.author?.id === this.botUserId)
       .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   }
 
@@ -308,14 +346,18 @@ export class DiscordStandIn {
   /** Resolves once `count` identifies happened (default 1), with the last one. */
   waitForIdentify(opts: { count?: number; timeoutMs?: number } = {}): Promise<IdentifyRecord> {
     const count = opts.count ?? 1;
-    return this.waitFor(() => this.gateway.identifies.length >= count && this.gateway.identifies[count - 1],
-      { timeoutMs: opts.timeoutMs ?? 10_000, what: `${count} IDENTIFY` });
+    return this.waitFor(() => this.gateway.identifies.length >= count && this.gateway.identifies[count - 1], {
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      what: `${count} IDENTIFY`,
+    });
   }
 
   /** Resolves once a session (of the shard, if given) is connected and has been sent READY and its guilds. */
   waitForReady(opts: { shardId?: number; timeoutMs?: number } = {}): Promise<GatewaySession> {
-    return this.waitFor(() => this.gateway.liveSessions().find((s) => s.connection && (opts.shardId === undefined || s.shard[0] === opts.shardId)),
-      { timeoutMs: opts.timeoutMs ?? 10_000, what: `a ready session${opts.shardId === undefined ? '' : ` on shard ${opts.shardId}`}` });
+    return this.waitFor(() => this.gateway.liveSessions().find((s) => s.connection && (opts.shardId === undefined || s.shard[0] === opts.shardId)), {
+      timeoutMs: opts.timeoutMs ?? 10_000,
+      what: `a ready session${opts.shardId === undefined ? '' : ` on shard ${opts.shardId}`}`,
+    });
   }
 
   /** Resolves once `count` successful RESUMEs happened in all (default: one more than had happened when called). */
@@ -326,18 +368,24 @@ export class DiscordStandIn {
 
   /** Waits until a channel holds at least `count` messages (or the predicate holds for them) and returns them. */
   waitForMessages(channelId: string, count = 1, opts: { timeoutMs?: number; where?: (m: Json) => boolean } = {}): Promise<Json[]> {
-    return this.waitFor(() => {
-      const list = this.state.channelMessages(channelId).filter(opts.where ?? (() => true));
-      return list.length >= count && list;
-    }, { timeoutMs: opts.timeoutMs, what: `${count} message(s) in channel ${channelId}` });
+    return this.waitFor(
+      () => {
+        const list = this.state.channelMessages(channelId).filter(opts.where ?? (() => true));
+        return list.length >= count && list;
+      },
+      { timeoutMs: opts.timeoutMs, what: `${count} message(s) in channel ${channelId}` },
+    );
   }
 
   /** Waits for the bot to register commands (globally, or in a guild) and returns them. */
   waitForCommands(opts: { guildId?: string; timeoutMs?: number } = {}): Promise<Json[]> {
-    return this.waitFor(() => {
-      const list = this.commands(opts.guildId);
-      return list.length > 0 && list;
-    }, { timeoutMs: opts.timeoutMs, what: 'registered commands' });
+    return this.waitFor(
+      () => {
+        const list = this.commands(opts.guildId);
+        return list.length > 0 && list;
+      },
+      { timeoutMs: opts.timeoutMs, what: 'registered commands' },
+    );
   }
 
   waitForRequest(method: string, path: RegExp | string, opts: { count?: number; timeoutMs?: number } = {}): Promise<RecordedRequest> {
@@ -376,20 +424,37 @@ export class DiscordStandIn {
   async sendInteraction(payload: Json, opts: SendInteractionOptions = {}): Promise<InteractionRecord> {
     const timeoutMs = opts.timeoutMs ?? 5000;
     const record: InteractionRecord = {
-      id: payload.id, token: payload.token, payload, dispatchedAt: 0, callbacks: [], original: null, edits: [],
-      followups: [], followupEdits: [], originalDeleted: false, errors: [],
+      id: payload.id,
+      token: payload.token,
+      payload,
+      dispatchedAt: 0,
+      callbacks: [],
+      original: null,
+      edits: [],
+      followups: [],
+      followupEdits: [],
+      originalDeleted: false,
+      errors: [],
     };
     const channel = this.state.channels.get(payload.channel_id) ?? payload.channel;
     const internals: InteractionInternals = {
-      record, startedMono: performance.now(), type: payload.type, channel, guildId: payload.guild_id ?? null,
-      user: payload.member?.user ?? payload.user, commandName: payload.data?.name, sourceMessage: payload.message
-        ? this.state.findMessage(payload.message.id) ?? this.findEphemeral(payload.message.id) ?? payload.message
+      record,
+      startedMono: performance.now(),
+      type: payload.type,
+      channel,
+      guildId: payload.guild_id ?? null,
+      user: payload.member?.user ?? payload.user,
+      commandName: payload.data?.name,
+      sourceMessage: payload.message
+        ? (this.state.findMessage(payload.message.id) ?? this.findEphemeral(payload.message.id) ?? payload.message)
         : undefined,
     };
     this.internals.set(payload.token, internals);
     const guildId: string | null = payload.guild_id ?? null;
-    const session = await this.waitFor(() => this.gateway.sessionFor(guildId, opts.shardId),
-      { timeoutMs, what: `a gateway session for ${guildId ? `guild ${guildId}` : 'DMs'}` });
+    const session = await this.waitFor(() => this.gateway.sessionFor(guildId, opts.shardId), {
+      timeoutMs,
+      what: `a gateway session for ${guildId ? `guild ${guildId}` : 'DMs'}`,
+    });
     record.dispatchedAt = Date.now();
     internals.startedMono = performance.now();
     this.gateway.dispatchTo(session, 'INTERACTION_CREATE', payload);
@@ -399,7 +464,10 @@ export class DiscordStandIn {
     try {
       await this.waitFor(() => done(record), { timeoutMs, what: `the bot's answer to interaction ${describeInteraction(payload)}` });
     } catch (error) {
-      throw new Error(`${(error as Error).message}. Recorded so far: ${summarise(record)}. Unhandled requests: ${this.unhandled.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`, { cause: error });
+      throw new Error(
+        `${(error as Error).message}. Recorded so far: ${summarise(record)}. Unhandled requests: ${this.unhandled.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`,
+        { cause: error },
+      );
     }
     const settleMs = opts.settleMs ?? 100;
     // Collect trailing edits and follow-ups: wait until the interaction has been quiet for settleMs.
@@ -475,7 +543,7 @@ export function makeToken(applicationId: string): string {
 
 export function applicationIdFromToken(token: string): string {
   const id = Buffer.from(token.split('.')[0], 'base64').toString('utf8');
-  if (!/^\d{15,21}$/.test(id)) throw new Error('The token\'s first part must be base64 of the application id');
+  if (!/^\d{15,21}$/.test(id)) throw new Error("The token's first part must be base64 of the application id");
   return id;
 }
 

@@ -1,18 +1,35 @@
 import {
-  ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType, Client, MessageFlags, ModalBuilder, SlashCommandBuilder,
-  StringSelectMenuBuilder, TextInputBuilder, TextInputStyle,
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ChannelType,
+  Client,
+  MessageFlags,
+  ModalBuilder,
+  SlashCommandBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import { loginClient } from './client-helper';
 import { DiscordStandIn, startStandIn } from './index';
 
 const commands = [
-  new SlashCommandBuilder().setName('brief').setDescription('A briefing')
+  new SlashCommandBuilder()
+    .setName('brief')
+    .setDescription('A briefing')
     .addStringOption((o) => o.setName('topic').setDescription('Topic').setAutocomplete(true))
     .addIntegerOption((o) => o.setName('articles').setDescription('How many').setMinValue(1).setMaxValue(10)),
-  new SlashCommandBuilder().setName('briefing').setDescription('Daily briefings')
-    .addSubcommand((s) => s.setName('set').setDescription('Set it')
-      .addChannelOption((o) => o.setName('channel').setDescription('Where').setRequired(true).addChannelTypes(ChannelType.GuildText))
-      .addStringOption((o) => o.setName('time').setDescription('HH:MM').setRequired(true))),
+  new SlashCommandBuilder()
+    .setName('briefing')
+    .setDescription('Daily briefings')
+    .addSubcommand((s) =>
+      s
+        .setName('set')
+        .setDescription('Set it')
+        .addChannelOption((o) => o.setName('channel').setDescription('Where').setRequired(true).addChannelTypes(ChannelType.GuildText))
+        .addStringOption((o) => o.setName('time').setDescription('HH:MM').setRequired(true)),
+    ),
 ].map((c) => c.toJSON());
 
 describe('interactions dispatched by the stand-in and answered by a real discord.js Client', () => {
@@ -49,19 +66,38 @@ describe('interactions dispatched by the stand-in and answered by a real discord
     const seen: string[] = [];
     client.on('interactionCreate', async (i) => {
       if (!i.isChatInputCommand()) return;
-      seen.push([i.commandName, i.options.getSubcommand(false), i.options.getChannel('channel')?.name, i.options.getString('time'), i.options.getInteger('articles')].filter((x) => x != null).join(' '));
+      seen.push(
+        [
+          i.commandName,
+          i.options.getSubcommand(false),
+          i.options.getChannel('channel')?.name,
+          i.options.getString('time'),
+          i.options.getInteger('articles'),
+        ]
+          .filter((x) => x != null)
+          .join(' '),
+      );
       await i.reply({ content: 'ok' });
     });
     await discord.sendInteraction(discord.commandInteraction({ name: 'brief', options: { articles: 3 } }));
     const news = discord.textChannelId(discord.guildIds[0], 'news');
     const res = await discord.sendInteraction(discord.commandInteraction({ name: 'briefing set', options: { channel: news, time: '08:00' } }));
     expect(seen).toEqual(['brief 3', 'briefing set news 08:00']);
-    expect(res.payload.data.options).toEqual([{ name: 'set', type: 1, options: [{ name: 'channel', type: 7, value: news }, { name: 'time', type: 3, value: '08:00' }] }]);
+    expect(res.payload.data.options).toEqual([
+      {
+        name: 'set',
+        type: 1,
+        options: [
+          { name: 'channel', type: 7, value: news },
+          { name: 'time', type: 3, value: '08:00' },
+        ],
+      },
+    ]);
     expect(() => discord.commandInteraction({ name: 'briefing set', options: { time: '08:00' } })).toThrow(/required option "channel"/);
     expect(() => discord.commandInteraction({ name: 'brief', options: { nope: 1 } })).toThrow(/no option "nope"/);
   });
 
-  it('passes member permissions and the bot\'s app permissions the way Discord does', async () => {
+  it("passes member permissions and the bot's app permissions the way Discord does", async () => {
     let can: boolean | undefined;
     let appCanSend: boolean | undefined;
     client.on('interactionCreate', async (i) => {
@@ -109,12 +145,18 @@ describe('interactions dispatched by the stand-in and answered by a real discord
       const typed = i.options.getFocused();
       await i.respond(['climate', 'cities', 'courts'].filter((t) => t.startsWith(typed)).map((t) => ({ name: t, value: t })));
     });
-    const res = await discord.sendInteraction(discord.autocompleteInteraction({ name: 'brief', focused: 'topic', options: { topic: 'c', articles: 2 } }));
+    const res = await discord.sendInteraction(
+      discord.autocompleteInteraction({ name: 'brief', focused: 'topic', options: { topic: 'c', articles: 2 } }),
+    );
     expect(res.callback.type).toBe(8);
-    expect(res.choices).toEqual([{ name: 'climate', value: 'climate' }, { name: 'cities', value: 'cities' }, { name: 'courts', value: 'courts' }]);
+    expect(res.choices).toEqual([
+      { name: 'climate', value: 'climate' },
+      { name: 'cities', value: 'cities' },
+      { name: 'courts', value: 'courts' },
+    ]);
   });
 
-  it('refuses autocomplete answers beyond Discord\'s limits (26 choices)', async () => {
+  it("refuses autocomplete answers beyond Discord's limits (26 choices)", async () => {
     let failure: unknown;
     client.on('interactionCreate', async (i) => {
       if (!i.isAutocomplete()) return;
@@ -131,7 +173,9 @@ describe('interactions dispatched by the stand-in and answered by a real discord
   it('sends a button press on the message that carries it, and records the update', async () => {
     client.on('interactionCreate', async (i) => {
       if (i.isChatInputCommand()) {
-        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary));
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary),
+        );
         await i.reply({ content: 'page 1', components: [row] });
       } else if (i.isButton()) {
         await i.update({ content: `page ${i.customId.split(':')[1]}`, components: [] });
@@ -149,7 +193,11 @@ describe('interactions dispatched by the stand-in and answered by a real discord
     client.on('interactionCreate', async (i) => {
       if (i.isChatInputCommand()) {
         const menu = new StringSelectMenuBuilder().setCustomId('open').addOptions({ label: 'A', value: 'a' }, { label: 'B', value: 'b' });
-        await i.reply({ content: 'pick', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)], flags: MessageFlags.Ephemeral });
+        await i.reply({
+          content: 'pick',
+          components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
+          flags: MessageFlags.Ephemeral,
+        });
       } else if (i.isStringSelectMenu()) {
         await i.deferUpdate();
         await i.editReply({ content: `opened ${i.values.join(',')}` });
@@ -167,7 +215,9 @@ describe('interactions dispatched by the stand-in and answered by a real discord
       if (!i.isChatInputCommand()) return;
       await i.reply({ content: 'x'.repeat(2001) }).catch((e) => errors.push(String(e.code)));
       await i.reply('short');
-      await client.rest.post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'again' } }, auth: false }).catch((e) => errors.push(String(e.code)));
+      await client.rest
+        .post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'again' } }, auth: false })
+        .catch((e) => errors.push(String(e.code)));
     });
     const res = await discord.sendInteraction(discord.commandInteraction({ name: 'brief' }));
     await discord.waitFor(() => errors.length === 2);
@@ -194,8 +244,9 @@ describe('interactions dispatched by the stand-in and answered by a real discord
   });
 
   it('explains a missing answer when the wait times out', async () => {
-    await expect(discord.sendInteraction(discord.commandInteraction({ name: 'brief' }), { timeoutMs: 300 }))
-      .rejects.toThrow(/Timed out after 300 ms waiting for the bot's answer to interaction \d+ \(\/brief\)/);
+    await expect(discord.sendInteraction(discord.commandInteraction({ name: 'brief' }), { timeoutMs: 300 })).rejects.toThrow(
+      /Timed out after 300 ms waiting for the bot's answer to interaction \d+ \(\/brief\)/,
+    );
   });
 
   it('answers withResponse with the callback resource, and serves fetchReply and deleteReply', async () => {
@@ -215,7 +266,22 @@ describe('interactions dispatched by the stand-in and answered by a real discord
   });
 
   it('measures the callback deadline on a monotonic clock, so a faked Date jumping ahead does not expire it', async () => {
-    jest.useFakeTimers({ now: new Date('2026-03-29T00:59:00Z'), advanceTimers: true, doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'performance', 'hrtime'] });
+    jest.useFakeTimers({
+      now: new Date('2026-03-29T00:59:00Z'),
+      advanceTimers: true,
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'nextTick',
+        'queueMicrotask',
+        'performance',
+        'hrtime',
+      ],
+    });
     try {
       client.on('interactionCreate', async (i) => {
         if (!i.isChatInputCommand()) return;
@@ -237,8 +303,14 @@ describe('interactions dispatched by the stand-in and answered by a real discord
     let value: string | undefined;
     client.on('interactionCreate', async (i) => {
       if (i.isChatInputCommand()) {
-        const modal = new ModalBuilder().setCustomId('feedback').setTitle('Feedback').addComponents(
-          new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('text').setLabel('Text').setStyle(TextInputStyle.Short)));
+        const modal = new ModalBuilder()
+          .setCustomId('feedback')
+          .setTitle('Feedback')
+          .addComponents(
+            new ActionRowBuilder<TextInputBuilder>().addComponents(
+              new TextInputBuilder().setCustomId('text').setLabel('Text').setStyle(TextInputStyle.Short),
+            ),
+          );
         await i.showModal(modal);
       } else if (i.isModalSubmit()) {
         value = i.fields.getTextInputValue('text');

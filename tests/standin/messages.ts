@@ -17,9 +17,22 @@ export interface MessageContext {
 
 export function createMessage(body: Json, ctx: MessageContext): Json {
   const message: Json = {
-    id: snowflake(), type: 0, channel_id: ctx.channelId, author: ctx.author, content: '', tts: Boolean(body.tts),
-    timestamp: isoTimestamp(), edited_timestamp: null, mention_everyone: false, mentions: [], mention_roles: [],
-    attachments: [], embeds: [], components: [], pinned: false, flags: 0,
+    id: snowflake(),
+    type: 0,
+    channel_id: ctx.channelId,
+    author: ctx.author,
+    content: '',
+    tts: Boolean(body.tts),
+    timestamp: isoTimestamp(),
+    edited_timestamp: null,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    flags: 0,
   };
   if (ctx.guildId) message.guild_id = ctx.guildId;
   if (ctx.webhookId) message.webhook_id = ctx.webhookId;
@@ -27,7 +40,9 @@ export function createMessage(body: Json, ctx: MessageContext): Json {
   if (ctx.interaction) {
     message.type = ctx.interaction.type === 2 ? 20 : 0;
     message.interaction_metadata = {
-      id: ctx.interaction.id, type: ctx.interaction.type, user: ctx.interaction.user,
+      id: ctx.interaction.id,
+      type: ctx.interaction.type,
+      user: ctx.interaction.user,
       authorizing_integration_owners: ctx.guildId ? { '0': ctx.guildId } : { '1': ctx.interaction.user.id },
       ...(ctx.interaction.name ? { name: ctx.interaction.name } : {}),
     };
@@ -51,7 +66,10 @@ export function applyEdit(message: Json, body: Json, ctx: MessageContext, isEdit
   }
   if ('attachments' in body || ctx.files.length) {
     message.attachments = ctx.files.map((filename, i) => ({
-      id: snowflake(), filename, size: 0, url: `https://cdn.standin.invalid/${message.id}/${i}/${filename}`,
+      id: snowflake(),
+      filename,
+      size: 0,
+      url: `https://cdn.standin.invalid/${message.id}/${i}/${filename}`,
       proxy_url: `https://media.standin.invalid/${message.id}/${i}/${filename}`,
     }));
   }
@@ -68,7 +86,7 @@ function normaliseEmbed(e: Json): Json {
 // (or the users/roles lists) allows. @everyone/@here also need the Mention Everyone permission in a guild.
 function computeMentions(message: Json, allowed: Json, ctx: MessageContext): void {
   const content: string = message.content ?? '';
-  const parse: string[] | null = allowed ? allowed.parse ?? [] : null;
+  const parse: string[] | null = allowed ? (allowed.parse ?? []) : null;
   const canUsers = (id: string) => parse === null || parse.includes('users') || (allowed?.users ?? []).includes(id);
   const canRoles = (id: string) => parse === null || parse.includes('roles') || (allowed?.roles ?? []).includes(id);
   const everyoneText = /@(everyone|here)/.test(content);
@@ -77,7 +95,11 @@ function computeMentions(message: Json, allowed: Json, ctx: MessageContext): voi
   message.mention_everyone = everyoneText && everyoneAllowed && hasPermission;
   const userIds = [...content.matchAll(/<@!?(\d{15,21})>/g)].map((m) => m[1]).filter(canUsers);
   message.mentions = [...new Set(userIds)].map((id) => ({
-    id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null,
+    id,
+    username: `user${id.slice(-4)}`,
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
   }));
   message.mention_roles = [...new Set([...content.matchAll(/<@&(\d{15,21})>/g)].map((m) => m[1]).filter(canRoles))];
 }

@@ -47,7 +47,10 @@ export interface ComponentInput extends InteractionContextInput {
 const DEFAULT_USER = { id: '100000000000000001', username: 'tester', globalName: 'Tester' };
 
 export class PayloadBuilder {
-  constructor(private readonly state: StandInState, private readonly knownMessages: () => Json[]) {}
+  constructor(
+    private readonly state: StandInState,
+    private readonly knownMessages: () => Json[],
+  ) {}
 
   command(input: CommandInput): Json {
     const base = this.base(2, input);
@@ -58,7 +61,9 @@ export class PayloadBuilder {
       ? input.options
       : this.typedOptions(input.name, input.options ?? {}, leafDefs, resolved, base, null);
     base.data = {
-      id: command?.id ?? snowflake(), name: path[0], type: 1,
+      id: command?.id ?? snowflake(),
+      name: path[0],
+      type: 1,
       options: nest(path.slice(1), leafOptions, command),
       ...(Object.keys(resolved).length ? { resolved } : {}),
       ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
@@ -70,11 +75,14 @@ export class PayloadBuilder {
     const base = this.base(4, input);
     const { command, path } = this.resolveCommand(input.name, base.guild_id ?? null);
     const leafDefs = this.leafOptionDefs(command, path);
-    const values = { ...(Array.isArray(input.options) ? {} : input.options ?? {}) };
+    const values = { ...(Array.isArray(input.options) ? {} : (input.options ?? {})) };
     if (!(input.focused in values)) values[input.focused] = '';
     const leafOptions = this.typedOptions(input.name, values, leafDefs, {}, base, input.focused);
     base.data = {
-      id: command?.id ?? snowflake(), name: path[0], type: 1, options: nest(path.slice(1), leafOptions, command),
+      id: command?.id ?? snowflake(),
+      name: path[0],
+      type: 1,
+      options: nest(path.slice(1), leafOptions, command),
     };
     return base;
   }
@@ -110,36 +118,64 @@ export class PayloadBuilder {
     const guild = this.pickGuild(input.guildId);
     const channel = this.pickChannel(guild, input.channelId);
     const user = {
-      id: input.user?.id ?? DEFAULT_USER.id, username: input.user?.username ?? DEFAULT_USER.username,
-      global_name: input.user?.globalName ?? DEFAULT_USER.globalName, discriminator: '0', avatar: null,
-      public_flags: 0, flags: 0, avatar_decoration_data: null, collectibles: null, primary_guild: null,
+      id: input.user?.id ?? DEFAULT_USER.id,
+      username: input.user?.username ?? DEFAULT_USER.username,
+      global_name: input.user?.globalName ?? DEFAULT_USER.globalName,
+      discriminator: '0',
+      avatar: null,
+      public_flags: 0,
+      flags: 0,
+      avatar_decoration_data: null,
+      collectibles: null,
+      primary_guild: null,
     };
     const payload: Json = {
-      id: snowflake(), application_id: this.state.applicationId, type, token: interactionToken(), version: 1,
-      locale: input.locale ?? 'en-US', entitlements: [], attachment_size_limit: 10_485_760,
+      id: snowflake(),
+      application_id: this.state.applicationId,
+      type,
+      token: interactionToken(),
+      version: 1,
+      locale: input.locale ?? 'en-US',
+      entitlements: [],
+      attachment_size_limit: 10_485_760,
       app_permissions: this.state.botPermissions(channel).toString(),
       channel_id: channel.id,
     };
     if (guild) {
       const roles = input.roles ?? [];
-      const permissions = input.memberPermissions !== undefined
-        ? toBits(input.memberPermissions)
-        : memberChannelPermissions(guild, channel, user.id, roles, 0n);
+      const permissions =
+        input.memberPermissions !== undefined ? toBits(input.memberPermissions) : memberChannelPermissions(guild, channel, user.id, roles, 0n);
       const member = {
-        user, roles, permissions: permissions.toString(), joined_at: isoTimestamp(Date.now() - 86_400_000),
-        nick: null, avatar: null, banner: null, flags: 0, pending: false, premium_since: null, deaf: false, mute: false,
-        communication_disabled_until: null, unusual_dm_activity_until: null,
+        user,
+        roles,
+        permissions: permissions.toString(),
+        joined_at: isoTimestamp(Date.now() - 86_400_000),
+        nick: null,
+        avatar: null,
+        banner: null,
+        flags: 0,
+        pending: false,
+        premium_since: null,
+        deaf: false,
+        mute: false,
+        communication_disabled_until: null,
+        unusual_dm_activity_until: null,
       };
       guild.members.set(user.id, member);
       Object.assign(payload, {
-        guild_id: guild.id, guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
-        guild_locale: guild.preferredLocale, member, context: 0,
+        guild_id: guild.id,
+        guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
+        guild_locale: guild.preferredLocale,
+        member,
+        context: 0,
         authorizing_integration_owners: { '0': guild.id },
         channel: { ...channelForInteraction(channel), permissions: permissions.toString() },
       });
     } else {
       Object.assign(payload, {
-        user, context: 1, authorizing_integration_owners: { '0': '0' },
+        user,
+        context: 1,
+        authorizing_integration_owners: { '0': '0' },
         channel: { id: channel.id, type: 1, last_message_id: null, flags: 0, recipients: [user] },
       });
     }
@@ -187,7 +223,14 @@ export class PayloadBuilder {
     return defs;
   }
 
-  private typedOptions(commandName: string, values: Record<string, OptionValue>, defs: Json[] | null, resolved: Json, base: Json, focused: string | null): Json[] {
+  private typedOptions(
+    commandName: string,
+    values: Record<string, OptionValue>,
+    defs: Json[] | null,
+    resolved: Json,
+    base: Json,
+    focused: string | null,
+  ): Json[] {
     if (defs) {
       for (const d of defs) {
         if (d.required && !(d.name in values) && focused === null) throw new Error(`/${commandName}: required option "${d.name}" is missing`);
@@ -213,9 +256,19 @@ export class PayloadBuilder {
       const g = this.state.guildOfChannel(c);
       const perms = g ? memberChannelPermissions(g, c, base.member?.user.id ?? '', base.member?.roles ?? [], 0n) : 0n;
       (resolved.channels ??= {})[id] = {
-        id: c.id, name: c.name, type: c.type, permissions: perms.toString(), parent_id: c.parent_id ?? null,
-        guild_id: c.guild_id, flags: 0, position: c.position, topic: c.topic, nsfw: false, last_message_id: c.last_message_id,
-        rate_limit_per_user: 0, permission_overwrites: c.permission_overwrites,
+        id: c.id,
+        name: c.name,
+        type: c.type,
+        permissions: perms.toString(),
+        parent_id: c.parent_id ?? null,
+        guild_id: c.guild_id,
+        flags: 0,
+        position: c.position,
+        topic: c.topic,
+        nsfw: false,
+        last_message_id: c.last_message_id,
+        rate_limit_per_user: 0,
+        permission_overwrites: c.permission_overwrites,
       };
     } else if (type === 6 || type === 9) {
       const g = base.guild_id ? this.state.guilds.get(base.guild_id) : undefined;
@@ -223,7 +276,18 @@ export class PayloadBuilder {
       if (role) (resolved.roles ??= {})[id] = role;
       else {
         (resolved.users ??= {})[id] = { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
-        if (g) (resolved.members ??= {})[id] = { roles: [], joined_at: isoTimestamp(), nick: null, avatar: null, flags: 0, pending: false, premium_since: null, permissions: DEFAULT_EVERYONE.toString(), communication_disabled_until: null };
+        if (g)
+          (resolved.members ??= {})[id] = {
+            roles: [],
+            joined_at: isoTimestamp(),
+            nick: null,
+            avatar: null,
+            flags: 0,
+            pending: false,
+            premium_since: null,
+            permissions: DEFAULT_EVERYONE.toString(),
+            communication_disabled_until: null,
+          };
       }
     } else if (type === 8) {
       const g = base.guild_id ? this.state.guilds.get(base.guild_id) : undefined;
@@ -269,8 +333,17 @@ export function findComponent(message: Json, customId: string): Json | undefined
 
 function channelForInteraction(c: Json): Json {
   return {
-    id: c.id, type: c.type, guild_id: c.guild_id, name: c.name, position: c.position, parent_id: c.parent_id,
-    topic: c.topic, nsfw: c.nsfw, last_message_id: c.last_message_id, rate_limit_per_user: c.rate_limit_per_user, flags: c.flags ?? 0,
+    id: c.id,
+    type: c.type,
+    guild_id: c.guild_id,
+    name: c.name,
+    position: c.position,
+    parent_id: c.parent_id,
+    topic: c.topic,
+    nsfw: c.nsfw,
+    last_message_id: c.last_message_id,
+    rate_limit_per_user: c.rate_limit_per_user,
+    flags: c.flags ?? 0,
   };
 }
 

@@ -11,13 +11,15 @@ describe('REST behaviour a bot meets on the stand-in', () => {
 
   beforeEach(async () => {
     discord = await startStandIn({
-      guilds: [{
-        channels: [
-          { name: 'news' },
-          { name: 'closed', overwrites: [{ id: 'bot', deny: ['SendMessages'] }] },
-          { name: 'hidden', overwrites: [{ id: 'everyone', deny: ['ViewChannel'] }] },
-        ],
-      }],
+      guilds: [
+        {
+          channels: [
+            { name: 'news' },
+            { name: 'closed', overwrites: [{ id: 'bot', deny: ['SendMessages'] }] },
+            { name: 'hidden', overwrites: [{ id: 'everyone', deny: ['ViewChannel'] }] },
+          ],
+        },
+      ],
     });
     client = await loginClient(discord);
     channelId = discord.textChannelId(discord.guildIds[0], 'news');
@@ -54,7 +56,10 @@ describe('REST behaviour a bot meets on the stand-in', () => {
     await ch.send('after the limit');
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     const posts = discord.requestsTo('POST', `/channels/${channelId}/messages`);
-    expect(posts.map((r) => [r.status, r.injected])).toEqual([[429, true], [200, false]]);
+    expect(posts.map((r) => [r.status, r.injected])).toEqual([
+      [429, true],
+      [200, false],
+    ]);
     expect(discord.channelMessages(channelId).map((m) => m.content)).toEqual(['after the limit']);
   });
 
@@ -90,7 +95,12 @@ describe('REST behaviour a bot meets on the stand-in', () => {
     const ch = await channel();
     await expect(ch.send({ content: 'once', nonce: 'n-1', enforceNonce: true })).rejects.toMatchObject({ status: 500 });
     const again = await ch.send({ content: 'once', nonce: 'n-1', enforceNonce: true });
-    expect(discord.channelMessages(channelId).filter((m) => m.content === 'once').map((m) => m.id)).toEqual([again.id]);
+    expect(
+      discord
+        .channelMessages(channelId)
+        .filter((m) => m.content === 'once')
+        .map((m) => m.id),
+    ).toEqual([again.id]);
   });
 
   it('delays a response on request, so a bot can time out while the message lands', async () => {
@@ -121,7 +131,7 @@ describe('REST behaviour a bot meets on the stand-in', () => {
     await discord.waitFor(() => !(client.channels.cache.get(channelId) as TextChannel).permissionsFor(client.user!)?.has('SendMessages'));
   });
 
-  it('refuses bodies over Discord\'s limits with 400 Invalid Form Body', async () => {
+  it("refuses bodies over Discord's limits with 400 Invalid Form Body", async () => {
     const ch = await channel();
     await expect(ch.send('x'.repeat(2001))).rejects.toMatchObject({ status: 400, code: 50035 });
     const big = new EmbedBuilder().setDescription('y'.repeat(4096));

@@ -19,7 +19,9 @@ export function registerAppRoutes(router: Router, state: StandInState, opts: App
       url: opts.gatewayUrl(),
       shards: opts.recommendedShards,
       session_start_limit: {
-        total: 1000, remaining: Math.max(0, 1000 - opts.identifyCount()), reset_after: 14_400_000,
+        total: 1000,
+        remaining: Math.max(0, 1000 - opts.identifyCount()),
+        reset_after: 14_400_000,
         max_concurrency: opts.maxConcurrency,
       },
     },
@@ -28,13 +30,13 @@ export function registerAppRoutes(router: Router, state: StandInState, opts: App
   router.add('GET', '/users/:user', ({ params }) =>
     params.user === state.bot.id
       ? { status: 200, body: state.botUser() }
-      : { status: 200, body: { id: params.user, username: `user${params.user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null } });
+      : { status: 200, body: { id: params.user, username: `user${params.user.slice(-4)}`, discriminator: '0', global_name: null, avatar: null } },
+  );
   const application = () => ({ status: 200, body: applicationPayload(state) });
   router.add('GET', '/applications/@me', application);
   router.add('GET', '/oauth2/applications/@me', application);
 
-  const appCheck = (app: string) =>
-    app === state.applicationId ? null : { status: 403, body: { message: 'Missing Access', code: 50001 } };
+  const appCheck = (app: string) => (app === state.applicationId ? null : { status: 403, body: { message: 'Missing Access', code: 50001 } });
 
   const globalList = () => state.globalCommands;
   const guildList = (guildId: string) => {
@@ -42,20 +44,26 @@ export function registerAppRoutes(router: Router, state: StandInState, opts: App
     if (!list) state.guildCommands.set(guildId, (list = []));
     return list;
   };
-  const guildCheck = (guildId: string) =>
-    state.guilds.has(guildId) ? null : { status: 403, body: { message: 'Missing Access', code: 50001 } };
+  const guildCheck = (guildId: string) => (state.guilds.has(guildId) ? null : { status: 403, body: { message: 'Missing Access', code: 50001 } });
 
   router.add('GET', '/applications/:app/commands', ({ params }) => appCheck(params.app) ?? { status: 200, body: globalList() });
-  router.add('PUT', '/applications/:app/commands', ({ params, body }) =>
-    appCheck(params.app) ?? bulkOverwrite(state, globalList(), body, null));
-  router.add('POST', '/applications/:app/commands', ({ params, body }) =>
-    appCheck(params.app) ?? upsert(state, globalList(), body, null));
-  router.add('GET', '/applications/:app/guilds/:guild/commands', ({ params }) =>
-    appCheck(params.app) ?? guildCheck(params.guild) ?? { status: 200, body: guildList(params.guild) });
-  router.add('PUT', '/applications/:app/guilds/:guild/commands', ({ params, body }) =>
-    appCheck(params.app) ?? guildCheck(params.guild) ?? bulkOverwrite(state, guildList(params.guild), body, params.guild));
-  router.add('POST', '/applications/:app/guilds/:guild/commands', ({ params, body }) =>
-    appCheck(params.app) ?? guildCheck(params.guild) ?? upsert(state, guildList(params.guild), body, params.guild));
+  router.add('PUT', '/applications/:app/commands', ({ params, body }) => appCheck(params.app) ?? bulkOverwrite(state, globalList(), body, null));
+  router.add('POST', '/applications/:app/commands', ({ params, body }) => appCheck(params.app) ?? upsert(state, globalList(), body, null));
+  router.add(
+    'GET',
+    '/applications/:app/guilds/:guild/commands',
+    ({ params }) => appCheck(params.app) ?? guildCheck(params.guild) ?? { status: 200, body: guildList(params.guild) },
+  );
+  router.add(
+    'PUT',
+    '/applications/:app/guilds/:guild/commands',
+    ({ params, body }) => appCheck(params.app) ?? guildCheck(params.guild) ?? bulkOverwrite(state, guildList(params.guild), body, params.guild),
+  );
+  router.add(
+    'POST',
+    '/applications/:app/guilds/:guild/commands',
+    ({ params, body }) => appCheck(params.app) ?? guildCheck(params.guild) ?? upsert(state, guildList(params.guild), body, params.guild),
+  );
   for (const [prefix, list] of [
     ['/applications/:app/commands/:cmd', (_p: Record<string, string>) => globalList()],
     ['/applications/:app/guilds/:guild/commands/:cmd', (p: Record<string, string>) => guildList(p.guild)],
@@ -89,25 +97,61 @@ const unknownCommand = () => ({ status: 404, body: { message: 'Unknown applicati
 
 export function applicationPayload(state: StandInState): Json {
   return {
-    id: state.applicationId, name: state.bot.username, icon: null, description: 'A stand-in application',
-    summary: '', type: null, hook: true, bot_public: true, bot_require_code_grant: false,
-    verify_key: '0'.repeat(64), flags: 8_388_608, owner: { id: snowflake(), username: 'owner', discriminator: '0', global_name: 'Owner', avatar: null, flags: 0 },
-    team: null, bot: state.botUser(), redirect_uris: [], interactions_endpoint_url: null, tags: [],
-    approximate_guild_count: state.guilds.size, approximate_user_install_count: 0,
+    id: state.applicationId,
+    name: state.bot.username,
+    icon: null,
+    description: 'A stand-in application',
+    summary: '',
+    type: null,
+    hook: true,
+    bot_public: true,
+    bot_require_code_grant: false,
+    verify_key: '0'.repeat(64),
+    flags: 8_388_608,
+    owner: { id: snowflake(), username: 'owner', discriminator: '0', global_name: 'Owner', avatar: null, flags: 0 },
+    team: null,
+    bot: state.botUser(),
+    redirect_uris: [],
+    interactions_endpoint_url: null,
+    tags: [],
+    approximate_guild_count: state.guilds.size,
+    approximate_user_install_count: 0,
     install_params: { scopes: ['bot', 'applications.commands'], permissions: '0' },
     integration_types_config: { '0': {} },
   };
 }
 
 function bulkOverwrite(state: StandInState, list: StoredCommand[], body: Json, guildId: string | null) {
-  if (!Array.isArray(body)) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'LIST_TYPE_CONVERT', message: 'Must be an array.' }] } } };
-  if (body.length > 100) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }] } } };
+  if (!Array.isArray(body))
+    return {
+      status: 400,
+      body: { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'LIST_TYPE_CONVERT', message: 'Must be an array.' }] } },
+    };
+  if (body.length > 100)
+    return {
+      status: 400,
+      body: {
+        message: 'Invalid Form Body',
+        code: 50035,
+        errors: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }] },
+      },
+    };
   const seen = new Set<string>();
   for (const [i, c] of body.entries()) {
     const problem = validateCommand(c);
     if (problem) return { status: 400, body: { ...problem, errors: { [i]: problem.errors } } };
     const key = `${c.type ?? 1}:${c.name}`;
-    if (seen.has(key)) return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { [i]: { name: { _errors: [{ code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' }] } } } } };
+    if (seen.has(key))
+      return {
+        status: 400,
+        body: {
+          message: 'Invalid Form Body',
+          code: 50035,
+          errors: {
+            [i]: { name: { _errors: [{ code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' }] } },
+          },
+        },
+      };
     seen.add(key);
   }
   // Discord keeps a command's id when one with the same name and type existed before.
@@ -133,11 +177,20 @@ function upsert(state: StandInState, list: StoredCommand[], body: Json, guildId:
 
 function normaliseCommand(state: StandInState, c: Json, guildId: string | null, id?: string): StoredCommand {
   return {
-    id: id ?? snowflake(), application_id: state.applicationId, version: snowflake(), type: c.type ?? 1,
-    name: c.name, name_localizations: c.name_localizations ?? null, description: c.description ?? '',
-    description_localizations: c.description_localizations ?? null, options: c.options ?? [],
-    default_member_permissions: c.default_member_permissions ?? null, dm_permission: c.dm_permission ?? true,
-    nsfw: c.nsfw ?? false, contexts: c.contexts ?? null, integration_types: c.integration_types ?? [0],
+    id: id ?? snowflake(),
+    application_id: state.applicationId,
+    version: snowflake(),
+    type: c.type ?? 1,
+    name: c.name,
+    name_localizations: c.name_localizations ?? null,
+    description: c.description ?? '',
+    description_localizations: c.description_localizations ?? null,
+    options: c.options ?? [],
+    default_member_permissions: c.default_member_permissions ?? null,
+    dm_permission: c.dm_permission ?? true,
+    nsfw: c.nsfw ?? false,
+    contexts: c.contexts ?? null,
+    integration_types: c.integration_types ?? [0],
     ...(guildId ? { guild_id: guildId } : {}),
   };
 }

@@ -51,7 +51,12 @@ export function registerChannelRoutes(router: Router, state: StandInState, gatew
     const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
     let list = [...state.channelMessages(params.channel)].reverse(); // newest first, as Discord answers
     if (query.before) list = list.filter((m) => BigInt(m.id) < BigInt(query.before));
-    if (query.after) list = list.filter((m) => BigInt(m.id) > BigInt(query.after)).reverse().slice(0, limit).reverse();
+    if (query.after)
+      list = list
+        .filter((m) => BigInt(m.id) > BigInt(query.after))
+        .reverse()
+        .slice(0, limit)
+        .reverse();
     if (query.around) {
       const i = list.findIndex((m) => m.id === query.around);
       const start = Math.max(0, i - Math.floor(limit / 2));
@@ -71,7 +76,11 @@ export function registerChannelRoutes(router: Router, state: StandInState, gatew
     const same = body.enforce_nonce && body.nonce != null ? recentWithNonce(state.channelMessages(params.channel), state.bot.id, body.nonce) : null;
     if (same) return { status: 200, body: same };
     const message = createMessage(body, {
-      channelId: params.channel, guildId: v.channel.guild_id ?? null, author: state.botUser(), permissions: v.perms, files,
+      channelId: params.channel,
+      guildId: v.channel.guild_id ?? null,
+      author: state.botUser(),
+      permissions: v.perms,
+      files,
     });
     state.channelMessages(params.channel).push(message);
     v.channel.last_message_id = message.id;
@@ -99,7 +108,13 @@ export function registerChannelRoutes(router: Router, state: StandInState, gatew
     if (r.message.author.id !== state.bot.id) return errors.notAuthor();
     const problem = validateMessageBody(body, { requireSomething: false, hasFiles: files.length > 0 });
     if (problem) return { status: 400, body: problem };
-    applyEdit(r.message, body, { channelId: params.channel, guildId: r.channel.guild_id ?? null, author: r.message.author, permissions: r.perms, files });
+    applyEdit(r.message, body, {
+      channelId: params.channel,
+      guildId: r.channel.guild_id ?? null,
+      author: r.message.author,
+      permissions: r.perms,
+      files,
+    });
     announce('MESSAGE_UPDATE', r.message);
     state.signal.notify();
     return { status: 200, body: r.message };
@@ -119,8 +134,15 @@ export function registerChannelRoutes(router: Router, state: StandInState, gatew
   router.add('GET', '/users/@me/guilds', () => ({
     status: 200,
     body: [...state.guilds.values()].map((g) => ({
-      id: g.id, name: g.name, icon: null, banner: null, owner: false, features: [],
-      permissions: g.roles.reduce((acc: bigint, r: Json) => (g.botMember.roles.includes(r.id) || r.id === g.id ? acc | BigInt(r.permissions) : acc), 0n).toString(),
+      id: g.id,
+      name: g.name,
+      icon: null,
+      banner: null,
+      owner: false,
+      features: [],
+      permissions: g.roles
+        .reduce((acc: bigint, r: Json) => (g.botMember.roles.includes(r.id) || r.id === g.id ? acc | BigInt(r.permissions) : acc), 0n)
+        .toString(),
     })),
   }));
 

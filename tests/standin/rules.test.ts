@@ -18,15 +18,22 @@ describe('message limits', () => {
 
   it('holds embeds to their field limits and 6,000 characters in total', () => {
     const field = { name: 'n', value: 'v'.repeat(1024) };
-    expect(body({ embeds: [{ fields: Array(25).fill(field) }] })).toMatchObject({ errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } } });
+    expect(body({ embeds: [{ fields: Array(25).fill(field) }] })).toMatchObject({
+      errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } },
+    });
     expect(body({ embeds: [{ fields: Array(5).fill(field) }] })).toBeNull();
-    expect(body({ embeds: [{ fields: Array(26).fill({ name: 'n', value: 'v' }) }] })).toMatchObject({ errors: { embeds: { 0: { fields: expect.anything() } } } });
+    expect(body({ embeds: [{ fields: Array(26).fill({ name: 'n', value: 'v' }) }] })).toMatchObject({
+      errors: { embeds: { 0: { fields: expect.anything() } } },
+    });
     expect(body({ embeds: [{ title: 't'.repeat(257) }] })).toMatchObject({ errors: { embeds: { 0: { title: expect.anything() } } } });
     expect(body({ embeds: Array(11).fill({ title: 't' }) })).toMatchObject({ code: 50035 });
   });
 
   it('allows 5 rows of 5 buttons with custom ids up to 100 characters', () => {
-    const row = (n: number, id = 'b') => ({ type: 1, components: Array.from({ length: n }, (_, i) => ({ type: 2, style: 1, label: 'x', custom_id: `${id}${i}` })) });
+    const row = (n: number, id = 'b') => ({
+      type: 1,
+      components: Array.from({ length: n }, (_, i) => ({ type: 2, style: 1, label: 'x', custom_id: `${id}${i}` })),
+    });
     expect(body({ components: Array(5).fill(row(5)) })).toBeNull();
     expect(body({ components: Array(6).fill(row(1)) })).toMatchObject({ code: 50035 });
     expect(body({ components: [row(6)] })).toMatchObject({ code: 50035 });
@@ -47,22 +54,51 @@ describe('message limits', () => {
 
 describe('command definitions', () => {
   it('accepts a well-formed command', () => {
-    expect(validateCommand({ name: 'brief', description: 'A briefing', options: [{ type: 3, name: 'topic', description: 'Topic', required: true }, { type: 4, name: 'n', description: 'N' }] })).toBeNull();
+    expect(
+      validateCommand({
+        name: 'brief',
+        description: 'A briefing',
+        options: [
+          { type: 3, name: 'topic', description: 'Topic', required: true },
+          { type: 4, name: 'n', description: 'N' },
+        ],
+      }),
+    ).toBeNull();
   });
 
   it('refuses upper-case names, missing descriptions and required options after optional ones', () => {
     expect(validateCommand({ name: 'Brief', description: 'x' })).not.toBeNull();
     expect(validateCommand({ name: 'brief' })).not.toBeNull();
-    expect(validateCommand({ name: 'brief', description: 'x', options: [{ type: 3, name: 'a', description: 'a' }, { type: 3, name: 'b', description: 'b', required: true }] })).not.toBeNull();
+    expect(
+      validateCommand({
+        name: 'brief',
+        description: 'x',
+        options: [
+          { type: 3, name: 'a', description: 'a' },
+          { type: 3, name: 'b', description: 'b', required: true },
+        ],
+      }),
+    ).not.toBeNull();
   });
 });
 
 describe('channel permissions', () => {
   const guildId = '1';
-  const base = (overwrites: { id: string; type: 0 | 1; allow: string; deny: string }[], everyone = Flags.ViewChannel | Flags.SendMessages, role = 0n) =>
+  const base = (
+    overwrites: { id: string; type: 0 | 1; allow: string; deny: string }[],
+    everyone = Flags.ViewChannel | Flags.SendMessages,
+    role = 0n,
+  ) =>
     computeChannelPermissions({
-      guildId, ownerId: '9', userId: '5', memberRoleIds: ['2'],
-      rolePermissions: new Map([[guildId, everyone], ['2', role]]), overwrites,
+      guildId,
+      ownerId: '9',
+      userId: '5',
+      memberRoleIds: ['2'],
+      rolePermissions: new Map([
+        [guildId, everyone],
+        ['2', role],
+      ]),
+      overwrites,
     });
 
   it('applies @everyone, then role, then member overwrites', () => {
@@ -75,7 +111,9 @@ describe('channel permissions', () => {
   });
 
   it('gives Administrator everything and takes everything when View Channel is denied', () => {
-    expect(base([{ id: guildId, type: 0, allow: '0', deny: Flags.SendMessages.toString() }], 0n, Flags.Administrator) & Flags.SendMessages).toBe(Flags.SendMessages);
+    expect(base([{ id: guildId, type: 0, allow: '0', deny: Flags.SendMessages.toString() }], 0n, Flags.Administrator) & Flags.SendMessages).toBe(
+      Flags.SendMessages,
+    );
     expect(base([{ id: guildId, type: 0, allow: '0', deny: Flags.ViewChannel.toString() }])).toBe(0n);
   });
 
@@ -92,6 +130,12 @@ describe('snowflakes and shards', () => {
   });
 
   it('finds guild ids for a given shard', () => {
-    for (const [shard, count] of [[0, 1], [0, 3], [1, 3], [2, 3]]) expect(shardOf(guildIdForShard(shard, count), count)).toBe(shard);
+    for (const [shard, count] of [
+      [0, 1],
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ])
+      expect(shardOf(guildIdForShard(shard, count), count)).toBe(shard);
   });
 });

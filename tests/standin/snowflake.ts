@@ -13,7 +13,7 @@ export function snowflake(atMs?: number): string {
     if (increment === 0n && ms === lastMs) ms++;
     lastMs = ms;
   }
-  return ((BigInt(ms) - DISCORD_EPOCH) << 22n | (1n << 17n) | (1n << 12n) | increment).toString();
+  return (((BigInt(ms) - DISCORD_EPOCH) << 22n) | (1n << 17n) | (1n << 12n) | increment).toString();
 }
 
 export function shardOf(guildId: string, shardCount: number): number {

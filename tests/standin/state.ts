@@ -36,7 +36,7 @@ export class StandInState {
   }
 
   guildOfChannel(channel: Json): GuildState | null {
-    return channel.guild_id ? this.guilds.get(channel.guild_id) ?? null : null;
+    return channel.guild_id ? (this.guilds.get(channel.guild_id) ?? null) : null;
   }
 
   /** The bot's permissions in a channel; in DMs everything a DM allows. */
@@ -61,7 +61,7 @@ export class StandInState {
   }
 
   commandsFor(guildId: string | null): StoredCommand[] {
-    const guildList = guildId ? this.guildCommands.get(guildId) ?? [] : [];
+    const guildList = guildId ? (this.guildCommands.get(guildId) ?? []) : [];
     return [...guildList, ...this.globalCommands];
   }
 }

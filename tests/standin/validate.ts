@@ -11,7 +11,8 @@ export function validateMessageBody(body: Json, opts: { requireSomething: boolea
       problems.push({ path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${limit} or fewer in length.` });
     }
   };
-  if (body == null || typeof body !== 'object') return formError([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
+  if (body == null || typeof body !== 'object')
+    return formError([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
   max(['content'], body.content, 2000);
   const embeds: Json[] = Array.isArray(body.embeds) ? body.embeds : [];
   if (embeds.length > 10) problems.push({ path: ['embeds'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' });
@@ -46,7 +47,12 @@ export function validateMessageBody(body: Json, opts: { requireSomething: boolea
       max(['components', i, 'components', j, 'label'], c.label, 80);
       max(['components', i, 'components', j, 'placeholder'], c.placeholder, 150);
       if (Array.isArray(c.options)) {
-        if (c.options.length > 25) problems.push({ path: ['components', i, 'components', j, 'options'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+        if (c.options.length > 25)
+          problems.push({
+            path: ['components', i, 'components', j, 'options'],
+            code: 'BASE_TYPE_MAX_LENGTH',
+            message: 'Must be 25 or fewer in length.',
+          });
         c.options.forEach((o: Json, k: number) => {
           max(['components', i, 'components', j, 'options', k, 'label'], o.label, 100);
           max(['components', i, 'components', j, 'options', k, 'value'], o.value, 100);
@@ -67,8 +73,10 @@ export function validateChoices(choices: unknown): Json | null {
   if (choices.length > 25) problems.push({ path: ['data', 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
   choices.forEach((c: Json, i) => {
     const name = String(c?.name ?? '');
-    if ([...name].length < 1 || [...name].length > 100) problems.push({ path: ['data', 'choices', i, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
-    if (typeof c?.value === 'string' && [...c.value].length > 100) problems.push({ path: ['data', 'choices', i, 'value'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' });
+    if ([...name].length < 1 || [...name].length > 100)
+      problems.push({ path: ['data', 'choices', i, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+    if (typeof c?.value === 'string' && [...c.value].length > 100)
+      problems.push({ path: ['data', 'choices', i, 'value'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' });
   });
   return problems.length ? formError(problems) : null;
 }

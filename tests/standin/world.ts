@@ -4,10 +4,16 @@ import { isoTimestamp, snowflake } from './snowflake';
 import type { ChannelSpec, GuildSpec, Json, OverwriteSpec } from './types';
 
 export const DEFAULT_EVERYONE =
-  Flags.ViewChannel | Flags.SendMessages | Flags.ReadMessageHistory | Flags.EmbedLinks | Flags.AttachFiles |
-  Flags.AddReactions | Flags.UseApplicationCommands | Flags.ChangeNickname | Flags.CreateInstantInvite;
-export const DEFAULT_BOT =
-  Flags.ViewChannel | Flags.SendMessages | Flags.EmbedLinks | Flags.AttachFiles | Flags.ReadMessageHistory;
+  Flags.ViewChannel |
+  Flags.SendMessages |
+  Flags.ReadMessageHistory |
+  Flags.EmbedLinks |
+  Flags.AttachFiles |
+  Flags.AddReactions |
+  Flags.UseApplicationCommands |
+  Flags.ChangeNickname |
+  Flags.CreateInstantInvite;
+export const DEFAULT_BOT = Flags.ViewChannel | Flags.SendMessages | Flags.EmbedLinks | Flags.AttachFiles | Flags.ReadMessageHistory;
 
 export interface BotIdentity {
   id: string;
@@ -30,9 +36,22 @@ export interface GuildState {
 
 export function botUser(bot: BotIdentity): Json {
   return {
-    id: bot.id, username: bot.username, discriminator: '0', global_name: null, avatar: null,
-    bot: true, system: false, flags: 0, public_flags: 0, mfa_enabled: false, verified: true, email: null,
-    banner: null, accent_color: null, avatar_decoration_data: null, primary_guild: null,
+    id: bot.id,
+    username: bot.username,
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+    system: false,
+    flags: 0,
+    public_flags: 0,
+    mfa_enabled: false,
+    verified: true,
+    email: null,
+    banner: null,
+    accent_color: null,
+    avatar_decoration_data: null,
+    primary_guild: null,
   };
 }
 
@@ -46,11 +65,28 @@ export function buildGuild(spec: GuildSpec, bot: BotIdentity): GuildState {
   ];
   const joinedAt = isoTimestamp();
   const guild: GuildState = {
-    id, name: spec.name ?? `Guild ${id.slice(-4)}`, ownerId, preferredLocale: spec.preferredLocale ?? 'en-US',
-    botRoleId, roles, channels: [], joinedAt, members: new Map(),
+    id,
+    name: spec.name ?? `Guild ${id.slice(-4)}`,
+    ownerId,
+    preferredLocale: spec.preferredLocale ?? 'en-US',
+    botRoleId,
+    roles,
+    channels: [],
+    joinedAt,
+    members: new Map(),
     botMember: {
-      user: botUser(bot), nick: null, avatar: null, banner: null, roles: [botRoleId], joined_at: joinedAt,
-      premium_since: null, deaf: false, mute: false, flags: 0, pending: false, communication_disabled_until: null,
+      user: botUser(bot),
+      nick: null,
+      avatar: null,
+      banner: null,
+      roles: [botRoleId],
+      joined_at: joinedAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      communication_disabled_until: null,
     },
   };
   const specs = spec.channels ?? [{ name: 'general' }];
@@ -60,19 +96,36 @@ export function buildGuild(spec: GuildSpec, bot: BotIdentity): GuildState {
 
 function role(id: string, name: string, permissions: bigint, position: number): Json {
   return {
-    id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false,
-    icon: null, unicode_emoji: null, position, permissions: permissions.toString(), managed: false,
-    mentionable: false, flags: 0,
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: permissions.toString(),
+    managed: false,
+    mentionable: false,
+    flags: 0,
   };
 }
 
 export function buildChannel(guild: GuildState, spec: ChannelSpec, position: number, bot: BotIdentity): Json {
   const type = spec.type ?? 0;
   return {
-    id: spec.id ?? snowflake(), type, guild_id: guild.id, name: spec.name, position,
+    id: spec.id ?? snowflake(),
+    type,
+    guild_id: guild.id,
+    name: spec.name,
+    position,
     permission_overwrites: (spec.overwrites ?? []).map((o) => overwrite(o, guild, bot)),
-    parent_id: spec.parentId ?? null, topic: spec.topic ?? null, nsfw: false, last_message_id: null,
-    rate_limit_per_user: 0, flags: 0,
+    parent_id: spec.parentId ?? null,
+    topic: spec.topic ?? null,
+    nsfw: false,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
   };
 }
 
@@ -85,22 +138,66 @@ export function overwrite(o: OverwriteSpec, guild: GuildState, bot: BotIdentity)
 /** What GUILD_CREATE carries (and GET /guilds/:id, without the gateway-only fields). */
 export function guildPayload(g: GuildState, gatewayFields: boolean): Json {
   const base: Json = {
-    id: g.id, name: g.name, icon: null, icon_hash: null, splash: null, discovery_splash: null, banner: null,
-    description: null, owner_id: g.ownerId, region: 'deprecated', afk_channel_id: null, afk_timeout: 300,
-    widget_enabled: false, widget_channel_id: null, verification_level: 0, default_message_notifications: 0,
-    explicit_content_filter: 0, roles: g.roles, emojis: [], stickers: [], features: [], mfa_level: 0,
-    application_id: null, system_channel_id: null, system_channel_flags: 0, rules_channel_id: null,
-    public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null, premium_tier: 0,
-    premium_subscription_count: 0, preferred_locale: g.preferredLocale, max_members: 500000,
-    max_video_channel_users: 25, max_stage_video_channel_users: 50, nsfw_level: 0, nsfw: false,
-    premium_progress_bar_enabled: false, hub_type: null, incidents_data: null,
+    id: g.id,
+    name: g.name,
+    icon: null,
+    icon_hash: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: g.ownerId,
+    region: 'deprecated',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    widget_enabled: false,
+    widget_channel_id: null,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: g.roles,
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    preferred_locale: g.preferredLocale,
+    max_members: 500000,
+    max_video_channel_users: 25,
+    max_stage_video_channel_users: 50,
+    nsfw_level: 0,
+    nsfw: false,
+    premium_progress_bar_enabled: false,
+    hub_type: null,
+    incidents_data: null,
   };
   if (!gatewayFields) return base;
   return {
-    ...base, joined_at: g.joinedAt, large: false, unavailable: false, member_count: 2, lazy: true,
-    voice_states: [], members: [g.botMember], channels: g.channels.map((c) => withoutGuildId(c)),
-    threads: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-    embedded_activities: [], activity_instances: [], version: Date.now(),
+    ...base,
+    joined_at: g.joinedAt,
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    lazy: true,
+    voice_states: [],
+    members: [g.botMember],
+    channels: g.channels.map((c) => withoutGuildId(c)),
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    embedded_activities: [],
+    activity_instances: [],
+    version: Date.now(),
   };
 }
 
@@ -116,8 +213,12 @@ export function rolePermissionMap(g: GuildState): Map<string, bigint> {
 
 export function botChannelPermissions(g: GuildState, channel: Json, botId: string): bigint {
   return computeChannelPermissions({
-    guildId: g.id, ownerId: g.ownerId, userId: botId, memberRoleIds: g.botMember.roles,
-    rolePermissions: rolePermissionMap(g), overwrites: channel.permission_overwrites ?? [],
+    guildId: g.id,
+    ownerId: g.ownerId,
+    userId: botId,
+    memberRoleIds: g.botMember.roles,
+    rolePermissions: rolePermissionMap(g),
+    overwrites: channel.permission_overwrites ?? [],
   });
 }
 
@@ -126,8 +227,12 @@ export function memberChannelPermissions(g: GuildState, channel: Json, userId: s
   const extraRole = '__member_base__';
   roles.set(extraRole, extra);
   return computeChannelPermissions({
-    guildId: g.id, ownerId: g.ownerId, userId, memberRoleIds: [...roleIds, extraRole],
-    rolePermissions: roles, overwrites: channel.permission_overwrites ?? [],
+    guildId: g.id,
+    ownerId: g.ownerId,
+    userId,
+    memberRoleIds: [...roleIds, extraRole],
+    rolePermissions: roles,
+    overwrites: channel.permission_overwrites ?? [],
   });
 }
 

@@ -17,8 +17,26 @@ const raw = (title: string, paragraphs: string[], date: string | null = '2026-11
   source: 'test',
 });
 
-const feed = (url: string): StoredSource => ({ kind: 'feed', root: '', id: url, size: null, mtimeMs: null, contentHash: null, analysisVersion: 'v', warnings: [] });
-const file = (id: string): StoredSource => ({ kind: 'file', root: '/content', id, size: 1, mtimeMs: 1, contentHash: 'h', analysisVersion: 'v', warnings: [] });
+const feed = (url: string): StoredSource => ({
+  kind: 'feed',
+  root: '',
+  id: url,
+  size: null,
+  mtimeMs: null,
+  contentHash: null,
+  analysisVersion: 'v',
+  warnings: [],
+});
+const file = (id: string): StoredSource => ({
+  kind: 'file',
+  root: '/content',
+  id,
+  size: 1,
+  mtimeMs: 1,
+  contentHash: 'h',
+  analysisVersion: 'v',
+  warnings: [],
+});
 
 describe('the article store', () => {
   let store: Store;
@@ -74,7 +92,12 @@ describe('the article store', () => {
     store.articles.replaceSource(file('old.txt'), [analyseRaw(raw('Old file story', ['Also from long ago.'], '2026-01-01T00:00:00.000Z'))]);
     const lib = openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
     expect(pruneOnce({ writer: store.articles, catchUp: () => lib.catchUp() }, 90, now)).toBe(1);
-    expect(lib.articles().map((a) => a.title).sort()).toEqual(['Fresh feed story', 'Old file story']);
+    expect(
+      lib
+        .articles()
+        .map((a) => a.title)
+        .sort(),
+    ).toEqual(['Fresh feed story', 'Old file story']);
     expect(lib.search('long ago').map((h) => h.title)).toEqual(['Old file story']);
   });
 
@@ -101,7 +124,9 @@ describe('the article store', () => {
     const rss = feed('https://news.example/rss');
     const [first] = store.articles.upsertItems(rss, [{ key: 'guid-1', article: analyseRaw(raw('Ferry strike ends', ['Ferries run again.'])) }]);
     const [second] = store.articles.upsertItems(rss, [{ key: 'guid-2', article: analyseRaw(raw('Tram fares rise', ['Fares go up in May.'])) }]);
-    const [again] = store.articles.upsertItems(rss, [{ key: 'guid-1', article: analyseRaw(raw('Ferry strike is over', ['Ferries run again, the union said.'])) }]);
+    const [again] = store.articles.upsertItems(rss, [
+      { key: 'guid-1', article: analyseRaw(raw('Ferry strike is over', ['Ferries run again, the union said.'])) },
+    ]);
     expect(again).toBe(first);
     expect(store.articles.get(first)!.article.title).toBe('Ferry strike is over');
     expect(store.articles.get(second)!.article.title).toBe('Tram fares rise');

@@ -13,7 +13,10 @@ describe('the deliveries ledger', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-ledger-'));
     store = openStore(path.join(dir, 'b.db'));
-    store.schedules.upsert({ guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Berlin', topic: null, articles: 5, announceEmpty: false }, NOW);
+    store.schedules.upsert(
+      { guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Berlin', topic: null, articles: 5, announceEmpty: false },
+      NOW,
+    );
   });
   afterEach(() => {
     store.close();

@@ -47,7 +47,10 @@ function script(ledger: LiveLedgerPort): unknown[] {
   out.push(ledger.claim(claim({ key: 'a2' })), ledger.get('c1', 'a2')?.reason);
   out.push(ledger.posted('c1', 'a1', 'p2', 'm9', NOW), ledger.failed('c1', 'a1', 'p2', 'not mine'));
   ledger.noteAttempt('c1', 'a1', 'p1', '503');
-  out.push(ledger.get('c1', 'a1')?.attempts, ledger.unfinished().map((r) => r.key));
+  out.push(
+    ledger.get('c1', 'a1')?.attempts,
+    ledger.unfinished().map((r) => r.key),
+  );
   const seen = ledger.get('c1', 'a1');
   if (!seen) throw new Error('claimed row missing');
   out.push(ledger.takeOver(seen, 'p2', new Date(NOW.getTime() + 1000)), ledger.takeOver(seen, 'p3', NOW));

@@ -20,7 +20,7 @@ describe('furniture: sentences a summary never uses', () => {
     ['a quote of only a few words', '"It\'s over."'],
     ['a heading fragment', 'Russian pressure'],
     ['a Daily Mail byline split from its name', 'By .'],
-    ['a reporter\'s name on its own line', 'Daily Mail Reporter .'],
+    ["a reporter's name on its own line", 'Daily Mail Reporter .'],
     ['a PUBLISHED header', 'PUBLISHED: .'],
     ['an UPDATED header', 'UPDATED: .'],
     ['a time stamp with its date', '05:31 EST, 12 March 2014 . | .'],

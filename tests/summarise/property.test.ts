@@ -12,27 +12,28 @@ const sentenceText = fc.array(word, { maxLength: 25 }).map((w) => w.join(' ') + 
 const paragraph = fc.array(sentenceText, { maxLength: 6 }).map((s) => s.join(' '));
 
 /** Articles as the library builds them: split paragraphs, optional standfirst and title. */
-const article = fc.record({
-  title: fc.oneof(fc.constant(''), sentenceText),
-  standfirst: fc.oneof(fc.constant(null), sentenceText, fc.constant('')),
-  paragraphs: fc.array(paragraph, { maxLength: 12 }),
-}).map((a) => makeArticle(a.title, a.paragraphs, a.standfirst));
+const article = fc
+  .record({
+    title: fc.oneof(fc.constant(''), sentenceText),
+    standfirst: fc.oneof(fc.constant(null), sentenceText, fc.constant('')),
+    paragraphs: fc.array(paragraph, { maxLength: 12 }),
+  })
+  .map((a) => makeArticle(a.title, a.paragraphs, a.standfirst));
 
 /** Sentence lists that need not agree with the paragraphs at all (hand-made JSON, bugs upstream). */
 const looseArticle = fc.record({
   title: fc.string(),
   standfirst: fc.option(fc.string()),
   paragraphs: fc.array(fc.string(), { maxLength: 5 }),
-  sentences: fc.array(
-    fc.record({ text: fc.string({ maxLength: 200 }), paragraph: fc.integer({ min: -2, max: 10 }), index: fc.nat() }),
-    { maxLength: 30 },
-  ),
+  sentences: fc.array(fc.record({ text: fc.string({ maxLength: 200 }), paragraph: fc.integer({ min: -2, max: 10 }), index: fc.nat() }), {
+    maxLength: 30,
+  }),
 });
 
 const count = fc.oneof(fc.integer({ min: -2, max: 8 }), fc.constantFrom(Number.NaN, 2.5, Number.POSITIVE_INFINITY));
 
 describe('summarise: properties over random articles', () => {
-  it('never throws, and every summary sentence is the standfirst or comes from one of the article\'s sentences', () => {
+  it("never throws, and every summary sentence is the standfirst or comes from one of the article's sentences", () => {
     fc.assert(
       fc.property(article, count, (a, n) => {
         const summary = summariseWith(a, n); // the unguarded core: it must not throw either
@@ -49,7 +50,10 @@ describe('summarise: properties over random articles', () => {
     fc.assert(
       fc.property(article, fc.integer({ min: 1, max: 6 }), (a, n) => {
         const summary = summariseWith(a, n);
-        const body = a.sentences.filter((s) => s.paragraph >= 0 || !a.standfirst?.trim()).map((s) => s.text.trim()).join('\n');
+        const body = a.sentences
+          .filter((s) => s.paragraph >= 0 || !a.standfirst?.trim())
+          .map((s) => s.text.trim())
+          .join('\n');
         const rest = a.standfirst?.trim() && summary[0] === a.standfirst.trim() ? summary.slice(1) : summary;
         // Each sentence is found after the one before it.
         let from = 0;

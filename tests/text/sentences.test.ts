@@ -63,7 +63,10 @@ const CASES: Case[] = [
   { name: 'straight quotes question', sentences: ['"Is this the end?" asked the reporter.', 'It was not.'] },
   { name: 'period inside closing quote', sentences: ['He called it “the end.”', 'Next came the rain.'] },
   { name: 'period inside straight closing quote', sentences: ['She said "we are done."', 'The room fell silent.'] },
-  { name: 'comma-ended quote then attribution', sentences: ['“Some proposed formulations do not fit us, and work will continue,” he added.', 'Talks ended.'] },
+  {
+    name: 'comma-ended quote then attribution',
+    sentences: ['“Some proposed formulations do not fit us, and work will continue,” he added.', 'Talks ended.'],
+  },
   { name: 'two sentences inside one quote', sentences: ['“Not an easy situation, let me tell you.', 'What a mess.”'] },
   { name: 'question ending the text', sentences: ['Will the deal hold?'] },
   { name: 'question then new sentence', sentences: ['Will the deal hold?', 'Nobody knows.'] },
@@ -75,11 +78,22 @@ const CASES: Case[] = [
   { name: 'unicode ellipsis', sentences: ['She hesitated…', 'Then she signed.'] },
   {
     name: 'ellipsis inside a quotation (an omission)',
-    sentences: ['Zelensky said “the most difficult questions are about territories, about frozen (Russian) assets... And about security guarantees.”', 'Talks continue.'],
+    sentences: [
+      'Zelensky said “the most difficult questions are about territories, about frozen (Russian) assets... And about security guarantees.”',
+      'Talks continue.',
+    ],
   },
   // Layout
-  { name: 'blank line ends a sentence without punctuation', sentences: ['Russian pressure', 'Putin appeared to send a hawkish message.'], text: 'Russian pressure\n\nPutin appeared to send a hawkish message.' },
-  { name: 'single newline is just a space', sentences: ['The talks were\nuseful.', 'They will resume.'], text: 'The talks were\nuseful. They will resume.' },
+  {
+    name: 'blank line ends a sentence without punctuation',
+    sentences: ['Russian pressure', 'Putin appeared to send a hawkish message.'],
+    text: 'Russian pressure\n\nPutin appeared to send a hawkish message.',
+  },
+  {
+    name: 'single newline is just a space',
+    sentences: ['The talks were\nuseful.', 'They will resume.'],
+    text: 'The talks were\nuseful. They will resume.',
+  },
   { name: 'extra whitespace is trimmed', sentences: ['First sentence.', 'Second one.'], text: '   First sentence.    Second one.   ' },
   { name: 'URL and email are not boundaries', sentences: ['Visit example.com or mail info@example.org for details.', 'Offices open daily.'] },
   { name: 'multiple terminators', sentences: ['Really?!', 'That is what he said.'] },
@@ -134,7 +148,7 @@ describe('splitSentences', () => {
     for (const c of CASES) {
       const gold = boundaries(c.sentences);
       const got = boundaries(splitSentences(inputOf(c)));
-      for (const b of got) (gold.has(b) ? tp++ : fp++);
+      for (const b of got) gold.has(b) ? tp++ : fp++;
       for (const b of gold) if (!got.has(b)) fn++;
     }
     const precision = tp / (tp + fp);
@@ -174,16 +188,47 @@ describe('splitSentences', () => {
   });
 
   it('never throws, never returns empty or untrimmed sentences, and returns substrings of the input', () => {
-    const alphabet = fc.constantFrom('a', 'B', 'U', 'S', '.', '?', '!', '…', ' ', '\n', '"', '“', '”', '’', "'", '(', ')', '3', 'Mr', 'Dr.', 'e.g.', 'p.m.', '\u00a0', 'é');
+    const alphabet = fc.constantFrom(
+      'a',
+      'B',
+      'U',
+      'S',
+      '.',
+      '?',
+      '!',
+      '…',
+      ' ',
+      '\n',
+      '"',
+      '“',
+      '”',
+      '’',
+      "'",
+      '(',
+      ')',
+      '3',
+      'Mr',
+      'Dr.',
+      'e.g.',
+      'p.m.',
+      '\u00a0',
+      'é',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(alphabet, { maxLength: 80 }).map((xs) => xs.join(''))), (text) => {
-        const out = splitSentences(text);
-        for (const s of out) {
-          expect(s.length).toBeGreaterThan(0);
-          expect(s).toBe(s.trim());
-          expect(text.includes(s)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(alphabet, { maxLength: 80 }).map((xs) => xs.join('')),
+        ),
+        (text) => {
+          const out = splitSentences(text);
+          for (const s of out) {
+            expect(s.length).toBeGreaterThan(0);
+            expect(s).toBe(s.trim());
+            expect(text.includes(s)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

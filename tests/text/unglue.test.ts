@@ -13,12 +13,21 @@ describe('unglueSentences', () => {
     expect(unglueSentences(glued)).toBe(fixed);
   });
 
-  it.each([['The U.S.The'], ['It grew 3.5Bn'], ['See e.g.The list'], ['Visit example.com today.'], ['ASP.NET and Node.js']])('leaves %s alone', (text) => {
-    expect(unglueSentences(text)).toBe(text);
-  });
+  it.each([['The U.S.The'], ['It grew 3.5Bn'], ['See e.g.The list'], ['Visit example.com today.'], ['ASP.NET and Node.js']])(
+    'leaves %s alone',
+    (text) => {
+      expect(unglueSentences(text)).toBe(text);
+    },
+  );
 
   it('lets the splitter find the glued boundary', () => {
-    expect(splitSentences(unglueSentences('The stock surged 713% in 2024.It now trades higher.'))).toEqual(['The stock surged 713% in 2024.', 'It now trades higher.']);
-    expect(splitSentences(unglueSentences('The stock surged this year.It now trades higher.'))).toEqual(['The stock surged this year.', 'It now trades higher.']);
+    expect(splitSentences(unglueSentences('The stock surged 713% in 2024.It now trades higher.'))).toEqual([
+      'The stock surged 713% in 2024.',
+      'It now trades higher.',
+    ]);
+    expect(splitSentences(unglueSentences('The stock surged this year.It now trades higher.'))).toEqual([
+      'The stock surged this year.',
+      'It now trades higher.',
+    ]);
   });
 });

@@ -65,7 +65,10 @@ export function readCsv(text: string, ctx: ReaderContext): ReaderResult {
   if (rows.length < 2) return { articles: [], warnings: ['no recognisable article (CSV needs a header row and at least one row)'] };
   const header = rows[0].map((h) => h.trim());
   if (!header.some((h) => BODY_COLUMNS.has(h.toLowerCase()))) {
-    return { articles: [], warnings: [`no recognisable article (CSV has no article/body/text/content column; columns: ${header.slice(0, 8).join(', ').slice(0, 100)})`] };
+    return {
+      articles: [],
+      warnings: [`no recognisable article (CSV has no article/body/text/content column; columns: ${header.slice(0, 8).join(', ').slice(0, 100)})`],
+    };
   }
   const articles: RawArticle[] = [];
   let skipped = 0;

@@ -3,12 +3,34 @@
 // the moment the page was saved.
 
 const MONTHS: Record<string, number> = {
-  jan: 0, january: 0, feb: 1, february: 1, mar: 2, march: 2, apr: 3, april: 3, may: 4, jun: 5, june: 5,
-  jul: 6, july: 6, aug: 7, august: 7, sep: 8, sept: 8, september: 8, oct: 9, october: 9, nov: 10,
-  november: 10, dec: 11, december: 11,
+  jan: 0,
+  january: 0,
+  feb: 1,
+  february: 1,
+  mar: 2,
+  march: 2,
+  apr: 3,
+  april: 3,
+  may: 4,
+  jun: 5,
+  june: 5,
+  jul: 6,
+  july: 6,
+  aug: 7,
+  august: 7,
+  sep: 8,
+  sept: 8,
+  september: 8,
+  oct: 9,
+  october: 9,
+  nov: 10,
+  november: 10,
+  dec: 11,
+  december: 11,
 };
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
 const TIME = '(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?)?(?:\\s*(?:GMT|UTC|Z))?';
 
@@ -92,7 +114,10 @@ export function parseDateLine(line: string, ref: Date, requirePrefix = true): Da
   const prefix = DATE_PREFIX.exec(s);
   if (!prefix && requirePrefix) return null;
   // "Updated 03 December 2025 | 5 min read" — keep what precedes a separator.
-  const rest = s.slice(prefix ? prefix[0].length : 0).split(/\s+[|·•]\s+/)[0].trim();
+  const rest = s
+    .slice(prefix ? prefix[0].length : 0)
+    .split(/\s+[|·•]\s+/)[0]
+    .trim();
   const abs = parseAbsoluteDate(rest);
   if (abs) return { date: abs, approximate: false };
   const rel = parseRelativeDate(rest, ref);

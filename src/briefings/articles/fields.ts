@@ -55,7 +55,11 @@ export function articleFromFields(record: Fields, source: string, savedAt: Date)
   if (url) builder.url = url;
   const tags = pick(record, TAGS);
   if (Array.isArray(tags)) builder.tags = tags.map(text).filter((t): t is string => t !== null);
-  else if (typeof tags === 'string') builder.tags = tags.split(',').map((t) => t.trim()).filter(Boolean);
+  else if (typeof tags === 'string')
+    builder.tags = tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   const body = paragraphs(record);
   // Headings are kept only when their positions say where they go (RawArticle's own shape).
   const headings = pick(record, ['headings']);
@@ -71,7 +75,8 @@ export function articleFromFields(record: Fields, source: string, savedAt: Date)
     for (const h of placed.get(i) ?? []) builder.addHeading(h);
     builder.addParagraph(p);
   });
-  if (builder.paragraphCount === 0) return builder.title ? `article "${builder.title.slice(0, 60)}" has no body text` : 'record has no title and no body text';
+  if (builder.paragraphCount === 0)
+    return builder.title ? `article "${builder.title.slice(0, 60)}" has no body text` : 'record has no title and no body text';
   const article = builder.build();
   return article ?? 'record has no title and no body text';
 }

@@ -28,7 +28,8 @@ const FURNITURE_PATTERNS: RegExp[] = [
 ];
 
 /** News agencies whose credit in parentheses closes a photo caption: "... on December 2, 2025. (AFP)". */
-const AGENCY = /\((?:AFP|AP|Reuters|EPA(?:-EFE)?|Xinhua|Getty(?: Images)?|SPA|WAM|Anadolu|Bloomberg|Shutterstock|Supplied|Handout|File|AFP\/Getty|UPI|PA|Sputnik|TASS|IRNA|SANA|Bernama|Kyodo|Yonhap|ANI|PTI|dpa|ANSA|Photo|Screengrab|Screenshot)(?:\s*(?:\/|via|-)\s*[^()]{1,40})?\)$/i;
+const AGENCY =
+  /\((?:AFP|AP|Reuters|EPA(?:-EFE)?|Xinhua|Getty(?: Images)?|SPA|WAM|Anadolu|Bloomberg|Shutterstock|Supplied|Handout|File|AFP\/Getty|UPI|PA|Sputnik|TASS|IRNA|SANA|Bernama|Kyodo|Yonhap|ANI|PTI|dpa|ANSA|Photo|Screengrab|Screenshot)(?:\s*(?:\/|via|-)\s*[^()]{1,40})?\)$/i;
 
 /** A photo caption: ends with an agency credit, or with a sentence and then a short parenthetical credit. */
 export function isPhotoCaption(line: string): boolean {
@@ -57,7 +58,8 @@ const NOT_PLACES = new Set([
 
 // A place in capitals ("MOSCOW", "NEW YORK", "WASHINGTON, D.C.", "SAN FRANCISCO, Calif."), an optional
 // agency in brackets, then a colon or dash before the sentence starts.
-const DATELINE = /^((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,3}(?:, (?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,2})?)\s*(?:\(([A-Za-z][\w .&/-]{0,30})\))?\s*(?::|—|–|--|-)\s+(?=["“‘'A-Z0-9])/;
+const DATELINE =
+  /^((?:[A-Z][A-Z'’.-]+)(?: [A-Z][A-Z'’.-]+){0,3}(?:, (?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,2})?)\s*(?:\(([A-Za-z][\w .&/-]{0,30})\))?\s*(?::|—|–|--|-)\s+(?=["“‘'A-Z0-9])/;
 const AGENCY_ONLY = /^\((?:CNN|Reuters|AP|AFP|CNN Business|CNN Money|BBC|EW\.com|Bloomberg)\)\s*(?:--|—|–|-)?\s*/;
 
 /** Split a dateline off the first paragraph: "MOSCOW: US Secretary…" → MOSCOW + "US Secretary…". */

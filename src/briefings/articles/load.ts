@@ -25,7 +25,6 @@ export interface LoadOptions {
   now?: Date;
 }
 
-
 export type Format = 'text' | 'markdown' | 'json' | 'csv' | 'html';
 
 const FORMATS: Record<string, Format> = {

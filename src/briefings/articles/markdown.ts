@@ -17,7 +17,6 @@ interface FrontMatter {
   warning: string | null;
 }
 
-
 /** Split YAML front matter off the body. Broken front matter is reported and the body still read. */
 export function splitFrontMatter(text: string): FrontMatter {
   const src = normaliseNewlines(text).replace(/^\ufeff/, '');
@@ -62,10 +61,16 @@ function frontMatterSource(v: unknown): string | null {
 function tagsOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== null);
   const s = str(v);
-  return s ? s.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 }
 
-const AGENCIES = 'Getty Images|Reuters|Bloomberg|AFP|AP|NurPhoto|Anadolu|CNBC|Future Publishing|Shutterstock|Alamy|EPA|SOPA Images|LightRocket|Corbis|Sipa USA|Xinhua|AP Photo';
+const AGENCIES =
+  'Getty Images|Reuters|Bloomberg|AFP|AP|NurPhoto|Anadolu|CNBC|Future Publishing|Shutterstock|Alamy|EPA|SOPA Images|LightRocket|Corbis|Sipa USA|Xinhua|AP Photo';
 /** "Gabby Jones | Bloomberg | Getty Images": a photo credit, possibly glued to the text around it. */
 const CREDIT = new RegExp(`(?:[A-Z][\\w.'’+&-]*(?: [\\w.'’+&-]+){0,4} \\| ){1,3}(?:${AGENCIES})`, 'g');
 /** Text of paywall and bot-block pages: the scraper saved the barrier, not the article. */
@@ -77,11 +82,14 @@ const PAYWALL_MARKERS = [
   'Explore our full range of subscriptions',
   'Please enable JS and disable any ad blocker',
 ];
-const LINK_LIST_HEADING = /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
+const LINK_LIST_HEADING =
+  /^(?:read more|related|more from|more on|latest in|see also|recommended|most popular|trending|also read|further reading|more coverage)\b/i;
 /** Headings of sign-up and contact boxes: the heading and everything up to the next heading go. */
-const BOILERPLATE_SECTION = /^(?:contact us|stay connected|get the latest updates from|questions or comments\??|in this article|(?:get|sign up for|subscribe to) .{0,80}(?:newsletter|inbox)|follow us\b.*|share this (?:article|story))\s*:?$/i;
+const BOILERPLATE_SECTION =
+  /^(?:contact us|stay connected|get the latest updates from|questions or comments\??|in this article|(?:get|sign up for|subscribe to) .{0,80}(?:newsletter|inbox)|follow us\b.*|share this (?:article|story))\s*:?$/i;
 /** The author box that closes many scraped pages: "Sarah has worked as a reporter for TechCrunch since…". */
-const AUTHOR_BIO = /^(?:You can contact or verify outreach from\b|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2} (?:is|has been|has worked as|was|covers|joined|writes)\b.{0,250}\b(?:reporter|writer|editor|freelancer|contributor|journalist|correspondent|columnist)\b)/;
+const AUTHOR_BIO =
+  /^(?:You can contact or verify outreach from\b|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2} (?:is|has been|has worked as|was|covers|joined|writes)\b.{0,250}\b(?:reporter|writer|editor|freelancer|contributor|journalist|correspondent|columnist)\b)/;
 
 function isAuthorBio(paragraph: string): boolean {
   return paragraph.length < 700 && AUTHOR_BIO.test(paragraph);
@@ -132,7 +140,9 @@ function isLoneLink(raw: string): boolean {
 
 function isCreditLine(line: string): boolean {
   if (/^(?:[^|]{1,60} \| ){1,3}[^|]{1,40}$/.test(line) && line.length < 140 && !/[.!?]$/.test(line)) return true;
-  return /^(?:Image|Photo|Photograph|Picture)?\s*(?:credit|source|courtesy)s?\s*:/i.test(line) || /^(?:Getty Images|Reuters|AP Photo|AFP)$/i.test(line);
+  return (
+    /^(?:Image|Photo|Photograph|Picture)?\s*(?:credit|source|courtesy)s?\s*:/i.test(line) || /^(?:Getty Images|Reuters|AP Photo|AFP)$/i.test(line)
+  );
 }
 
 interface Block {

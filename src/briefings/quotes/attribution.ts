@@ -21,11 +21,28 @@ export interface Cue {
 }
 
 const LEADING_ADVERBIAL = new Set(
-  'in on at after before during still however meanwhile but and yet asked speaking apart earlier later last despite since while when although though even for with without under over like unlike as also then now instead separately elsewhere again already once'.split(' '),
+  'in on at after before during still however meanwhile but and yet asked speaking apart earlier later last despite since while when although though even for with without under over like unlike as also then now instead separately elsewhere again already once'.split(
+    ' ',
+  ),
 );
 
 const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
-const CORE_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'replied', 'explained', 'continued', 'tweeted']);
+const CORE_VERBS = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'asked',
+  'asks',
+  'wrote',
+  'writes',
+  'replied',
+  'explained',
+  'continued',
+  'tweeted',
+]);
 
 /** "“…,” Oliver barked." — a past-tense word closing the cue clause acts as a speech verb. */
 function isUnknownVerb(tokens: readonly Token[], v: number, end: number): boolean {
@@ -48,7 +65,12 @@ function isNounUse(tokens: readonly Token[], k: number): boolean {
   if (/s$/.test(tokens[k].text) && (prep.test(prev) || (prep.test(prev2) && !/^(he|she|they|it|we|i|you)$/i.test(prev)))) return true;
   // "the repeated calls" is a noun; "the network said", "the commission says" are a subject and its verb.
   if (PAST_FORM.test(tokens[k].text) || isOfficeWord(prev) || ORG_HEADS.has(prev)) return false;
-  return /^[a-z]+$/.test(prev) && !/^(also|has|have|had|then|later|repeatedly|once|again|reportedly|recently|publicly|never|often|just|still|even|further|first)$/.test(prev) && !/ly$/.test(prev) && (det.test(prev2) || /[’']s$/.test(prev2));
+  return (
+    /^[a-z]+$/.test(prev) &&
+    !/^(also|has|have|had|then|later|repeatedly|once|again|reportedly|recently|publicly|never|often|just|still|even|further|first)$/.test(prev) &&
+    !/ly$/.test(prev) &&
+    (det.test(prev2) || /[’']s$/.test(prev2))
+  );
 }
 
 /** Reporting words that are only ever verbs: "said", "told", "wrote", "-ed". */
@@ -82,7 +104,8 @@ export function cueAfter(tokens: readonly Token[], from: number, quoteText: stri
     for (let v = i + 1; v < end && v - i <= 4; v++) {
       if (!CORE_VERBS.has(lc(tokens[v]))) continue;
       const subject = phraseBefore(slice, v);
-      if (subject && subject.from === i && subject.phrase.kind !== 'description') return { phrase: subject.phrase, direct: true, mainSubject: false, verb: lc(tokens[v]) };
+      if (subject && subject.from === i && subject.phrase.kind !== 'description')
+        return { phrase: subject.phrase, direct: true, mainSubject: false, verb: lc(tokens[v]) };
       return null;
     }
     return null;
@@ -154,12 +177,18 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
         continue;
       }
       // "Bryne went on to say, “…”"
-      const start = lc(tokens[k - 1]) === 'to' && /^(on|continued|continues|goes|wanted|decided)$/.test(lc(tokens[k - 2])) ? (lc(tokens[k - 2]) === 'on' ? k - 3 : k - 2) : k;
+      const start =
+        lc(tokens[k - 1]) === 'to' && /^(on|continued|continues|goes|wanted|decided)$/.test(lc(tokens[k - 2]))
+          ? lc(tokens[k - 2]) === 'on'
+            ? k - 3
+            : k - 2
+          : k;
       const r = phraseBefore(tokens, start);
       if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t), at: r.from };
       // "In other words, explained CBS moderator Nancy Cordes: “…”", "But, said Solovey, “…”"
       const inverted = phraseAfter(tokens, k + 1, q);
-      if (inverted && inverted.phrase.kind === 'name' && inverted.to >= q - 1) return { phrase: inverted.phrase, direct: true, mainSubject: false, verb: lc(t) };
+      if (inverted && inverted.phrase.kind === 'name' && inverted.to >= q - 1)
+        return { phrase: inverted.phrase, direct: true, mainSubject: false, verb: lc(t) };
       continue;
     }
     if (isReportingParticiple(t)) return cueOfParticiple(tokens, k, q, floor, direct(k));
@@ -175,7 +204,11 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
   // "Rep. Trey Gowdy (R-S.C.): “…”", "More from Jones: “…”"
   if (q > 0 && tokens[q - 1].text === ':') {
     const r = phraseBefore(tokens, q - 1);
-    if (r && r.phrase.kind === 'name' && (r.from === 0 || /^[-:\u2014\u2013\u00a7]$/.test(tokens[r.from - 1].text) || lc(tokens[r.from - 1]) === 'from')) {
+    if (
+      r &&
+      r.phrase.kind === 'name' &&
+      (r.from === 0 || /^[-:\u2014\u2013\u00a7]$/.test(tokens[r.from - 1].text) || lc(tokens[r.from - 1]) === 'from')
+    ) {
       return { phrase: r.phrase, direct: true, mainSubject: false };
     }
   }
@@ -227,7 +260,8 @@ export function cueLater(tokens: readonly Token[], q: number): Cue | null {
       if (r && r.phrase.kind === 'name') return { phrase: r.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
     }
     const subject = phraseBefore(tokens, v);
-    if (subject && subject.phrase.kind !== 'description' && subject.from > q) return { phrase: subject.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
+    if (subject && subject.phrase.kind !== 'description' && subject.from > q)
+      return { phrase: subject.phrase, direct: false, mainSubject: false, verb: lc(tokens[v]) };
     return null;
   }
   return null;
@@ -249,7 +283,9 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     if (tokens[k].text === ',' || tokens[k].text === QUOTE_TOKEN || (k - i < 8 && /^[\u2014\u2013]$/.test(tokens[k].text))) starts.push(k + 1);
   }
   // "Horrified at the prospect …, Ramos believes": a participle opening the sentence is no subject.
-  const leadingAdverbial = LEADING_ADVERBIAL.has(lc(at(i))) || (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(at(i)?.text ?? '') && /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(at(i + 1))));
+  const leadingAdverbial =
+    LEADING_ADVERBIAL.has(lc(at(i))) ||
+    (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(at(i)?.text ?? '') && /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(at(i + 1))));
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s, end);

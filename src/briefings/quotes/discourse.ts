@@ -109,7 +109,8 @@ export class Discourse {
   private namedSubject(tokens: readonly Token[]): Entity | null {
     const subject = sentenceSubject(tokens);
     // "The commission met on Friday. … it said": an organisation's description is a subject too.
-    const about = subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
+    const about =
+      subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
     const e = about ? resolve(subject, this.registry, this.play) : null;
     return e && e.kind !== 'unknown' ? e : null;
   }

@@ -177,7 +177,16 @@ function* sentencesOf(text: string, spans: QuoteSpan[], tokens: readonly Token[]
 /** A quote found after the attribution budget ran out: kept, speaker unknown. */
 function unattributed(span: QuoteSpan, text: string): Working {
   const quoteText = text.slice(span.start, span.end).trim();
-  return { span, text: quoteText, entity: null, role: null, described: false, statement: span.continued || span.continues || quoteText.split(/\s+/).length >= 4, partial: false, attributed: false };
+  return {
+    span,
+    text: quoteText,
+    entity: null,
+    role: null,
+    described: false,
+    statement: span.continued || span.continues || quoteText.split(/\s+/).length >= 4,
+    partial: false,
+    attributed: false,
+  };
 }
 
 /** "“A.” “B,” he said." — a quote with no cue takes the speaker of the quote right after it. */
@@ -207,7 +216,10 @@ function mergeContinuations(work: Working[]): Quotation[] {
     const entity = speakerPart?.entity ?? null;
     out.push({
       spans: chain.map((w) => ({ paragraph: w.span.paragraph, start: w.span.start, end: w.span.end })),
-      text: chain.map((w) => w.text).join(' ').replace(/[,\s]+$/, ''),
+      text: chain
+        .map((w) => w.text)
+        .join(' ')
+        .replace(/[,\s]+$/, ''),
       speaker: entity ? entity.name : null,
       role: meaningfulRole(speakerPart?.described ? speakerPart.role : (entity?.role ?? speakerPart?.role ?? chain[0].role)),
       speakerKind: entity ? (entity.kind === 'organisation' ? 'organisation' : 'person') : null,

@@ -27,8 +27,7 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
 /** Characters after which a mark opens a quote rather than closes one. */
 const isOpenLeft = (c: string | undefined): boolean => c === undefined || /[\s([{\u2014\u2013\-/:;,]/.test(c);
 /** Characters before which a mark closes a quote. */
-const isCloseRight = (c: string | undefined): boolean =>
-  c === undefined || /[\s.,;:!?)\]}\u2014\u2013\-…'’”"]/.test(c);
+const isCloseRight = (c: string | undefined): boolean => c === undefined || /[\s.,;:!?)\]}\u2014\u2013\-…'’”"]/.test(c);
 
 /** Words that start with an apostrophe: 'til, 'em, 'cause, 'n', '90s. */
 const LEADING_APOSTROPHE = /^['‘](?:til|tis|twas|em|cause|n|round|bout|nother|\d)/i;

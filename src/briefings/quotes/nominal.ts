@@ -7,7 +7,9 @@ import { phraseBefore, type SpeakerPhrase } from './phrases';
 
 /** Nouns for what someone said or wrote. */
 const SAID_NOUNS = new Set(
-  'remark remarks comment comments statement words claim claims assertion warning tweet promise pledge vow message broadside speech email letter memo language response reply answer op-ed'.split(' '),
+  'remark remarks comment comments statement words claim claims assertion warning tweet promise pledge vow message broadside speech email letter memo language response reply answer op-ed'.split(
+    ' ',
+  ),
 );
 const OWNER_PRONOUNS: Partial<Record<string, string>> = { his: 'he', her: 'she', its: 'it', their: 'they' };
 /** Short words allowed between the noun and the quote ("broadside against “…”", "remark that “…”"). */

@@ -11,14 +11,19 @@ export type SpeakerPhrase =
   | { kind: 'description'; words: string[]; qualifier?: string };
 
 /** Words that end a noun phrase when reading it. */
-const STOP = new Set(`
+const STOP = new Set(
+  `
   in on at to for with by from that which who whom whose and but or nor as than if when while
   after before because since though although where whether not no so about into over under
   against between through during without within upon via per like told is was are were be been
   being has have had do does did will would can could should may might must shall
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
-const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|week|month|year|night|morning|afternoon|evening)$/i;
+const DAYS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|week|month|year|night|morning|afternoon|evening)$/i;
 
 const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
@@ -30,7 +35,12 @@ function isPhraseWord(w: string): boolean {
   if (v === undefined) {
     const l = stripPossessive(w).toLowerCase();
     // Ordinals belong to ranks ("Air Force 1st Lt. Tyler Livingston").
-    v = ROLE_MODIFIERS.has(l) || isOfficeWord(w) || ORG_HEADS.has(l) || /-(?:run|backed|based|in-law|elect|owned)$/.test(l) || /^\d+(?:st|nd|rd|th)$/.test(l);
+    v =
+      ROLE_MODIFIERS.has(l) ||
+      isOfficeWord(w) ||
+      ORG_HEADS.has(l) ||
+      /-(?:run|backed|based|in-law|elect|owned)$/.test(l) ||
+      /^\d+(?:st|nd|rd|th)$/.test(l);
     if (phraseWordCache.size > 20_000) phraseWordCache.clear();
     phraseWordCache.set(w, v);
   }
@@ -94,7 +104,8 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
 
 /** "Councilwoman Ann Lee from Springfield said": a place is never the speaker; the person before "from" is. */
 function personFromPlace(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
-  if (found.phrase.kind !== 'name' || lc(tokens[found.from - 1]) !== 'from' || found.from < 2 || !isNameLike(tokens[found.from - 2].text)) return null;
+  if (found.phrase.kind !== 'name' || lc(tokens[found.from - 1]) !== 'from' || found.from < 2 || !isNameLike(tokens[found.from - 2].text))
+    return null;
   const owner = phraseBefore(tokens, found.from - 1, depth + 1);
   if (!owner || owner.phrase.kind !== 'name') return null;
   return { phrase: { ...owner.phrase, appositive: ['from', ...found.phrase.words].join(' ') }, from: owner.from };
@@ -109,7 +120,10 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, depth: numb
   if (k >= 0 && tokens[k].text === ',' && k < comma - 1) {
     const inner = phraseBefore(tokens, k, depth + 1);
     if (inner && inner.phrase.kind === 'name' && !/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[inner.from - 1]?.text ?? '')) {
-      const appositive = tokens.slice(k + 1, comma).map((t) => t.text).join(' ');
+      const appositive = tokens
+        .slice(k + 1, comma)
+        .map((t) => t.text)
+        .join(' ');
       return { phrase: { ...inner.phrase, appositive }, from: inner.from };
     }
   }
@@ -125,7 +139,16 @@ function subjectBeforeDashes(tokens: readonly Token[], dash: number, depth: numb
   if (k <= 0 || tokens[k].text !== tokens[dash].text) return null;
   const inner = phraseBefore(tokens, k, depth + 1);
   if (!inner || inner.phrase.kind !== 'name') return null;
-  return { phrase: { ...inner.phrase, appositive: tokens.slice(k + 1, dash).map((t) => t.text).join(' ') }, from: inner.from };
+  return {
+    phrase: {
+      ...inner.phrase,
+      appositive: tokens
+        .slice(k + 1, dash)
+        .map((t) => t.text)
+        .join(' '),
+    },
+    from: inner.from,
+  };
 }
 
 /** Words read back from the verb; `loose` counts lower-case words nothing has vouched for yet. */
@@ -228,7 +251,10 @@ function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: S
     const r = phraseAfter(tokens, s);
     if (!r || r.phrase.kind !== 'name' || tokens[r.to]?.text !== ',' || r.to >= comma) continue;
     if (/^(in|of|at|from|for|to|on|with|by)$/i.test(tokens[s - 1]?.text ?? '')) continue;
-    const appositive = tokens.slice(r.to + 1, comma).map((t) => t.text).join(' ');
+    const appositive = tokens
+      .slice(r.to + 1, comma)
+      .map((t) => t.text)
+      .join(' ');
     return { phrase: { ...r.phrase, appositive }, from: s };
   }
   return null;
@@ -295,4 +321,5 @@ function classify(words: string[]): SpeakerPhrase {
 }
 
 export const isReportingVerb = (t: Token | undefined): boolean => !!t && REPORTING_VERBS.has(t.text.toLowerCase()) && !isCapitalised(t.text);
-export const isReportingParticiple = (t: Token | undefined): boolean => !!t && REPORTING_PARTICIPLES.has(t.text.toLowerCase()) && !isCapitalised(t.text);
+export const isReportingParticiple = (t: Token | undefined): boolean =>
+  !!t && REPORTING_PARTICIPLES.has(t.text.toLowerCase()) && !isCapitalised(t.text);

@@ -42,7 +42,9 @@ const isNameWord = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(st
 const isRoleWord = (w: string): boolean => {
   if (isCapitalised(w)) return false;
   const l = w.toLowerCase();
-  return ROLE_MODIFIERS.has(l) || isOfficeWord(w) || (l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l));
+  return (
+    ROLE_MODIFIERS.has(l) || isOfficeWord(w) || (l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l))
+  );
 };
 
 export class Registry {
@@ -55,7 +57,11 @@ export class Registry {
   private readonly midSentence = new Set<string>();
 
   /** `headlines` leading texts are titles or standfirsts: skipped when written in Title Case. */
-  constructor(texts: readonly string[], private readonly headlines = 0, tokenized?: readonly (readonly Token[])[]) {
+  constructor(
+    texts: readonly string[],
+    private readonly headlines = 0,
+    tokenized?: readonly (readonly Token[])[],
+  ) {
     this.texts = texts.slice();
     let pos = 0;
     texts.forEach((text, t) => {
@@ -140,11 +146,7 @@ export class Registry {
       const ew = e.name.toLowerCase().split(' ');
       if (!words.every((w) => ew.includes(w))) continue;
       if (e.kind === 'organisation' && words.length < ew.length) continue;
-      if (
-        !best ||
-        ew.length > best.name.split(' ').length ||
-        (ew.length === best.name.split(' ').length && e.mentions > best.mentions)
-      ) {
+      if (!best || ew.length > best.name.split(' ').length || (ew.length === best.name.split(' ').length && e.mentions > best.mentions)) {
         best = e;
       }
     }
@@ -163,7 +165,9 @@ export class Registry {
    */
   private byFirstName(words: readonly string[]): Entity | null {
     if (words.length !== 1) return null;
-    const matches = (this.byFirst.get(words[0]) ?? []).filter((e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0]);
+    const matches = (this.byFirst.get(words[0]) ?? []).filter(
+      (e) => e.kind !== 'organisation' && e.name.includes(' ') && e.name.split(' ')[0].toLowerCase() === words[0],
+    );
     return matches.length === 1 ? matches[0] : null;
   }
 
@@ -183,7 +187,10 @@ export class Registry {
     for (const e of this.byKey.values()) {
       if (e.kind === 'organisation' || !e.role) continue;
       if (named.has(headSurname(e.name))) continue;
-      const roleWords = e.role.toLowerCase().replace(/[’']s\b/g, '').split(/\s+/);
+      const roleWords = e.role
+        .toLowerCase()
+        .replace(/[’']s\b/g, '')
+        .split(/\s+/);
       if (!roleWords.some((r) => heads.includes(r.replace(/\.$/, '')))) continue;
       let score = 10;
       for (const m of mods) if (roleWords.some((r) => r.slice(0, 4) === m)) score += 2;

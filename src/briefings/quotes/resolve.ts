@@ -48,10 +48,35 @@ function describedPersonInPlay(words: readonly string[], play: Play): Entity | n
 }
 
 /** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
-const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'spokesmen', 'spokeswomen', 'representative', 'representatives']);
+const SPEAKS_FOR = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'spokesmen',
+  'spokeswomen',
+  'representative',
+  'representatives',
+]);
 
 /** Writings whose words are their author's: "the Heritage Foundation website notes", "Hoff’s letter says". */
-const WRITINGS = new Set(['website', 'site', 'statement', 'report', 'release', 'memo', 'letter', 'editorial', 'email', 'blog', 'post', 'column', 'lawsuit', 'complaint', 'filing']);
+const WRITINGS = new Set([
+  'website',
+  'site',
+  'statement',
+  'report',
+  'release',
+  'memo',
+  'letter',
+  'editorial',
+  'email',
+  'blog',
+  'post',
+  'column',
+  'lawsuit',
+  'complaint',
+  'filing',
+]);
 
 /** "a Microsoft spokesperson" → "Microsoft"; "a Clinton campaign spokesman" → "Clinton campaign". */
 function spokespersonOwner(words: readonly string[], heads: ReadonlySet<string> = SPEAKS_FOR): string | null {

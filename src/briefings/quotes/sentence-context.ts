@@ -27,7 +27,9 @@ export function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [numb
   // "“… the emails.” Trump said." when a plain speech verb follows the name.
   const cueNext = (b: number) =>
     (/[?!]['’"”]\s*$/.test(text.slice(Math.max(0, b - 4), b)) || plainCueAfterFullStop(text, b)) &&
-    (/^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(text.slice(b, b + 80)) ||
+    (/^(?:(?:\p{Lu}[\p{L}.'’-]*|he|she|they|we|I)\s+){1,4}(?:said|says|asked|asks|replied|added|told|wrote|continued|explained|tweeted|[a-z]{3,}ed)\b/u.test(
+      text.slice(b, b + 80),
+    ) ||
       /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},[^.!?“”"]{1,90}?,\s+(?:said|says|asked|added|told|wrote)\b/u.test(text.slice(b, b + 140)));
   // "“…” ― Krystal Correa": a signature belongs to the quote before it.
   const signature = (b: number) => /^[\u2015\u2014\u2013-]\s*\p{Lu}/u.test(text.slice(b, b + 4));
@@ -53,7 +55,11 @@ export function wholeParagraphQuote(text: string, span: QuoteSpan): boolean {
 export function lastSentenceTokens(text: string, spans: readonly QuoteSpan[]): Token[] {
   const ranges = sentenceRanges(text, spans);
   const [from, to] = ranges[ranges.length - 1] ?? [0, text.length];
-  return maskedTokens(tokenize(text.slice(from, to), from), spans.filter((s) => s.open >= from && s.open < to), text.length);
+  return maskedTokens(
+    tokenize(text.slice(from, to), from),
+    spans.filter((s) => s.open >= from && s.open < to),
+    text.length,
+  );
 }
 
 /** The sentence's tokens with each quote replaced by one placeholder token. */

@@ -166,12 +166,7 @@ export class ArticleIndex {
     };
   }
 
-  static fromSnapshot(
-    s: ArticleIndexSnapshot,
-    vocab: Vocabulary,
-    expander: Expander,
-    find: (id: string) => Article | undefined,
-  ): ArticleIndex {
+  static fromSnapshot(s: ArticleIndexSnapshot, vocab: Vocabulary, expander: Expander, find: (id: string) => Article | undefined): ArticleIndex {
     const docs = DocumentTable.restore(s.ids, s.lengths, s.titleLengths, find);
     const index = new ArticleIndex(vocab, docs, Postings.fromSnapshot(s.body), Postings.fromSnapshot(s.titles), GrowInt32.from(s.df), expander);
     if (docs.liveCount < s.ids.filter((id) => id !== null).length) index.recount();

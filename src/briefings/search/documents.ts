@@ -74,12 +74,7 @@ export class DocumentTable {
   }
 
   /** Restores the table from a snapshot, pairing each number with the article of that id. */
-  static restore(
-    ids: (string | null)[],
-    lengths: Int32Array,
-    titleLengths: Int32Array,
-    find: (id: string) => Article | undefined,
-  ): DocumentTable {
+  static restore(ids: (string | null)[], lengths: Int32Array, titleLengths: Int32Array, find: (id: string) => Article | undefined): DocumentTable {
     const t = new DocumentTable();
     ids.forEach((id, doc) => {
       const article = id !== null ? find(id) : undefined;

@@ -256,10 +256,7 @@ export class QuoteIndex {
    * Quotes by words and/or speaker, best first. With only a speaker, the speaker's quotes in the
    * order `order` gives (newest first, by the caller's dates).
    */
-  search(
-    opts: { query?: string; speaker?: string; limit: number },
-    order: (a: QuoteRef, b: QuoteRef) => number,
-  ): { ref: QuoteRef; score: number }[] {
+  search(opts: { query?: string; speaker?: string; limit: number }, order: (a: QuoteRef, b: QuoteRef) => number): { ref: QuoteRef; score: number }[] {
     const query = typeof opts.query === 'string' ? opts.query : '';
     const speakerText = typeof opts.speaker === 'string' ? opts.speaker : '';
     const limit = opts.limit;

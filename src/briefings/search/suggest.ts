@@ -116,7 +116,11 @@ export function suggestSpeakers(index: ArticleIndex, quotes: QuoteIndex, names: 
         for (const t of ts) quotes.speakersWithWord(t, (s) => void seen.add(s));
         for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
       });
-      [...counts].filter(([, c]) => c === words.length).map(([s]) => s).sort(byQuotes).forEach(take);
+      [...counts]
+        .filter(([, c]) => c === words.length)
+        .map(([s]) => s)
+        .sort(byQuotes)
+        .forEach(take);
     }
   }
   if (chosen.length < limit) for (const m of quotes.matchSpeakers(prefix.slice(0, 200), GATHER)) take(m.speaker);

@@ -106,6 +106,14 @@ export function centralities(vectors: TermVector[]): { plain: number[]; lead: nu
   const total = bias.reduce((a, b) => a + b, 0);
   return {
     plain: scaled(pageRank(graph)),
-    lead: scaled(pageRank(graph, 0.85, 40, 1e-4, bias.map((b) => b / total))),
+    lead: scaled(
+      pageRank(
+        graph,
+        0.85,
+        40,
+        1e-4,
+        bias.map((b) => b / total),
+      ),
+    ),
   };
 }

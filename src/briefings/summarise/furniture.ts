@@ -15,23 +15,34 @@ const RIGHTS = /(^copyright\b|©|all rights reserved)/i;
 /** "PUBLISHED: . 05:31 EST", "UPDATED: .", "Last updated at 5:26 PM on 14th January 2012 .", "Posted 3 hours ago". */
 const STAMP_HEADER = /^(?:\|\s*\.?\s*)?(?:published|updated|last updated|last modified|posted|first published)\b\s*(?::|at|on|\d|\.|$)/i;
 /** A clock time with a zone or am/pm: "05:31 EST", "5:26 PM", "10.32am". */
-const CLOCK = /\b\d{1,2}[:.]\d{2}\s*(?:(?:[ap]\.?m\.?)\s*)?(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|UTC|IST|CET|CEST|ET|PT)\b|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b/i;
+const CLOCK =
+  /\b\d{1,2}[:.]\d{2}\s*(?:(?:[ap]\.?m\.?)\s*)?(?:EST|EDT|CST|CDT|PST|PDT|GMT|BST|UTC|IST|CET|CEST|ET|PT)\b|\b\d{1,2}[:.]\d{2}\s*[ap]\.?m\b/i;
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 /** A date and nothing else: "March 18, 2015 .", "12 March 2014". */
-const DATE_ONLY = new RegExp(`^(?:\\w+day,? )?(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{4})\\s*\\.?$`, 'i');
+const DATE_ONLY = new RegExp(
+  `^(?:\\w+day,? )?(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{4})\\s*\\.?$`,
+  'i',
+);
 
-const AGENCIES = 'AFP|AP|Reuters|EPA(?:-EFE)?|Getty(?: Images)?|AFP\\/Getty Images|PA|PTI|ANI|IANS|Xinhua|Bloomberg|Shutterstock|Rex|Rex Features|Alamy|Supplied|Handout|File|Photo|SWNS|Splash|Instagram|Twitter|Facebook';
+const AGENCIES =
+  'AFP|AP|Reuters|EPA(?:-EFE)?|Getty(?: Images)?|AFP\\/Getty Images|PA|PTI|ANI|IANS|Xinhua|Bloomberg|Shutterstock|Rex|Rex Features|Alamy|Supplied|Handout|File|Photo|SWNS|Splash|Instagram|Twitter|Facebook';
 /** A photo caption's credit: "... on Tuesday. (AFP)", "... (Picture: Getty Images)". */
 const CREDIT_END = new RegExp(`\\((?:(?:Picture|Photo|Image)s?:\\s*)?(?:${AGENCIES})(?:\\s*(?:\\/|via|-)\\s*[^()]{1,40})?\\)\\.?$`, 'i');
 /** "Tragic: The hiker, pictured with his wife, …" — a caption's label in title case before a colon. */
 const CAPTION_LABEL = /^[A-Z][a-z'’-]*(?: [A-Z][\w'’-]*){0,2}:\s+["“‘'A-Z0-9]/;
 const CONTRIBUTOR = /\b(contributed to (this|the) report|reported from\b.*$|e-?mail:|@[a-z0-9_]{2,}\b.*\bfollow|follow .* on twitter)/i;
 /** Embedded social posts: "pic.twitter.com/…", "— Jane Smith (@jsmith) March 12, 2014". */
-const SOCIAL = new RegExp(`pic\\.twitter\\.com\\/|instagram\\.com\\/p\\/|\\(@\\w{1,30}\\)\\s*${MONTH} \\d{1,2}, \\d{4}|^@\\w+|\\bA (?:photo|video|post) shared by\\b`, 'i');
+const SOCIAL = new RegExp(
+  `pic\\.twitter\\.com\\/|instagram\\.com\\/p\\/|\\(@\\w{1,30}\\)\\s*${MONTH} \\d{1,2}, \\d{4}|^@\\w+|\\bA (?:photo|video|post) shared by\\b`,
+  'i',
+);
 
 /** Lower-case letters and digits only, single-spaced: for comparing sentences with titles. */
 export function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function wordCount(text: string): number {

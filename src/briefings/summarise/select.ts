@@ -73,7 +73,13 @@ function candidateOf(text: string, position: number, paragraph: number, norm: st
   const midQuote = startsMidQuote(text);
   const pronoun = startsWithDanglingPronoun(text);
   return {
-    text, norm, position, paragraph, words, terms, vector: termVector(terms),
+    text,
+    norm,
+    position,
+    paragraph,
+    words,
+    terms,
+    vector: termVector(terms),
     canOpen: !midQuote && !pronoun,
     needsPrevious: midQuote || pronoun,
   };

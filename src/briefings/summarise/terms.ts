@@ -4,14 +4,16 @@
 const stemmer: (word: string) => string = require('stemmer');
 
 const STOP_WORDS = new Set(
-  ('a about above after again against all am an and any are as at be because been before being below ' +
+  (
+    'a about above after again against all am an and any are as at be because been before being below ' +
     'between both but by can could did do does doing down during each few for from further had has have ' +
     'having he her here hers herself him himself his how i if in into is it its itself just me more most ' +
     'my myself no nor not now of off on once only or other our ours ourselves out over own same she should ' +
     'so some such than that the their theirs them themselves then there these they this those through to ' +
     'too under until up very was we were what when where which while who whom why will with would you your ' +
     'yours yourself also said says say told its it s t one two new mr mrs ms like get got us may might must ' +
-    'shall since still upon whether yet per via cnn').split(' '),
+    'shall since still upon whether yet per via cnn'
+  ).split(' '),
 );
 
 // Stemming dominates the cost of summarising; news vocabulary repeats, so a bounded memo pays.

@@ -72,7 +72,19 @@ const CLOSERS = '"”’\')]}»';
 const OPENERS = '"“‘\'([{«';
 
 function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0' || ch === '\f' || ch === '\v' || ch === '\u2028' || ch === '\u2029' || ch === '\u202f' || ch === '\u2009';
+  return (
+    ch === ' ' ||
+    ch === '\n' ||
+    ch === '\t' ||
+    ch === '\r' ||
+    ch === '\u00a0' ||
+    ch === '\f' ||
+    ch === '\v' ||
+    ch === '\u2028' ||
+    ch === '\u2029' ||
+    ch === '\u202f' ||
+    ch === '\u2009'
+  );
 }
 
 function isLower(ch: string): boolean {
@@ -122,7 +134,12 @@ function following(text: string, from: number): Following {
     i++;
   }
   let j = i;
-  while (j < text.length && j - i < 24 && (isLetter(text[j]) || text[j] === "'" || text[j] === '’' || text[j] === '.' || (text[j] >= '0' && text[j] <= '9'))) j++;
+  while (
+    j < text.length &&
+    j - i < 24 &&
+    (isLetter(text[j]) || text[j] === "'" || text[j] === '’' || text[j] === '.' || (text[j] >= '0' && text[j] <= '9'))
+  )
+    j++;
   return { word: text.slice(i, j), opened, paragraphBreak: newlines >= 2, start };
 }
 

@@ -26,9 +26,7 @@ export interface WatchRequest {
 /** Why a channel cannot take live posts: another server's (or unseen), or not a text/announcement channel. */
 export type ChannelProblem = 'not-in-server' | 'cannot-hold-posts';
 
-export type WatchResult =
-  | { ok: true; subscription: SubscriptionView; created: boolean; restarted: boolean }
-  | { ok: false; problem: ChannelProblem };
+export type WatchResult = { ok: true; subscription: SubscriptionView; created: boolean; restarted: boolean } | { ok: false; problem: ChannelProblem };
 
 export interface LiveAdmin {
   /** Checks the channel with Discord, parses the filter (throws FilterInputError), then subscribes or updates. */

@@ -40,9 +40,7 @@ export interface OtherReport {
 }
 
 /** What a claim is for, kept with it so a restart can finish the job. */
-export type LiveJob =
-  | { kind: 'article'; articleId: string; alsoReportedBy: OtherReport[] }
-  | { kind: 'summary'; sourceName: string; count: number };
+export type LiveJob = { kind: 'article'; articleId: string; alsoReportedBy: OtherReport[] } | { kind: 'summary'; sourceName: string; count: number };
 
 export type LiveStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
 

@@ -17,7 +17,12 @@ export function fallbackSourceName(article: Pick<Article, 'url' | 'source'>): st
   }
 }
 
-export function liveArticleOf(library: Pick<Library, 'article' | 'summary'>, id: string, sourceName: string | null, seenAt: Date): LiveArticle | null {
+export function liveArticleOf(
+  library: Pick<Library, 'article' | 'summary'>,
+  id: string,
+  sourceName: string | null,
+  seenAt: Date,
+): LiveArticle | null {
   const article = library.article(id);
   if (!article) return null;
   const quote = tellingQuote(article);

@@ -2,7 +2,16 @@
 // every channel subscribed to that feed (planner + poster from src/delivery/live, over the SQL ledger). A 429
 // waits as Discord says, a 5xx retries with backoff, a 403/404 stops the channel's subscriptions with the reason.
 import type { Library } from '../../briefings';
-import { LivePoster, StoryKeys, liveStoryPorts, type LiveChannelPort, type LiveLedgerPort, type PollBatch, type StoryOf, type SubscriptionPort } from '../../delivery/live';
+import {
+  LivePoster,
+  StoryKeys,
+  liveStoryPorts,
+  type LiveChannelPort,
+  type LiveLedgerPort,
+  type PollBatch,
+  type StoryOf,
+  type SubscriptionPort,
+} from '../../delivery/live';
 import { claimIsStale } from '../../schedule/owner';
 import type { NewArticles, SourcesService } from '../../sources/service-types';
 import type { LiveSubscriptionRepo } from '../../store/live-subscriptions';
@@ -65,7 +74,11 @@ export class LiveService {
       classify: classifyError,
       articles: (id) => liveArticleOf(deps.library, id, this.names.get(id) ?? null, deps.now()),
       // The library keeps its stories in step with every article (files too): compare a story's members now.
-      ...(deps.storyOf ? { storyOf: deps.storyOf } : hasStories(deps.library) ? liveStoryPorts(deps.library) : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
+      ...(deps.storyOf
+        ? { storyOf: deps.storyOf }
+        : hasStories(deps.library)
+          ? liveStoryPorts(deps.library)
+          : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
       owner: deps.owner,
       claimIsStale,
       ownsChannel: deps.ownsGuild ? (channelId) => repo.inChannel(channelId).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,

@@ -35,4 +35,3 @@ export function renderArticleSummary(article: Article, summary: Summary, length:
   });
   return packEmbeds(undefined, embeds);
 }
-

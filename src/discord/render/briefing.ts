@@ -67,10 +67,7 @@ export function renderBriefing(briefing: Briefing): RenderedMessage[] {
   const topic = briefing.topic ? safeMarkdown(oneLine(briefing.topic)) : null;
   const count = briefing.items.length;
   return renderBriefingMessages(briefing, {
-    heading: truncateWords(
-      `**Briefing${topic ? `: ${topic}` : ''}** — ${count} article${count === 1 ? '' : 's'}`,
-      LIMITS.content - 400,
-    ),
+    heading: truncateWords(`**Briefing${topic ? `: ${topic}` : ''}** — ${count} article${count === 1 ? '' : 's'}`, LIMITS.content - 400),
     emptyText: topic ? `No articles about “${topic}” yet. Try another topic or /search.` : 'The library has no articles yet.',
   });
 }

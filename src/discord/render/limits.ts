@@ -79,7 +79,11 @@ function checkComponents(rows: MessageLike['components'], out: string[]): void {
         }
         const values = new Set<string>();
         for (const o of c.options) {
-          for (const [k, v] of [['label', o.label], ['value', o.value], ['description', o.description ?? '']] as const) {
+          for (const [k, v] of [
+            ['label', o.label],
+            ['value', o.value],
+            ['description', o.description ?? ''],
+          ] as const) {
             if (v.length > LIMITS.selectOptionText) out.push(`${at} option ${k} has ${v.length} characters`);
           }
           if (!o.label || !o.value) out.push(`${at} option is blank`);

@@ -70,7 +70,9 @@ export function renderLivePost(article: LivePostArticle, opts: LivePostOptions =
     color: COLOUR,
     title: embedTitle(article.title),
     description: truncateWords(parts.join('\n\n'), LIMITS.embedDescription - 96),
-    footer: { text: [footerText(article.source, formatTime(article.publishedAt)), opts.marker ? safePlain(opts.marker) : ''].filter(Boolean).join(' · ') },
+    footer: {
+      text: [footerText(article.source, formatTime(article.publishedAt)), opts.marker ? safePlain(opts.marker) : ''].filter(Boolean).join(' · '),
+    },
   };
   const url = safeUrl(article.url);
   if (url) embed.url = url;

@@ -114,5 +114,8 @@ function link(label: string, url: string | undefined): string {
 /** "Also reported by [cnbc.com](…), [bbc.co.uk](…)": a story's other versions (live posts, briefings, search). */
 export function alsoLine(others: readonly { source: string; url?: string }[] | undefined, max = ALSO_MAX): string {
   if (!others?.length) return '';
-  return `Also reported by ${fitList(others.map((o) => link(o.source, o.url)), max)}`;
+  return `Also reported by ${fitList(
+    others.map((o) => link(o.source, o.url)),
+    max,
+  )}`;
 }

@@ -56,7 +56,15 @@ function statusEmbeds(s: ScheduleView) {
     },
   ];
   if (s.problems.length) {
-    fields.push({ name: '⚠ Problems', value: fitList(s.problems.map((p) => safeMarkdown(oneLine(p))), LIMITS.fieldValue, '\n'), inline: false });
+    fields.push({
+      name: '⚠ Problems',
+      value: fitList(
+        s.problems.map((p) => safeMarkdown(oneLine(p))),
+        LIMITS.fieldValue,
+        '\n',
+      ),
+      inline: false,
+    });
   }
   return longEmbeds({ title: 'Daily briefing', paragraphs: [lines], fields, footer: footerText(`server ${s.guildId}`) });
 }
@@ -71,8 +79,7 @@ export type BriefingRefusal = 'not-in-server' | 'needs-manage-server' | 'no-data
 
 const REFUSALS: Record<BriefingRefusal, string> = {
   'not-in-server': 'Daily briefings belong to a server: use /briefing in a server channel.',
-  'needs-manage-server':
-    'Only members with the **Manage Server** permission can change daily briefings. /briefing show and preview are open to you.',
+  'needs-manage-server': 'Only members with the **Manage Server** permission can change daily briefings. /briefing show and preview are open to you.',
   'no-database': 'Daily briefings are not available: this bot runs without its database.',
   'unknown-subcommand': 'Unknown /briefing subcommand.',
 };

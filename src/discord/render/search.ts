@@ -1,12 +1,5 @@
 // A page of search results with Prev/Next buttons and a menu to open one article's summary.
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
-  EmbedBuilder,
-  StringSelectMenuBuilder,
-  StringSelectMenuOptionBuilder,
-} from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, StringSelectMenuOptionBuilder } from 'discord.js';
 import type { SearchHit } from '../../briefings';
 import { FOOTER_QUERY_MARK } from './search-state';
 import { LIMITS } from './limits';
@@ -85,10 +78,7 @@ export function renderSearchPage(view: SearchPageView): RenderedMessage {
   });
   const components: RenderedMessage['components'] = [buttons.toJSON()];
   if (options.length) {
-    const select = new StringSelectMenuBuilder()
-      .setCustomId(view.ids.open)
-      .setPlaceholder('Open an article’s summary')
-      .addOptions(options);
+    const select = new StringSelectMenuBuilder().setCustomId(view.ids.open).setPlaceholder('Open an article’s summary').addOptions(options);
     components.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON());
   }
   return message({ content: view.notice, embeds: [embed.toJSON()], components });

@@ -42,12 +42,16 @@ export function renderSourcesRefusal(why: SourcesRefusal): RenderedMessage {
 const text = (s: string, max = 300) => truncateWords(safeMarkdown(oneLine(s)), max);
 
 export function renderBadSourceUrl(url: string): RenderedMessage {
-  return renderNotice(`“${text(url, 200)}” is not a web address I can follow. Give a full http:// or https:// URL of a feed or of a site's home page.`);
+  return renderNotice(
+    `“${text(url, 200)}” is not a web address I can follow. Give a full http:// or https:// URL of a feed or of a site's home page.`,
+  );
 }
 
 /** A filter option the core could not read, in its words (they name the option and the fix). */
 export function renderFilterError(message: string): RenderedMessage {
-  return renderNotice(`That filter does not work: ${text(message, 600)}\nWords are whole and case-insensitive; put a phrase in "double quotes"; separate words with commas or spaces.`);
+  return renderNotice(
+    `That filter does not work: ${text(message, 600)}\nWords are whole and case-insensitive; put a phrase in "double quotes"; separate words with commas or spaces.`,
+  );
 }
 
 export function renderAddRefused(url: string, reason: string): RenderedMessage {
@@ -99,7 +103,13 @@ function watchLine(w: { channelId: string; filter: SubscriptionFilter; created: 
   return `New articles will be posted in ${where} (${filterLine(w.filter)}). The next poll only records what is there, so the channel is not flooded; live posts start after it.`;
 }
 
-export function renderWatched(view: { source: SourceListView; channelId: string; filter: SubscriptionFilter; created: boolean; restarted: boolean }): RenderedMessage {
+export function renderWatched(view: {
+  source: SourceListView;
+  channelId: string;
+  filter: SubscriptionFilter;
+  created: boolean;
+  restarted: boolean;
+}): RenderedMessage {
   return renderNotice(`${sourceName(view.source)}: ${watchLine(view)}`);
 }
 
@@ -137,6 +147,11 @@ function sourceEmbed(source: SourceListView, subs: readonly SubscriptionListView
 /** /sources list: one embed per source, shared ones first (the service's order), with their subscriptions. */
 export function renderSourcesList(sources: readonly SourceListView[], subscriptions: readonly SubscriptionListView[]): RenderedMessage[] {
   if (!sources.length) return packEmbeds('This server follows no feeds yet. Add one with /sources add url:…', []);
-  const embeds = sources.map((s) => sourceEmbed(s, subscriptions.filter((x) => x.feedUrl === s.url)));
+  const embeds = sources.map((s) =>
+    sourceEmbed(
+      s,
+      subscriptions.filter((x) => x.feedUrl === s.url),
+    ),
+  );
   return packEmbeds(`${sources.length} feed source${sources.length === 1 ? '' : 's'} — only you can see this.`, embeds);
 }

@@ -22,9 +22,7 @@ export function stripBidiControls(text: string): string {
  * the ping; this also keeps the text from rendering as a highlighted mention.
  */
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<(?=[@#/])/g, `<${ZWSP}`);
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#/])/g, `<${ZWSP}`);
 }
 
 /**

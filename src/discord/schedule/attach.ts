@@ -147,11 +147,7 @@ export async function ensureDefaultSchedule(
   }
 }
 
-export function applyDefaultSchedule(
-  store: Store,
-  defaults: NonNullable<Config['briefing']> & { guildId: string },
-  now: Date,
-): void {
+export function applyDefaultSchedule(store: Store, defaults: NonNullable<Config['briefing']> & { guildId: string }, now: Date): void {
   const key = `env-default:${defaults.channelId}`;
   const fingerprint = `${defaults.time}|${defaults.timezone}`;
   const existing = store.schedules.get(defaults.channelId);

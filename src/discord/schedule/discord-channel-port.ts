@@ -85,7 +85,7 @@ export class DiscordChannelPort implements ChannelPort {
     const found: FoundMessage[] = [];
     // Page forwards from a snowflake made of `since`: every message after it, however busy the channel.
     let after = SnowflakeUtil.generate({ timestamp: since.getTime() }).toString();
-    for (let read = 0; read < max; ) {
+    for (let read = 0; read < max;) {
       const page = await channel.messages.fetch({ after, limit: 100, cache: false });
       if (page.size === 0) break;
       read += page.size;

@@ -6,7 +6,6 @@ import { stampMarker } from '../render/stamp';
 
 export const discordPostRenderer: PostRenderer = {
   briefing: (briefing: Briefing, opts: PostOptions) => renderBriefingPost(briefing, opts),
-  nothingNew: (opts: PostOptions) =>
-    renderBriefingPost({ topic: null, generatedAt: new Date().toISOString(), items: [], speakers: [] }, opts),
+  nothingNew: (opts: PostOptions) => renderBriefingPost({ topic: null, generatedAt: new Date().toISOString(), items: [], speakers: [] }, opts),
   stamp: stampMarker,
 };

@@ -168,8 +168,7 @@ export class FeedPoller {
     }
     const diff = diffItems(feed.items, state.seen);
     const warnings = [...feed.warnings];
-    if (diff.reidentified)
-      warnings.push(`${diff.reidentified} item(s) changed their guid but kept their link; kept as the same articles`);
+    if (diff.reidentified) warnings.push(`${diff.reidentified} item(s) changed their guid but kept their link; kept as the same articles`);
     if (!feed.items.length) warnings.push('the feed has no items');
     const descriptor: FeedDescriptor = {
       url: state.url,
@@ -195,8 +194,7 @@ export class FeedPoller {
   private async succeeded(state: FeedState, response: FetchResponse, warnings: string[]): Promise<void> {
     const now = this.clock();
     const iso = new Date(now).toISOString();
-    for (const w of warnings)
-      if (!state.warnings.includes(w)) this.opts.logger.warn({ feed: state.url, warning: w }, `feed ${state.url}: ${w}`);
+    for (const w of warnings) if (!state.warnings.includes(w)) this.opts.logger.warn({ feed: state.url, warning: w }, `feed ${state.url}: ${w}`);
     await this.opts.states.save({
       ...state,
       // Validators only from a good answer; a 304 that omits them keeps the previous ones.

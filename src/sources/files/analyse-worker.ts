@@ -26,7 +26,11 @@ if (port) {
         port.postMessage({ jobId: msg.jobId, type: 'done', result: analysePage(job) } satisfies WorkerReply);
         return;
       }
-      const result = analyseFile(job, (position, title) => port.postMessage({ jobId: msg.jobId, type: 'article', position, title } satisfies WorkerReply), msg.skipReason);
+      const result = analyseFile(
+        job,
+        (position, title) => port.postMessage({ jobId: msg.jobId, type: 'article', position, title } satisfies WorkerReply),
+        msg.skipReason,
+      );
       port.postMessage({ jobId: msg.jobId, type: 'done', result } satisfies WorkerReply);
     } catch (err) {
       port.postMessage({ jobId: msg.jobId, type: 'failed', message: (err as Error).message } satisfies WorkerReply);

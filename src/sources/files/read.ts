@@ -22,7 +22,12 @@ export function readContentBytes(root: string, rel: string): FileBytes {
   if (stat.isDirectory()) return { kind: 'gone' };
   if (!stat.isFile()) return { kind: 'warning', reason: 'not a regular file: skipped', size: null, mtimeMs: null };
   if (stat.size > MAX_FILE_BYTES) {
-    return { kind: 'warning', reason: `file too large (${(stat.size / 1048576).toFixed(1)} MB, cap 5 MB): skipped`, size: stat.size, mtimeMs: stat.mtimeMs };
+    return {
+      kind: 'warning',
+      reason: `file too large (${(stat.size / 1048576).toFixed(1)} MB, cap 5 MB): skipped`,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+    };
   }
   try {
     const bytes = fs.readFileSync(r.real);

@@ -202,7 +202,9 @@ export class FileSync {
         this.opts.analyser
           .analyse({ path: c.path, bytes: r.bytes, mtimeMs: r.mtimeMs, now: this.now().getTime() })
           .then((result) => ({ source: source(result.warnings), articles: result.articles }))
-          .catch((err: Error) => (this.stopping ? null : { source: source([{ file: c.path, reason: `could not be analysed: ${err.message}` }]), articles: [] })),
+          .catch((err: Error) =>
+            this.stopping ? null : { source: source([{ file: c.path, reason: `could not be analysed: ${err.message}` }]), articles: [] },
+          ),
       );
     }
     const done = (await Promise.all(writes)).filter((x): x is NonNullable<typeof x> => x !== null);
@@ -217,7 +219,10 @@ export class FileSync {
 function normalise(raw: string): string | null {
   // Only Windows separates with backslashes; elsewhere a backslash is part of a file's name.
   const rel = path.sep === '\\' ? raw.replace(/\\/g, '/') : raw;
-  const clean = path.posix.normalize(rel).replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const clean = path.posix
+    .normalize(rel)
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   if (!clean || clean === '.' || clean.startsWith('../') || clean === '..' || path.posix.isAbsolute(clean)) return null;
   if (clean.split('/').some(skippedName)) return null;
   return clean;

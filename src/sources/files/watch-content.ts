@@ -88,11 +88,7 @@ class FolderWatchers {
   }
 }
 
-export function watchContent(
-  contentDir: string,
-  onChanges: (paths: string[]) => Promise<unknown> | void,
-  opts: WatchOptions = {},
-): ContentWatcher {
+export function watchContent(contentDir: string, onChanges: (paths: string[]) => Promise<unknown> | void, opts: WatchOptions = {}): ContentWatcher {
   const debounceMs = opts.debounceMs ?? 300;
   const maxWaitMs = opts.maxWaitMs ?? 3000;
   const onError = opts.onError ?? (() => undefined);

@@ -55,13 +55,9 @@ export function readBody(res: IncomingMessage, maxBytes: number): Promise<Buffer
       settled = true;
       resolve(Buffer.concat(chunks, size));
     });
-    decoder?.on('error', (e: Error) =>
-      fail(new FetchError('decompress', `the ${encoding} body could not be decompressed (${e.message})`)),
-    );
+    decoder?.on('error', (e: Error) => fail(new FetchError('decompress', `the ${encoding} body could not be decompressed (${e.message})`)));
     // An aborted response (deadline, peer reset) surfaces here; the deadline's own error wins if it came first.
-    res.on('error', (e: Error) =>
-      fail(e instanceof FetchError ? e : new FetchError('network', `the connection broke while reading (${e.message})`)),
-    );
+    res.on('error', (e: Error) => fail(e instanceof FetchError ? e : new FetchError('network', `the connection broke while reading (${e.message})`)));
     res.on('aborted', () => fail(new FetchError('network', 'the server closed the connection before the body was complete')));
   });
 }

@@ -1,15 +1,7 @@
 // Every way a fetch can fail, with a sentence a server admin can act on (shown in `/sources list` and the log).
 
 export type FetchErrorCode =
-  | 'bad-url'
-  | 'blocked-address'
-  | 'http-status'
-  | 'timeout'
-  | 'too-large'
-  | 'too-many-redirects'
-  | 'redirect-loop'
-  | 'network'
-  | 'decompress';
+  'bad-url' | 'blocked-address' | 'http-status' | 'timeout' | 'too-large' | 'too-many-redirects' | 'redirect-loop' | 'network' | 'decompress';
 
 export class FetchError extends Error {
   constructor(

@@ -31,8 +31,7 @@ interface CacheHints {
   maxAgeSeconds: number | null;
 }
 
-export type FetchResponse =
-  (CacheHints & { status: 'ok'; body: Buffer; contentType: string | null }) | (CacheHints & { status: 'not-modified' });
+export type FetchResponse = (CacheHints & { status: 'ok'; body: Buffer; contentType: string | null }) | (CacheHints & { status: 'not-modified' });
 
 /** The port the feed poller and the page reader use; HttpFetcher is the real one. */
 export interface Fetcher {
@@ -142,8 +141,7 @@ export class HttpFetcher implements Fetcher {
     const agent = url.protocol === 'https:' ? this.httpsAgent : this.httpAgent;
     return new Promise<Hop>((resolve, reject) => {
       let timedOut = false;
-      const timeoutError = () =>
-        new FetchError('timeout', `no complete answer within ${formatSeconds(this.timeoutMs)}`, { url: url.href });
+      const timeoutError = () => new FetchError('timeout', `no complete answer within ${formatSeconds(this.timeoutMs)}`, { url: url.href });
       const req = transport.request(url, { method: 'GET', agent, headers: this.headersFor(request) }, (res) => {
         this.handleResponse(url, res, request).then(resolve, (e: unknown) => reject(timedOut ? timeoutError() : e));
       });

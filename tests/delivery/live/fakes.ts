@@ -178,7 +178,9 @@ export class FakeChannels implements LiveChannelPort {
       .map((p) => ({ id: p.id, text: p.message.marker }));
   }
   articleIdsIn(channelId: string): string[] {
-    return this.posted.filter((p) => p.channelId === channelId && p.message.kind === 'article').map((p) => (p.message as { article: LiveArticle }).article.id);
+    return this.posted
+      .filter((p) => p.channelId === channelId && p.message.kind === 'article')
+      .map((p) => (p.message as { article: LiveArticle }).article.id);
   }
 }
 

@@ -22,7 +22,13 @@ describe('planning a channel’s poll round', () => {
     const a1 = makeArticle(clock, { minutesAgo: 10 });
     const b1 = makeArticle(clock, { minutesAgo: 30, source: 'B' });
     const a2 = makeArticle(clock, { minutesAgo: 2 });
-    const p = plan([{ subscription: a, articles: [a1, a2] }, { subscription: b, articles: [b1] }], { clock });
+    const p = plan(
+      [
+        { subscription: a, articles: [a1, a2] },
+        { subscription: b, articles: [b1] },
+      ],
+      { clock },
+    );
     expect(p.posts.map((x) => x.article.id)).toEqual([b1.id, a1.id, a2.id]);
     expect(p.skips).toEqual([]);
   });
@@ -77,10 +83,16 @@ describe('planning a channel’s poll round', () => {
     const b = makeSubscription(clock, { id: 'b', sourceName: 'B' });
     const first = makeArticle(clock, { minutesAgo: 20, source: 'A' });
     const second = makeArticle(clock, { minutesAgo: 10, source: 'B', url: 'https://b.example/x' });
-    const p = plan([{ subscription: a, articles: [first] }, { subscription: b, articles: [second] }], {
-      clock,
-      stories: { [first.id]: 'story-1', [second.id]: 'story-1' },
-    });
+    const p = plan(
+      [
+        { subscription: a, articles: [first] },
+        { subscription: b, articles: [second] },
+      ],
+      {
+        clock,
+        stories: { [first.id]: 'story-1', [second.id]: 'story-1' },
+      },
+    );
     expect(p.posts.map((x) => x.article.id)).toEqual([first.id]);
     expect(p.posts[0].alsoReportedBy).toEqual([{ source: 'B', url: 'https://b.example/x' }]);
     expect(p.skips).toEqual([expect.objectContaining({ articleId: second.id, reason: 'same story as a post in this round' })]);
@@ -107,7 +119,13 @@ describe('planning a channel’s poll round', () => {
     const b = makeSubscription(clock, { id: 'b', sourceName: 'B' });
     const fromA = Array.from({ length: 200 }, (_, i) => makeArticle(clock, { minutesAgo: 600 - i }));
     const fromB = Array.from({ length: 5 }, () => makeArticle(clock, { minutesAgo: 1 }));
-    const p = plan([{ subscription: a, articles: fromA }, { subscription: b, articles: fromB }], { clock, burstCap: 10 });
+    const p = plan(
+      [
+        { subscription: a, articles: fromA },
+        { subscription: b, articles: fromB },
+      ],
+      { clock, burstCap: 10 },
+    );
     expect(p.posts.map((x) => x.article.id)).toEqual(fromA.slice(0, 10).map((x) => x.id));
     expect(p.summaries).toEqual([
       { subscriptionId: 'a', sourceName: 'A', count: 190, firstArticleId: fromA[10].id },

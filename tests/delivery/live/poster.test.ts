@@ -151,7 +151,10 @@ describe('live posts when Discord pushes back', () => {
   it('retries a 5xx with backoff', async () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock));
-    world.channels.faults.push(() => ({ throw: discordError(502) }), () => ({ throw: discordError(503) }));
+    world.channels.faults.push(
+      () => ({ throw: discordError(502) }),
+      () => ({ throw: discordError(503) }),
+    );
     const poster = world.poster({ backoffMs: [2_000, 10_000, 60_000] });
     poster.round([{ subscription: sub, articles }]);
     await poster.idle();
@@ -307,7 +310,10 @@ describe('stories', () => {
     const [fromB] = world.arrive(makeArticle(world.clock, { source: 'B', minutesAgo: 3, url: 'https://b.example/1' }));
     world.stories.set(fromA.id, 'story-1').set(fromB.id, 'story-1');
     const poster = world.poster();
-    poster.round([{ subscription: a, articles: [fromA] }, { subscription: b, articles: [fromB] }]);
+    poster.round([
+      { subscription: a, articles: [fromA] },
+      { subscription: b, articles: [fromB] },
+    ]);
     await poster.idle();
     expect(world.channels.posted).toHaveLength(1);
     expect(world.channels.posted[0].message).toMatchObject({ alsoReportedBy: [{ source: 'B', url: 'https://b.example/1' }] });

@@ -43,7 +43,13 @@ export const fakeRenderer: PostRenderer = {
       const chunk = b.items.slice(i, i + 2);
       out.push(
         message({
-          embeds: [{ title: `${opts.dateLabel}${opts.late ? ' (late)' : ''}`, description: chunk.map((c) => c.title).join('\n'), footer: { text: 'briefbot' } }],
+          embeds: [
+            {
+              title: `${opts.dateLabel}${opts.late ? ' (late)' : ''}`,
+              description: chunk.map((c) => c.title).join('\n'),
+              footer: { text: 'briefbot' },
+            },
+          ],
         }),
       );
     }

@@ -50,16 +50,20 @@ const EXTRA_PATTERNS: RegExp[] = [
 ];
 
 /** Words that may stand around a date in a date stamp: "Updated on: November 19, 2019 / 10:07 AM / CBS News". */
-const STAMP_WORDS = /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m|p\.m|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|ist|ago|hours?|mins?|minutes?|days?|seconds?|secs?|weeks?|months?|hrs?|de|às|em|pukul|wib)\b/gi;
-const MONTH_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januari|februari|maret|mei|juni|juli|agustus|oktober|desember|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b\.?/gi;
-const WEEKDAY_WORDS = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?|\b(?:segunda|terça|quarta|quinta|sexta)-feira\b|\b(?:sábado|domingo|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/gi;
+const STAMP_WORDS =
+  /\b(?:published|updated|posted|last|modified|on|at|by|am|pm|a\.m|p\.m|est|edt|cst|cdt|pst|pdt|gmt|utc|bst|cet|ist|ago|hours?|mins?|minutes?|days?|seconds?|secs?|weeks?|months?|hrs?|de|às|em|pukul|wib)\b/gi;
+const MONTH_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januari|februari|maret|mei|juni|juli|agustus|oktober|desember|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)\b\.?/gi;
+const WEEKDAY_WORDS =
+  /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?|\b(?:segunda|terça|quarta|quinta|sexta)-feira\b|\b(?:sábado|domingo|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b/gi;
 
 /** A date stamp: a short line that is a date or time plus the words that stand around one. */
 export function isDateStamp(line: string): boolean {
   if (line.length > 110 || !/\d/.test(line)) return false;
   // The signature of an embedded post: "— Robert Maguire (@RobertMaguire_) November 18, 2019".
   if (/^[—–-]/.test(line) || /\(@\w+\)/.test(line)) return false;
-  const hasDate = MONTH_WORDS.test(line) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/.test(line) || /\b\d{1,2}:\d{2}\b/.test(line) || /\bago\b/i.test(line);
+  const hasDate =
+    MONTH_WORDS.test(line) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b/.test(line) || /\b\d{1,2}:\d{2}\b/.test(line) || /\bago\b/i.test(line);
   MONTH_WORDS.lastIndex = 0;
   if (!hasDate) return false;
   const rest = line
@@ -78,7 +82,11 @@ export function isDateStamp(line: string): boolean {
 export function isByline(line: string): boolean {
   if (line.length > 120) return false;
   const body = line.replace(/\b(?:[ap]\.m|\w)\.$/i, '');
-  if (/^(?:by|por|oleh|von|par|di)\s+\p{Lu}/u.test(line) && (!/[.!?]["”']?$/.test(body) || isDateStamp(line.replace(/^\S+\s+[^,]+(?:,[^,]+)?\s+on\s+/i, '')))) return true;
+  if (
+    /^(?:by|por|oleh|von|par|di)\s+\p{Lu}/u.test(line) &&
+    (!/[.!?]["”']?$/.test(body) || isDateStamp(line.replace(/^\S+\s+[^,]+(?:,[^,]+)?\s+on\s+/i, '')))
+  )
+    return true;
   return /^(?:additional reporting|reporting) by\b/i.test(line) && line.length < 100;
 }
 
@@ -90,8 +98,12 @@ export function isCreditedCaption(line: string): boolean {
   if (/\bcredit\s*:\s*[^.]{1,60}$/i.test(line)) return true;
   if (/\((?:AP|AFP|Reuters) Photo[^()]*\)\s*$/i.test(line)) return true;
   // An agency name glued to the end of a caption or after a name: "… in New York.Reuters", "… Timothy Weeks AP".
-  if (line.length < 300 && /(?:[.)]|\p{Ll}) ?(?:Reuters|AP|AFP|EPA|Getty Images|Getty|Shutterstock)$/u.test(line) && !/[.!?]["”]?$/.test(line)) return true;
-  return /^[^.]{0,60}\|\s*(?:getty images|shutterstock|afp|reuters|ap)\s*$/i.test(line) || /^[\w .'-]{2,40}\s*(?:\/|\|)\s*(?:getty images|afp|reuters|ap|zdnet|shutterstock)\b/i.test(line);
+  if (line.length < 300 && /(?:[.)]|\p{Ll}) ?(?:Reuters|AP|AFP|EPA|Getty Images|Getty|Shutterstock)$/u.test(line) && !/[.!?]["”]?$/.test(line))
+    return true;
+  return (
+    /^[^.]{0,60}\|\s*(?:getty images|shutterstock|afp|reuters|ap)\s*$/i.test(line) ||
+    /^[\w .'-]{2,40}\s*(?:\/|\|)\s*(?:getty images|afp|reuters|ap|zdnet|shutterstock)\b/i.test(line)
+  );
 }
 
 /** A line that is furniture whatever element holds it. */
@@ -105,7 +117,8 @@ export function isFurnitureText(line: string): boolean {
   return isDateStamp(line) || isByline(line) || isCreditedCaption(line);
 }
 
-const POINTER_PHRASE = "(?:related(?: \\w+){0,2}|more(?: from| on| stories| news)?|you may also like|you might also like|recommended(?: for you)?|trending(?: now)?|latest(?: news)?|popular|most (?:read|popular)|read (?:more|next)|see also|also read|further reading|about the author|something to consider|don[’']t miss|top stories)";
+const POINTER_PHRASE =
+  "(?:related(?: \\w+){0,2}|more(?: from| on| stories| news)?|you may also like|you might also like|recommended(?: for you)?|trending(?: now)?|latest(?: news)?|popular|most (?:read|popular)|read (?:more|next)|see also|also read|further reading|about the author|something to consider|don[’']t miss|top stories)";
 /** The phrase and nothing else but punctuation: "You may also like...", "More:", "Related Stories". */
 const POINTER_LINE = new RegExp(`^${POINTER_PHRASE}\\s*[:.…]*$`, 'i');
 /** As a heading the phrase may lead a longer title: "Related coverage from How to Do Everything: Money:". */

@@ -15,7 +15,8 @@ export interface PageMetadata {
 
 function meta(doc: DomDocument, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`) ?? doc.querySelector(`meta[itemprop="${key}"]`);
+    const el =
+      doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`) ?? doc.querySelector(`meta[itemprop="${key}"]`);
     const value = cleanLine(el?.getAttribute('content') ?? '');
     if (value) return value;
   }
@@ -58,7 +59,21 @@ export function readMetadata(doc: DomDocument): PageMetadata {
   const title = ld?.headline ?? meta(doc, 'og:title', 'twitter:title') ?? (h1 || null) ?? titleFromTitleTag(doc.title ?? '');
   const date =
     pageDate(ld?.datePublished) ??
-    pageDate(meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date', 'og:published_time')) ??
+    pageDate(
+      meta(
+        doc,
+        'article:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'DC.date.issued',
+        'sailthru.date',
+        'parsely-pub-date',
+        'og:published_time',
+      ),
+    ) ??
     timeElementDate(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const tags: string[] = [];

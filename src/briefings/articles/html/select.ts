@@ -42,7 +42,11 @@ function insideFurniture(block: Block, root: DomElement, lengths: TextLengths): 
   return false;
 }
 
-const normal = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normal = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 function isLinkList(block: Block): boolean {
   return block.text.length < 300 && block.linkChars >= block.text.length * LINK_SHARE;
