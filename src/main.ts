@@ -38,14 +38,20 @@ function startupFailure(err: unknown, fatal: FatalClose | null, secrets: string[
   return redactSecrets(`Could not start the bot: ${(err as Error).message}`, secrets);
 }
 
-function handleSignals(bot: RunningBot, logger: Logger): void {
+/**
+ * SIGINT/SIGTERM stop the bot cleanly at any moment, also during start-up (a long first sync of the content
+ * folder, say): then what start-up has opened so far is closed. Every write is a transaction, so an interrupted
+ * sync resumes where it stopped at the next start.
+ */
+function handleSignals(running: () => { bot?: RunningBot; articles?: LiveArticles }, logger: Logger): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    bot
-      .stop()
+    const { bot, articles } = running();
+    const stopped = bot ? bot.stop() : (articles?.close() ?? Promise.resolve());
+    stopped
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logger.error({ err }, 'shutdown failed');
@@ -171,6 +177,7 @@ async function main(): Promise<void> {
       `The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`,
     );
   let articles: LiveArticles | undefined;
+  handleSignals(() => ({ bot, articles }), logger);
   try {
     articles = await openArticles(config, logger, onDatabaseLost);
     const { sources } = articles;
@@ -194,7 +201,6 @@ async function main(): Promise<void> {
     console.error(message);
     process.exit(1);
   }
-  handleSignals(bot, logger);
   // A stray rejection is logged, never fatal: one broken handler must not take the bot down.
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 }

@@ -20,6 +20,35 @@ describe('hostile files, the running bot', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
+  describe('#2 SIGTERM while the first sync of a large folder is still running', () => {
+    it('stops cleanly with exit code 0 before the bot has even connected', async () => {
+      for (let i = 0; i < 3000; i++)
+        fs.writeFileSync(path.join(dir, `a${i}.txt`), article(`Dispatch ${i}`, `Reporters filed dispatch ${i}, the union said.`));
+      const discord = await startStandIn({ guilds: [{ name: 'Newsroom' }] });
+      const database = path.join(root, 'data', 'briefbot.db');
+      const p = startBotProcess({
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        CONTENT_DIR: dir,
+        DATABASE_PATH: database,
+        LOG_LEVEL: 'info',
+      });
+      try {
+        // The store is open and the folder is being read: start-up is under way, the gateway not yet reached.
+        const until = Date.now() + 30_000;
+        while (!fs.existsSync(database) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        expect(p.output()).not.toContain('content folder synced into the article store');
+        p.child.kill('SIGTERM');
+        const exit = await Promise.race([p.exited, new Promise<null>((res) => setTimeout(() => res(null), 15_000))]);
+        expect(exit).toEqual({ code: 0, signal: null });
+        expect(p.output()).toContain('"msg":"shutting down"');
+      } finally {
+        p.child.kill('SIGKILL');
+        await discord.close();
+      }
+    }, 60_000);
+  });
+
   describe('#2 the running bot while thousands of files arrive', () => {
     it('keeps answering /help in under a second and stops cleanly on SIGTERM in the middle of it', async () => {
       const discord = await startStandIn({ guilds: [{ name: 'Newsroom' }] });
