@@ -1,5 +1,5 @@
 import { decodeSortedLists, encodeSortedLists } from '../../src/briefings/search/codec';
-import { fold, queryWords, terms } from '../../src/briefings/search/tokenize';
+import { fold, queryWords, terms, wordSpans } from '../../src/briefings/search/tokenize';
 import { Vocabulary } from '../../src/briefings/search/vocabulary';
 
 describe('words as the search sees them', () => {
@@ -65,5 +65,14 @@ describe('posting list encoding', () => {
     const offsets = Int32Array.from([0, 3, 3, 6]);
     const values = Int32Array.from([0, 5, 1_000_000, 2, 130, 2_000_000_000]);
     expect(Array.from(decodeSortedLists(offsets, encodeSortedLists(offsets, values)))).toEqual(Array.from(values));
+  });
+});
+
+describe('letters beyond the first Unicode plane', () => {
+  it('are cut into the same words whichever path reads them (a combining mark nearby or not)', () => {
+    // Seed 2077702318 of the filter round-trip property: "ࠛ𐊠" gave the word "𐊠", and "𐊠" alone gave none.
+    expect(wordSpans('𐊠').map((w) => w.term)).toEqual(['𐊠']);
+    expect(wordSpans('ࠛ𐊠').map((w) => w.term)).toEqual(['𐊠']);
+    expect(terms('the 𠜎𠜱 family')).toEqual(['𠜎𠜱', 'family']);
   });
 });

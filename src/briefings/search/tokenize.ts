@@ -50,7 +50,15 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isWordChar(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  // A letter beyond the first plane is two code units: judge both halves by the whole character, as the
+  // regular expressions (u flag) elsewhere do, so every path cuts the same words.
+  if (c >= 0xd800 && c <= 0xdfff) return isAstralWordChar(text, c >= 0xdc00 ? i - 1 : i);
   return LETTER_OR_DIGIT.test(text[i]);
+}
+
+function isAstralWordChar(text: string, at: number): boolean {
+  const cp = text.codePointAt(at);
+  return cp !== undefined && cp > 0xffff && LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
 
 /**
