@@ -58,6 +58,11 @@ function analysisOf(a: AnalysedArticle): Analysis {
   return { quotes: a.quotes.map(({ articleId: _id, ...q }) => q), people: a.people };
 }
 
+/** An article's content as the columns url, title, date, date_approximate, content_hash, body, analysis (that order). */
+function contentColumns(a: AnalysedArticle): [string | null, string, string | null, number, string, string, string] {
+  return [a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0, a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a))];
+}
+
 function fromRow(r: ArticleRow): StoredArticle {
   const body = JSON.parse(r.body) as Body;
   const analysis = JSON.parse(r.analysis) as Analysis;
@@ -249,17 +254,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
           const old = find.get(source.kind, source.root, source.id, key) as { id: string; content_hash: string } | undefined;
           if (old && sameCode && old.content_hash === a.contentHash) return old.id;
           if (old) {
-            update.run(
-              a.url ?? null,
-              a.title,
-              a.date,
-              a.dateApproximate ? 1 : 0,
-              a.contentHash,
-              JSON.stringify(bodyOf(a)),
-              JSON.stringify(analysisOf(a)),
-              now,
-              old.id,
-            );
+            update.run(...contentColumns(a), now, old.id);
             return old.id;
           }
           const { p } = next.get(source.kind, source.root, source.id) as { p: number };
@@ -275,22 +270,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
       `INSERT INTO articles (id, source_kind, source_root, source_id, position, item_key, url, title, date, date_approximate,
                              content_hash, body, analysis, stored_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      source.kind,
-      source.root,
-      source.id,
-      position,
-      key,
-      a.url ?? null,
-      a.title,
-      a.date,
-      a.dateApproximate ? 1 : 0,
-      a.contentHash,
-      JSON.stringify(bodyOf(a)),
-      JSON.stringify(analysisOf(a)),
-      now,
-    );
+    ).run(id, source.kind, source.root, source.id, position, key, ...contentColumns(a), now);
     return id;
   }
 
