@@ -8,7 +8,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import { answerPrivately, sendMessages } from '../discord/interaction/respond';
 import {
   renderBriefingRefusal,
   renderChoices,
@@ -137,15 +137,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   if (!ctx.briefings) return refuse('no-database');
   const run = SUBCOMMANDS[sub];
   if (!run) return refuse('unknown-subcommand');
-  await deferOnce(interaction, { ephemeral: true });
-  let messages: RenderedMessage[];
-  try {
-    messages = await run(interaction, ctx.briefings);
-  } catch (error) {
-    if (!(error instanceof ScheduleInputError)) throw error;
-    messages = [renderScheduleInputError(error.message)];
-  }
-  await sendMessages(interaction, messages, { ephemeral: true });
+  const briefings = ctx.briefings;
+  await answerPrivately(interaction, () => run(interaction, briefings), ScheduleInputError, renderScheduleInputError);
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, _ctx: CommandContext): Promise<void> {

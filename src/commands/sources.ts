@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { FilterInputError, parseFilter, type FilterInput } from '../briefings';
 import type { LiveAdmin } from '../delivery/live/service-types';
-import { deferOnce, sendMessages } from '../discord/interaction/respond';
+import { answerPrivately, sendMessages } from '../discord/interaction/respond';
 import {
   LIMITS,
   renderAddRefused,
@@ -197,15 +197,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   if (!ctx.sources) return refuse('no-sources');
   const run = SUBCOMMANDS[interaction.options.getSubcommand()];
   if (!run) return refuse('unknown-subcommand');
-  await deferOnce(interaction, { ephemeral: true });
-  let messages: RenderedMessage[];
-  try {
-    messages = await run(interaction, { sources: ctx.sources, live: ctx.live });
-  } catch (error) {
-    if (!(error instanceof FilterInputError)) throw error;
-    messages = [renderFilterError(error.message)];
-  }
-  await sendMessages(interaction, messages, { ephemeral: true });
+  const sources = ctx.sources;
+  await answerPrivately(interaction, () => run(interaction, { sources, live: ctx.live }), FilterInputError, renderFilterError);
 }
 
 /** URLs of the server's sources (its own for remove; every visible one for watch/unwatch), matching what is typed. */

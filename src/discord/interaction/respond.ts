@@ -30,3 +30,25 @@ export async function deferOnce(interaction: Answerable, opts: SendOptions = {})
   if (interaction.deferred || interaction.replied) return;
   await interaction.deferReply(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 }
+
+/**
+ * An admin command's work, answered only to the admin: defer, run it, and answer with what it rendered. An error
+ * of the kind `userError` (a mistake in what the admin typed) is answered by `renderUserError`; any other
+ * error goes up to the router, which logs it and apologises.
+ */
+export async function answerPrivately(
+  interaction: Answerable,
+  work: () => Promise<RenderedMessage[]>,
+  userError: new (...args: never[]) => Error,
+  renderUserError: (message: string) => RenderedMessage,
+): Promise<void> {
+  await deferOnce(interaction, { ephemeral: true });
+  let messages: RenderedMessage[];
+  try {
+    messages = await work();
+  } catch (error) {
+    if (!(error instanceof userError)) throw error;
+    messages = [renderUserError(error.message)];
+  }
+  await sendMessages(interaction, messages, { ephemeral: true });
+}
