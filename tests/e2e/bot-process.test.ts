@@ -1,41 +1,13 @@
 // End to end: `npm start` as a real process against the stand-in — settings from the environment,
 // answering a command, clean shutdown on SIGTERM and SIGINT, and refusing to start without a good token.
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startBotProcess as start, waitForOutput } from '../helpers/bot-process';
 import { startStandIn, type DiscordStandIn } from '../standin';
 import { deployCommands } from '../../src/discord/deploy';
 import { commandPayloads } from '../../src/commands';
 import { SEED_DIR } from '../fixtures/discord/content';
-
-const ROOT = path.join(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: string | null }>;
-}
-
-function start(env: Record<string, string>): Proc {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => out, exited };
-}
-
-async function waitForOutput(p: Proc, text: string, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!p.output().includes(text)) {
-    if (Date.now() > until) throw new Error(`no "${text}" in output:\n${p.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('npm start', () => {
   let discord: DiscordStandIn;
@@ -66,7 +38,7 @@ describe('npm start', () => {
       const p = start(env());
       try {
         await discord.waitForReady({ timeoutMs: 20_000 });
-        await waitForOutput(p, '"msg":"ready"');
+        await waitForOutput(p, '"msg":"ready"', 20_000);
         const r = await discord.sendInteraction(discord.commandInteraction({ name: 'help' }));
         expect(r.callback.data.embeds[0].fields[1].value).toMatch(/\d+ articles?/);
         p.child.kill(signal);

@@ -1,47 +1,20 @@
 // Feeds end to end: `npm start` as a real process with FEEDS pointing at a loopback news site. An item that
 // appears in the feed is searchable within one poll interval, is in the next briefing once, and after a
 // restart the feed answers 304 and its page is not requested again.
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
+import { startBotProcess as start, until, type BotProcess as Proc } from '../helpers/bot-process';
 import { startStandIn, type DiscordStandIn } from '../standin';
 import type { Json } from '../standin/types';
 import { startFeedServer, type FeedServer } from '../sources/feed-server';
 import { NewsSite, story } from '../sources/news-site';
 
-const ROOT = path.join(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ADMIN = { memberPermissions: ['ManageGuild'] };
 const INTERVAL_SECONDS = 1;
 const TITLE = 'Council approves the tram line';
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<unknown>;
-}
-
-function start(env: Record<string, string>): Proc {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  return { child, output: () => out, exited };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null> | T | null, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const text = (r: Json) => JSON.stringify([r.original, r.followups, r.callback]);
 

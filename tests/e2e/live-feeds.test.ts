@@ -3,48 +3,21 @@
 // poll posts nothing; every new matching item is then posted exactly once with its summary and quote, a
 // non-matching one never; the same event told by both outlets is posted once; a restart re-posts nothing and
 // posts what came in while the bot was down; a 500 that landed anyway and a 429 neither double nor lose a post.
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
+import { startBotProcess as start, until, type BotProcess as Proc } from '../helpers/bot-process';
 import { startStandIn, type DiscordStandIn, type InteractionRecord } from '../standin';
 import type { OptionValue } from '../standin/payloads';
 import { startFeedServer, type FeedServer } from '../sources/feed-server';
 import { NewsSite } from '../sources/news-site';
 
-const ROOT = path.join(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const ADMIN = { memberPermissions: ['ManageGuild', 'ViewChannel', 'SendMessages'] };
 const INTERVAL_SECONDS = 1;
 /** Long enough for a few polls of both feeds: what has not been posted by then is not going to be. */
 const QUIET_MS = 4 * INTERVAL_SECONDS * 1000;
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<unknown>;
-}
-
-function start(env: Record<string, string>): Proc {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  return { child, output: () => out, exited };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null> | T | null, ms: number): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
 import { startStandIn } from '../standin';
-import { startBotProcess, waitForOutput } from './bot-process';
+import { startBotProcess, waitForOutput } from '../helpers/bot-process';
 
 const article = (title: string, body: string) => `${title}\n\n${body}\n`;
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startStandIn } from '../standin';
-import { startBotProcess, waitForOutput } from './bot-process';
+import { startBotProcess, waitForOutput } from '../helpers/bot-process';
 
 describe('a hostile database, the running bot', () => {
   let dir: string;

@@ -1,4 +1,4 @@
-// `npm start` as a real process against the Discord stand-in, for hostile tests that need the whole bot.
+// `npm start` as a real process against the Discord stand-in, for end-to-end tests that need the whole bot.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -28,5 +28,16 @@ export async function waitForOutput(p: BotProcess, text: string | RegExp, ms = 3
   while (!found()) {
     if (Date.now() > until) throw new Error(`no "${text}" in output:\n${p.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls `probe` every 100 ms until it gives something other than null; fails after `ms` naming `what`. */
+export async function until<T>(what: string, probe: () => Promise<T | null> | T | null, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== null) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
