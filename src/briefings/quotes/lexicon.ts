@@ -55,6 +55,12 @@ export const ORG_HEADS = words(`
   statement report poll survey team white
 `);
 
+/** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
+export const SPEAKS_FOR = words(`
+  spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
+  representatives
+`);
+
 /** "leader" may stand for any of these offices. */
 export const HEAD_SYNONYMS: Record<string, string[]> = {
   leader: ['president', 'premier', 'prime', 'chancellor', 'leader', 'king', 'queen', 'head', 'chairman'],

@@ -1,0 +1,62 @@
+// Speakers named by a description, an organisation or a pronoun, each pattern in a small article
+// written for the purpose: who is shown, and the role shown with them.
+import { findQuotations } from '../../src/briefings/quotes';
+
+const article = (...paragraphs: string[]) => ({ title: 'Test article', standfirst: null, paragraphs });
+/** Each quote's speaker as shown: "Name (role)", the kind in brackets for organisations. */
+const shown = (...paragraphs: string[]): string[] =>
+  findQuotations(article(...paragraphs)).map(
+    (q) => `${q.speaker ?? 'unknown'}${q.role ? ` (${q.role})` : ''}${q.speakerKind === 'organisation' ? ' [organisation]' : ''}`,
+  );
+
+describe('a spokesperson speaks for the organisation', () => {
+  it('"a spokesman for Globex said" → Globex, role spokesman', () => {
+    expect(shown('“Nobody told us the water was unsafe to drink,” a spokesman for Globex said.')).toEqual(['Globex (spokesman) [organisation]']);
+  });
+
+  it('"said a spokeswoman for the Health Ministry" → the ministry, role spokeswoman', () => {
+    expect(shown('“Every clinic will reopen by Monday morning,” said a spokeswoman for the Health Ministry.')).toEqual([
+      'Health Ministry (spokeswoman) [organisation]',
+    ]);
+  });
+
+  it('a spokesman for a person is not that person', () => {
+    expect(shown('Ann Walsh is running for mayor.', '“The mayor has not replied to us,” a spokesman for Ann Walsh said.')).toEqual([
+      'unknown (spokesman for Ann Walsh)',
+    ]);
+  });
+});
+
+describe('the role written before a name is kept', () => {
+  it('"her campaign manager, Robby Mook, said" → Robby Mook (campaign manager)', () => {
+    expect(shown('“We will win the state by a wide margin,” her campaign manager, Robby Mook, said.')).toEqual(['Robby Mook (campaign manager)']);
+  });
+
+  it('"Trump\'s attorney, Alan Garten, said" keeps the owner in the role', () => {
+    expect(shown('“The lease was signed in good faith by both sides,” Trump’s attorney, Alan Garten, said.')).toEqual([
+      "Alan Garten (Trump's attorney)",
+    ]);
+  });
+
+  it('"his friend X said" → X (friend)', () => {
+    expect(shown('“He never came home that night after the game,” his friend Omar Saleh said.')).toEqual(['Omar Saleh (friend)']);
+  });
+});
+
+describe('a description points back to the person introduced with it', () => {
+  it('"the researcher" is the one introduced as a researcher, not the person named last', () => {
+    expect(
+      shown(
+        'Dr Priya Nair, a researcher at the Oxford lab, studied the virus for ten years.',
+        'Her colleague Tom Bell joined the lab later.',
+        '“The virus mutates faster than anyone expected,” the researcher said.',
+      ),
+    ).toEqual(['Priya Nair (researcher at the Oxford lab)']);
+  });
+
+  it('shows the description the sentence uses as the role ("the Vermont senator")', () => {
+    expect(shown('Sen. Ann Walsh of Vermont spoke on Monday.', '“We will not back down on this bill,” the Vermont senator said.')).toEqual([
+      'Ann Walsh (Vermont senator)',
+    ]);
+  });
+});
