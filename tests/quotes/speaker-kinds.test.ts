@@ -60,3 +60,65 @@ describe('a description points back to the person introduced with it', () => {
     ]);
   });
 });
+
+describe('a place is never a person', () => {
+  it('"she" skips a state the previous sentence was about', () => {
+    expect(
+      shown(
+        'Hillary Clinton spoke in Tampa, Florida, on Monday.',
+        'Florida is one of the swing states, and Clinton aimed her speech at the general election.',
+        '“We know we have work to do,” she told the crowd.',
+      ),
+    ).toEqual(['Hillary Clinton']);
+  });
+
+  it('a country that speaks is shown as an organisation, not a person', () => {
+    expect(shown('“The test was a grave provocation against the whole region,” Japan said.')).toEqual(['Japan [organisation]']);
+  });
+
+  it('"Councillor Ann Lee from Springfield said" → Ann Lee, the title as her role, never the town', () => {
+    expect(shown('“We will rebuild the school before winter,” said Councillor Ann Lee from Springfield.')).toEqual(['Ann Lee (Councillor)']);
+  });
+});
+
+describe('he and she agree in gender', () => {
+  it('an earlier "he" for a person tells their gender: a later "she" skips them', () => {
+    expect(
+      shown(
+        'Dana Price, a teacher, spoke first.',
+        'Robin Hale chairs the board. He said the vote would be close.',
+        '“We were never told about the budget,” she said.',
+      ),
+    ).toEqual(['Dana Price (teacher)']);
+  });
+
+  it('"she" after a man and a woman were introduced is the woman', () => {
+    expect(shown('Tom Ward, a fisherman, met Ann Lee, a teacher, on the pier.', '“The water has never been this warm,” she said.')).toEqual([
+      'Ann Lee (teacher)',
+    ]);
+  });
+
+  it('an honorific tells the gender ("Mrs Carter")', () => {
+    expect(shown('Mrs Robin Carter met Sam Baker on Monday. Baker spoke first.', '“We have waited far too long for this bridge,” she said.')).toEqual(
+      ['Robin Carter'],
+    );
+  });
+});
+
+describe('organisations and outlets as sources', () => {
+  it('"<outlet> reported that … “…”" → the outlet', () => {
+    expect(shown('The Daily Ledger reported that the deal was “all but dead after the vote on Friday.”')).toEqual(['Daily Ledger [organisation]']);
+  });
+
+  it('"according to <outlet>" → the outlet', () => {
+    expect(shown('The minister was “deeply unhappy with the outcome,” according to Reuters.')).toEqual(['Reuters [organisation]']);
+  });
+
+  it('"In a statement, X said:" before a quote paragraph → X', () => {
+    expect(shown('In a statement, Maria Olsen said:', '“We will appeal the ruling as soon as the court allows it.”')).toEqual(['Maria Olsen']);
+  });
+
+  it('"<company> said in a statement" → the company', () => {
+    expect(shown('Acme Corp said in a statement on Monday: “We are reviewing the findings carefully.”')).toEqual(['Acme Corp [organisation]']);
+  });
+});

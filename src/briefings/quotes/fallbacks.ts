@@ -2,7 +2,7 @@
 // applies decides (even when what it finds is nobody).
 import { cueLater, sentenceSubject } from './attribution';
 import type { Discourse } from './discourse';
-import { REPORTING_PARTICIPLES } from './lexicon';
+import { PLACES, REPORTING_PARTICIPLES } from './lexicon';
 import type { QuoteContext } from './quote-context';
 import type { Entity } from './registry';
 import { resolve } from './resolve';
@@ -45,7 +45,8 @@ const phraseInSentenceAbout: FallbackRule = ({ opensSentence, q, tokens }, d) =>
   const subject = sentenceSubject(tokens, q);
   if (!subject || (subject.kind !== 'name' && subject.kind !== 'pronoun')) return { entity: null };
   const e = resolve(subject, d.registry, d.play);
-  return { entity: e && e.kind !== 'organisation' ? e : null };
+  // A country is an organisation that speaks for itself ("Japan branded North Korea an “outlaw nation”").
+  return { entity: e && (e.kind !== 'organisation' || PLACES.has(e.name.toLowerCase())) ? e : null };
 };
 
 /** "Maher said the report “wasn’t good.” Adding, “…”": a sentence opened by a participle goes on with the speaker in play. */

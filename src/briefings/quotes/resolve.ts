@@ -3,7 +3,7 @@
 import { genderOf, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
-import { SPEAKS_FOR } from './lexicon';
+import { PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
 /** Who is "in play" for pronouns, updated sentence by sentence. */
@@ -136,6 +136,8 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
     case 'pronoun': {
       if (phrase.word === 'he' || phrase.word === 'she') {
         const e = personPronoun(phrase.word, play);
+        // "Jordan Lee … she said": the pronoun tells the gender the name did not, for later pronouns.
+        if (e && e === play.prevSubject && e.gender === null && e.kind === 'person') e.gender = phrase.word === 'he' ? 'm' : 'f';
         return { entity: e, role: e?.role ?? null };
       }
       if (phrase.word === 'they' || phrase.word === 'it' || phrase.word === 'we') {
@@ -169,7 +171,8 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       // "his friend Mahamat Oumar", "Trump's attorney, Alan Garten,": the words before the name are the role.
       const before = ownedRole(parts.role);
       if ((!entity.role || HONORIFIC.test(entity.role)) && before) entity.role = before;
-      if (entity.kind === 'unknown') entity.kind = 'person';
+      // A place is never a person: when it speaks, its government does ("China said").
+      if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) ? 'organisation' : 'person';
       if (!entity.gender && entity.kind === 'person') entity.gender = genderOf(phrase.words, parts.name.split(' ')[0]);
       return { entity, role: entity.role };
     }

@@ -13,7 +13,7 @@ export const OFFICE_WORDS = words(`
   attorney lawyer candidate nominee official chief executive ceo founder strategist manager
   pollster reporter correspondent editor columnist author commissioner sheriff officer deputy
   assistant counsel press state head superintendent king queen prince princess pope rev rev.
-  reverend father sir lord dame councilman councilwoman delegate activist billionaire
+  reverend father sir lord dame councilman councilwoman councillor councilor delegate activist billionaire
   businessman businesswoman mogul actor actress singer rapper coach presidential
   son-in-law daughter son wife husband brother sister mother daughter-in-law adm adm.
   admiral sergeant sgt sgt. treasurer comptroller lieutenant sec sec. amb amb. cardinal rabbi
