@@ -122,3 +122,36 @@ describe('organisations and outlets as sources', () => {
     expect(shown('Acme Corp said in a statement on Monday: “We are reviewing the findings carefully.”')).toEqual(['Acme Corp [organisation]']);
   });
 });
+
+describe('a quote signed in the paragraph under it', () => {
+  it('"- Name." under a quote paragraph names its speaker', () => {
+    expect(
+      shown(
+        'Governor Tom Reed and Senator Ann Walsh debated on Tuesday.',
+        '“Almost all new income is going to the top one percent of earners.”',
+        '- Ann Walsh.',
+        'The senator is relying on an outdated figure.',
+      ),
+    ).toEqual(['Ann Walsh (Senator)']);
+  });
+
+  it('a signature overrides the speaker a quote with no cue would inherit', () => {
+    expect(
+      shown(
+        '“The deal will cost the state nothing at all,” Governor Tom Reed said.',
+        '“I never voted for the tax increase that the governor describes.”',
+        '—Ann Walsh, in the second debate',
+      ),
+    ).toEqual(['Tom Reed (Governor)', 'Ann Walsh']);
+  });
+
+  it('a paragraph of prose that opens with a dash is not a signature', () => {
+    expect(
+      shown(
+        '“The deal will cost the state nothing at all,” Governor Tom Reed said.',
+        '“We will balance the budget by the end of the year.”',
+        '- Ann Walsh disputed that figure in a long letter to the editor of the local paper on Friday, saying the state would pay.',
+      ),
+    ).toEqual(['Tom Reed (Governor)', 'Tom Reed (Governor)']);
+  });
+});
