@@ -155,3 +155,11 @@ describe('a quote signed in the paragraph under it', () => {
     ).toEqual(['Tom Reed (Governor)', 'Tom Reed (Governor)']);
   });
 });
+
+describe('a quoted phrase in a sentence about a description', () => {
+  it('an institution that is the subject speaks the phrase', () => {
+    expect(
+      shown('In its ruling, the election commission recognized that a court should settle the matter “so that all voters can trust the result.”'),
+    ).toEqual(['the election commission [organisation]']);
+  });
+});

@@ -138,13 +138,14 @@ export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFA
 function attribute(quote: QuoteContext, discourse: Discourse, previous: string, previousSpans: readonly QuoteSpan[]): Working {
   const cued = cuedSpeaker(quote, discourse, previous, previousSpans);
   const attributed = !!cued.cue;
-  const entity = attributed ? cued.entity : fallbackSpeaker(quote, discourse);
+  const fallback = attributed ? null : fallbackSpeaker(quote, discourse);
+  const entity = fallback ? fallback.entity : cued.entity;
   if (entity) discourse.quoted(entity);
   return {
     span: quote.span,
     text: quote.quoteText,
     entity,
-    role: cued.role,
+    role: fallback?.role ?? cued.role,
     described: !!cued.described && entity === cued.entity,
     statement: isStatement(quote, cued.cue, !!entity),
     partial: isPartial(quote, attributed),
