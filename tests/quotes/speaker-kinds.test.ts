@@ -163,3 +163,25 @@ describe('a quoted phrase in a sentence about a description', () => {
     ).toEqual(['the election commission [organisation]']);
   });
 });
+
+describe('who "he" is after a sentence about someone', () => {
+  it('the subject after ", but" is who the sentence is about', () => {
+    expect(
+      shown(
+        '“Turnout decides everything in this state,” said Simon Ross, a strategist.',
+        'The primary is in June, but Bernie Sanders was in San Diego on Tuesday night.',
+        '“If turnout is high, we will win here,” he said.',
+      ),
+    ).toEqual(['Simon Ross (strategist)', 'Bernie Sanders']);
+  });
+
+  it('"Nobody" is not a person', () => {
+    expect(
+      shown(
+        'Barack Obama spoke last on Friday.',
+        'Nobody asked about the refugees at the press conference.',
+        '“It is shameful to turn them away,” he said.',
+      ),
+    ).toEqual(['Barack Obama']);
+  });
+});

@@ -64,7 +64,8 @@ export const NOT_NAMES = words(`
   june july august september october november december apart asked according
   some many most all both each every no not one two three several few more less last next
   earlier later today yesterday tomorrow tonight once now even despite among until unless
-  during over under about like just only why yes okay ok oh well
+  during over under about like just only why yes okay ok oh well nobody everybody somebody anybody
+  everyone someone anyone
 `);
 
 /** Words that open a description of a speaker ("the", "a", "his"). */
