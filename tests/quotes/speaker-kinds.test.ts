@@ -185,3 +185,21 @@ describe('who "he" is after a sentence about someone', () => {
     ).toEqual(['Barack Obama']);
   });
 });
+
+describe('a pronoun inside a sentence about someone', () => {
+  it('"X condemned what he called “…”" → X, not the person in play before', () => {
+    expect(
+      shown('Tom Reed spoke first at the meeting.', 'Secretary General Ban Ki-moon condemned what he called a “brazen breach of the rules.”'),
+    ).toEqual(['Ban Ki-moon (Secretary General)']);
+  });
+
+  it('"…, noted X." makes X the speaker in play for the next "he wrote"', () => {
+    expect(
+      shown(
+        '“Turnout decides everything,” said Sean Spicer, a strategist.',
+        'Debates rarely change the race, noted pollster Dante Chin.',
+        '“By then most voters have made up their minds,” he wrote.',
+      ),
+    ).toEqual(['Sean Spicer (strategist)', 'Dante Chin (pollster)']);
+  });
+});

@@ -36,6 +36,10 @@ function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolve
     const outer = reportedSubject(tokens, cue.at, Math.max(0, cue.at - LOOK_BACK));
     const e = outer && outer.kind === 'name' ? resolve(outer, d.registry, d.play) : null;
     if (e && e.kind !== 'organisation') return { entity: e, role: e.role };
+    // "Ban Ki-moon condemned what he called a “brazen breach”": he is the sentence's named subject.
+    const subject = /^(he|she)$/.test(cue.phrase.word) ? sentenceSubject(tokens, cue.at) : null;
+    const s = subject && subject.kind === 'name' ? resolve(subject, d.registry, d.play) : null;
+    if (s && s.kind === 'person' && (s.gender === null || s.gender === (cue.phrase.word === 'he' ? 'm' : 'f'))) return { entity: s, role: s.role };
   }
   // "The group seeks … what it calls “…”": "it" or "they" is the organisation the sentence is about.
   if (cue.phrase.kind === 'pronoun' && /^(it|they)$/.test(cue.phrase.word) && cue.at !== undefined && cue.at > 0) {
