@@ -203,3 +203,25 @@ describe('a pronoun inside a sentence about someone', () => {
     ).toEqual(['Sean Spicer (strategist)', 'Dante Chin (pollster)']);
   });
 });
+
+describe('roles and gender the cue itself gives', () => {
+  it('"she said" right after "Sen. X scolded him:" in the same sentence is X', () => {
+    expect(
+      shown('Dr. Mehmet Oz testified on Tuesday.', 'Sen. Claire McCaskill scolded him: “The scientific community is against you,” she said.'),
+    ).toEqual(['Claire McCaskill (Sen.)']);
+  });
+
+  it('an age or date before the role does not hide the speaker ("said 43-year-old teacher Ann Lee")', () => {
+    expect(shown('“We were never told about the closure,” said 43-year-old teacher Ann Lee.')).toEqual(['Ann Lee (teacher)']);
+  });
+
+  it('a gendered role outweighs a given name read as the other gender ("widow Terry Strada" … "She continued")', () => {
+    expect(
+      shown(
+        'Hillary Clinton spoke on Monday.',
+        '“The rationales do not hold weight,” said 9/11 widow Terry Strada.',
+        'She continued, “All we ask is a day in court.”',
+      ),
+    ).toEqual(['Terry Strada (widow)', 'Terry Strada (widow)']);
+  });
+});

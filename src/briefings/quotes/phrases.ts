@@ -307,10 +307,15 @@ function roleBeforeName(tokens: readonly Token[], from: number, to: number): str
 /** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
 export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
+  // "said 43-year-old teacher Ann Lee", "said 9/11 widow Terry Strada": an age or a date before the role.
+  while (i < end && i - start < 4 && /^(?:\d[\p{L}\d-]*|\/)$/u.test(tokens[i].text)) i++;
+  // The role word after it is kept even when no list knows it ("widow"), if a name follows.
+  const dated = i > start && /^[a-z]+$/.test(tokens[i]?.text ?? '') && i + 1 < end && isNameLike(tokens[i + 1].text);
+  if (i > start && !dated && !isNameLike(tokens[i]?.text ?? '') && !isPhraseWord(tokens[i]?.text ?? '')) i = start;
   if (i >= end) return null;
   const pronoun = pronounOf(tokens[i]);
   if (pronoun) return { phrase: { kind: 'pronoun', word: pronoun }, to: i + 1 };
-  const words: string[] = [];
+  const words: string[] = dated ? [tokens[i++].text] : [];
   let sawDeterminer = false;
   for (; i < end && words.length < 12; i++) {
     const w = tokens[i].text;

@@ -169,11 +169,13 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         entity.role = normaliseName(phrase.appositive.replace(/^(the|a|an)\s+/i, ''));
       }
       // "his friend Mahamat Oumar", "Trump's attorney, Alan Garten,": the words before the name are the role.
-      const before = ownedRole(parts.role);
+      const before = ownedRole(parts.role) ?? (parts.role && /^[a-z][a-z\s-]*$/.test(parts.role) ? parts.role : null);
       if ((!entity.role || HONORIFIC.test(entity.role)) && before) entity.role = before;
       // A place is never a person: when it speaks, its government does ("China said").
       if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) ? 'organisation' : 'person';
-      if (!entity.gender && entity.kind === 'person') entity.gender = genderOf(phrase.words, parts.name.split(' ')[0]);
+      // A title or gendered role ("widow Terry Strada", "Mrs") says more than a given name read earlier.
+      const titled = parts.role ? genderOf(parts.role.split(' ')) : null;
+      if (entity.kind === 'person' && (titled || !entity.gender)) entity.gender = titled ?? genderOf(phrase.words, parts.name.split(' ')[0]);
       return { entity, role: entity.role };
     }
     case 'description':
