@@ -4,13 +4,23 @@
 //   mini     — MiniSearch over the same texts: build, search, autocomplete
 // Usage (by all.bench.ts): npx tsx bench/library.bench.ts <job.json>; prints one JSON line.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Library } from '../src/briefings';
-import { WorkerPool } from '../src/sources/files/analyse-pool';
-import { openFolderLibrary } from '../src/sources/files/folder-library';
-import { openStore } from '../src/store/store';
+import type * as Pool from '../src/sources/files/analyse-pool';
+import type * as Folder from '../src/sources/files/folder-library';
+import type * as Store from '../src/store/store';
 import { rng } from './corpus';
 import type { BenchArticle } from './variants';
+
+// The compiled build (dist/, as `npm start` and the bin run it), not the TypeScript through tsx: the stored
+// analysis version is a fingerprint of the code that ran, so the CLI timed afterwards reuses this store.
+const load = createRequire(__filename);
+const built = <T>(file: string): T => load(join(__dirname, '..', 'dist', file)) as T;
+const { WorkerPool } = built<typeof Pool>('sources/files/analyse-pool.js');
+const { openFolderLibrary } = built<typeof Folder>('sources/files/folder-library.js');
+const { openStore } = built<typeof Store>('store/store.js');
 
 export interface Job {
   kind: 'first' | 'restart' | 'mini';
