@@ -53,6 +53,10 @@ export interface Result {
   titleP95?: number;
   speakerP50?: number;
   speakerP95?: number;
+  /** Of the open: reading the store, restoring (or building) the index, grouping stories (the library's LoadReport). */
+  readMs?: number;
+  indexMs?: number;
+  storiesMs?: number;
 }
 
 const norm = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -107,7 +111,8 @@ async function openOnce(job: Job, query: boolean): Promise<Result> {
   const library = await openFolderLibrary({ contentDir: job.content, articles: store.articles, analyser: pool });
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  const out: Result = { ms, articles: library.stats().articles, cpuS: (used.user + used.system) / 1e6, ...settle() };
+  const { readMs, indexMs, storiesMs } = library.loadReport;
+  const out: Result = { ms, articles: library.stats().articles, cpuS: (used.user + used.system) / 1e6, readMs, indexMs, storiesMs, ...settle() };
   if (query) Object.assign(out, queryLibrary(library, JSON.parse(readFileSync(job.queriesFile, 'utf8')) as Query[]));
   await library.close();
   await pool.close();
