@@ -11,14 +11,14 @@
 // statement, partial) and the quotes and people extractQuotes gives the library: equal digests, equal outputs.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as current from '../src/briefings';
 import type { RawArticle } from '../src/briefings';
-import * as current from '../src/briefings/quotes';
 import { readCorpusPlain } from './corpus';
 
-type QuotesModule = Pick<typeof current, 'analyseQuotations' | 'extractQuotes'>;
+type QuotesModule = Pick<typeof current, 'findQuotations' | 'extractQuotes'>;
 type Input = Pick<RawArticle, 'title' | 'standfirst' | 'paragraphs'>;
 
 interface Args {
@@ -44,7 +44,7 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/** The quote code of `ref`, exported once into a temp folder (the whole src, so its imports resolve). */
+/** The quote code of `ref`, exported once into a temp folder (the whole src, and this checkout's node_modules). */
 async function loadOld(ref: string): Promise<{ label: string; module: QuotesModule }> {
   const sha = execFileSync('git', ['rev-parse', '--short', ref], { encoding: 'utf8' }).trim();
   const dir = join(tmpdir(), `briefbot-quotes-${sha}`);
@@ -52,7 +52,9 @@ async function loadOld(ref: string): Promise<{ label: string; module: QuotesModu
     mkdirSync(dir, { recursive: true });
     execFileSync('sh', ['-c', `git archive ${sha} src | tar -x -C ${JSON.stringify(dir)}`]);
   }
-  const module = (await import(join(dir, 'src/briefings/quotes/index.ts'))) as QuotesModule;
+  // The core imports a few packages (stemmer): the export resolves them from this checkout.
+  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  const module = (await import(join(dir, 'src/briefings/index.ts'))) as QuotesModule;
   return { label: `old ${sha}`, module };
 }
 
@@ -62,7 +64,7 @@ function digestOf(m: QuotesModule, inputs: readonly Input[]): { digest: string; 
   let quotes = 0;
   let speakers = 0;
   for (const a of inputs) {
-    const analysis = m.analyseQuotations(a);
+    const analysis = m.findQuotations(a);
     const library = m.extractQuotes(a);
     quotes += library.quotes.length;
     speakers += library.quotes.filter((q) => q.speaker).length;

@@ -50,6 +50,24 @@ const isRoleWord = (w: string): boolean => {
   );
 };
 
+const NAME_WORD = 1;
+const ROLE_WORD = 2;
+/**
+ * Whether a word can be in a name run (NAME_WORD, ROLE_WORD or 0). Every token of every paragraph is
+ * asked, and news prose repeats its words: one lookup replaces two lower-casings and three set
+ * lookups per token (issue 13). Bounded: cleared when full.
+ */
+const runWordCache = new Map<string, number>();
+function runWord(w: string): number {
+  let v = runWordCache.get(w);
+  if (v === undefined) {
+    v = isNameWord(w) ? NAME_WORD : isRoleWord(w) ? ROLE_WORD : 0;
+    if (runWordCache.size >= 100_000) runWordCache.clear();
+    runWordCache.set(w, v);
+  }
+  return v;
+}
+
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
@@ -288,7 +306,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
   let i = 0;
   while (i < tokens.length) {
     const w = tokens[i].text;
-    if (!isNameWord(w) && !isRoleWord(w)) {
+    if (runWord(w) === 0) {
       i++;
       continue;
     }
@@ -300,7 +318,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
       const t = tokens[j].text;
       const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
       if (!adjacent) break;
-      if (isNameWord(t) || isRoleWord(t)) {
+      if (runWord(t) !== 0) {
         words.push(t);
         if (isPossessive(t) && isCapitalised(t)) {
           possessives.push(words.slice(segStart));
@@ -309,7 +327,13 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
         j++;
         continue;
       }
-      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text)) {
+      if (
+        CONNECTORS.has(t) &&
+        words.length &&
+        isCapitalised(words[words.length - 1]) &&
+        j + 1 < tokens.length &&
+        runWord(tokens[j + 1].text) === NAME_WORD
+      ) {
         words.push(t);
         j++;
         continue;
