@@ -1,6 +1,6 @@
 // Quote attribution speed, before and after, with proof that the answers did not change.
 //
-//   npm run bench:attribution -- [corpus] [--old <git ref>] [--rounds 5] [--digest-only]
+//   npm run bench:attribution -- [corpus] [--old <git ref>] [--rounds 5] [--limit N] [--digest-only]
 //
 // Reads every article of the benchmark corpus (default /work/shared/corpus, else ../shared/corpus) once, then
 // times extractQuotes (what the library runs per article at load) over all of them: CPU time of this process,
@@ -26,6 +26,8 @@ interface Args {
   old: string | null;
   rounds: number;
   digestOnly: boolean;
+  /** Only the first N articles (quick comparisons while working); 0 for all. */
+  limit: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -33,7 +35,7 @@ function parseArgs(argv: string[]): Args {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const flagValues = new Set(['--old', '--rounds'].map((f) => value(f)));
+  const flagValues = new Set(['--old', '--rounds', '--limit'].map((f) => value(f)));
   const positional = argv.find((a) => !a.startsWith('--') && !flagValues.has(a));
   const fallback = existsSync('/work/shared/corpus') ? '/work/shared/corpus' : '../shared/corpus';
   return {
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     old: value('--old') ?? null,
     rounds: Number(value('--rounds') ?? 5),
     digestOnly: argv.includes('--digest-only'),
+    limit: Number(value('--limit') ?? 0),
   };
 }
 
@@ -89,7 +92,8 @@ const median = (xs: readonly number[]): number => {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const raws = readCorpusPlain(args.corpus);
+  const all = readCorpusPlain(args.corpus);
+  const raws = args.limit > 0 ? all.slice(0, args.limit) : all;
   const inputs: Input[] = raws.map((r) => ({ title: r.title, standfirst: r.standfirst, paragraphs: r.paragraphs }));
   const systems: { label: string; module: QuotesModule }[] = [];
   if (args.old) systems.push(await loadOld(args.old));

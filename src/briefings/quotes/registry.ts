@@ -41,31 +41,18 @@ const SENTENCE_OPENING_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '�
 
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
 
-const isNameWord = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase());
-const isRoleWord = (w: string): boolean => {
-  if (isCapitalised(w)) return false;
-  const l = w.toLowerCase();
-  return (
-    ROLE_MODIFIERS.has(l) || isOfficeWord(w) || (l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l))
-  );
-};
-
 const NAME_WORD = 1;
 const ROLE_WORD = 2;
 /**
  * Whether a word can be in a name run (NAME_WORD, ROLE_WORD or 0). Every token of every paragraph is
- * asked, and news prose repeats its words: one lookup replaces two lower-casings and three set
- * lookups per token (issue 13). Bounded: cleared when full.
+ * asked once per run step, so the capital is looked at once and a lower-case word is lower-cased at
+ * most once (a Map cache keyed by word was slower still: the vocabulary is larger than any cheap bound).
  */
-const runWordCache = new Map<string, number>();
 function runWord(w: string): number {
-  let v = runWordCache.get(w);
-  if (v === undefined) {
-    v = isNameWord(w) ? NAME_WORD : isRoleWord(w) ? ROLE_WORD : 0;
-    if (runWordCache.size >= 100_000) runWordCache.clear();
-    runWordCache.set(w, v);
-  }
-  return v;
+  if (isCapitalised(w)) return NOT_NAMES.has(stripPossessive(w).toLowerCase()) ? 0 : NAME_WORD;
+  const l = w.toLowerCase();
+  if (ROLE_MODIFIERS.has(l) || isOfficeWord(w)) return ROLE_WORD;
+  return l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l) ? ROLE_WORD : 0;
 }
 
 export class Registry {
@@ -97,7 +84,7 @@ export class Registry {
         if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
       }
       for (const run of nameRuns(tokens)) {
-        const parts = splitRoleAndName(run.words);
+        const parts = this.splitRun(run.words);
         if (parts) {
           const e = this.add(parts, pos++);
           const appositive = appositiveRole(tokens, run.end);
@@ -114,6 +101,18 @@ export class Registry {
         }
       }
     });
+  }
+
+  /** An article writes the same names again and again: each run of words is split into role and name once. */
+  private readonly splits = new Map<string, NameParts | null>();
+  private splitRun(words: readonly string[]): NameParts | null {
+    const key = words.join('\u0000');
+    let parts = this.splits.get(key);
+    if (parts === undefined) {
+      parts = splitRoleAndName(words);
+      this.splits.set(key, parts);
+    }
+    return parts;
   }
 
   private readonly mentions: Mention[][] = [];
@@ -207,7 +206,7 @@ export class Registry {
     let bestScore = 0;
     for (const e of this.byKey.values()) {
       if (e.kind === 'organisation' || !e.role) continue;
-      if (named.has(headSurname(e.name))) continue;
+      if (named.size > 0 && named.has(headSurname(e.name))) continue;
       const roleWords = e.role
         .toLowerCase()
         .replace(/[’']s\b/g, '')

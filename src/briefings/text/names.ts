@@ -182,6 +182,7 @@ export function nameKind(nameWords: readonly string[], role: string | null): Nam
 /** The surname a name is filed under: its last word, minus suffixes and possessives, lower-cased. */
 const surnameCache = new Map<string, string>();
 export function headSurname(name: string): string {
+  if (PLAIN_NAME.test(name)) return plainSurname(name);
   let v = surnameCache.get(name);
   if (v === undefined) {
     v = computeHeadSurname(name);
@@ -189,6 +190,19 @@ export function headSurname(name: string): string {
     surnameCache.set(name, v);
   }
   return v;
+}
+
+/** ASCII letters and spaces only: no quote, bracket, possessive or period for computeHeadSurname to strip. */
+const PLAIN_NAME = /^[A-Za-z ]*$/;
+
+/** computeHeadSurname for a plain name: its last word that is no suffix, lower-cased. */
+function plainSurname(name: string): string {
+  const words = name.split(' ');
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k].toLowerCase();
+    if (w && !SUFFIXES.has(w)) return w;
+  }
+  return '';
 }
 
 function computeHeadSurname(name: string): string {

@@ -160,11 +160,11 @@ type Kind = 'prefix' | 'continue' | 'number' | 'ordinary' | 'initial' | 'word';
 function classify(word: string): Kind {
   const lower = word.toLowerCase();
   const capital = isUpper(firstChar(word));
-  const known = (set: Set<string>): boolean => set.has(lower) && (capital || !NEEDS_CAPITAL.has(lower));
-  if (known(ALWAYS_CONTINUE)) return 'continue';
-  if (known(PREFIX_TITLES)) return 'prefix';
-  if (known(NUMBER_PREFIXES)) return 'number';
-  if (known(ORDINARY_ABBREVIATIONS)) return 'ordinary';
+  const plain = capital || !NEEDS_CAPITAL.has(lower);
+  if (plain && ALWAYS_CONTINUE.has(lower)) return 'continue';
+  if (plain && PREFIX_TITLES.has(lower)) return 'prefix';
+  if (plain && NUMBER_PREFIXES.has(lower)) return 'number';
+  if (plain && ORDINARY_ABBREVIATIONS.has(lower)) return 'ordinary';
   // "etc." ends a list and rarely precedes a proper noun: a capital after it is a new sentence.
   if (lower === 'etc') return 'word';
   // Single capital letter: an initial ("George W. Bush").
