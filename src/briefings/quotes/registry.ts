@@ -4,6 +4,7 @@ import {
   headSurname,
   isCapitalised,
   isOfficeWord,
+  isPlainLower,
   isPossessive,
   normaliseName,
   splitRoleAndName,
@@ -13,7 +14,7 @@ import {
   type Token,
 } from '../text/names';
 import { genderOf, type Gender } from '../text/gender';
-import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
+import { DETERMINERS, NOT_NAMES, OFFICE_WORDS, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
 
 export interface Entity {
@@ -48,7 +49,9 @@ const ROLE_WORD = 2;
  * asked once per run step, so the capital is looked at once and a lower-case word is lower-cased at
  * most once (a Map cache keyed by word was slower still: the vocabulary is larger than any cheap bound).
  */
+const ROLE_OR_OFFICE = new Set([...ROLE_MODIFIERS, ...OFFICE_WORDS]);
 function runWord(w: string): number {
+  if (isPlainLower(w)) return ROLE_OR_OFFICE.has(w) ? ROLE_WORD : 0;
   if (isCapitalised(w)) return NOT_NAMES.has(stripPossessive(w).toLowerCase()) ? 0 : NAME_WORD;
   const l = w.toLowerCase();
   if (ROLE_MODIFIERS.has(l) || isOfficeWord(w)) return ROLE_WORD;

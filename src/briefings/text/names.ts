@@ -83,9 +83,22 @@ export const isPossessive = (w: string): boolean => hasApostrophe(w) && (/[’']
 export const stripPossessive = (w: string): string => (hasApostrophe(w) ? w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1') : w);
 const bare = (w: string): string => stripPossessive(w).toLowerCase();
 
+/**
+ * ASCII with no capital, apostrophe, period or hyphen ("said", "2016", ","): most tokens. Such a word
+ * is its own bare form, is not capitalised and has no final period to drop, so one set lookup decides.
+ */
+export function isPlainLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90) || c === 39 || c === 46 || c === 45) return false;
+  }
+  return true;
+}
+
 /** Whether `set` holds the word, bare (no possessive, lower-case) and with or without a final period. */
 function holdsBare(set: ReadonlySet<string>, w: string): boolean {
   if (set.has(w)) return true;
+  if (isPlainLower(w)) return false;
   const b = bare(w);
   if (b !== w && set.has(b)) return true;
   return b.endsWith('.') && set.has(b.slice(0, -1));
