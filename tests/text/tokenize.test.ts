@@ -27,7 +27,7 @@ describe('tokenize', () => {
       'F.',
       'Kennedy',
       'said',
-      'no',
+      'yes',
       '.',
       'The',
       'U.S.',
