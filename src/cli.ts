@@ -9,12 +9,12 @@ import { listContentFiles } from './sources/files/content-files';
 import { openFolderLibrary } from './sources/files/folder-library';
 import { HttpFetcher, PAGE_MAX_BYTES } from './sources/http';
 import { fetchFeedsOnce } from './sources/fetch-once';
-import { openStore } from './store/store';
+import { openConfiguredStore } from './store/open-any';
 
 /** `briefbot fetch`: every followed feed polled once into the store, the same way the bot does. */
 async function fetchFeeds(database: string): Promise<FetchRow[]> {
   const settings = loadFeedSettings(process.env);
-  const store = openStore(database);
+  const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL?.trim() || null, databasePath: database });
   let outcomes;
   try {
     outcomes = await fetchFeedsOnce(store, settings, (message) => console.error(message));
@@ -26,7 +26,7 @@ async function fetchFeeds(database: string): Promise<FetchRow[]> {
 
 const deps: CliDeps = {
   async openLibrary(contentDir, database) {
-    const store = openStore(database);
+    const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL?.trim() || null, databasePath: database });
     const pool = new WorkerPool({ size: 2 });
     try {
       const folder = await openFolderLibrary({ contentDir, articles: store.articles, analyser: pool });

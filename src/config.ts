@@ -20,6 +20,8 @@ export interface Config {
   contentDir: string;
   logLevel: LogLevel;
   databasePath: string;
+  /** DATABASE_URL: a Postgres database several hosts share; null means the SQLite file at databasePath. */
+  databaseUrl: string | null;
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
@@ -69,6 +71,7 @@ const EnvSchema = z.object({
   CONTENT_DIR: optional,
   LOG_LEVEL: optional,
   DATABASE_PATH: optional,
+  DATABASE_URL: optional,
   BRIEFING_CHANNEL_ID: optional,
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
@@ -198,6 +201,24 @@ function checkFeeds(value: string | undefined, problems: string[]): string[] {
   return [...new Set(urls)];
 }
 
+/** DATABASE_URL must be a postgres:// URL; the message never repeats it (it may hold a password). */
+function checkDatabaseUrl(value: string | undefined, problems: string[]): string | null {
+  if (value === undefined) return null;
+  let url: URL | null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
+    problems.push(
+      'DATABASE_URL must be a postgres:// URL naming a host, for example postgres://briefbot@localhost:5432/briefbot (a password goes after the user name, user:password@), or be unset to use the SQLite file at DATABASE_PATH.',
+    );
+    return null;
+  }
+  return value;
+}
+
 function checkFeedInterval(value: string | undefined, problems: string[]): number {
   if (value === undefined) return 900;
   const n = Number(value);
@@ -266,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
   const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
+  const databaseUrl = checkDatabaseUrl(parsed.DATABASE_URL, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -275,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     contentDir: contentDir ?? './content',
     logLevel: level as LogLevel,
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
+    databaseUrl,
     briefing,
     shardCount,
     retentionDays,

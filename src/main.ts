@@ -12,7 +12,8 @@ import { removeStaleCache } from './sources/files/stale-temp';
 import { HttpFetcher } from './sources/http';
 import { startRetention } from './sources/retention';
 import { FeedSources } from './sources/sources-service';
-import { openStore, type Store } from './store/store';
+import { openConfiguredStore, storeLocation } from './store/open-any';
+import type { Store } from './store/store';
 
 /** How long a fatal exit waits for the bot to stop cleanly before leaving anyway. */
 const FATAL_STOP_MS = 5000;
@@ -78,7 +79,7 @@ interface LiveArticles {
 async function openArticles(config: Config, logger: Logger, onLost: (message: string) => void): Promise<LiveArticles> {
   const leftovers = removeStaleCache();
   if (leftovers.length) logger.info({ files: leftovers.length }, 'removed the old snapshot cache and temp files');
-  const store = openStore(config.databasePath);
+  const store = await openConfiguredStore(config);
   const pool = new WorkerPool({ size: 2 });
   let folder: FolderLibrary;
   try {
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
   };
   const onSchedulerFailed = (err: unknown): void =>
     onDatabaseLost(
-      `The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`,
+      `The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${storeLocation(config)} (for a SQLite file: restore it from a backup, or move it aside to start afresh).`,
     );
   let articles: LiveArticles | undefined;
   handleSignals(() => ({ bot, articles }), logger);

@@ -22,6 +22,7 @@ describe('settings from the environment', () => {
       contentDir: './content',
       logLevel: 'info',
       databasePath: './data/briefbot.db',
+      databaseUrl: null,
       briefing: null,
       shardCount: 'auto',
       retentionDays: 90,
@@ -140,5 +141,23 @@ describe('settings from the environment', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
       /cannot start because of its settings:\n {2}- DISCORD_TOKEN is missing[\s\S]*\n {2}- LOG_LEVEL/,
     );
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('selects Postgres when it is a postgres:// URL, and the SQLite file otherwise', () => {
+    const url = 'postgres://briefbot:s3cret@db.internal:5432/briefbot';
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DATABASE_URL: '  ' }).databaseUrl).toBeNull();
+  });
+
+  it('refuses anything else with a message that shows the expected shape and never the value (it may hold a password)', () => {
+    for (const bad of ['mysql://root:hunter2@db/briefbot', 'hunter2', 'postgres://']) {
+      const found = problems({ DISCORD_TOKEN: TOKEN, DATABASE_URL: bad });
+      expect(found).toEqual([
+        expect.stringContaining('DATABASE_URL must be a postgres:// URL naming a host, for example postgres://briefbot@localhost:5432/briefbot'),
+      ]);
+      expect(found.join(' ')).not.toContain('hunter2');
+    }
   });
 });
