@@ -2,17 +2,17 @@
 import { config as loadEnv } from 'dotenv';
 import { runCommand, type CliDeps } from './cli/run';
 import type { FetchRow } from './cli/fetch';
-import { loadFeedSettings } from './config';
-import { decodeBytes } from './sources/decode';
 import { WorkerPool } from './sources/files/analyse-pool';
 import { listContentFiles } from './sources/files/content-files';
 import { openFolderLibrary } from './sources/files/folder-library';
-import { HttpFetcher, PAGE_MAX_BYTES } from './sources/http';
-import { fetchFeedsOnce } from './sources/fetch-once';
 import { openConfiguredStore } from './store/open-any';
+
+// `fetch` and `extract` load the feed reader, the HTTP client and the settings schema when they run: together
+// they take longer to load than a whole `search` (issue 13), which needs none of them.
 
 /** `briefbot fetch`: every followed feed polled once into the store, the same way the bot does. */
 async function fetchFeeds(database: string): Promise<FetchRow[]> {
+  const [{ loadFeedSettings }, { fetchFeedsOnce }] = await Promise.all([import('./config'), import('./sources/fetch-once')]);
   const settings = loadFeedSettings(process.env);
   const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL?.trim() || null, databasePath: database });
   let outcomes;
@@ -48,6 +48,11 @@ const deps: CliDeps = {
   fetchFeeds,
   // `extract URL` goes through the same SSRF-safe, size-capped fetcher as the bot's page reader.
   async fetchPage(url) {
+    const [{ loadFeedSettings }, { HttpFetcher, PAGE_MAX_BYTES }, { decodeBytes }] = await Promise.all([
+      import('./config'),
+      import('./sources/http'),
+      import('./sources/decode'),
+    ]);
     const fetcher = new HttpFetcher({ allowPrivateNetwork: loadFeedSettings(process.env).allowPrivateNetwork });
     const res = await fetcher.fetch({ url, maxBytes: PAGE_MAX_BYTES, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
     if (res.status !== 'ok') throw new Error(`${url} answered "not modified"`);

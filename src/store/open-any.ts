@@ -1,6 +1,5 @@
 // Which database: Postgres when DATABASE_URL is set (several hosts share it), else the SQLite file at
 // DATABASE_PATH (one host, the embedded default).
-import { openPgStore } from './pg/store';
 import type { Store } from './ports';
 import { openStore } from './store';
 
@@ -10,7 +9,10 @@ export interface StoreSettings {
 }
 
 export async function openConfiguredStore(settings: StoreSettings): Promise<Store> {
-  return settings.databaseUrl ? openPgStore(settings.databaseUrl) : openStore(settings.databasePath);
+  if (!settings.databaseUrl) return openStore(settings.databasePath);
+  // Loaded only when asked for: the pg client is not part of a SQLite start (or a CLI search).
+  const { openPgStore } = await import('./pg/store');
+  return openPgStore(settings.databaseUrl);
 }
 
 /** Where the store is, for messages: the Postgres host (never its password) or the SQLite file. */

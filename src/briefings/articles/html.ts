@@ -1,7 +1,8 @@
 // A web page → an article: @mozilla/readability on linkedom finds the article's container, then our
 // own rules read it block by block (paragraphs and headings kept apart, furniture dropped) and the page's
 // metadata gives title, date, author and site name. Pure: HTML text in, plain data out; never throws.
-import { Readability } from '@mozilla/readability';
+import type * as ReadabilityModule from '@mozilla/readability';
+import { onFirstUse } from '../text/on-first-use';
 import type { RawArticle } from '../types';
 import { ArticleBuilder } from './builder';
 import { blocksOf, type Block } from './html/blocks';
@@ -58,10 +59,13 @@ function plainParagraphs(doc: DomDocument): Extracted {
   return { blocks, standfirst: null, containerText: blocks.map((b) => b.text).join('\n'), dateLines: [] };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- on first page, with linkedom (text/on-first-use.ts)
+const readability = onFirstUse(() => require('@mozilla/readability') as typeof ReadabilityModule);
+
 function runReadability(doc: DomDocument, title: string): Extracted {
   if (!doc.documentElement || tooBigToScore(doc.documentElement, MAX_DEPTH, MAX_ELEMENTS)) return plainParagraphs(doc);
   try {
-    const reader = new Readability<DomElement>(doc as never, {
+    const reader = new (readability().Readability)<DomElement>(doc as never, {
       keepClasses: true,
       serializer: (node) => node as unknown as DomElement,
     });

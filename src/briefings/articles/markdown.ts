@@ -3,13 +3,17 @@
 // text (links keep their words, images go, emphasis marks go, headings stay headings) and scraper
 // boilerplate is dropped: photo credits, "watch now" widgets, lone links, "Read more" link lists,
 // paywall pages.
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { onFirstUse } from '../text/on-first-use';
 import { unglueSentences } from '../text/unglue';
 import { cleanLine, normaliseNewlines } from '../text/whitespace';
 import { ArticleBuilder } from './builder';
 import { parseDateValue } from './dates';
 import { isFurnitureLine, isPhotoCaption } from './furniture';
 import type { ReaderContext, ReaderResult } from './reader-types';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- on first front matter: yaml takes longer to load than a search takes
+const yaml = onFirstUse(() => require('yaml') as typeof Yaml);
 
 interface FrontMatter {
   data: Record<string, unknown>;
@@ -33,7 +37,7 @@ export function splitFrontMatter(text: string): FrontMatter {
   const yamlText = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
   try {
-    const data: unknown = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
+    const data: unknown = yaml().parse(yamlText, { prettyErrors: false, maxAliasCount: 50 });
     if (data === null || data === undefined) return { data: {}, body, warning: null };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { data: {}, body, warning: 'broken front matter: not a mapping of fields' };

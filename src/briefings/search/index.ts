@@ -28,6 +28,17 @@ function indexable(a: unknown): a is Article {
   return typeof a === 'object' && a !== null && typeof (a as Article).id === 'string' && typeof (a as Article).title === 'string';
 }
 
+/**
+ * A hit whose snippet is cut when first read: the library asks for twice the hits it shows (story members
+ * fold into one hit) and a snippet is the dearest part of a hit (a third of a search at 10k, issue 13).
+ * Enumerable, so copies, JSON and equality checks see it like any other field.
+ */
+function lazySnippet(hit: Omit<SearchHit, 'snippet' | 'date'>, cut: () => string, date: string | null): SearchHit {
+  let text: string | undefined;
+  Object.defineProperty(hit, 'snippet', { enumerable: true, configurable: true, get: () => (text ??= cut()) });
+  return Object.assign(hit as SearchHit, { date });
+}
+
 export class SearchIndex {
   private readonly titleNames: SortedNames;
   private readonly speakerNames: SortedNames;
@@ -107,13 +118,11 @@ export class SearchIndex {
     const typed = new Set(queryWords(query).map((w) => w.term));
     return ranked.hits.slice(offset).map(({ doc, score }) => {
       const a = this.articles.docs.articles[doc]!;
-      return {
-        articleId: a.id,
-        title: a.title,
-        score,
-        snippet: snippet(a, this.articles.termsIn(doc, ranked.expandedTerms), typed),
-        date: a.date ?? null,
-      };
+      return lazySnippet(
+        { articleId: a.id, title: a.title, score },
+        () => snippet(a, this.articles.termsIn(doc, ranked.expandedTerms), typed),
+        a.date ?? null,
+      );
     });
   }
 

@@ -160,14 +160,28 @@ export class FileSync {
     return run;
   }
 
+  /**
+   * Batch by batch, pipelined: the next batch's files are read and handed to the workers before this batch is
+   * written, so the workers analyse while this thread stores (at a first load both cores stay busy).
+   */
   private async process(candidates: Candidate[], report: SyncReport): Promise<void> {
     const started = Date.now();
-    for (let i = 0; i < candidates.length; i += this.batchSize) {
+    const batches: Candidate[][] = [];
+    for (let i = 0; i < candidates.length; i += this.batchSize) batches.push(candidates.slice(i, i + this.batchSize));
+    let next = batches.length ? this.analyseBatch(batches[0], report) : null;
+    for (let b = 0; next; b++) {
+      const analysed = await next;
+      next = null;
       if (this.stopping) {
         report.stopped = true;
         break;
       }
-      await this.batch(candidates.slice(i, i + this.batchSize), report);
+      if (b + 1 < batches.length) {
+        next = this.analyseBatch(batches[b + 1], report);
+        // Its failure surfaces when it is awaited, after this batch is written; until then it is not "unhandled".
+        next.catch(() => undefined);
+      }
+      await this.writeBatch(analysed, report);
       await this.opts.onBatch?.(report);
       // Let interactions, timers and signals in between batches.
       await new Promise((resolve) => setImmediate(resolve));
@@ -179,8 +193,9 @@ export class FileSync {
     return { kind: 'file', root: this.root, id: rel, size, mtimeMs, contentHash: hash, analysisVersion: this.opts.analysisVersion, warnings };
   }
 
-  private async batch(candidates: Candidate[], report: SyncReport): Promise<void> {
-    const writes: Promise<{ source: StoredSource; articles: AnalysedFile['articles'] } | null>[] = [];
+  /** Reads a batch's files and has the changed ones analysed; nothing is written yet (touches aside). */
+  private async analyseBatch(candidates: Candidate[], report: SyncReport): Promise<AnalysedBatch> {
+    const writes: Promise<Written | null>[] = [];
     const gone: SourceKey[] = [];
     for (const c of candidates) {
       const r = readContentBytes(this.root, c.path);
@@ -207,12 +222,24 @@ export class FileSync {
           ),
       );
     }
-    const done = (await Promise.all(writes)).filter((x): x is NonNullable<typeof x> => x !== null);
+    const done = (await Promise.all(writes)).filter((x): x is Written => x !== null);
+    return { done, gone };
+  }
+
+  private async writeBatch({ done, gone }: AnalysedBatch, report: SyncReport): Promise<void> {
     if (done.length) await this.opts.writer.replaceSources(done);
     if (gone.length) await this.opts.writer.removeSources(gone);
     report.analysed += done.length;
     report.removed += gone.length;
   }
+}
+
+type Written = { source: StoredSource; articles: AnalysedFile['articles'] };
+
+/** A batch analysed and ready to store: sources with their articles, and sources whose files are gone. */
+interface AnalysedBatch {
+  done: Written[];
+  gone: SourceKey[];
 }
 
 /** A watcher's file name as a path inside the folder, or null for names that are never articles. */

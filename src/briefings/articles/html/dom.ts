@@ -1,6 +1,10 @@
 // The few DOM shapes the page reader uses. The project compiles without the DOM library (it is a Node
 // program), so the reader names only what it touches; linkedom's nodes satisfy these.
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
+import { onFirstUse } from '../../text/on-first-use';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- on first page: linkedom takes longer to load than a search takes
+const linkedom = onFirstUse(() => require('linkedom') as typeof Linkedom);
 
 export interface DomNode {
   nodeType: number;
@@ -33,7 +37,7 @@ export const ELEMENT_NODE = 1;
 /** Parse a page; linkedom never throws on malformed markup, but a page without <html> needs a shell. */
 export function parsePage(html: string): DomDocument {
   const markup = /<html[\s>]/i.test(html.slice(0, 5000)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(markup).document as unknown as DomDocument;
+  return linkedom().parseHTML(markup).document as unknown as DomDocument;
 }
 
 /**
