@@ -25,6 +25,8 @@ export interface Config {
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
+  /** SHARD_IDS: the shards this host runs (of SHARD_COUNT), when several hosts split one bot; null: all of them. */
+  shardIds: number[] | null;
   /** Feed articles older than this many days leave the store and the index (files stay while they exist). */
   retentionDays: number;
   /** FEEDS: the shared library's feeds (every server sees them). */
@@ -76,6 +78,7 @@ const EnvSchema = z.object({
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
   SHARD_COUNT: optional,
+  SHARD_IDS: optional,
   RETENTION_DAYS: optional,
   FEEDS: optional,
   FEED_INTERVAL_SECONDS: optional,
@@ -158,6 +161,30 @@ function checkShardCount(value: string | undefined, problems: string[]): number 
     return 'auto';
   }
   return n;
+}
+
+/** SHARD_IDS as "0-3", "0,1,2,3" or "0-1,4": whole numbers below SHARD_COUNT (which must then be a number), each once. */
+function checkShardIds(value: string | undefined, count: number | 'auto', problems: string[]): number[] | null {
+  if (value === undefined) return null;
+  const ids: number[] = [];
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!m || Number(m[2] ?? m[1]) < Number(m[1])) {
+      problems.push(`SHARD_IDS must list shard numbers such as 0-3 or 0,1,2,3; "${part}" is not one.`);
+      return null;
+    }
+    for (let id = Number(m[1]); id <= Number(m[2] ?? m[1]); id++) ids.push(id);
+  }
+  if (count === 'auto') {
+    problems.push('SHARD_IDS needs SHARD_COUNT set to the total number of shards of the bot (the same on every host), not "auto".');
+    return null;
+  }
+  const wrong = ids.find((id, i) => id >= count || ids.indexOf(id) !== i);
+  if (wrong !== undefined) {
+    problems.push(`SHARD_IDS names shard ${wrong} twice or outside 0–${count - 1} (SHARD_COUNT is ${count}).`);
+    return null;
+  }
+  return ids;
 }
 
 function checkRetention(value: string | undefined, problems: string[]): number {
@@ -288,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
   const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
   const databaseUrl = checkDatabaseUrl(parsed.DATABASE_URL, problems);
+  const shardIds = checkShardIds(parsed.SHARD_IDS, shardCount, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -300,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     databaseUrl,
     briefing,
     shardCount,
+    shardIds,
     retentionDays,
     feeds,
     feedIntervalSeconds,

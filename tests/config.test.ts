@@ -23,6 +23,7 @@ describe('settings from the environment', () => {
       logLevel: 'info',
       databasePath: './data/briefbot.db',
       databaseUrl: null,
+      shardIds: null,
       briefing: null,
       shardCount: 'auto',
       retentionDays: 90,
@@ -159,5 +160,20 @@ describe('DATABASE_URL', () => {
       ]);
       expect(found.join(' ')).not.toContain('hunter2');
     }
+  });
+});
+
+describe('SHARD_IDS (several hosts, one bot)', () => {
+  it('reads ranges and lists of shards of SHARD_COUNT', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '8', SHARD_IDS: '4-7' }).shardIds).toEqual([4, 5, 6, 7]);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '0, 2,3' }).shardIds).toEqual([0, 2, 3]);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4' }).shardIds).toBeNull();
+  });
+
+  it('says what to fix: a word, a shard outside SHARD_COUNT or named twice, or no fixed SHARD_COUNT', () => {
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: 'all' })).toEqual([expect.stringContaining('"all" is not one')]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '2-4' })).toEqual([expect.stringContaining('shard 4 twice or outside 0–3')]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '1,0-1' })).toEqual([expect.stringContaining('shard 1 twice')]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0-1' })).toEqual([expect.stringContaining('SHARD_IDS needs SHARD_COUNT')]);
   });
 });

@@ -41,6 +41,9 @@ export interface FeedSourcesOptions {
   /** Brings the library in step with the store after new articles were stored. */
   catchUp: () => unknown;
   now?: () => number;
+  /** Who this process is when it takes a feed's fetch lease (several processes sharing the store fetch each feed once). */
+  owner?: string;
+  leaseMs?: number;
 }
 
 function ago(iso: string, nowMs: number): string {
@@ -86,6 +89,8 @@ export class FeedSources implements SourcesService {
       intervalSeconds: opts.intervalSeconds,
       clock: this.now,
       onPolled: (url) => this.polled(url),
+      owner: opts.owner,
+      leaseMs: opts.leaseMs,
     });
   }
 
