@@ -180,6 +180,8 @@ export class FileSync {
         next = this.analyseBatch(batches[b + 1], report);
         // Its failure surfaces when it is awaited, after this batch is written; until then it is not "unhandled".
         next.catch(() => undefined);
+        // Reading the next batch's files took a slice of this thread; let signals and interactions in before writing.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       await this.writeBatch(analysed, report);
       await this.opts.onBatch?.(report);
