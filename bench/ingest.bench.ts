@@ -60,7 +60,7 @@ async function feedIngest(pages: Page[], dir: string): Promise<{ articles: numbe
   const site = await serve(pages);
   const store = openStore(join(dir, 'feeds.db'));
   const pool = new WorkerPool({ size: 2 });
-  const library = openLibrary({ reader: store.articles, view: { fileRoot: null } });
+  const library = await openLibrary({ reader: store.articles, view: { fileRoot: null } });
   const silent = { info: () => undefined, warn: () => undefined, error: (o: object, m: string) => console.error(m, o) };
   const sources = new FeedSources({
     feeds: store.feeds,
@@ -77,7 +77,7 @@ async function feedIngest(pages: Page[], dir: string): Promise<{ articles: numbe
   const seconds = (performance.now() - started) / 1000;
   const articles = library.stats().articles;
   await pool.close();
-  store.close();
+  await store.close();
   await site.close();
   return { articles, seconds };
 }
@@ -94,7 +94,7 @@ async function fileIngest(pages: Page[], dir: string): Promise<{ articles: numbe
   const articles = folder.stats().articles;
   await folder.close();
   await pool.close();
-  store.close();
+  await store.close();
   return { articles, seconds };
 }
 

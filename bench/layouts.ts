@@ -2,8 +2,10 @@
 // (feeds and scraped pages that lose paragraph breaks), and with paragraphs glued together with no
 // space after the full stop (some scrapes: "…on Monday.The minister…"). A summariser whose choice
 // depends on layout shows it here. Glued text goes through `unglueSentences`, as the Markdown reader
-// and the summariser do, so that every system gets the same sentences: a baseline handed two glued
-// sentences as one would simply be returning longer summaries.
+// does, and every sentence is then cut into the summariser's own units (`sentenceUnits`: glued
+// acronyms and clock times too), so that every system chooses among the same sentences: a baseline
+// handed two glued sentences as one would simply be returning longer summaries.
+import { sentenceUnits } from '../src/briefings/summarise/units';
 import { splitSentences } from '../src/briefings/text/sentences';
 import { unglueSentences } from '../src/briefings/text/unglue';
 import type { Sentence } from '../src/briefings/types';
@@ -21,7 +23,7 @@ export interface LaidOut {
 export function buildSentences(standfirst: string | null, paragraphs: string[]): Sentence[] {
   const out: Sentence[] = [];
   const push = (text: string, paragraph: number) => {
-    for (const s of splitSentences(text)) out.push({ text: s, paragraph, index: out.length });
+    for (const s of splitSentences(text).flatMap(sentenceUnits)) out.push({ text: s, paragraph, index: out.length });
   };
   if (standfirst) push(standfirst, -1);
   paragraphs.forEach((p, i) => push(p, i));

@@ -117,6 +117,11 @@ export interface KindedGold {
   kind: Kind;
   /** Whether a system speaker (with its role) is the right one for this gold quote. */
   accepts: (q: SystemQuote) => boolean;
+  /**
+   * Descriptions only: right as above, or the speaker left unknown with the description's head
+   * noun kept as the role ("one user" → unknown (user)), which is what a reader can tell.
+   */
+  acceptsRoleOnly?: (q: SystemQuote) => boolean;
 }
 
 /**
@@ -156,8 +161,8 @@ export function kindedGolds(d: Doc): KindedGold[] {
     // other paragraphs (a quote that carries on with no cue of its own) are continuations.
     const own = g.content.filter(([a]) => para(a) === para(g.sourceAt));
     const other = g.content.filter(([a]) => para(a) !== para(g.sourceAt));
-    const push = (accepts: (q: SystemQuote) => boolean) => {
-      if (own.length) out.push({ gold: g, content: own, kind: form, accepts });
+    const push = (accepts: (q: SystemQuote) => boolean, acceptsRoleOnly?: (q: SystemQuote) => boolean) => {
+      if (own.length) out.push({ gold: g, content: own, kind: form, accepts, acceptsRoleOnly });
       if (other.length) out.push({ gold: g, content: other, kind: 'continuation', accepts });
     };
     if (expectHead !== null) {
@@ -172,17 +177,15 @@ export function kindedGolds(d: Doc): KindedGold[] {
         .replace(/[’']s\b/g, '')
         .split(/[^\p{L}\p{N}.-]+/u),
     );
-    push(
-      (q) =>
-        !!q.speaker &&
-        ((!!noun &&
-          !!q.role &&
-          q.role
-            .toLowerCase()
-            .split(/[^\p{L}-]+/u)
-            .includes(noun)) ||
-          (q.organisation === true && words.has(headSurname(q.speaker)))),
-    );
+    const roleHolds = (q: SystemQuote) =>
+      !!noun &&
+      !!q.role &&
+      q.role
+        .toLowerCase()
+        .split(/[^\p{L}-]+/u)
+        .includes(noun);
+    const accepts = (q: SystemQuote) => !!q.speaker && (roleHolds(q) || (q.organisation === true && words.has(headSurname(q.speaker))));
+    push(accepts, (q) => accepts(q) || (!q.speaker && roleHolds(q)));
   }
   return out;
 }

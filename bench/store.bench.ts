@@ -27,7 +27,7 @@ async function timeOpen(contentDir: string, database: string, workers: number) {
   };
   await lib.close();
   await pool.close();
-  store.close();
+  await store.close();
   return out;
 }
 

@@ -19,7 +19,7 @@ async function fetchFeeds(database: string): Promise<FetchRow[]> {
   try {
     outcomes = await fetchFeedsOnce(store, settings, (message) => console.error(message));
   } finally {
-    store.close();
+    await store.close();
   }
   return outcomes.map((o) => ({ feed: o.url, status: o.status, new: o.new, updated: o.updated, unchanged: o.unchanged, reason: o.reason }));
 }
@@ -35,12 +35,12 @@ const deps: CliDeps = {
         close: async () => {
           await folder.close();
           await pool.close();
-          store.close();
+          await store.close();
         },
       };
     } catch (err) {
       await pool.close();
-      store.close();
+      await store.close();
       throw err;
     }
   },

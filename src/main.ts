@@ -85,7 +85,7 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
     folder = await openFolderLibrary({ contentDir: config.contentDir, articles: store.articles, analyser: pool });
   } catch (err) {
     await pool.close();
-    store.close();
+    await store.close();
     throw err;
   }
   const r = folder.syncReport;
@@ -137,7 +137,7 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
       await sources.stop();
       await folder.close();
       await pool.close();
-      store.close();
+      await store.close();
     },
   };
 }

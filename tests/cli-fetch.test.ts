@@ -36,7 +36,7 @@ async function fetchCli(database: string, feeds: string[]) {
         reason: o.reason,
       }));
     } finally {
-      store.close();
+      await store.close();
     }
   };
   const code = await runCommand(
@@ -68,8 +68,8 @@ describe('briefbot fetch', () => {
     expect(lines.find((l) => l.startsWith(broken))).toMatch(/404/);
     expect(first.out).toContain('2 feed(s): 1 new, 0 updated, 1 failed');
     const store = openStore(database);
-    expect(store.feeds.articleCount(site.feedUrl)).toBe(1);
-    store.close();
+    expect(await store.feeds.articleCount(site.feedUrl)).toBe(1);
+    await store.close();
 
     const again = await fetchCli(database, [site.feedUrl]);
     expect(again.code).toBe(0);

@@ -1,5 +1,5 @@
-// The article store as the core sees it: plain types in and out, no SQL. src/store holds the SQLite
-// implementation (Postgres can follow behind the same two interfaces); src/sources writes through
+// The article store as the core sees it: plain types in and out, no SQL. src/store holds the SQLite and
+// Postgres implementations (async, so a networked database fits behind them); src/sources writes through
 // ArticleWriter, and the library reads through ArticleReader.
 import type { Article, LoadWarning } from './types';
 
@@ -63,35 +63,35 @@ export interface SearchSnapshotRecord {
 
 export interface ArticleReader {
   /** Every article in the view and the change counter, read consistently. */
-  snapshot(view: ArticleView): StoreSnapshot;
+  snapshot(view: ArticleView): Promise<StoreSnapshot>;
   /** One article (any view), or null when it no longer exists. */
-  get(id: string): StoredArticle | null;
+  get(id: string): Promise<StoredArticle | null>;
   /** Ids changed (added, edited or removed) after `seq`, and the counter now. */
-  changesSince(seq: number): { seq: number; ids: string[] };
+  changesSince(seq: number): Promise<{ seq: number; ids: string[] }>;
   /** Warnings of every source in the view. */
-  warnings(view: ArticleView): LoadWarning[];
-  loadSearchSnapshot(viewKey: string): SearchSnapshotRecord | null;
-  saveSearchSnapshot(viewKey: string, record: SearchSnapshotRecord): void;
+  warnings(view: ArticleView): Promise<LoadWarning[]>;
+  loadSearchSnapshot(viewKey: string): Promise<SearchSnapshotRecord | null>;
+  saveSearchSnapshot(viewKey: string, record: SearchSnapshotRecord): Promise<void>;
 }
 
 export interface ArticleWriter {
   /** Sources of one kind and root, by id. */
-  sources(kind: SourceKind, root: string): Map<string, StoredSource>;
+  sources(kind: SourceKind, root: string): Promise<Map<string, StoredSource>>;
   /** Replaces a source's articles with these (ids kept where the slug is the same). Returns the ids given. */
-  replaceSource(source: StoredSource, articles: AnalysedArticle[]): string[];
+  replaceSource(source: StoredSource, articles: AnalysedArticle[]): Promise<string[]>;
   /**
    * Adds or updates articles of a source by their key within it (a feed item's identity), leaving its other
    * articles alone. An updated item keeps its id even when retitled. Returns the ids, in order.
    */
-  upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): string[];
+  upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): Promise<string[]>;
   /** Many replacements in one transaction (a batch of files). */
-  replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): void;
+  replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void>;
   /** Records a new size and modification time for a source whose content did not change. */
-  touchSource(source: StoredSource): void;
+  touchSource(source: StoredSource): Promise<void>;
   /** Removes sources and their articles. */
-  removeSources(keys: SourceKey[]): void;
+  removeSources(keys: SourceKey[]): Promise<void>;
   /** Drops feed articles dated (or, undated, stored) before `cutoff`. Returns how many went. */
-  pruneFeedArticles(cutoff: Date): number;
+  pruneFeedArticles(cutoff: Date): Promise<number>;
 }
 
 export function viewKey(view: ArticleView): string {

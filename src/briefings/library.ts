@@ -56,6 +56,9 @@ class ArticleLibrary implements Library {
   /** The store's change counter this library has caught up to, and the one its saved index reflects. */
   private seq: number;
   private savedSeq: number;
+  private catchingUp: Promise<unknown> = Promise.resolve();
+  /** The store's warnings for this view, read at open and on every catch-up (the sync catches up after each batch). */
+  private storeWarnings: LoadWarning[];
 
   constructor(
     private readonly opts: LibraryOptions,
@@ -66,7 +69,9 @@ class ArticleLibrary implements Library {
     seq: number,
     savedSeq: number,
     readonly loadReport: LoadReport,
+    storeWarnings: LoadWarning[],
   ) {
+    this.storeWarnings = storeWarnings;
     for (const { article, storedAt, feed } of loaded) this.remember(article, storedAt, feed);
     this.seq = seq;
     this.savedSeq = savedSeq;
@@ -117,12 +122,19 @@ class ArticleLibrary implements Library {
    * Follows the store: every article added, edited or removed since the last call is added to, replaced in
    * or removed from the index, one by one (no rebuild). Returns how many changed.
    */
-  catchUp(): { changed: number } {
-    const { seq, ids } = this.opts.reader.changesSince(this.seq);
-    this.seq = seq;
+  catchUp(): Promise<{ changed: number }> {
+    // One at a time: two overlapping catch-ups could apply an older read of an article after a newer one.
+    const next = this.catchingUp.then(() => this.applyChanges());
+    this.catchingUp = next.catch(() => undefined);
+    return next;
+  }
+
+  private async applyChanges(): Promise<{ changed: number }> {
+    const { seq, ids } = await this.opts.reader.changesSince(this.seq);
+    this.storeWarnings = await this.opts.reader.warnings(this.opts.view);
     let changed = 0;
     for (const id of ids) {
-      const s = this.opts.reader.get(id);
+      const s = await this.opts.reader.get(id);
       const inView = s !== null && this.inView(s);
       if (!inView) {
         if (this.byId.delete(id)) {
@@ -139,6 +151,7 @@ class ArticleLibrary implements Library {
       this.stories.add(article);
       changed++;
     }
+    this.seq = seq;
     if (changed) this.reorder();
     return { changed };
   }
@@ -149,11 +162,12 @@ class ArticleLibrary implements Library {
   }
 
   /** Saves the search index into the store when it changed since it was last saved (a restart then restores it). */
-  saveIndex(): boolean {
+  async saveIndex(): Promise<boolean> {
     if (this.savedSeq === this.seq) return false;
+    const seq = this.seq;
     const data = Buffer.from(JSON.stringify(this.index.toJSON()), 'utf8');
-    this.opts.reader.saveSearchSnapshot(viewKey(this.opts.view), { seq: this.seq, analysisVersion: analysisVersion(), data });
-    this.savedSeq = this.seq;
+    await this.opts.reader.saveSearchSnapshot(viewKey(this.opts.view), { seq, analysisVersion: analysisVersion(), data });
+    this.savedSeq = seq;
     return true;
   }
 
@@ -272,7 +286,7 @@ class ArticleLibrary implements Library {
   }
 
   warnings(): LoadWarning[] {
-    return [...(this.opts.extraWarnings?.() ?? []), ...this.opts.reader.warnings(this.opts.view)];
+    return [...(this.opts.extraWarnings?.() ?? []), ...this.storeWarnings];
   }
 
   stats(): LibraryStats {
@@ -297,21 +311,21 @@ function feedOf(s: StoredArticle): string | null {
 export interface LoadedLibrary extends Library {
   /** How the open went: how many articles, whether the index came from the store, how long each part took. */
   readonly loadReport: LoadReport;
-  catchUp(): { changed: number };
-  saveIndex(): boolean;
+  catchUp(): Promise<{ changed: number }>;
+  saveIndex(): Promise<boolean>;
   /** Every article of this article's story, lead first (live posts ask whether any was posted already). */
   storyMembers(articleId: string): string[];
 }
 
 /** Opens the library over one view of the store: articles read once, the index restored (or built). */
-export function openLibrary(opts: LibraryOptions): LoadedLibrary {
+export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> {
   const t0 = Date.now();
-  const { seq, articles: stored } = opts.reader.snapshot(opts.view);
+  const { seq, articles: stored } = await opts.reader.snapshot(opts.view);
   // The store hands over fresh objects: give them lazy sentences in place rather than copying them.
   const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt, feed: feedOf(s) }));
   const articles = loaded.map((l) => l.article);
   const t1 = Date.now();
-  const saved = opts.reader.loadSearchSnapshot(viewKey(opts.view));
+  const saved = await opts.reader.loadSearchSnapshot(viewKey(opts.view));
   let index: SearchIndex | null = null;
   let savedSeq = -1;
   if (saved && saved.analysisVersion === analysisVersion()) {
@@ -328,5 +342,5 @@ export function openLibrary(opts: LibraryOptions): LoadedLibrary {
   const t2 = Date.now();
   const stories = LibraryStories.build(articles);
   const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: t2 - t1, storiesMs: Date.now() - t2 };
-  return new ArticleLibrary(opts, index, stories, loaded, seq, savedSeq, report);
+  return new ArticleLibrary(opts, index, stories, loaded, seq, savedSeq, report, await opts.reader.warnings(opts.view));
 }

@@ -165,11 +165,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     const source = await findSource(sources, interaction.guildId, raw);
     const url = source?.url ?? raw.trim();
     const removed = await sources.remove(interaction.guildId, url);
-    const unwatched = removed ? (live?.unwatchFeed(interaction.guildId, url) ?? 0) : 0;
+    const unwatched = removed ? ((await live?.unwatchFeed(interaction.guildId, url)) ?? 0) : 0;
     return [renderSourceRemoved(url, removed, unwatched)];
   },
   async list(interaction, { sources, live }) {
-    return renderSourcesList(await sources.list(interaction.guildId), live?.list(interaction.guildId) ?? []);
+    return renderSourcesList(await sources.list(interaction.guildId), (await live?.list(interaction.guildId)) ?? []);
   },
   async watch(interaction, { sources, live }) {
     if (!live) return [renderSourcesRefusal('no-sources')];
@@ -186,7 +186,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     const raw = interaction.options.getString('url', true);
     const url = (await findSource(sources, interaction.guildId, raw))?.url ?? raw.trim();
     const channelId = interaction.options.getChannel('channel', true).id;
-    return [renderUnwatched(url, channelId, live.unwatch(interaction.guildId, channelId, url))];
+    return [renderUnwatched(url, channelId, await live.unwatch(interaction.guildId, channelId, url))];
   },
 };
 

@@ -105,11 +105,11 @@ export class Deliverer {
       owner: this.deps.owner,
       now: this.deps.now(),
     };
-    let claim = ledger.claim(request);
+    let claim = await ledger.claim(request);
     if (!claim) {
-      const existing = ledger.get(schedule.channelId, localDate);
+      const existing = await ledger.get(schedule.channelId, localDate);
       if (existing && existing.status === 'failed' && opts.retryFailed) {
-        claim = ledger.takeOver(existing, request);
+        claim = await ledger.takeOver(existing, request);
       }
       if (!claim) return { status: 'skipped', reason: describeTaken(existing), existing };
     }
@@ -124,7 +124,7 @@ export class Deliverer {
   async resume(schedule: ScheduleRow | null, claim: Delivery, isStillToday: boolean): Promise<DeliveryOutcome> {
     const found = await this.findPosted(claim).catch((e: unknown) => ({ error: e }));
     if ('error' in found) return this.recordFailure(schedule, claim, found.error);
-    if (found.complete) return this.finishFound(claim, found.ids);
+    if (found.complete) return await this.finishFound(claim, found.ids);
     if (!schedule || schedule.paused || !isStillToday) {
       const partly = found.ids.length > 0 ? `; ${found.ids.length} part(s) had been posted` : '';
       const reason = !schedule
@@ -132,7 +132,7 @@ export class Deliverer {
         : schedule.paused
           ? 'schedule paused while a post was unfinished'
           : `interrupted on ${claim.localDate} and not posted on a later day`;
-      this.deps.store.ledger.fail(claim.channelId, claim.localDate, this.deps.owner, 'interrupted', reason + partly);
+      await this.deps.store.ledger.fail(claim.channelId, claim.localDate, this.deps.owner, 'interrupted', reason + partly);
       return { status: 'failed', kind: 'interrupted', reason: reason + partly, paused: false };
     }
     return this.run(schedule, claim, { searchFirst: false, partial: found.ids });
@@ -150,23 +150,23 @@ export class Deliverer {
       let partial = opts.partial ?? [];
       if (opts.searchFirst) {
         const found = await this.findPosted(claim);
-        if (found.complete) return this.finishFound(claim, found.ids);
+        if (found.complete) return await this.finishFound(claim, found.ids);
         partial = found.ids;
       }
       if (partial.length > 0) await this.deletePartial(claim, partial);
       const check = await port.check(schedule.channelId);
-      if (!check.ok) return this.fail(schedule, claim, check.kind, check.reason);
+      if (!check.ok) return await this.fail(schedule, claim, check.kind, check.reason);
 
       const briefing = this.deps.library.brief({
         topic: schedule.topic,
         limit: schedule.articles,
-        excludeIds: ledger.briefedIn(schedule.channelId),
+        excludeIds: await ledger.briefedIn(schedule.channelId),
         scope: this.deps.scopeFor?.(schedule.guildId),
       });
       const articleIds = briefing.items.map((i) => i.articleId);
       const postOpts = { dateLabel: dateLabel(claim.localDate), late: claim.late };
       if (articleIds.length === 0 && !schedule.announceEmpty) {
-        ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
+        await ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
           status: 'empty',
           messageIds: [],
           articleIds: [],
@@ -175,7 +175,7 @@ export class Deliverer {
         });
         return { status: 'empty' };
       }
-      ledger.notePlan(claim.channelId, claim.localDate, this.deps.owner, articleIds);
+      await ledger.notePlan(claim.channelId, claim.localDate, this.deps.owner, articleIds);
       const messages = articleIds.length === 0 ? this.deps.render.nothingNew(postOpts) : this.deps.render.briefing(briefing, postOpts);
       const ids: string[] = [];
       for (let part = 1; part <= messages.length; part++) {
@@ -183,9 +183,9 @@ export class Deliverer {
         const message = this.deps.render.stamp(messages[part - 1], marker);
         const id = await this.sendWithRetry(claim, part, message);
         ids.push(id);
-        ledger.addMessageIds(claim.channelId, claim.localDate, this.deps.owner, [id]);
+        await ledger.addMessageIds(claim.channelId, claim.localDate, this.deps.owner, [id]);
       }
-      ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
+      await ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
         status: articleIds.length === 0 ? 'empty' : 'posted',
         messageIds: ids,
         articleIds,
@@ -198,7 +198,7 @@ export class Deliverer {
       if (error instanceof ShutdownError) {
         return { status: 'skipped', reason: 'shutting down; left for the next start', existing: claim };
       }
-      return this.recordFailure(schedule, claim, error);
+      return await this.recordFailure(schedule, claim, error);
     }
   }
 
@@ -211,7 +211,7 @@ export class Deliverer {
       } catch (error) {
         const { kind, reason } = port.classify(error);
         if (!isRetryable(kind) || attempt >= this.retryDelays.length) throw error;
-        store.ledger.noteAttempt(claim.channelId, claim.localDate, this.deps.owner, reason);
+        await store.ledger.noteAttempt(claim.channelId, claim.localDate, this.deps.owner, reason);
         logger.warn({ channelId: claim.channelId, localDate: claim.localDate, part, attempt: attempt + 1, reason }, 'briefing send failed; retrying');
         await this.sleep(this.retryDelays[attempt]);
         // The failed request may have landed after all: look before sending again.
@@ -225,14 +225,14 @@ export class Deliverer {
    * Where to start looking for a day's post: the start of that local day (an hour earlier for safety), or,
    * without the schedule's zone, a day and a half before the claim.
    */
-  private searchSince(claim: Delivery): Date {
-    const schedule = this.deps.store.schedules.get(claim.channelId);
+  private async searchSince(claim: Delivery): Promise<Date> {
+    const schedule = await this.deps.store.schedules.get(claim.channelId);
     if (schedule) return new Date(instantOf(claim.localDate, '00:00', schedule.timezone).getTime() - 3_600_000);
     return new Date(Date.parse(claim.claimedAt) - 36 * 3_600_000);
   }
 
   private async findPart(claim: Delivery, part: number): Promise<string | null> {
-    const messages = await this.deps.port.ownMessagesSince(claim.channelId, this.searchSince(claim), this.searchDepth);
+    const messages = await this.deps.port.ownMessagesSince(claim.channelId, await this.searchSince(claim), this.searchDepth);
     for (const m of messages) {
       const found = readPart(m.text, claim.channelId, claim.localDate);
       if (found && found.part === part) return m.id;
@@ -242,7 +242,7 @@ export class Deliverer {
 
   /** Our messages for the claim's day, oldest first, and whether every part is there (none found: not complete). */
   private async findPosted(claim: Delivery): Promise<{ ids: string[]; complete: boolean }> {
-    const messages = await this.deps.port.ownMessagesSince(claim.channelId, this.searchSince(claim), this.searchDepth);
+    const messages = await this.deps.port.ownMessagesSince(claim.channelId, await this.searchSince(claim), this.searchDepth);
     const marker = dayMarker(claim.channelId, claim.localDate);
     const hits = messages.filter((m) => m.text.includes(marker)).reverse();
     const parts = hits.map((m) => readPart(m.text, claim.channelId, claim.localDate)!);
@@ -250,8 +250,8 @@ export class Deliverer {
     return { ids: hits.map((m) => m.id), complete };
   }
 
-  private finishFound(claim: Delivery, ids: string[]): DeliveryOutcome {
-    this.deps.store.ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
+  private async finishFound(claim: Delivery, ids: string[]): Promise<DeliveryOutcome> {
+    await this.deps.store.ledger.finish(claim.channelId, claim.localDate, this.deps.owner, {
       status: 'posted',
       messageIds: ids,
       articleIds: claim.articleIds,
@@ -271,18 +271,18 @@ export class Deliverer {
     );
   }
 
-  private recordFailure(schedule: ScheduleRow | null, claim: Delivery, error: unknown): DeliveryOutcome {
+  private recordFailure(schedule: ScheduleRow | null, claim: Delivery, error: unknown): Promise<DeliveryOutcome> {
     const { kind, reason } = this.deps.port.classify(error);
     this.deps.logger.error({ channelId: claim.channelId, localDate: claim.localDate, kind, reason }, 'briefing failed');
     return this.fail(schedule, claim, kind, reason);
   }
 
-  private fail(schedule: ScheduleRow | null, claim: Delivery, kind: FailureKind, reason: string): DeliveryOutcome {
+  private async fail(schedule: ScheduleRow | null, claim: Delivery, kind: FailureKind, reason: string): Promise<DeliveryOutcome> {
     const { store, owner, now } = this.deps;
-    const { newFailedDay } = store.ledger.fail(claim.channelId, claim.localDate, owner, kind, reason);
+    const { newFailedDay } = await store.ledger.fail(claim.channelId, claim.localDate, owner, kind, reason);
     let paused = false;
     if (newFailedDay && schedule) {
-      const after = store.schedules.recordFailedDay(schedule.channelId, reason, now());
+      const after = await store.schedules.recordFailedDay(schedule.channelId, reason, now());
       paused = Boolean(after?.paused);
       if (paused) this.deps.logger.warn({ channelId: schedule.channelId, reason: after?.pauseReason }, 'briefing schedule paused');
     }

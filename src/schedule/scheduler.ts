@@ -31,13 +31,14 @@ export class BriefingScheduler {
   private guard: ScheduledTask | null = null;
   private readonly inFlight = new Map<string, Promise<DeliveryOutcome | null>>();
   private stopped = false;
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SchedulerDeps) {}
 
   /** Starts the cron tasks. Call tick('start') once the Discord client is ready to recover and catch up. */
   start(): void {
     this.stopped = false;
-    this.refresh();
+    this.refresh().catch(() => undefined); // logged by refresh
     this.guard = cronSchedule(this.deps.guardCron ?? '0 * * * * *', () => this.tick('guard'), { name: 'briefing-guard' });
   }
 
@@ -45,7 +46,7 @@ export class BriefingScheduler {
   async tick(wake: Wake): Promise<void> {
     if (this.stopped) return;
     try {
-      this.refresh();
+      await this.refresh();
       await this.recover();
       await this.sweep(wake);
     } catch (error) {
@@ -53,11 +54,19 @@ export class BriefingScheduler {
     }
   }
 
-  /** Keeps exactly one cron task per active schedule of the guilds this process holds. */
-  refresh(): void {
+  /** Keeps exactly one cron task per active schedule of the guilds this process holds (one refresh at a time). */
+  refresh(): Promise<void> {
+    const next = this.refreshing.then(() => this.syncTasks());
+    this.refreshing = next.catch((error: unknown) => this.deps.logger.error({ err: error }, 'briefing schedules could not be read'));
+    return next;
+  }
+
+  private async syncTasks(): Promise<void> {
+    if (this.stopped) return;
+    const rows = await this.deps.store.schedules.listAll();
     if (this.stopped) return;
     const wanted = new Map<string, ScheduleRow>();
-    for (const s of this.deps.store.schedules.listAll()) {
+    for (const s of rows) {
       if (!s.paused && this.deps.ownsGuild(s.guildId)) wanted.set(s.channelId, s);
     }
     for (const [channelId, entry] of this.tasks) {
@@ -87,12 +96,12 @@ export class BriefingScheduler {
   async recover(): Promise<void> {
     const now = this.deps.now();
     const work: Promise<unknown>[] = [];
-    for (const claim of this.deps.store.ledger.unfinished()) {
+    for (const claim of await this.deps.store.ledger.unfinished()) {
       if (!this.deps.ownsGuild(claim.guildId) || this.inFlight.has(claim.channelId)) continue;
       if (!claimIsStale(claim.claimedBy, claim.claimedAt, this.deps.owner, now, this.deps.leaseMs ?? CLAIM_LEASE_MS)) continue;
-      const mine = this.deps.store.ledger.takeOver(claim, { owner: this.deps.owner, now, trigger: 'recovery' });
+      const mine = await this.deps.store.ledger.takeOver(claim, { owner: this.deps.owner, now, trigger: 'recovery' });
       if (!mine) continue; // another process took it first
-      const schedule = this.deps.store.schedules.get(claim.channelId);
+      const schedule = await this.deps.store.schedules.get(claim.channelId);
       const stillToday = schedule ? localDateOf(now, schedule.timezone) === claim.localDate : false;
       this.deps.logger.info(
         { channelId: claim.channelId, localDate: claim.localDate, previous: claim.claimedBy },
@@ -107,7 +116,7 @@ export class BriefingScheduler {
   async sweep(wake: Wake): Promise<void> {
     const work: Promise<unknown>[] = [];
     const now = this.deps.now();
-    for (const s of this.deps.store.schedules.listAll()) {
+    for (const s of await this.deps.store.schedules.listAll()) {
       if (!this.deps.ownsGuild(s.guildId) || !dueSlot(s, now)) continue;
       work.push(this.considerChannel(s.channelId, wake));
     }
@@ -119,18 +128,19 @@ export class BriefingScheduler {
     if (this.stopped) return Promise.resolve(null);
     const running = this.inFlight.get(channelId);
     if (running) return running.then(() => null);
-    const schedule = this.deps.store.schedules.get(channelId);
-    if (!schedule || !this.deps.ownsGuild(schedule.guildId)) return Promise.resolve(null);
-    const slot = dueSlot(schedule, this.deps.now());
-    if (!slot || this.deps.store.ledger.get(channelId, slot.localDate)) return Promise.resolve(null);
-    this.deps.logger.debug({ channelId, wake, localDate: slot.localDate, late: slot.late }, 'briefing due');
-    return this.exclusive(channelId, () =>
-      this.deps.deliverer.deliver(schedule, slot.localDate, { trigger: slot.late ? 'catch-up' : 'schedule', late: slot.late }),
-    );
+    // Marked in flight before the first read, so a second wake meanwhile waits instead of reading too.
+    return this.exclusive(channelId, async () => {
+      const schedule = await this.deps.store.schedules.get(channelId);
+      if (!schedule || !this.deps.ownsGuild(schedule.guildId)) return null;
+      const slot = dueSlot(schedule, this.deps.now());
+      if (!slot || (await this.deps.store.ledger.get(channelId, slot.localDate))) return null;
+      this.deps.logger.debug({ channelId, wake, localDate: slot.localDate, late: slot.late }, 'briefing due');
+      return this.deps.deliverer.deliver(schedule, slot.localDate, { trigger: slot.late ? 'catch-up' : 'schedule', late: slot.late });
+    });
   }
 
   /** Runs `fn` as the only delivery work for a channel in this process; null when other work already runs. */
-  exclusive(channelId: string, fn: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome | null> {
+  exclusive(channelId: string, fn: () => Promise<DeliveryOutcome | null>): Promise<DeliveryOutcome | null> {
     const running = this.inFlight.get(channelId);
     if (running) return running.then(() => null);
     const p = fn()
@@ -152,6 +162,7 @@ export class BriefingScheduler {
     this.tasks.clear();
     this.guard = null;
     await Promise.all(tasks.map((t) => t.destroy()));
+    await this.refreshing;
     await Promise.all([...this.inFlight.values()]);
   }
 }

@@ -59,24 +59,24 @@ export class ScheduleService implements BriefingService {
   async set(settings: Omit<ScheduleSettings, 'paused'>): Promise<ScheduleStatus> {
     const valid = validateSettings(settings);
     await this.assertBriefingChannel(valid.guildId, valid.channelId);
-    const row = this.deps.store.schedules.upsert(valid, this.deps.now());
-    this.deps.scheduler.refresh();
+    const row = await this.deps.store.schedules.upsert(valid, this.deps.now());
+    await this.deps.scheduler.refresh();
     return this.status(row, { live: true });
   }
 
   async show(guildId: string): Promise<ScheduleStatus[]> {
-    const rows = this.deps.store.schedules.listForGuild(guildId);
+    const rows = await this.deps.store.schedules.listForGuild(guildId);
     return Promise.all(rows.map((row) => this.status(row, { live: true })));
   }
 
   async preview(guildId: string, channelId: string): Promise<PreviewResult> {
     await this.assertBriefingChannel(guildId, channelId);
-    const row = this.deps.store.schedules.get(channelId);
+    const row = await this.deps.store.schedules.get(channelId);
     const schedule = row && row.guildId === guildId ? row : null;
     const briefing = this.deps.library.brief({
       topic: schedule?.topic ?? null,
       limit: schedule?.articles ?? DEFAULT_ARTICLES,
-      excludeIds: this.deps.store.ledger.briefedIn(channelId),
+      excludeIds: await this.deps.store.ledger.briefedIn(channelId),
       scope: this.deps.scopeFor?.(guildId),
     });
     const today = localDateOf(this.deps.now(), schedule?.timezone ?? 'UTC');
@@ -84,7 +84,7 @@ export class ScheduleService implements BriefingService {
   }
 
   async postNow(guildId: string, channelId: string): Promise<PostNowResult> {
-    const schedule = this.deps.store.schedules.get(channelId);
+    const schedule = await this.deps.store.schedules.get(channelId);
     if (!schedule || schedule.guildId !== guildId) return { status: 'no-schedule' };
     await this.assertBriefingChannel(guildId, channelId);
     const localDate = localDateOf(this.deps.now(), schedule.timezone);
@@ -127,9 +127,9 @@ export class ScheduleService implements BriefingService {
   async off(guildId: string, channelId: string | null): Promise<number> {
     const { schedules } = this.deps.store;
     let removed = 0;
-    if (channelId === null) removed = schedules.removeGuild(guildId);
-    else if (schedules.get(channelId)?.guildId === guildId) removed = schedules.remove(channelId) ? 1 : 0;
-    this.deps.scheduler.refresh();
+    if (channelId === null) removed = await schedules.removeGuild(guildId);
+    else if ((await schedules.get(channelId))?.guildId === guildId) removed = (await schedules.remove(channelId)) ? 1 : 0;
+    await this.deps.scheduler.refresh();
     return removed;
   }
 
@@ -137,8 +137,8 @@ export class ScheduleService implements BriefingService {
     const now = this.deps.now();
     const today = localDateOf(now, row.timezone);
     const { ledger } = this.deps.store;
-    const todayRow = ledger.get(row.channelId, today);
-    const latest = ledger.latest(row.channelId);
+    const todayRow = await ledger.get(row.channelId, today);
+    const latest = await ledger.latest(row.channelId);
     const problems: string[] = [];
     if (row.paused) problems.push(row.pauseReason ?? 'Paused. Run /briefing set again to resume.');
     if (opts.live) {

@@ -21,7 +21,7 @@ export interface FeedSinkOptions {
   writer: ArticleWriter;
   analyser: PageAnalyser;
   /** The stored article of a feed item, if any. */
-  storedItem(feedUrl: string, itemKey: string): { id: string; teaser: boolean } | null;
+  storedItem(feedUrl: string, itemKey: string): Promise<{ id: string; teaser: boolean } | null>;
   /** After a batch is in the store (the library catches up, live posts are told). */
   onStored?(batch: StoredBatch): void | Promise<void>;
   logger: PollLogger;
@@ -73,7 +73,7 @@ export class ArticleSink implements FeedItemSink {
       warnings,
     };
     const ids = kept.length
-      ? this.opts.writer.upsertItems(
+      ? await this.opts.writer.upsertItems(
           source,
           kept.map((r) => ({ key: r.key, article: r.article! })),
         )
@@ -85,7 +85,7 @@ export class ArticleSink implements FeedItemSink {
 
   private async read(feed: FeedDescriptor, change: ItemChange): Promise<Read> {
     const { item } = change;
-    const stored = this.opts.storedItem(feed.url, item.id);
+    const stored = await this.opts.storedItem(feed.url, item.id);
     // Already stored from its page: the page is not requested again, and the article stays as read.
     if (stored && !stored.teaser) return { key: item.id, kind: change.kind, article: null, warnings: [] };
     const link = item.canonicalUrl ?? item.url;

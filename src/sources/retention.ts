@@ -8,9 +8,9 @@ export interface RetentionTarget {
   catchUp: () => unknown;
 }
 
-export function pruneOnce(target: RetentionTarget, days: number, now: Date): number {
-  const removed = target.writer.pruneFeedArticles(new Date(now.getTime() - days * 86_400_000));
-  if (removed > 0) target.catchUp();
+export async function pruneOnce(target: RetentionTarget, days: number, now: Date): Promise<number> {
+  const removed = await target.writer.pruneFeedArticles(new Date(now.getTime() - days * 86_400_000));
+  if (removed > 0) await target.catchUp();
   return removed;
 }
 
@@ -21,16 +21,16 @@ export function startRetention(
   opts: { now?: () => Date; everyMs?: number; onPruned?: (removed: number) => void; onError?: (err: Error) => void } = {},
 ): () => void {
   const now = opts.now ?? (() => new Date());
-  const run = () => {
+  const run = async () => {
     try {
-      const removed = pruneOnce(target, days, now());
+      const removed = await pruneOnce(target, days, now());
       if (removed > 0) opts.onPruned?.(removed);
     } catch (err) {
       opts.onError?.(err as Error);
     }
   };
-  run();
-  const timer = setInterval(run, opts.everyMs ?? 3_600_000);
+  void run();
+  const timer = setInterval(() => void run(), opts.everyMs ?? 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
 }

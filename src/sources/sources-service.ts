@@ -3,32 +3,29 @@
 // that fetches each followed feed once, however many servers follow it, storing what is new.
 import type { Scope } from '../briefings';
 import { ArticleSink, type StoredBatch } from './feed-sink';
-import {
-  describeFeedState,
-  feedKey,
-  FeedPoller,
-  freshState,
-  resolveFeed,
-  type FeedState,
-  type FeedStateStore,
-  type PollLogger,
-  type PollOutcome,
-} from './feeds';
+import { describeFeedState, feedKey, FeedPoller, freshState, resolveFeed, type FeedStateStore, type PollLogger, type PollOutcome } from './feeds';
 import type { PageAnalyser } from './files/analyse-pool';
 import type { Fetcher } from './http';
 import type { AddSourceResult, NewArticles, SourcesService, SourceView } from './service-types';
 
 /** Where feeds, their state and who follows them are kept (src/store's SqliteFeedStore in the bot). */
 export interface FeedRegistry extends FeedStateStore {
-  getNow(url: string): FeedState | null;
-  addSource(guildId: string | null, url: string, addedFrom?: string | null): boolean;
-  removeSource(guildId: string, url: string): boolean;
-  setShared(urls: string[]): void;
-  replaceShared(pageUrl: string, feedUrl: string): void;
-  sources(guildId: string | null): { url: string; addedFrom: string | null }[];
-  followedFeeds(): string[];
-  articleCount(url: string): number;
-  storedItem(url: string, itemKey: string): { id: string; teaser: boolean } | null;
+  addSource(guildId: string | null, url: string, addedFrom?: string | null): Promise<boolean>;
+  removeSource(guildId: string, url: string): Promise<boolean>;
+  setShared(urls: string[]): Promise<void>;
+  replaceShared(pageUrl: string, feedUrl: string): Promise<void>;
+  sources(guildId: string | null): Promise<{ url: string; addedFrom: string | null }[]>;
+  /** Every guild's sources and the shared ones (guildId null). */
+  allSources(): Promise<{ guildId: string | null; url: string }[]>;
+  followedFeeds(): Promise<string[]>;
+  articleCount(url: string): Promise<number>;
+  storedItem(url: string, itemKey: string): Promise<{ id: string; teaser: boolean } | null>;
+}
+
+/** Who follows which feed, as last read from the store: what scopes are answered from, without a query. */
+interface Followed {
+  shared: string[];
+  byGuild: Map<string, string[]>;
 }
 
 export interface FeedSourcesOptions {
@@ -65,10 +62,13 @@ export class FeedSources implements SourcesService {
   private readonly now: () => number;
   private starting: Promise<void> = Promise.resolve();
   private stopped = false;
+  private followed: Followed = { shared: [], byGuild: new Map() };
+  private readonly loaded: Promise<void>;
 
   constructor(private readonly opts: FeedSourcesOptions) {
     this.now = opts.now ?? Date.now;
-    if (opts.shared) opts.feeds.setShared([...new Set(opts.shared.map(feedKey))]);
+    this.loaded = this.load(opts.shared);
+    this.loaded.catch(() => undefined); // awaited by ready() and every operation, which report it
     const sink = new ArticleSink({
       fetcher: opts.fetcher,
       writer: opts.writer,
@@ -89,11 +89,36 @@ export class FeedSources implements SourcesService {
     });
   }
 
+  private async load(shared: string[] | undefined): Promise<void> {
+    if (shared) await this.opts.feeds.setShared([...new Set(shared.map(feedKey))]);
+    await this.refresh();
+  }
+
+  /** Resolves once the shared list is stored and who follows what is read (scopes are empty before). */
+  ready(): Promise<void> {
+    return this.loaded;
+  }
+
+  /** Re-reads who follows what (another host, or this one, may have changed it). */
+  private async refresh(): Promise<void> {
+    const shared: string[] = [];
+    const byGuild = new Map<string, string[]>();
+    for (const s of await this.opts.feeds.allSources()) {
+      if (s.guildId === null) shared.push(s.url);
+      else byGuild.set(s.guildId, [...(byGuild.get(s.guildId) ?? []), s.url]);
+    }
+    this.followed = { shared, byGuild };
+  }
+
   /** Finds the feeds of shared home pages, then polls due feeds now and on a timer until stop(). */
   start(): void {
     const tickMs = Math.min(30_000, Math.max(200, this.opts.intervalSeconds * 1000));
     this.starting = this.discoverShared().then(() => {
-      if (!this.stopped) this.poller.start(() => this.opts.feeds.followedFeeds(), tickMs);
+      if (!this.stopped)
+        this.poller.start(async () => {
+          await this.refresh();
+          return this.opts.feeds.followedFeeds();
+        }, tickMs);
     });
   }
 
@@ -108,13 +133,15 @@ export class FeedSources implements SourcesService {
    * instead. A page that cannot be read is left for the poller, whose failure then says why.
    */
   private async discoverShared(): Promise<void> {
-    for (const source of this.opts.feeds.sources(null)) {
-      if (source.addedFrom !== null || this.opts.feeds.getNow(source.url)?.lastSuccessAt) continue;
+    await this.loaded;
+    for (const source of await this.opts.feeds.sources(null)) {
+      if (source.addedFrom !== null || (await this.opts.feeds.get(source.url))?.lastSuccessAt) continue;
       try {
         const resolved = await resolveFeed(this.opts.fetcher, source.url);
         const feedUrl = feedKey(resolved.feedUrl);
         if (resolved.discovered && feedUrl !== source.url) {
-          this.opts.feeds.replaceShared(source.url, feedUrl);
+          await this.opts.feeds.replaceShared(source.url, feedUrl);
+          await this.refresh();
           this.opts.logger.info({ page: source.url, feed: feedUrl }, 'FEEDS names a web page: following the feed it links to');
         }
       } catch {
@@ -126,7 +153,7 @@ export class FeedSources implements SourcesService {
   /** Polls every followed feed once now, due or not (`briefbot fetch`). */
   async pollAll(concurrency = 4): Promise<PollOutcome[]> {
     await this.discoverShared();
-    const urls = this.opts.feeds.followedFeeds();
+    const urls = await this.opts.feeds.followedFeeds();
     const out: PollOutcome[] = new Array(urls.length);
     let next = 0;
     const worker = async () => {
@@ -141,8 +168,8 @@ export class FeedSources implements SourcesService {
 
   private async stored(batch: StoredBatch): Promise<void> {
     // Before the poller records this poll's success: no success yet means this is the feed's first.
-    const firstPoll = !this.opts.feeds.getNow(batch.feed.url)?.lastSuccessAt;
-    this.opts.catchUp();
+    const firstPoll = !(await this.opts.feeds.get(batch.feed.url))?.lastSuccessAt;
+    await this.opts.catchUp();
     if (!batch.newIds.length) return;
     this.announced.add(batch.feed.url);
     await this.tell({ feedUrl: batch.feed.url, articleIds: batch.newIds, firstPoll });
@@ -177,7 +204,8 @@ export class FeedSources implements SourcesService {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: 'Only http and https addresses can be followed.' };
     const given = feedKey(parsed.href);
-    if (this.followsOrShared(guildId, given)) return { ok: true, source: this.view(given, this.scopeOf(given)), alreadyAdded: true };
+    await this.loaded;
+    if (this.followsOrShared(guildId, given)) return { ok: true, source: await this.view(given, this.scopeOf(given)), alreadyAdded: true };
     let resolved;
     try {
       resolved = await resolveFeed(this.opts.fetcher, given);
@@ -187,32 +215,37 @@ export class FeedSources implements SourcesService {
     const feedUrl = feedKey(resolved.feedUrl);
     const discoveredFrom = resolved.discovered ? given : undefined;
     if (this.followsOrShared(guildId, feedUrl))
-      return { ok: true, source: this.view(feedUrl, this.scopeOf(feedUrl)), discoveredFrom, alreadyAdded: true };
-    this.opts.feeds.addSource(guildId, feedUrl, discoveredFrom ?? null);
+      return { ok: true, source: await this.view(feedUrl, this.scopeOf(feedUrl)), discoveredFrom, alreadyAdded: true };
+    await this.opts.feeds.addSource(guildId, feedUrl, discoveredFrom ?? null);
+    await this.refresh();
     // Re-adding a disabled feed tries it again; a feed new to the store starts with its title.
     await this.poller.enable(feedUrl);
     const state = (await this.opts.feeds.get(feedUrl)) ?? freshState(feedUrl);
     await this.opts.feeds.save({ ...state, title: state.title ?? resolved.feed.title });
     // The first poll stores its items now rather than at the next tick.
     void this.poller.pollFeed(feedUrl, { force: true }).catch((err: unknown) => this.opts.logger.error({ err, feed: feedUrl }, 'first poll failed'));
-    return { ok: true, source: this.view(feedUrl, 'server'), discoveredFrom };
+    return { ok: true, source: await this.view(feedUrl, 'server'), discoveredFrom };
   }
 
   async remove(guildId: string, url: string): Promise<boolean> {
+    await this.loaded;
     const key = feedKey(url);
-    if (this.opts.feeds.removeSource(guildId, key)) return true;
-    return key !== url.trim() && this.opts.feeds.removeSource(guildId, url.trim());
+    const removed =
+      (await this.opts.feeds.removeSource(guildId, key)) || (key !== url.trim() && (await this.opts.feeds.removeSource(guildId, url.trim())));
+    await this.refresh();
+    return removed;
   }
 
   async list(guildId: string): Promise<SourceView[]> {
-    const shared = this.opts.feeds.sources(null).map((s) => this.view(s.url, 'shared'));
-    const own = this.opts.feeds.sources(guildId).filter((s) => !shared.some((v) => v.url === s.url));
-    return [...shared, ...own.map((s) => this.view(s.url, 'server'))];
+    await this.loaded;
+    const sharedUrls = (await this.opts.feeds.sources(null)).map((s) => s.url);
+    const own = (await this.opts.feeds.sources(guildId)).filter((s) => !sharedUrls.includes(s.url));
+    return Promise.all([...sharedUrls.map((u) => this.view(u, 'shared')), ...own.map((s) => this.view(s.url, 'server'))]);
   }
 
   visibleFeeds(guildId: string | null): ReadonlySet<string> {
-    const urls = this.opts.feeds.sources(null).map((s) => s.url);
-    if (guildId !== null) for (const s of this.opts.feeds.sources(guildId)) urls.push(s.url);
+    const urls = [...this.followed.shared];
+    if (guildId !== null) urls.push(...(this.followed.byGuild.get(guildId) ?? []));
     return new Set(urls);
   }
 
@@ -231,12 +264,12 @@ export class FeedSources implements SourcesService {
   }
 
   private scopeOf(url: string): SourceView['scope'] {
-    return this.opts.feeds.sources(null).some((s) => s.url === url) ? 'shared' : 'server';
+    return this.followed.shared.includes(url) ? 'shared' : 'server';
   }
 
-  private view(url: string, scope: SourceView['scope']): SourceView {
-    const state = this.opts.feeds.getNow(url) ?? freshState(url);
-    const articleCount = this.opts.feeds.articleCount(url);
+  private async view(url: string, scope: SourceView['scope']): Promise<SourceView> {
+    const state = (await this.opts.feeds.get(url)) ?? freshState(url);
+    const articleCount = await this.opts.feeds.articleCount(url);
     const now = this.now();
     const healthy = !state.disabledReason && !state.lastError && state.lastSuccessAt;
     const status = healthy

@@ -109,7 +109,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return this.statements.get(text);
   }
 
-  snapshot(view: ArticleView): StoreSnapshot {
+  async snapshot(view: ArticleView): Promise<StoreSnapshot> {
     return this.db.transaction(() => {
       const seq = this.currentSeq();
       // Sorted here rather than by SQL: ORDER BY would copy every body through a temporary b-tree (~1 s at 10k).
@@ -124,7 +124,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     })();
   }
 
-  get(id: string): StoredArticle | null {
+  async get(id: string): Promise<StoredArticle | null> {
     const r = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
     return r ? fromRow(r) : null;
   }
@@ -133,7 +133,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return (this.sql("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'article_changes'), 0) AS s").get() as { s: number }).s;
   }
 
-  changesSince(seq: number): { seq: number; ids: string[] } {
+  async changesSince(seq: number): Promise<{ seq: number; ids: string[] }> {
     return this.db.transaction(() => {
       const rows = this.sql('SELECT DISTINCT article_id FROM article_changes WHERE seq > ?').all(seq) as { article_id: string }[];
       return { seq: this.currentSeq(), ids: rows.map((r) => r.article_id) };
@@ -146,20 +146,20 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     this.sql('DELETE FROM article_changes WHERE changed_at < ?').run(cutoff);
   }
 
-  warnings(view: ArticleView): LoadWarning[] {
+  async warnings(view: ArticleView): Promise<LoadWarning[]> {
     const rows = this.sql(
       `SELECT warnings FROM sources WHERE warnings <> '[]' AND (kind = 'feed' OR (kind = 'file' AND root = ?)) ORDER BY kind, root, id`,
     ).all(view.fileRoot ?? '\u0000none') as { warnings: string }[];
     return rows.flatMap((r) => JSON.parse(r.warnings) as LoadWarning[]);
   }
 
-  loadSearchSnapshot(viewKey: string): SearchSnapshotRecord | null {
+  async loadSearchSnapshot(viewKey: string): Promise<SearchSnapshotRecord | null> {
     const r = this.sql('SELECT change_seq, analysis_version, data FROM search_snapshots WHERE view = ?').get(viewKey) as
       { change_seq: number; analysis_version: string; data: Buffer } | undefined;
     return r ? { seq: r.change_seq, analysisVersion: r.analysis_version, data: r.data } : null;
   }
 
-  saveSearchSnapshot(viewKey: string, record: SearchSnapshotRecord): void {
+  async saveSearchSnapshot(viewKey: string, record: SearchSnapshotRecord): Promise<void> {
     this.sql(
       `INSERT INTO search_snapshots (view, change_seq, analysis_version, data, saved_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (view) DO UPDATE SET change_seq = excluded.change_seq, analysis_version = excluded.analysis_version,
@@ -173,7 +173,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     );
   }
 
-  sources(kind: SourceKind, root: string): Map<string, StoredSource> {
+  async sources(kind: SourceKind, root: string): Promise<Map<string, StoredSource>> {
     const rows = this.sql('SELECT * FROM sources WHERE kind = ? AND root = ?').all(kind, root) as SourceRow[];
     return new Map(rows.map((r) => [r.id, sourceFromRow(r)]));
   }
@@ -233,7 +233,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return ids;
   }
 
-  upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): string[] {
+  async upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): Promise<string[]> {
     return this.db
       .transaction(() => {
         const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(
@@ -274,11 +274,11 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return id;
   }
 
-  replaceSource(source: StoredSource, articles: AnalysedArticle[]): string[] {
+  async replaceSource(source: StoredSource, articles: AnalysedArticle[]): Promise<string[]> {
     return this.db.transaction(() => this.replaceOne(source, articles)).immediate();
   }
 
-  replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): void {
+  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void> {
     this.db
       .transaction(() => {
         for (const { source, articles } of items) this.replaceOne(source, articles);
@@ -286,11 +286,11 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
       .immediate();
   }
 
-  touchSource(source: StoredSource): void {
+  async touchSource(source: StoredSource): Promise<void> {
     this.upsertSource(source);
   }
 
-  removeSources(keys: SourceKey[]): void {
+  async removeSources(keys: SourceKey[]): Promise<void> {
     this.db
       .transaction(() => {
         // Articles go with their source (ON DELETE CASCADE fires the delete trigger for each).
@@ -300,7 +300,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
       .immediate();
   }
 
-  pruneFeedArticles(cutoff: Date): number {
+  async pruneFeedArticles(cutoff: Date): Promise<number> {
     const iso = cutoff.toISOString();
     return this.sql(`DELETE FROM articles WHERE source_kind = 'feed' AND COALESCE(date, stored_at) < ?`).run(iso).changes;
   }

@@ -2,6 +2,7 @@
 // server, or everyone through the FEEDS setting (guild_id NULL). The shapes mirror src/sources/feeds'
 // FeedState, so this class is that port's SQLite implementation without the store importing the poller.
 import type { Db } from './open';
+import type { FeedStore } from './ports';
 import { Statements } from './statements';
 
 export interface StoredFeedState {
@@ -62,7 +63,18 @@ function fromRow(r: FeedRow): StoredFeedState {
   };
 }
 
-export class SqliteFeedStore {
+interface SourceRowRaw {
+  guild_id: string | null;
+  feed_url: string;
+  added_at: string;
+  added_from: string | null;
+}
+
+function sourceFromRow(r: SourceRowRaw): FeedSourceRow {
+  return { guildId: r.guild_id, url: r.feed_url, addedAt: r.added_at, addedFrom: r.added_from };
+}
+
+export class SqliteFeedStore implements FeedStore {
   private readonly statements: Statements;
 
   constructor(
@@ -79,10 +91,6 @@ export class SqliteFeedStore {
   // ── fetch state (the poller's FeedStateStore port; async so a networked database can stand behind it) ──
 
   async get(url: string): Promise<StoredFeedState | null> {
-    return this.getNow(url);
-  }
-
-  getNow(url: string): StoredFeedState | null {
     const r = this.sql('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
     return r ? fromRow(r) : null;
   }
@@ -121,7 +129,11 @@ export class SqliteFeedStore {
   // ── who follows what ──
 
   /** Adds a source; false when this guild (or the shared list) already had it. */
-  addSource(guildId: string | null, url: string, addedFrom: string | null = null): boolean {
+  async addSource(guildId: string | null, url: string, addedFrom: string | null = null): Promise<boolean> {
+    return this.add(guildId, url, addedFrom);
+  }
+
+  private add(guildId: string | null, url: string, addedFrom: string | null = null): boolean {
     const r = this.sql('INSERT OR IGNORE INTO feed_sources (guild_id, feed_url, added_at, added_from) VALUES (?, ?, ?, ?)').run(
       guildId,
       url,
@@ -132,7 +144,7 @@ export class SqliteFeedStore {
   }
 
   /** Removes a guild's source; false when it had none such. The feed's articles stay (others may follow it). */
-  removeSource(guildId: string, url: string): boolean {
+  async removeSource(guildId: string, url: string): Promise<boolean> {
     return this.sql('DELETE FROM feed_sources WHERE guild_id = ? AND feed_url = ?').run(guildId, url).changes > 0;
   }
 
@@ -140,7 +152,7 @@ export class SqliteFeedStore {
    * Makes the shared list what `urls` (the FEEDS setting at start-up) names: a URL is kept as the feed itself or
    * as the home page a feed was discovered from; a URL no longer named goes.
    */
-  setShared(urls: string[]): void {
+  async setShared(urls: string[]): Promise<void> {
     this.db
       .transaction(() => {
         const keep = new Set(urls);
@@ -153,48 +165,48 @@ export class SqliteFeedStore {
           if (keep.has(r.feed_url) || (r.added_from !== null && keep.has(r.added_from))) named.add(r.added_from ?? r.feed_url).add(r.feed_url);
           else this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(r.feed_url);
         }
-        for (const url of urls) if (!named.has(url)) this.addSource(null, url);
+        for (const url of urls) if (!named.has(url)) this.add(null, url);
       })
       .immediate();
   }
 
   /** A shared home page turned out to name a feed: follow the feed, remembering the page it came from. */
-  replaceShared(pageUrl: string, feedUrl: string): void {
+  async replaceShared(pageUrl: string, feedUrl: string): Promise<void> {
     this.db
       .transaction(() => {
         this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(pageUrl);
-        this.addSource(null, feedUrl, pageUrl);
+        this.add(null, feedUrl, pageUrl);
       })
       .immediate();
   }
 
   /** A guild's sources (or, for null, the shared ones), oldest first. */
-  sources(guildId: string | null): FeedSourceRow[] {
+  async sources(guildId: string | null): Promise<FeedSourceRow[]> {
     const rows = (
       guildId === null
         ? this.sql('SELECT * FROM feed_sources WHERE guild_id IS NULL ORDER BY added_at, feed_url').all()
         : this.sql('SELECT * FROM feed_sources WHERE guild_id = ? ORDER BY added_at, feed_url').all(guildId)
-    ) as {
-      guild_id: string | null;
-      feed_url: string;
-      added_at: string;
-      added_from: string | null;
-    }[];
-    return rows.map((r) => ({ guildId: r.guild_id, url: r.feed_url, addedAt: r.added_at, addedFrom: r.added_from }));
+    ) as SourceRowRaw[];
+    return rows.map(sourceFromRow);
+  }
+
+  async allSources(): Promise<FeedSourceRow[]> {
+    const rows = this.sql('SELECT * FROM feed_sources ORDER BY added_at, feed_url').all() as SourceRowRaw[];
+    return rows.map(sourceFromRow);
   }
 
   /** Every feed someone follows, each once: what the poller polls. */
-  followedFeeds(): string[] {
+  async followedFeeds(): Promise<string[]> {
     return (this.sql('SELECT DISTINCT feed_url FROM feed_sources ORDER BY feed_url').all() as { feed_url: string }[]).map((r) => r.feed_url);
   }
 
   /** How many articles of this feed the store holds. */
-  articleCount(url: string): number {
+  async articleCount(url: string): Promise<number> {
     return (this.sql("SELECT COUNT(*) AS n FROM articles WHERE source_kind = 'feed' AND source_id = ?").get(url) as { n: number }).n;
   }
 
   /** The stored article of this feed item, if any (then its page is not fetched again), and whether it is a teaser. */
-  storedItem(url: string, itemKey: string): { id: string; teaser: boolean } | null {
+  async storedItem(url: string, itemKey: string): Promise<{ id: string; teaser: boolean } | null> {
     const r = this.sql(
       `SELECT id, json_extract(body, '$.teaser') AS teaser FROM articles
        WHERE source_kind = 'feed' AND source_root = '' AND source_id = ? AND item_key = ?`,

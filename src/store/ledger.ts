@@ -1,6 +1,7 @@
 // The deliveries ledger: one row per (channel, local date). The row's existence is the claim;
 // a UNIQUE constraint makes the database the arbiter between processes.
 import type { Db } from './open';
+import type { DeliveryLedgerStore, FinishOutcome } from './ports';
 import { Statements } from './statements';
 
 export type DeliveryStatus = 'claimed' | 'posted' | 'empty' | 'failed';
@@ -73,7 +74,7 @@ export interface ClaimRequest {
   now: Date;
 }
 
-export class DeliveryLedger {
+export class DeliveryLedger implements DeliveryLedgerStore {
   private readonly statements: Statements;
   constructor(private readonly db: Db) {
     this.statements = new Statements(db);
@@ -83,31 +84,35 @@ export class DeliveryLedger {
     return this.statements.get(text);
   }
 
-  get(channelId: string, localDate: string): Delivery | null {
+  async get(channelId: string, localDate: string): Promise<Delivery | null> {
+    return this.row(channelId, localDate);
+  }
+
+  private row(channelId: string, localDate: string): Delivery | null {
     const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?').get(channelId, localDate) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
-  latest(channelId: string): Delivery | null {
+  async latest(channelId: string): Promise<Delivery | null> {
     const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1').get(channelId) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   /** Takes the (channel, date) slot. Exactly one caller ever gets true for a slot, across processes. */
-  claim(req: ClaimRequest): Delivery | null {
+  async claim(req: ClaimRequest): Promise<Delivery | null> {
     const info = this.sql(
       `INSERT INTO deliveries (channel_id, guild_id, local_date, status, trigger, late, claimed_by, claimed_at)
          VALUES (?, ?, ?, 'claimed', ?, ?, ?, ?)
          ON CONFLICT (channel_id, local_date) DO NOTHING`,
     ).run(req.channelId, req.guildId, req.localDate, req.trigger, req.late ? 1 : 0, req.owner, req.now.toISOString());
-    return info.changes === 1 ? this.get(req.channelId, req.localDate) : null;
+    return info.changes === 1 ? this.row(req.channelId, req.localDate) : null;
   }
 
   /**
    * Takes over a row seen in state `seen` (a stale claim, or a failed day an admin retries with /briefing now).
    * Compare-and-swap on status, owner and claim time: of two processes racing for it, one wins.
    */
-  takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Delivery | null {
+  async takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Promise<Delivery | null> {
     const info = this.sql(
       `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
                                trigger = ?, late = ?, error = NULL, error_kind = NULL
@@ -123,11 +128,11 @@ export class DeliveryLedger {
       seen.claimedBy,
       seen.claimedAt,
     );
-    return info.changes === 1 ? this.get(seen.channelId, seen.localDate) : null;
+    return info.changes === 1 ? this.row(seen.channelId, seen.localDate) : null;
   }
 
   /** Notes one more send attempt on a claim we hold. */
-  noteAttempt(channelId: string, localDate: string, owner: string, error: string): void {
+  async noteAttempt(channelId: string, localDate: string, owner: string, error: string): Promise<void> {
     this.sql(
       `UPDATE deliveries SET attempts = attempts + 1, error = ?
          WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
@@ -135,7 +140,7 @@ export class DeliveryLedger {
   }
 
   /** Records which articles a claim is about to post, so a restart that finds the post can still remember them. */
-  notePlan(channelId: string, localDate: string, owner: string, articleIds: string[]): void {
+  async notePlan(channelId: string, localDate: string, owner: string, articleIds: string[]): Promise<void> {
     this.sql(
       `UPDATE deliveries SET article_ids = ?
        WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
@@ -143,8 +148,8 @@ export class DeliveryLedger {
   }
 
   /** Records messages as they are sent, so a crash mid-way leaves a trail. */
-  addMessageIds(channelId: string, localDate: string, owner: string, ids: string[]): void {
-    const row = this.get(channelId, localDate);
+  async addMessageIds(channelId: string, localDate: string, owner: string, ids: string[]): Promise<void> {
+    const row = this.row(channelId, localDate);
     if (!row || row.claimedBy !== owner) return;
     this.sql('UPDATE deliveries SET message_ids = ? WHERE channel_id = ? AND local_date = ? AND claimed_by = ?').run(
       JSON.stringify([...row.messageIds, ...ids]),
@@ -155,12 +160,7 @@ export class DeliveryLedger {
   }
 
   /** Finishes a claim we hold as posted (or empty: nothing new and nothing announced) and remembers the articles. */
-  finish(
-    channelId: string,
-    localDate: string,
-    owner: string,
-    outcome: { status: 'posted' | 'empty'; messageIds: string[]; articleIds: string[]; now: Date; detail?: string | null },
-  ): boolean {
+  async finish(channelId: string, localDate: string, owner: string, outcome: FinishOutcome): Promise<boolean> {
     return this.db.transaction(() => {
       const iso = outcome.now.toISOString();
       const info = this.sql(
@@ -188,9 +188,9 @@ export class DeliveryLedger {
   }
 
   /** Finishes a claim we hold as failed. Returns whether this day newly counts as a failed day. */
-  fail(channelId: string, localDate: string, owner: string, kind: FailureKind, error: string): { newFailedDay: boolean } {
+  async fail(channelId: string, localDate: string, owner: string, kind: FailureKind, error: string): Promise<{ newFailedDay: boolean }> {
     return this.db.transaction(() => {
-      const row = this.get(channelId, localDate);
+      const row = this.row(channelId, localDate);
       if (!row || row.status !== 'claimed' || row.claimedBy !== owner) return { newFailedDay: false };
       this.sql(
         `UPDATE deliveries SET status = 'failed', error = ?, error_kind = ?, failure_counted = 1
@@ -201,17 +201,17 @@ export class DeliveryLedger {
   }
 
   /** Claims left unfinished (by a crash, or by a process still working on them). */
-  unfinished(): Delivery[] {
+  async unfinished(): Promise<Delivery[]> {
     return (this.sql("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY claimed_at").all() as RawDelivery[]).map(fromRaw);
   }
 
   /** Ids of articles already briefed in a channel. */
-  briefedIn(channelId: string): Set<string> {
+  async briefedIn(channelId: string): Promise<Set<string>> {
     const rows = this.sql('SELECT article_id FROM briefed_articles WHERE channel_id = ?').all(channelId) as { article_id: string }[];
     return new Set(rows.map((r) => r.article_id));
   }
 
-  all(channelId: string): Delivery[] {
+  async all(channelId: string): Promise<Delivery[]> {
     return (this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date').all(channelId) as RawDelivery[]).map(fromRaw);
   }
 }

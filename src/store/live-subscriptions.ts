@@ -1,6 +1,7 @@
 // Live subscriptions: a feed posting its new articles to a channel, with the filter an admin typed (stored
 // as its canonical text, which parses back to the same filter), the first-poll marker and why it stopped.
 import type { Db } from './open';
+import type { LiveSubscriptionStore } from './ports';
 import { Statements } from './statements';
 
 export interface StoredFilter {
@@ -60,7 +61,7 @@ function fromRaw(r: RawSubscription): LiveSubscriptionRow {
   };
 }
 
-export class LiveSubscriptionRepo {
+export class LiveSubscriptionRepo implements LiveSubscriptionStore {
   private readonly statements: Statements;
   constructor(db: Db) {
     this.statements = new Statements(db);
@@ -75,8 +76,8 @@ export class LiveSubscriptionRepo {
    * a stopped subscription (the admin fixed the channel) without a new first poll: what came in meanwhile is
    * recorded by the ledger's age rule, not posted in a flood.
    */
-  upsert(sub: NewSubscription, now: Date): { row: LiveSubscriptionRow; created: boolean } {
-    const before = this.find(sub.channelId, sub.feedUrl);
+  async upsert(sub: NewSubscription, now: Date): Promise<{ row: LiveSubscriptionRow; created: boolean }> {
+    const before = this.findNow(sub.channelId, sub.feedUrl);
     this.sql(
       `INSERT INTO live_subscriptions (guild_id, channel_id, feed_url, source_name, filter_include, filter_exclude, filter_topic, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -85,54 +86,58 @@ export class LiveSubscriptionRepo {
          filter_exclude = excluded.filter_exclude, filter_topic = excluded.filter_topic,
          stopped_kind = NULL, stopped_reason = NULL`,
     ).run(sub.guildId, sub.channelId, sub.feedUrl, sub.sourceName, sub.filter.include, sub.filter.exclude, sub.filter.topic, now.toISOString());
-    const row = this.find(sub.channelId, sub.feedUrl);
+    const row = this.findNow(sub.channelId, sub.feedUrl);
     if (!row) throw new Error(`live subscription for ${sub.feedUrl} in ${sub.channelId} vanished after being written`);
     return { row, created: !before };
   }
 
-  find(channelId: string, feedUrl: string): LiveSubscriptionRow | null {
+  async find(channelId: string, feedUrl: string): Promise<LiveSubscriptionRow | null> {
+    return this.findNow(channelId, feedUrl);
+  }
+
+  private findNow(channelId: string, feedUrl: string): LiveSubscriptionRow | null {
     const r = this.sql('SELECT * FROM live_subscriptions WHERE channel_id = ? AND feed_url = ?').get(channelId, feedUrl) as
       RawSubscription | undefined;
     return r ? fromRaw(r) : null;
   }
 
-  get(id: string): LiveSubscriptionRow | null {
+  async get(id: string): Promise<LiveSubscriptionRow | null> {
     const r = this.sql('SELECT * FROM live_subscriptions WHERE id = ?').get(Number(id)) as RawSubscription | undefined;
     return r ? fromRaw(r) : null;
   }
 
   /** A guild's subscriptions: removing one needs the guild, so one server never touches another's. */
-  remove(guildId: string, channelId: string, feedUrl: string): boolean {
+  async remove(guildId: string, channelId: string, feedUrl: string): Promise<boolean> {
     return (
       this.sql('DELETE FROM live_subscriptions WHERE guild_id = ? AND channel_id = ? AND feed_url = ?').run(guildId, channelId, feedUrl).changes === 1
     );
   }
 
   /** Every subscription of a guild to a feed (the feed left the guild's sources). */
-  removeFeed(guildId: string, feedUrl: string): number {
+  async removeFeed(guildId: string, feedUrl: string): Promise<number> {
     return this.sql('DELETE FROM live_subscriptions WHERE guild_id = ? AND feed_url = ?').run(guildId, feedUrl).changes;
   }
 
-  forGuild(guildId: string): LiveSubscriptionRow[] {
+  async forGuild(guildId: string): Promise<LiveSubscriptionRow[]> {
     const rows = this.sql('SELECT * FROM live_subscriptions WHERE guild_id = ? ORDER BY feed_url, channel_id').all(guildId) as RawSubscription[];
     return rows.map(fromRaw);
   }
 
-  forFeed(feedUrl: string): LiveSubscriptionRow[] {
+  async forFeed(feedUrl: string): Promise<LiveSubscriptionRow[]> {
     const rows = this.sql('SELECT * FROM live_subscriptions WHERE feed_url = ? ORDER BY id').all(feedUrl) as RawSubscription[];
     return rows.map(fromRaw);
   }
 
-  inChannel(channelId: string): LiveSubscriptionRow[] {
+  async inChannel(channelId: string): Promise<LiveSubscriptionRow[]> {
     const rows = this.sql('SELECT * FROM live_subscriptions WHERE channel_id = ? ORDER BY id').all(channelId) as RawSubscription[];
     return rows.map(fromRaw);
   }
 
-  markFirstPoll(id: string, now: Date): void {
+  async markFirstPoll(id: string, now: Date): Promise<void> {
     this.sql('UPDATE live_subscriptions SET first_polled_at = ? WHERE id = ? AND first_polled_at IS NULL').run(now.toISOString(), Number(id));
   }
 
-  stop(id: string, kind: string, reason: string): void {
+  async stop(id: string, kind: string, reason: string): Promise<void> {
     this.sql('UPDATE live_subscriptions SET stopped_kind = ?, stopped_reason = ? WHERE id = ?').run(kind, reason, Number(id));
   }
 }

@@ -49,12 +49,12 @@ export class SqliteLiveLedger implements LiveLedgerPort {
     return this.statements.get(text);
   }
 
-  get(channelId: string, key: string): LiveRecord | null {
+  async get(channelId: string, key: string): Promise<LiveRecord | null> {
     const r = this.sql('SELECT * FROM live_posts WHERE channel_id = ? AND key = ?').get(channelId, key) as RawPost | undefined;
     return r ? fromRaw(r) : null;
   }
 
-  claim(req: ClaimRequest): boolean {
+  async claim(req: ClaimRequest): Promise<boolean> {
     const info = this.sql(
       `INSERT INTO live_posts (channel_id, key, subscription_id, story_id, status, job, owner, claimed_at)
        VALUES (?, ?, ?, ?, 'claimed', ?, ?, ?)
@@ -63,7 +63,7 @@ export class SqliteLiveLedger implements LiveLedgerPort {
     return info.changes === 1;
   }
 
-  skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): void {
+  async skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): Promise<void> {
     this.sql(
       `INSERT INTO live_posts (channel_id, key, subscription_id, story_id, status, reason, claimed_at)
        VALUES (?, ?, ?, ?, 'skipped', ?, ?)
@@ -71,7 +71,7 @@ export class SqliteLiveLedger implements LiveLedgerPort {
     ).run(req.channelId, req.key, req.subscriptionId, req.storyId, req.reason, req.now.toISOString());
   }
 
-  posted(channelId: string, key: string, owner: string, messageId: string, now: Date): boolean {
+  async posted(channelId: string, key: string, owner: string, messageId: string, now: Date): Promise<boolean> {
     const info = this.sql(`UPDATE live_posts SET status = 'posted', message_id = ?, posted_at = ? WHERE ${HELD}`).run(
       messageId,
       now.toISOString(),
@@ -82,16 +82,16 @@ export class SqliteLiveLedger implements LiveLedgerPort {
     return info.changes === 1;
   }
 
-  failed(channelId: string, key: string, owner: string, reason: string): boolean {
+  async failed(channelId: string, key: string, owner: string, reason: string): Promise<boolean> {
     return this.sql(`UPDATE live_posts SET status = 'failed', reason = ? WHERE ${HELD}`).run(reason, channelId, key, owner).changes === 1;
   }
 
-  noteAttempt(channelId: string, key: string, owner: string, reason: string): void {
+  async noteAttempt(channelId: string, key: string, owner: string, reason: string): Promise<void> {
     this.sql(`UPDATE live_posts SET attempts = attempts + 1, reason = ? WHERE ${HELD}`).run(reason, channelId, key, owner);
   }
 
   /** Compare-and-swap on owner and claim time: of two processes racing for a stale claim, one wins. */
-  takeOver(seen: LiveRecord, owner: string, now: Date): boolean {
+  async takeOver(seen: LiveRecord, owner: string, now: Date): Promise<boolean> {
     const info = this.sql(
       `UPDATE live_posts SET owner = ?, claimed_at = ?, attempts = attempts + 1
        WHERE channel_id = ? AND key = ? AND status = 'claimed' AND owner IS ? AND claimed_at = ?`,
@@ -99,12 +99,12 @@ export class SqliteLiveLedger implements LiveLedgerPort {
     return info.changes === 1;
   }
 
-  unfinished(): LiveRecord[] {
+  async unfinished(): Promise<LiveRecord[]> {
     const rows = this.sql(`SELECT * FROM live_posts WHERE status = 'claimed' ORDER BY claimed_at, channel_id, key`).all() as RawPost[];
     return rows.map(fromRaw);
   }
 
-  storyPostedSince(channelId: string, storyId: string, since: Date): LiveRecord | null {
+  async storyPostedSince(channelId: string, storyId: string, since: Date): Promise<LiveRecord | null> {
     const r = this.sql(
       `SELECT * FROM live_posts WHERE channel_id = ? AND story_id = ? AND status IN ('claimed', 'posted') AND claimed_at >= ?
        ORDER BY claimed_at LIMIT 1`,

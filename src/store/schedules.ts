@@ -1,5 +1,6 @@
 // The schedules table: one row per channel that gets a daily briefing.
 import type { Db } from './open';
+import type { ScheduleStore } from './ports';
 import { Statements } from './statements';
 
 /** What an admin chooses for a channel's daily briefing (the store keeps it; /briefing set writes it). */
@@ -64,7 +65,7 @@ function fromRaw(r: RawSchedule): ScheduleRow {
 
 export const PAUSE_AFTER_FAILED_DAYS = 3;
 
-export class ScheduleRepo {
+export class ScheduleRepo implements ScheduleStore {
   private readonly statements: Statements;
   constructor(private readonly db: Db) {
     this.statements = new Statements(db);
@@ -74,16 +75,20 @@ export class ScheduleRepo {
     return this.statements.get(text);
   }
 
-  get(channelId: string): ScheduleRow | null {
+  async get(channelId: string): Promise<ScheduleRow | null> {
+    return this.row(channelId);
+  }
+
+  private row(channelId: string): ScheduleRow | null {
     const r = this.sql('SELECT * FROM schedules WHERE channel_id = ?').get(channelId) as RawSchedule | undefined;
     return r ? fromRaw(r) : null;
   }
 
-  listForGuild(guildId: string): ScheduleRow[] {
+  async listForGuild(guildId: string): Promise<ScheduleRow[]> {
     return (this.sql('SELECT * FROM schedules WHERE guild_id = ? ORDER BY channel_id').all(guildId) as RawSchedule[]).map(fromRaw);
   }
 
-  listAll(): ScheduleRow[] {
+  async listAll(): Promise<ScheduleRow[]> {
     return (this.sql('SELECT * FROM schedules ORDER BY guild_id, channel_id').all() as RawSchedule[]).map(fromRaw);
   }
 
@@ -91,9 +96,13 @@ export class ScheduleRepo {
    * Creates or replaces a channel's schedule and resumes it. When the time or zone changes (or the row is new),
    * slots already due today are not owed: a schedule set at 10:00 for 08:00 starts tomorrow.
    */
-  upsert(input: ScheduleInput, now: Date): ScheduleRow {
+  async upsert(input: ScheduleInput, now: Date): Promise<ScheduleRow> {
+    return this.upsertNow(input, now);
+  }
+
+  private upsertNow(input: ScheduleInput, now: Date): ScheduleRow {
     const iso = now.toISOString();
-    const existing = this.get(input.channelId);
+    const existing = this.row(input.channelId);
     const clockChanged = !existing || existing.time !== input.time || existing.timezone !== input.timezone;
     this.sql(
       `INSERT INTO schedules (channel_id, guild_id, time, timezone, topic, articles, announce_empty,
@@ -106,12 +115,12 @@ export class ScheduleRepo {
            effective_from = CASE WHEN @clockChanged = 1 THEN excluded.effective_from ELSE schedules.effective_from END,
            updated_at = excluded.updated_at`,
     ).run({ ...input, announceEmpty: input.announceEmpty ? 1 : 0, iso, clockChanged: clockChanged ? 1 : 0 });
-    return this.get(input.channelId)!;
+    return this.row(input.channelId)!;
   }
 
   /** Like upsert, but leaves an identical row untouched (the env default schedule is re-applied on every start). */
-  ensure(input: ScheduleInput, now: Date): ScheduleRow {
-    const existing = this.get(input.channelId);
+  async ensure(input: ScheduleInput, now: Date): Promise<ScheduleRow> {
+    const existing = this.row(input.channelId);
     if (
       existing &&
       existing.guildId === input.guildId &&
@@ -123,24 +132,24 @@ export class ScheduleRepo {
     ) {
       return existing;
     }
-    return this.upsert(input, now);
+    return this.upsertNow(input, now);
   }
 
-  remove(channelId: string): boolean {
+  async remove(channelId: string): Promise<boolean> {
     return this.sql('DELETE FROM schedules WHERE channel_id = ?').run(channelId).changes === 1;
   }
 
-  removeGuild(guildId: string): number {
+  async removeGuild(guildId: string): Promise<number> {
     return this.sql('DELETE FROM schedules WHERE guild_id = ?').run(guildId).changes;
   }
 
   /** A posted day ends a run of failures. */
-  recordSuccess(channelId: string): void {
+  async recordSuccess(channelId: string): Promise<void> {
     this.sql('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
   }
 
   /** Counts one more failed day; pauses the schedule at the limit. Returns the row after. */
-  recordFailedDay(channelId: string, reason: string, now: Date): ScheduleRow | null {
+  async recordFailedDay(channelId: string, reason: string, now: Date): Promise<ScheduleRow | null> {
     this.sql(
       `UPDATE schedules SET failure_days = failure_days + 1,
            paused = CASE WHEN failure_days + 1 >= @limit THEN 1 ELSE paused END,
@@ -149,6 +158,6 @@ export class ScheduleRepo {
            updated_at = @iso
          WHERE channel_id = @channelId`,
     ).run({ channelId, reason, limit: PAUSE_AFTER_FAILED_DAYS, iso: now.toISOString() });
-    return this.get(channelId);
+    return this.row(channelId);
   }
 }

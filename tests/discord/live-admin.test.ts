@@ -23,8 +23,8 @@ beforeEach(() => {
   store = openStore(path.join(dir, 'b.db'));
   admin = new StoreLiveAdmin({ subscriptions: store.live.subscriptions, locate: async (id) => places[id] ?? null, now: () => NOW });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,22 +35,22 @@ describe('subscribing a channel to a feed', () => {
     await expect(admin.watch(req('elsewhere'))).resolves.toEqual({ ok: false, problem: 'not-in-server' });
     await expect(admin.watch(req('gone'))).resolves.toEqual({ ok: false, problem: 'not-in-server' });
     await expect(admin.watch(req('voice'))).resolves.toEqual({ ok: false, problem: 'cannot-hold-posts' });
-    expect(admin.list('g1')).toEqual([]);
+    expect(await admin.list('g1')).toEqual([]);
   });
 
   it('refuses a filter that does not parse before storing anything', async () => {
     await expect(admin.watch(req('news', { include: 'sport', exclude: 'sport' }))).rejects.toBeInstanceOf(FilterInputError);
-    expect(admin.list('g1')).toEqual([]);
+    expect(await admin.list('g1')).toEqual([]);
   });
 
   it('stores the filter so it reads back the same, and a second watch updates it and restarts a stopped one', async () => {
     const first = await admin.watch(req('news', { include: 'Ukraine, "peace talks"' }));
     expect(first).toMatchObject({ ok: true, created: true, restarted: false });
-    const [row] = store.live.subscriptions.forGuild('g1');
-    store.live.subscriptions.stop(row.id, 'permissions', 'Missing Permissions');
+    const [row] = await store.live.subscriptions.forGuild('g1');
+    await store.live.subscriptions.stop(row.id, 'permissions', 'Missing Permissions');
     const second = await admin.watch(req('news', { exclude: 'sport' }));
     expect(second).toMatchObject({ ok: true, created: false, restarted: true });
-    const [view] = admin.list('g1');
+    const [view] = await admin.list('g1');
     expect(view.stoppedReason).toBeNull();
     expect(view.filter.exclude.map((t) => t.words)).toEqual([['sport']]);
     expect(view.filter.include).toEqual([]);
@@ -58,8 +58,8 @@ describe('subscribing a channel to a feed', () => {
 
   it("does not let one server remove another's subscription", async () => {
     await admin.watch(req('news'));
-    expect(admin.unwatch('g2', 'news', 'https://a.example/feed')).toBe(false);
-    expect(admin.unwatchFeed('g2', 'https://a.example/feed')).toBe(0);
-    expect(admin.unwatch('g1', 'news', 'https://a.example/feed')).toBe(true);
+    expect(await admin.unwatch('g2', 'news', 'https://a.example/feed')).toBe(false);
+    expect(await admin.unwatchFeed('g2', 'https://a.example/feed')).toBe(0);
+    expect(await admin.unwatch('g1', 'news', 'https://a.example/feed')).toBe(true);
   });
 });

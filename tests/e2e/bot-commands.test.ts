@@ -275,7 +275,7 @@ describe('the bot on the stand-in Discord', () => {
         markdownArticle({ title: 'Late orchard harvest news', date: '2025-12-05', paragraphs: ['The orchard harvest ended late.'] }),
       );
       await library.sync.paths(['orchard-late.md']);
-      library.catchUp();
+      await library.catchUp();
       const r = await send(h.discord.buttonInteraction(next, { message: first.original }));
       expectCleanAnswer(r);
       expect(r.edits[0].content).toContain('here is a fresh first page');

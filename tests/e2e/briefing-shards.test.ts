@@ -44,20 +44,20 @@ describe('two shards', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function seedSchedules(time: string, timezone: string, effectiveFrom: Date) {
+  async function seedSchedules(time: string, timezone: string, effectiveFrom: Date) {
     const store = openStore(dbPath);
     for (const [guildId, channelId] of [
       [guildA, newsA],
       [guildB, newsB],
     ]) {
-      store.schedules.upsert({ guildId, channelId, time, timezone, topic: null, articles: 2, announceEmpty: false }, effectiveFrom);
+      await store.schedules.upsert({ guildId, channelId, time, timezone, topic: null, articles: 2, announceEmpty: false }, effectiveFrom);
     }
-    store.close();
+    await store.close();
   }
 
   it('each post only their servers, at the set time, once', async () => {
     fakeDateOnly(new Date('2026-05-04T05:59:57Z'));
-    seedSchedules('08:00', 'Europe/Berlin', new Date('2026-05-01T00:00:00Z'));
+    await seedSchedules('08:00', 'Europe/Berlin', new Date('2026-05-01T00:00:00Z'));
     const clients: Client[] = [];
     const attached: AttachedScheduler[] = [];
     try {
@@ -75,8 +75,8 @@ describe('two shards', () => {
       await discord.waitForMessages(newsB, 1, { timeoutMs: 20_000 });
       await sleep(1000);
       const ledger = attached[0].store.ledger;
-      const a = ledger.get(newsA, '2026-05-04')!;
-      const b = ledger.get(newsB, '2026-05-04')!;
+      const a = (await ledger.get(newsA, '2026-05-04'))!;
+      const b = (await ledger.get(newsB, '2026-05-04'))!;
       expect([a.status, b.status]).toEqual(['posted', 'posted']);
       expect(a.claimedBy).not.toBe(b.claimedBy);
       expect(briefingMessages(discord, newsA, '2026-05-04')).toHaveLength(a.messageIds.length);
@@ -97,7 +97,7 @@ describe('two shards', () => {
     })!;
     const hhmm = localTimeOf(new Date(now.getTime() - 3_600_000), zone);
     const today = localDateOf(now, zone);
-    seedSchedules(hhmm, zone, new Date(now.getTime() - 2 * 86_400_000));
+    await seedSchedules(hhmm, zone, new Date(now.getTime() - 2 * 86_400_000));
     const contentDir = path.join(dir, 'content');
     fs.mkdirSync(contentDir);
     fs.writeFileSync(
@@ -128,9 +128,9 @@ describe('two shards', () => {
       await discord.waitForMessages(newsB, 1, { timeoutMs: 90_000 });
       await sleep(1000);
       const store = openStore(dbPath);
-      const a = store.ledger.get(newsA, today)!;
-      const b = store.ledger.get(newsB, today)!;
-      store.close();
+      const a = (await store.ledger.get(newsA, today))!;
+      const b = (await store.ledger.get(newsB, today))!;
+      await store.close();
       expect([a.status, b.status]).toEqual(['posted', 'posted']);
       expect(a.late && b.late).toBe(true);
       // Two shard processes: different pids in the claim owners.

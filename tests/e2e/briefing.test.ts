@@ -4,6 +4,7 @@ import os from 'node:os';
 import { openStore } from '../../src/store/store';
 import { briefingMessages, fakeDateOnly, sleep, startWorld, type World } from '../fixtures/schedule/e2e';
 import type { Json } from '../standin/types';
+import { until } from '../helpers/bot-process';
 
 const TODAY = '2026-05-04';
 // Setup runs from a minute before 08:00 in Berlin; each test then moves the clock to just before 08:00 at the
@@ -113,13 +114,7 @@ describe('daily briefings on the stand-in', () => {
     const bot = await world.boot();
     justBeforeEight();
     await setBriefing(world, news, { time: '08:00', timezone: 'Europe/Berlin' });
-    await world.discord.waitFor(
-      () => {
-        const store = bot.scheduler!.store;
-        return store.ledger.get(news, TODAY)?.status === 'failed';
-      },
-      { timeoutMs: 30_000, what: 'the failed delivery' },
-    );
+    await until('the failed delivery', async () => ((await bot.scheduler!.store.ledger.get(news, TODAY))?.status === 'failed' ? true : null), 30_000);
     expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
     // Asked from another channel: the stand-in, like Discord, drops embeds where the bot lacks Embed Links.
     const general = world.discord.textChannelId(world.discord.guildIds[0], 'general');
@@ -132,9 +127,9 @@ describe('daily briefings on the stand-in', () => {
     const guildId = world.discord.guildIds[0];
     const general = world.discord.textChannelId(guildId, 'general');
     const base = { guildId, topic: null, articles: 2, announceEmpty: false };
-    store.schedules.upsert({ ...base, channelId: news, time: '07:00', timezone: 'Europe/Berlin' }, new Date('2026-05-01T00:00:00Z'));
-    store.schedules.upsert({ ...base, channelId: general, time: '23:59', timezone: 'Europe/Berlin' }, new Date('2026-05-01T00:00:00Z'));
-    store.close();
+    await store.schedules.upsert({ ...base, channelId: news, time: '07:00', timezone: 'Europe/Berlin' }, new Date('2026-05-01T00:00:00Z'));
+    await store.schedules.upsert({ ...base, channelId: general, time: '23:59', timezone: 'Europe/Berlin' }, new Date('2026-05-01T00:00:00Z'));
+    await store.close();
     await world.boot();
     const [late] = await world.discord.waitForMessages(news, 1, { timeoutMs: 10_000 });
     expect(late.content).toContain('Posted late');
@@ -143,15 +138,15 @@ describe('daily briefings on the stand-in', () => {
   });
 
   describe('after a crash between claim and post', () => {
-    const seedCrashedClaim = () => {
+    const seedCrashedClaim = async () => {
       const store = openStore(world.dbPath);
       const guildId = world.discord.guildIds[0];
-      store.schedules.upsert(
+      await store.schedules.upsert(
         { guildId, channelId: news, time: '07:00', timezone: 'Europe/Berlin', topic: null, articles: 2, announceEmpty: false },
         new Date('2026-05-01T00:00:00Z'),
       );
       // Held by a process of this host that no longer runs.
-      store.ledger.claim({
+      await store.ledger.claim({
         channelId: news,
         guildId,
         localDate: TODAY,
@@ -160,12 +155,12 @@ describe('daily briefings on the stand-in', () => {
         owner: `${os.hostname()}/999999/gone`,
         now: new Date('2026-05-04T05:00:00Z'),
       });
-      store.close();
+      await store.close();
     };
     const botAuthor = () => ({ id: world.discord.botUserId, username: 'Briefbot', discriminator: '0', global_name: null, avatar: null, bot: true });
 
     it('finds its own marked post in the channel, even a busy one, and does not post again', async () => {
-      seedCrashedClaim();
+      await seedCrashedClaim();
       // 150 messages before it and 30 after: the search pages through the day's messages.
       for (let i = 0; i < 150; i++) world.discord.addChannelMessage(news, { content: `chatter ${i}` });
       world.discord.addChannelMessage(news, {
@@ -176,17 +171,17 @@ describe('daily briefings on the stand-in', () => {
       for (let i = 0; i < 30; i++) world.discord.addChannelMessage(news, { content: `more chatter ${i}` });
       const bot = await world.boot();
       expect(world.discord.requestsTo('POST', `/channels/${news}/messages`)).toHaveLength(0);
-      expect(bot.scheduler!.store.ledger.get(news, TODAY)).toMatchObject({ status: 'posted', trigger: 'recovery' });
+      expect(await bot.scheduler!.store.ledger.get(news, TODAY)).toMatchObject({ status: 'posted', trigger: 'recovery' });
       expect(world.discord.requestsTo('GET', `/channels/${news}/messages`).length).toBeGreaterThanOrEqual(2);
     });
 
     it('posts once when its marker is not there (a marker from someone else does not count)', async () => {
-      seedCrashedClaim();
+      await seedCrashedClaim();
       world.discord.addChannelMessage(news, { content: `quoting briefbot:${news}:${TODAY}#1/1` });
       const bot = await world.boot();
       await world.discord.waitForRequest('POST', `/channels/${news}/messages`, { timeoutMs: 10_000 });
       await sleep(500);
-      const row = bot.scheduler!.store.ledger.get(news, TODAY)!;
+      const row = (await bot.scheduler!.store.ledger.get(news, TODAY))!;
       expect(row.status).toBe('posted');
       expect(briefingMessages(world.discord, news, TODAY)).toHaveLength(row.messageIds.length);
     });

@@ -125,9 +125,9 @@ describe('live posts', () => {
     await subscribe();
     const [a] = arrive('Claimed, then the process died');
     const store = h.bot.scheduler!.store;
-    const [sub] = store.live.subscriptions.forGuild(h.guildId);
+    const [sub] = await store.live.subscriptions.forGuild(h.guildId);
     const dead = `${os.hostname()}/999999/crashed`; // same host, no such process: its claim may be taken over at once
-    const claimed = store.live.ledger.claim({
+    const claimed = await store.live.ledger.claim({
       channelId: h.channelId,
       key: a.id,
       subscriptionId: sub.id,
@@ -141,7 +141,7 @@ describe('live posts', () => {
     await h.bot.live!.service.idle();
     await emit([a]);
     expect(postedTitles()).toEqual(['Claimed, then the process died']);
-    expect(h.bot.scheduler!.store.live.ledger.get(h.channelId, a.id)?.status).toBe('posted');
+    expect((await h.bot.scheduler!.store.live.ledger.get(h.channelId, a.id))?.status).toBe('posted');
   });
 
   it('a 429 waits and posts once; a 5xx whose request landed anyway does not double the post', async () => {
@@ -159,7 +159,7 @@ describe('live posts', () => {
     await emit(arrive('Cannot be posted'));
     await emit(arrive('Nor this one'));
     expect(postedTitles()).toEqual([]);
-    const [sub] = h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId);
+    const [sub] = await h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId);
     expect(sub.stoppedReason).toMatch(/Missing Permissions/);
     const list = await command('list', {});
     expect(JSON.stringify(list.edits)).toContain('stopped: Missing Permissions');
@@ -183,7 +183,7 @@ describe('live posts', () => {
     await sources.emit({ feedUrl: SECOND, articleIds: [gi.id], firstPoll: false });
     await h.bot.live!.service.idle();
     expect(postedTitles()).toEqual([stories.psPriceIgn.title]);
-    expect(h.bot.scheduler!.store.live.ledger.get(h.channelId, gi.id)).toMatchObject({
+    expect(await h.bot.scheduler!.store.live.ledger.get(h.channelId, gi.id)).toMatchObject({
       status: 'skipped',
       reason: 'story already posted in this channel',
     });

@@ -75,8 +75,8 @@ describe('/sources', () => {
   it('shows a stopped subscription with its reason', async () => {
     await run('add', { url: FEED, channel: h.channelId });
     const repo = h.bot.scheduler!.store.live.subscriptions;
-    const [sub] = repo.forGuild(h.guildId);
-    repo.stop(sub.id, 'permissions', 'Missing Permissions: the bot needs Send Messages here');
+    const [sub] = await repo.forGuild(h.guildId);
+    await repo.stop(sub.id, 'permissions', 'Missing Permissions: the bot needs Send Messages here');
     expect(text(await run('list'))).toContain('⏹ stopped: Missing Permissions: the bot needs Send Messages here');
   });
 
@@ -90,7 +90,7 @@ describe('/sources', () => {
     const r = await run('add', { url: FEED, channel: h.channelId, include: 'sport', exclude: 'sport' });
     expect(text(r)).toContain('That filter does not work: "sport" is both included and excluded');
     expect(sources.byGuild.get(h.guildId)).toBeUndefined();
-    expect(h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId)).toEqual([]);
+    expect(await h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId)).toEqual([]);
   });
 
   it("says why the feed reader refused a URL, in the reader's words", async () => {
@@ -106,7 +106,7 @@ describe('/sources', () => {
     expect(text(await run('watch', { url: FEED, channel: h.channelId, include: 'kyiv' }))).toContain('filter now: include: kyiv');
     expect(text(await run('unwatch', { url: FEED, channel: h.channelId }))).toContain('no longer gets live posts');
     expect(text(await run('unwatch', { url: FEED, channel: h.channelId }))).toContain('nothing changed');
-    expect(h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId)).toEqual([]);
+    expect(await h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId)).toEqual([]);
   });
 
   it("remove autocompletes the server's own sources only, and removing one stops its live posts", async () => {
@@ -119,7 +119,7 @@ describe('/sources', () => {
     const r = await run('remove', { url: FEED });
     expect(text(r)).toContain('Removed https://news.example/feed.xml');
     expect(text(r)).toContain('Its live posts stopped in 1 channel.');
-    expect(h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId)).toEqual([]);
+    expect(await h.bot.scheduler!.store.live.subscriptions.forGuild(h.guildId)).toEqual([]);
     expect(text(await run('remove', { url: FEED }))).toContain("is not one of this server's sources");
   });
 });

@@ -3,7 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// tsx as a loader inside the one node process, as `node dist/main.js` runs in production. Its CLI instead runs
+// a second node and gives a signal 30 ms to be acknowledged before it kills that child (exit 143): on a busy
+// machine that measured the scheduler's load, not whether the bot handles SIGTERM.
+const TSX_LOADER = require.resolve('tsx');
 
 export interface BotProcess {
   child: ChildProcess;
@@ -12,7 +15,11 @@ export interface BotProcess {
 }
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

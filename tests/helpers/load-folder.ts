@@ -25,11 +25,11 @@ export async function loadFolderLibrary(contentDir: string, opts: LoadFolderOpti
       store,
       close: async () => {
         await closeFolder();
-        store.close();
+        await store.close();
       },
     });
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 }

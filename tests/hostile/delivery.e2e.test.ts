@@ -40,7 +40,7 @@ describe('/briefing with a channel it must not use (stand-in)', () => {
 
     expect(answerText(await set(foreign))).toContain('not in this server');
     expect(answerText(await set(voice))).toContain('text or announcement channel');
-    expect(bot.scheduler!.store.schedules.listAll()).toEqual([]);
+    expect(await bot.scheduler!.store.schedules.listAll()).toEqual([]);
 
     const now = await world.discord.sendInteraction(
       world.discord.commandInteraction({ name: 'briefing now', guildId: home, channelId: news, options: { channel: foreign }, ...ADMIN }),

@@ -49,11 +49,11 @@ describe('a briefing cut off after some of its parts', () => {
   const deliverer = (owner: string, sleep?: () => Promise<void>) =>
     new Deliverer({ store, library, port, render: fakeRenderer, owner, now: () => NOW, logger: silentLogger, retryDelaysMs: [10], sleep });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     env = tempStore();
     store = env.store;
     port = new FaultyPort(() => NOW);
-    schedule = store.schedules.upsert(
+    schedule = await store.schedules.upsert(
       { guildId: 'g1', channelId: 'c1', time: '08:00', timezone: 'Europe/Berlin', topic: null, articles: 12, announceEmpty: false },
       new Date('2026-05-01T00:00:00Z'),
     );
@@ -67,24 +67,24 @@ describe('a briefing cut off after some of its parts', () => {
     expect(partsInChannel(port)).toEqual([1, 2]);
 
     port.fault = null;
-    const left = store.ledger.get('c1', TODAY)!;
+    const left = (await store.ledger.get('c1', TODAY))!;
     expect(left.status).toBe('claimed');
-    const mine = store.ledger.takeOver(left, { owner: 'host/1/a', now: NOW, trigger: 'recovery' })!;
+    const mine = (await store.ledger.takeOver(left, { owner: 'host/1/a', now: NOW, trigger: 'recovery' }))!;
     const outcome = await deliverer('host/1/a').resume(schedule, mine, true);
 
     expect(outcome.status).toBe('posted');
     expect(partsInChannel(port)).toEqual([1, 2, 3, 4, 5, 6]);
-    const row = store.ledger.get('c1', TODAY)!;
+    const row = (await store.ledger.get('c1', TODAY))!;
     expect(row.status).toBe('posted');
     expect(row.messageIds).toHaveLength(PARTS);
-    expect(store.ledger.briefedIn('c1').size).toBe(12);
+    expect((await store.ledger.briefedIn('c1')).size).toBe(12);
   });
 
   it('is posted whole by /briefing now once a 403 on part 3 is fixed, and never recorded done before', async () => {
     port.fault = { fromSend: 3, kind: new FakeApiError(403, 50013) };
     const first = await deliverer('host/1/a').deliver(schedule, TODAY, { trigger: 'schedule', late: false });
     expect(first).toMatchObject({ status: 'failed', kind: 'permissions' });
-    expect(store.ledger.get('c1', TODAY)?.status).toBe('failed');
+    expect((await store.ledger.get('c1', TODAY))?.status).toBe('failed');
     expect(partsInChannel(port)).toEqual([1, 2]);
 
     port.fault = null;
@@ -93,8 +93,8 @@ describe('a briefing cut off after some of its parts', () => {
     expect(retry.status).toBe('posted');
     expect(partsInChannel(port)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(port.deleted).toHaveLength(2);
-    expect(store.ledger.get('c1', TODAY)).toMatchObject({ status: 'posted', messageIds: expect.any(Array) });
-    expect(store.ledger.get('c1', TODAY)!.messageIds).toHaveLength(PARTS);
+    expect(await store.ledger.get('c1', TODAY)).toMatchObject({ status: 'posted', messageIds: expect.any(Array) });
+    expect((await store.ledger.get('c1', TODAY))!.messageIds).toHaveLength(PARTS);
   });
 
   it('sends the reposted parts with new nonces, so Discord cannot answer them with the deleted ones', async () => {
@@ -130,7 +130,7 @@ describe('/briefing and channels it must not use', () => {
     await expect(bot.service.set({ ...settings, channelId: 'foreign' })).rejects.toThrow(ScheduleInputError);
     await expect(bot.service.set({ ...settings, channelId: 'foreign' })).rejects.toThrow(/not in this server/);
     await expect(bot.service.preview('g1', 'foreign')).rejects.toThrow(/not in this server/);
-    expect(env.store.schedules.get('foreign')).toBeNull();
+    expect(await env.store.schedules.get('foreign')).toBeNull();
   });
 
   it('refuses a channel the bot cannot see at all', async () => {
@@ -144,7 +144,7 @@ describe('/briefing and channels it must not use', () => {
   });
 
   it('does not post now in a foreign channel even if a schedule row was stored for it before this check', async () => {
-    env.store.schedules.upsert({ ...settings, channelId: 'foreign' }, new Date('2026-05-01T00:00:00Z'));
+    await env.store.schedules.upsert({ ...settings, channelId: 'foreign' }, new Date('2026-05-01T00:00:00Z'));
     port.place('foreign', { guildId: 'g2', holdsMessages: true });
     await expect(bot.service.postNow('g1', 'foreign')).rejects.toThrow(/not in this server/);
     expect(port.sendCalls).toBe(0);

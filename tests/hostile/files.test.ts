@@ -77,7 +77,7 @@ describe('hostile files', () => {
 
       fs.symlinkSync(secret, path.join(dir, 'later.txt'));
       await lib.sync.paths(['later.txt']);
-      lib.catchUp();
+      await lib.catchUp();
       expect(lib.search('root bash')).toEqual([]);
       expect(lib.warnings().map((w) => w.file)).toContain('later.txt');
     });
@@ -89,7 +89,7 @@ describe('hostile files', () => {
       fs.symlinkSync(outside, path.join(dir, 'linked'));
       const lib = await load();
       await lib.sync.paths(['linked/private.txt']);
-      lib.catchUp();
+      await lib.catchUp();
       expect(lib.search('diary')).toEqual([]);
     });
 
@@ -109,7 +109,7 @@ describe('hostile files', () => {
       expect(lib.search('backslash')[0]?.title).toBe('Backslash file speaks');
       fs.writeFileSync(path.join(dir, 'back\\slash.txt'), article('Backslash file edited', 'It was edited and read again, said the editor.'));
       await lib.sync.paths(['back\\slash.txt']);
-      lib.catchUp();
+      await lib.catchUp();
       expect(lib.search('backslash')[0]?.title).toBe('Backslash file edited');
     });
 
@@ -129,7 +129,7 @@ describe('hostile files', () => {
       expect(lib.search('volcano')).toHaveLength(1);
       fs.renameSync(path.join(dir, 'desk'), path.join(root, 'desk'));
       await lib.sync.paths(['desk']);
-      lib.catchUp();
+      await lib.catchUp();
       expect(lib.search('volcano')).toEqual([]);
     });
 
@@ -141,7 +141,7 @@ describe('hostile files', () => {
       fs.writeFileSync(file, article('Tram line two opens', 'Trams run every ten minutes.'));
       fs.utimesSync(file, mtime, mtime);
       await lib.sync.paths(['same.txt']);
-      lib.catchUp();
+      await lib.catchUp();
       expect(lib.articles().map((a) => a.title)).toContain('Tram line two opens');
       expect(lib.articles().map((a) => a.title)).not.toContain('Tram line one opens');
     });

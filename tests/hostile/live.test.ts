@@ -41,11 +41,11 @@ describe('filters against hostile input', () => {
 });
 
 describe('the planner against hostile articles', () => {
-  it('skips an article whose dates cannot be read instead of posting it at any age', () => {
+  it('skips an article whose dates cannot be read instead of posting it at any age', async () => {
     const clock = new FakeClock();
     const sub = makeSubscription(clock);
     const broken = makeArticle(clock, { publishedAt: 'yesterday-ish', seenAt: 'never' });
-    const plan = planChannelRound(sub.channelId, [{ subscription: sub, articles: [broken, makeArticle(clock)] }], {
+    const plan = await planChannelRound(sub.channelId, [{ subscription: sub, articles: [broken, makeArticle(clock)] }], {
       ledger: new MemoryLedger(),
       storyOf: () => null,
       now: clock.now(),

@@ -53,6 +53,8 @@ describe('quotes on hostile input', () => {
     ['commas before each verb', 'one, two, three, four said "x y z w" '],
     ['single marks and apostrophes', "it's 'quite so' they're "],
     ['bare quotes', '"a" '],
+    ['spokesperson chains', 'a spokesman for a spokesman for Globex said "x y z w" '],
+    ['roles before names', 'his friend, Ann Lee, said "we are tired" '],
   ];
 
   it.each(shapes)('attributes %s in time linear in the text', (_name, unit) => {
@@ -61,6 +63,16 @@ describe('quotes on hostile input', () => {
       return () => analyseQuotations({ title: 'T', standfirst: null, paragraphs: [paragraph] }, UNLIMITED);
     };
     // 4 × 40 KB stays under the 200,000 characters a paragraph is cut to.
+    expect(growth(make, 40_000)).toBeLessThan(6);
+  });
+
+  it('reads signed quote paragraphs ("- Name." under each) in time linear in their number', () => {
+    const make = (bytes: number) => {
+      const paragraphs = Array.from({ length: Math.ceil(bytes / 60) }, (_, i) =>
+        i % 2 ? '- Ann Lee.' : '“We are tired of waiting for the bridge.”',
+      );
+      return () => analyseQuotations({ title: 'T', standfirst: null, paragraphs }, UNLIMITED);
+    };
     expect(growth(make, 40_000)).toBeLessThan(6);
   });
 

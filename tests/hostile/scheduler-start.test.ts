@@ -37,7 +37,7 @@ describe('a daily-briefing scheduler that fails to start', () => {
     expect(failures).toHaveLength(1);
     expect(String((failures[0] as Error).message)).toMatch(/schedules/);
     await attached.stop();
-    store.close();
+    await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

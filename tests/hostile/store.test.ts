@@ -62,7 +62,7 @@ describe('a hostile database', () => {
     expect(() => openDatabase(file)).toThrow(new RegExp(file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
   });
 
-  it('#14 notices the database file deleted or replaced while running', () => {
+  it('#14 notices the database file deleted or replaced while running', async () => {
     const file = path.join(dir, 'live.db');
     const store = openStore(file);
     try {
@@ -72,7 +72,7 @@ describe('a hostile database', () => {
       fs.writeFileSync(file, '');
       expect(store.fileProblem()).toMatch(/live\.db was replaced while briefbot was running/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -99,7 +99,7 @@ describe('a hostile database', () => {
       const lib = await openFolderLibrary({ contentDir: content, articles: store.articles, analyser });
       expect(lib.search('harbour')[0]?.title).toBe('Harbour reopens after storm');
       await lib.close();
-      store.close();
+      await store.close();
     }
     expect(analysed).toBe(1);
   });

@@ -153,20 +153,20 @@ describe('the library', () => {
     const file = path.join(tmp.dir, 'late.txt');
     fs.writeFileSync(file, extraArticle('Glacier retreat speeds up in the Alps', 'Swiss glaciers lost a record share of their ice this summer.'));
     await lib.sync.paths(['late.txt']);
-    lib.catchUp();
+    await lib.catchUp();
     expect(lib.search('glacier alps')[0]?.title).toBe('Glacier retreat speeds up in the Alps');
     expect(lib.stats().version).not.toBe(before);
 
     fs.writeFileSync(file, extraArticle('Glacier retreat slows in Norway', 'Norwegian glaciers held steady this summer, researchers said.'));
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     await lib.sync.paths(['late.txt']);
-    lib.catchUp();
+    await lib.catchUp();
     expect(lib.search('glacier')[0]?.title).toBe('Glacier retreat slows in Norway');
     expect(lib.articles().some((a) => a.title.includes('Alps'))).toBe(false);
 
     fs.rmSync(file);
     await lib.sync.paths(['late.txt']);
-    lib.catchUp();
+    await lib.catchUp();
     expect(lib.search('glacier norway')).toEqual([]);
     expect(lib.stats().articles).toBe(2);
   });

@@ -79,7 +79,7 @@ describe('stories in the library', () => {
     const gi = idOf(lib, psPriceGi);
     fs.rmSync(path.join(dir, fileOf(psPriceGi)));
     await lib.sync.paths([fileOf(psPriceGi)]);
-    lib.catchUp();
+    await lib.catchUp();
     expect(lib.storyMembers(gi)).toEqual([]);
     expect(lib.storyMembers(idOf(lib, psPriceCnbc))).toEqual([idOf(lib, psPriceIgn), idOf(lib, psPriceCnbc)]);
     const item = lib.brief({ topic: 'Sony PS5 price', limit: 5 }).items.find((i) => i.title === psPriceIgn.title);
@@ -92,7 +92,7 @@ describe('stories in the library', () => {
     expect(lib.storyMembers(idOf(lib, psPriceCnbc))).toHaveLength(2);
     fs.writeFileSync(path.join(dir, fileOf(psPriceIgn)), markdown(psPriceIgn));
     await lib.sync.paths([fileOf(psPriceIgn)]);
-    lib.catchUp();
+    await lib.catchUp();
     expect(lib.storyMembers(idOf(lib, psPriceCnbc))).toHaveLength(3);
   });
 

@@ -90,10 +90,18 @@ describe('who said a quote', () => {
 
   it('keeps an unnamed speaker unknown, with the description as the role', () => {
     const { quotes } = extractQuotes(
-      article('White House spokesman Josh Earnest spoke first.', '“We have nothing to add to the statement,” a spokesman for the junta said.'),
+      article('White House spokesman Josh Earnest spoke first.', '“We have nothing to add to the statement,” a spokesman for the mayor said.'),
     );
     expect(quotes[0].speaker).toBeNull();
-    expect(quotes[0].role).toBe('spokesman for the junta');
+    expect(quotes[0].role).toBe('spokesman for the mayor');
+  });
+
+  it('gives "a spokesman for the junta" to the junta, not to another spokesman named earlier', () => {
+    const { quotes } = extractQuotes(
+      article('White House spokesman Josh Earnest spoke first.', '“We have nothing to add to the statement,” a spokesman for the junta said.'),
+    );
+    expect(quotes[0].speaker).toBe('the junta');
+    expect(quotes[0].role).toBe('spokesman');
   });
 
   it('resolves "it said" to the organisation the previous sentence was about', () => {

@@ -22,9 +22,9 @@ interface Running {
   close(): Promise<void>;
 }
 
-function start(dbFile: string, shared: string[]): Running {
+async function start(dbFile: string, shared: string[]): Promise<Running> {
   const store = openStore(dbFile);
-  const library = openLibrary({ reader: store.articles, view: { fileRoot: null } });
+  const library = await openLibrary({ reader: store.articles, view: { fileRoot: null } });
   const analyser = inlineAnalyser();
   const sources = new FeedSources({
     feeds: store.feeds,
@@ -42,7 +42,7 @@ function start(dbFile: string, shared: string[]): Running {
     sources,
     close: async () => {
       await sources.stop();
-      store.close();
+      await store.close();
     },
   };
 }
@@ -63,7 +63,7 @@ describe('feed sources', () => {
 
   it('stores a new item read from its page, searchable at once, and tells listeners', async () => {
     site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Short teaser.', page: story('the tram line') });
-    const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
+    const run = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     const heard: NewArticles[] = [];
     run.sources.onNewArticles((b) => void heard.push(b));
     const [outcome] = await run.sources.pollAll();
@@ -79,7 +79,7 @@ describe('feed sources', () => {
   });
 
   it('tells listeners of a poll that stored nothing new too, with no articles (a waiting live subscription starts then)', async () => {
-    const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
+    const run = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     const heard: NewArticles[] = [];
     run.sources.onNewArticles((b) => void heard.push(b));
     await run.sources.pollAll(); // an empty feed
@@ -103,7 +103,7 @@ describe('feed sources', () => {
       description: 'Harbour fees rise for the third year running, the port authority said.',
       page: null,
     });
-    const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
+    const run = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     await run.sources.pollAll();
     const article = run.library.article(run.library.search('harbour fees')[0].articleId)!;
     expect(article.teaser).toBe(true);
@@ -114,11 +114,11 @@ describe('feed sources', () => {
   it('after a restart the feed answers 304 and no page is requested again', async () => {
     site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Teaser.', page: story('the tram line') });
     const file = path.join(dir, 'b.db');
-    const first = start(file, [site.feedUrl]);
+    const first = await start(file, [site.feedUrl]);
     await first.sources.pollAll();
     await first.close();
     expect(server.hits('/story/tram')).toBe(1);
-    const second = start(file, [site.feedUrl]);
+    const second = await start(file, [site.feedUrl]);
     const [outcome] = await second.sources.pollAll();
     expect(outcome.status).toBe('not-modified');
     // A new item arrives: only its page is fetched.
@@ -133,7 +133,7 @@ describe('feed sources', () => {
 
   it("lets a server see the shared feeds and its own, never another server's", async () => {
     const other = new NewsSite(server, 'Other News', '/b');
-    const shared = start(path.join(dir, 'b.db'), [site.feedUrl]);
+    const shared = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Teaser.', page: story('the tram line') });
     other.add({ id: 'secret', title: 'Private club elects a new chair', date: recent(), description: 'Only for guild B.', page: null });
     const added = await shared.sources.add('guild-b', server.url('/b/feed.xml'));
@@ -165,7 +165,7 @@ describe('feed sources', () => {
   });
 
   it('adds a site by its home page (the feed is discovered) and refuses what is not a feed, saying why', async () => {
-    const run = start(path.join(dir, 'b.db'), []);
+    const run = await start(path.join(dir, 'b.db'), []);
     const added = await run.sources.add('guild-a', server.url('/'));
     expect(added).toMatchObject({ ok: true, discoveredFrom: server.url('/'), source: { url: site.feedUrl } });
     expect(await run.sources.add('guild-a', site.feedUrl)).toMatchObject({ ok: true, alreadyAdded: true });
@@ -185,19 +185,19 @@ describe('feed sources', () => {
   it('follows the feed a shared home page links to, and keeps following it after a restart', async () => {
     site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Teaser.', page: story('the tram line') });
     const file = path.join(dir, 'b.db');
-    const first = start(file, [server.url('/')]);
+    const first = await start(file, [server.url('/')]);
     const [outcome] = await first.sources.pollAll();
     expect(outcome).toMatchObject({ url: site.feedUrl, status: 'ok', new: 1 });
     expect([...first.sources.visibleFeeds('guild-a')]).toEqual([site.feedUrl]);
     await first.close();
-    const second = start(file, [server.url('/')]);
+    const second = await start(file, [server.url('/')]);
     expect((await second.sources.list('guild-a')).map((s) => s.url)).toEqual([site.feedUrl]);
     await second.close();
   });
 
   it('stores items older than the briefing window as searchable backlog, never briefed', async () => {
     site.add({ id: 'old', title: 'Archive story about the canal', date: '2020-01-01T08:00:00.000Z', description: 'Old.', page: story('the canal') });
-    const run = start(path.join(dir, 'b.db'), [site.feedUrl]);
+    const run = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     await run.sources.pollAll();
     expect(run.library.search('canal')).toHaveLength(1);
     expect(run.library.brief().items).toEqual([]);

@@ -28,9 +28,9 @@ describe('the folder sync, batch by batch', () => {
       close: async () => undefined,
     };
     const writer: ArticleWriter = Object.create(store.articles);
-    writer.replaceSources = (items) => {
+    writer.replaceSources = async (items) => {
       events.push(`write ${items.map((i) => i.source.id).join(',')}`);
-      store.articles.replaceSources(items);
+      await store.articles.replaceSources(items);
     };
     try {
       const sync = new FileSync({ contentDir: dir, writer, analyser, analysisVersion: 'v1', batchSize: 2 });
@@ -41,7 +41,7 @@ describe('the folder sync, batch by batch', () => {
       // Batch two's files are with the analysers before batch one is written, and so on.
       const firstWrite = events.indexOf(writes[0]);
       expect(events.slice(0, firstWrite).filter((e) => e.startsWith('analyse'))).toHaveLength(4);
-      expect(store.articles.snapshot({ fileRoot: sync.root }).articles).toHaveLength(6);
+      expect((await store.articles.snapshot({ fileRoot: sync.root })).articles).toHaveLength(6);
     } finally {
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -141,7 +141,7 @@ describe('REST behaviour a bot meets on the stand-in', () => {
   });
 
   it('marks who a message would ping: @everyone pings unless allowed mentions forbid it', async () => {
-    await client.guilds.cache.first()!; // the bot role lacks Mention Everyone by default
+    (await client.guilds.cache.first())!; // the bot role lacks Mention Everyone by default
     discord.setBotPermissions(discord.guildIds[0], ['ViewChannel', 'SendMessages', 'MentionEveryone']);
     const ch = await channel();
     await ch.send('@everyone look');

@@ -45,53 +45,53 @@ describe('the article store', () => {
   });
   afterEach(() => store.close());
 
-  it('stores an article once with its analysis, and gives it back the same', () => {
+  it('stores an article once with its analysis, and gives it back the same', async () => {
     const a = analyseRaw(raw('Mayor opens bridge', ['"It is a great day," said Mayor Jane Doe.']));
-    const [id] = store.articles.replaceSource(file('a.txt'), [a]);
+    const [id] = await store.articles.replaceSource(file('a.txt'), [a]);
     expect(id).toBe('mayor-opens-bridge');
-    const back = store.articles.get(id)!;
+    const back = (await store.articles.get(id))!;
     expect(back.article).toMatchObject({ id, title: 'Mayor opens bridge', paragraphs: a.paragraphs, people: a.people });
     expect(back.article.quotes).toEqual(a.quotes.map((q) => ({ ...q, articleId: id })));
     expect(back.article.quotes[0]?.speaker).toBe('Jane Doe');
   });
 
-  it('keeps ids when a source is stored again, and de-duplicates titles across sources', () => {
+  it('keeps ids when a source is stored again, and de-duplicates titles across sources', async () => {
     const one = analyseRaw(raw('Same title', ['First body.']));
     const two = analyseRaw(raw('Same title', ['Second body.']));
-    const [a] = store.articles.replaceSource(file('a.txt'), [one]);
-    const [b] = store.articles.replaceSource(file('b.txt'), [two]);
+    const [a] = await store.articles.replaceSource(file('a.txt'), [one]);
+    const [b] = await store.articles.replaceSource(file('b.txt'), [two]);
     expect([a, b]).toEqual(['same-title', 'same-title-2']);
-    expect(store.articles.replaceSource(file('b.txt'), [two])).toEqual(['same-title-2']);
+    expect(await store.articles.replaceSource(file('b.txt'), [two])).toEqual(['same-title-2']);
     // An unchanged article is not rewritten: nothing for a library to re-index.
-    const { seq } = store.articles.changesSince(0);
-    store.articles.replaceSource(file('a.txt'), [one]);
-    expect(store.articles.changesSince(seq).ids).toEqual([]);
+    const { seq } = await store.articles.changesSince(0);
+    await store.articles.replaceSource(file('a.txt'), [one]);
+    expect((await store.articles.changesSince(seq)).ids).toEqual([]);
   });
 
-  it('lets a library follow writes it did not make (a feed poller, another process), one article at a time', () => {
-    store.articles.replaceSource(file('a.txt'), [analyseRaw(raw('Harbour reopens', ['The harbour reopened.']))]);
-    const lib = openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
+  it('lets a library follow writes it did not make (a feed poller, another process), one article at a time', async () => {
+    await store.articles.replaceSource(file('a.txt'), [analyseRaw(raw('Harbour reopens', ['The harbour reopened.']))]);
+    const lib = await openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
     expect(lib.search('lighthouse')).toEqual([]);
-    store.articles.replaceSource(feed('https://news.example/rss'), [analyseRaw(raw('Lighthouse restored', ['The lighthouse shines again.']))]);
-    store.articles.replaceSource({ ...file('x.txt'), root: '/another-folder' }, [analyseRaw(raw('Other folder news', ['Not ours.']))]);
-    expect(lib.catchUp()).toEqual({ changed: 1 });
+    await store.articles.replaceSource(feed('https://news.example/rss'), [analyseRaw(raw('Lighthouse restored', ['The lighthouse shines again.']))]);
+    await store.articles.replaceSource({ ...file('x.txt'), root: '/another-folder' }, [analyseRaw(raw('Other folder news', ['Not ours.']))]);
+    expect(await lib.catchUp()).toEqual({ changed: 1 });
     expect(lib.search('lighthouse')[0]?.title).toBe('Lighthouse restored');
     expect(lib.search('other folder')).toEqual([]);
-    store.articles.removeSources([feed('https://news.example/rss')]);
-    lib.catchUp();
+    await store.articles.removeSources([feed('https://news.example/rss')]);
+    await lib.catchUp();
     expect(lib.search('lighthouse')).toEqual([]);
     expect(lib.stats().articles).toBe(1);
   });
 
-  it('drops feed articles older than the retention period from store and index, and keeps file articles', () => {
+  it('drops feed articles older than the retention period from store and index, and keeps file articles', async () => {
     const now = new Date('2026-11-29T12:00:00.000Z');
-    store.articles.replaceSource(feed('https://news.example/rss'), [
+    await store.articles.replaceSource(feed('https://news.example/rss'), [
       analyseRaw(raw('Old feed story', ['From long ago.'], '2026-07-01T00:00:00.000Z')),
       analyseRaw(raw('Fresh feed story', ['From this week.'], '2026-11-27T00:00:00.000Z')),
     ]);
-    store.articles.replaceSource(file('old.txt'), [analyseRaw(raw('Old file story', ['Also from long ago.'], '2026-01-01T00:00:00.000Z'))]);
-    const lib = openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
-    expect(pruneOnce({ writer: store.articles, catchUp: () => lib.catchUp() }, 90, now)).toBe(1);
+    await store.articles.replaceSource(file('old.txt'), [analyseRaw(raw('Old file story', ['Also from long ago.'], '2026-01-01T00:00:00.000Z'))]);
+    const lib = await openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
+    expect(await pruneOnce({ writer: store.articles, catchUp: () => lib.catchUp() }, 90, now)).toBe(1);
     expect(
       lib
         .articles()
@@ -101,36 +101,36 @@ describe('the article store', () => {
     expect(lib.search('long ago').map((h) => h.title)).toEqual(['Old file story']);
   });
 
-  it('saves the search index keyed by the change counter and restores it on the next open', () => {
-    store.articles.replaceSource(file('a.txt'), [analyseRaw(raw('Harbour reopens', ['The harbour reopened.']))]);
-    const first = openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
+  it('saves the search index keyed by the change counter and restores it on the next open', async () => {
+    await store.articles.replaceSource(file('a.txt'), [analyseRaw(raw('Harbour reopens', ['The harbour reopened.']))]);
+    const first = await openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
     expect(first.loadReport.indexFromStore).toBe(false);
-    expect(first.saveIndex()).toBe(true);
-    expect(first.saveIndex()).toBe(false);
-    const second = openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
+    expect(await first.saveIndex()).toBe(true);
+    expect(await first.saveIndex()).toBe(false);
+    const second = await openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
     expect(second.loadReport.indexFromStore).toBe(true);
     expect(second.search('harbor')).toEqual(first.search('harbor'));
   });
 
-  it('rewrites articles analysed by other code even when their text did not change', () => {
+  it('rewrites articles analysed by other code even when their text did not change', async () => {
     const a = analyseRaw(raw('Harbour reopens', ['The harbour reopened.']));
-    store.articles.replaceSource(file('a.txt'), [a]);
-    const { seq } = store.articles.changesSince(0);
-    store.articles.replaceSource({ ...file('a.txt'), analysisVersion: 'newer code' }, [a]);
-    expect(store.articles.changesSince(seq).ids).toEqual(['harbour-reopens']);
+    await store.articles.replaceSource(file('a.txt'), [a]);
+    const { seq } = await store.articles.changesSince(0);
+    await store.articles.replaceSource({ ...file('a.txt'), analysisVersion: 'newer code' }, [a]);
+    expect((await store.articles.changesSince(seq)).ids).toEqual(['harbour-reopens']);
   });
 
-  it('adds and updates feed items one by one, keeping an id when the publisher retitles an item', () => {
+  it('adds and updates feed items one by one, keeping an id when the publisher retitles an item', async () => {
     const rss = feed('https://news.example/rss');
-    const [first] = store.articles.upsertItems(rss, [{ key: 'guid-1', article: analyseRaw(raw('Ferry strike ends', ['Ferries run again.'])) }]);
-    const [second] = store.articles.upsertItems(rss, [{ key: 'guid-2', article: analyseRaw(raw('Tram fares rise', ['Fares go up in May.'])) }]);
-    const [again] = store.articles.upsertItems(rss, [
+    const [first] = await store.articles.upsertItems(rss, [{ key: 'guid-1', article: analyseRaw(raw('Ferry strike ends', ['Ferries run again.'])) }]);
+    const [second] = await store.articles.upsertItems(rss, [{ key: 'guid-2', article: analyseRaw(raw('Tram fares rise', ['Fares go up in May.'])) }]);
+    const [again] = await store.articles.upsertItems(rss, [
       { key: 'guid-1', article: analyseRaw(raw('Ferry strike is over', ['Ferries run again, the union said.'])) },
     ]);
     expect(again).toBe(first);
-    expect(store.articles.get(first)!.article.title).toBe('Ferry strike is over');
-    expect(store.articles.get(second)!.article.title).toBe('Tram fares rise');
-    const lib = openLibrary({ reader: store.articles, view: { fileRoot: null } });
+    expect((await store.articles.get(first))!.article.title).toBe('Ferry strike is over');
+    expect((await store.articles.get(second))!.article.title).toBe('Tram fares rise');
+    const lib = await openLibrary({ reader: store.articles, view: { fileRoot: null } });
     expect(lib.stats().articles).toBe(2);
   });
 });

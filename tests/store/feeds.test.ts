@@ -34,28 +34,28 @@ describe('the SQL feed store', () => {
     const first = openStore(file);
     const states: FeedStateStore = first.feeds;
     await states.save(state);
-    first.close();
+    await first.close();
     const again = openStore(file);
     expect(await again.feeds.get(FEED)).toEqual(state);
     expect(await again.feeds.get('https://other.example/feed')).toBeNull();
     expect((await again.feeds.list()).map((s) => s.url)).toEqual([FEED]);
-    again.close();
+    await again.close();
   });
 
-  it('counts a feed followed by two servers and the shared list once, and removes per server', () => {
+  it('counts a feed followed by two servers and the shared list once, and removes per server', async () => {
     const store = openStore(':memory:');
-    store.feeds.setShared(['https://shared.example/rss']);
-    expect(store.feeds.addSource('guild-a', FEED)).toBe(true);
-    expect(store.feeds.addSource('guild-b', FEED)).toBe(true);
-    expect(store.feeds.addSource('guild-a', FEED)).toBe(false);
-    expect(store.feeds.followedFeeds()).toEqual([FEED, 'https://shared.example/rss']);
-    expect(store.feeds.removeSource('guild-a', FEED)).toBe(true);
-    expect(store.feeds.removeSource('guild-a', FEED)).toBe(false);
-    expect(store.feeds.sources('guild-b').map((s) => s.url)).toEqual([FEED]);
-    expect(store.feeds.followedFeeds()).toContain(FEED);
+    await store.feeds.setShared(['https://shared.example/rss']);
+    expect(await store.feeds.addSource('guild-a', FEED)).toBe(true);
+    expect(await store.feeds.addSource('guild-b', FEED)).toBe(true);
+    expect(await store.feeds.addSource('guild-a', FEED)).toBe(false);
+    expect(await store.feeds.followedFeeds()).toEqual([FEED, 'https://shared.example/rss']);
+    expect(await store.feeds.removeSource('guild-a', FEED)).toBe(true);
+    expect(await store.feeds.removeSource('guild-a', FEED)).toBe(false);
+    expect((await store.feeds.sources('guild-b')).map((s) => s.url)).toEqual([FEED]);
+    expect(await store.feeds.followedFeeds()).toContain(FEED);
     // The FEEDS setting changed: the shared list is replaced, servers' own feeds stay.
-    store.feeds.setShared([]);
-    expect(store.feeds.followedFeeds()).toEqual([FEED]);
-    store.close();
+    await store.feeds.setShared([]);
+    expect(await store.feeds.followedFeeds()).toEqual([FEED]);
+    await store.close();
   });
 });

@@ -32,58 +32,58 @@ function open(): Store {
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-live-'));
 });
-afterEach(() => {
-  while (stores.length) stores.pop()?.close();
+afterEach(async () => {
+  while (stores.length) await stores.pop()?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** One script of ledger calls; both ledgers must answer it the same. */
-function script(ledger: LiveLedgerPort): unknown[] {
+async function script(ledger: LiveLedgerPort): Promise<unknown[]> {
   const out: unknown[] = [];
-  out.push(ledger.claim(claim()), ledger.claim(claim({ owner: 'p2' })));
-  ledger.skip({ channelId: 'c1', key: 'a1', subscriptionId: 's1', storyId: null, reason: 'late skip', now: NOW });
-  out.push(ledger.get('c1', 'a1')?.status);
-  ledger.skip({ channelId: 'c1', key: 'a2', subscriptionId: 's1', storyId: null, reason: 'first poll', now: NOW });
-  out.push(ledger.claim(claim({ key: 'a2' })), ledger.get('c1', 'a2')?.reason);
-  out.push(ledger.posted('c1', 'a1', 'p2', 'm9', NOW), ledger.failed('c1', 'a1', 'p2', 'not mine'));
-  ledger.noteAttempt('c1', 'a1', 'p1', '503');
+  out.push(await ledger.claim(claim()), await ledger.claim(claim({ owner: 'p2' })));
+  await ledger.skip({ channelId: 'c1', key: 'a1', subscriptionId: 's1', storyId: null, reason: 'late skip', now: NOW });
+  out.push((await ledger.get('c1', 'a1'))?.status);
+  await ledger.skip({ channelId: 'c1', key: 'a2', subscriptionId: 's1', storyId: null, reason: 'first poll', now: NOW });
+  out.push(await ledger.claim(claim({ key: 'a2' })), (await ledger.get('c1', 'a2'))?.reason);
+  out.push(await ledger.posted('c1', 'a1', 'p2', 'm9', NOW), await ledger.failed('c1', 'a1', 'p2', 'not mine'));
+  await ledger.noteAttempt('c1', 'a1', 'p1', '503');
   out.push(
-    ledger.get('c1', 'a1')?.attempts,
-    ledger.unfinished().map((r) => r.key),
+    (await ledger.get('c1', 'a1'))?.attempts,
+    (await ledger.unfinished()).map((r) => r.key),
   );
-  const seen = ledger.get('c1', 'a1');
+  const seen = await ledger.get('c1', 'a1');
   if (!seen) throw new Error('claimed row missing');
-  out.push(ledger.takeOver(seen, 'p2', new Date(NOW.getTime() + 1000)), ledger.takeOver(seen, 'p3', NOW));
-  out.push(ledger.storyPostedSince('c1', 'story-1', new Date(NOW.getTime() - 1000))?.key);
-  out.push(ledger.storyPostedSince('c1', 'story-1', new Date(NOW.getTime() + 5000)));
-  out.push(ledger.posted('c1', 'a1', 'p2', 'm1', NOW), ledger.get('c1', 'a1'));
-  out.push(ledger.unfinished());
+  out.push(await ledger.takeOver(seen, 'p2', new Date(NOW.getTime() + 1000)), await ledger.takeOver(seen, 'p3', NOW));
+  out.push((await ledger.storyPostedSince('c1', 'story-1', new Date(NOW.getTime() - 1000)))?.key);
+  out.push(await ledger.storyPostedSince('c1', 'story-1', new Date(NOW.getTime() + 5000)));
+  out.push(await ledger.posted('c1', 'a1', 'p2', 'm1', NOW), await ledger.get('c1', 'a1'));
+  out.push(await ledger.unfinished());
   return out;
 }
 
 describe('the SQL live ledger', () => {
-  it('answers a script of claims, skips, takeovers and finishes exactly as the in-memory reference does', () => {
-    const sql = script(open().live.ledger);
-    expect(sql).toEqual(script(new MemoryLedger()));
+  it('answers a script of claims, skips, takeovers and finishes exactly as the in-memory reference does', async () => {
+    const sql = await script(open().live.ledger);
+    expect(sql).toEqual(await script(new MemoryLedger()));
     expect(sql[0]).toBe(true);
     expect(sql[1]).toBe(false);
     expect(sql[2]).toBe('claimed');
   });
 
-  it('gives a (channel, article) to one claimant across two connections to the same file', () => {
+  it('gives a (channel, article) to one claimant across two connections to the same file', async () => {
     const a = open().live.ledger;
     const b = open().live.ledger;
-    expect(a.claim(claim({ owner: 'process-a' }))).toBe(true);
-    expect(b.claim(claim({ owner: 'process-b' }))).toBe(false);
-    expect(b.claim(claim({ owner: 'process-b', channelId: 'c2' }))).toBe(true);
-    expect(b.get('c1', 'a1')?.owner).toBe('process-a');
+    expect(await a.claim(claim({ owner: 'process-a' }))).toBe(true);
+    expect(await b.claim(claim({ owner: 'process-b' }))).toBe(false);
+    expect(await b.claim(claim({ owner: 'process-b', channelId: 'c2' }))).toBe(true);
+    expect((await b.get('c1', 'a1'))?.owner).toBe('process-a');
   });
 
-  it('keeps a job through JSON so a restart can rebuild the message', () => {
+  it('keeps a job through JSON so a restart can rebuild the message', async () => {
     const ledger = open().live.ledger;
     const summary = { kind: 'summary' as const, sourceName: 'Example News', count: 180 };
-    ledger.claim(claim({ key: 'summary:s1:a9', job: summary, storyId: null }));
-    expect(open().live.ledger.get('c1', 'summary:s1:a9')?.job).toEqual(summary);
+    await ledger.claim(claim({ key: 'summary:s1:a9', job: summary, storyId: null }));
+    expect((await open().live.ledger.get('c1', 'summary:s1:a9'))?.job).toEqual(summary);
   });
 
   it('a crash after the claim: a new process over the same database posts the article once', async () => {
@@ -91,15 +91,15 @@ describe('the SQL live ledger', () => {
     const sub = world.subscriptions.add(makeSubscription(world.clock, { channelId: 'c1' }));
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => 'hang');
-    world.poster({ ledger: open().live.ledger }).round([{ subscription: sub, articles }]); // dies mid-send
-    expect(open().live.ledger.get('c1', articles[0].id)?.status).toBe('claimed');
+    await world.poster({ ledger: open().live.ledger }).round([{ subscription: sub, articles }]); // dies mid-send
+    expect((await open().live.ledger.get('c1', articles[0].id))?.status).toBe('claimed');
 
     world.clock.advance(60_000);
     const restarted = world.poster({ ledger: open().live.ledger });
-    restarted.round([{ subscription: sub, articles }]);
+    await restarted.round([{ subscription: sub, articles }]);
     await restarted.idle();
     expect(world.channels.articleIdsIn('c1')).toEqual([articles[0].id]);
-    expect(open().live.ledger.get('c1', articles[0].id)).toMatchObject({ status: 'posted', owner: 'testhost/4242/start-2' });
+    expect(await open().live.ledger.get('c1', articles[0].id)).toMatchObject({ status: 'posted', owner: 'testhost/4242/start-2' });
   });
 
   it('a crash after the post but before recording it: the restart finds the marker and posts nothing more', async () => {
@@ -107,12 +107,12 @@ describe('the SQL live ledger', () => {
     const sub = world.subscriptions.add(makeSubscription(world.clock, { channelId: 'c1' }));
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => 'post-then-hang');
-    world.poster({ ledger: open().live.ledger }).round([{ subscription: sub, articles }]);
+    await world.poster({ ledger: open().live.ledger }).round([{ subscription: sub, articles }]);
     world.clock.advance(60_000);
     const restarted = world.poster({ ledger: open().live.ledger });
-    restarted.round([]);
+    await restarted.round([]);
     await restarted.idle();
     expect(world.channels.posted).toHaveLength(1);
-    expect(open().live.ledger.get('c1', articles[0].id)?.status).toBe('posted');
+    expect((await open().live.ledger.get('c1', articles[0].id))?.status).toBe('posted');
   });
 });

@@ -16,6 +16,10 @@ describe('furniture: sentences a summary never uses', () => {
     ['a follow prompt', 'Follow @janesmith on Twitter.'],
     ['a photo caption with an agency credit', 'Russian President Vladimir Putin at the Kremlin on Tuesday. (AFP)'],
     ['a read-more link', 'Read more: Ukraine talks stall again'],
+    [
+      'a read-more link glued to the sentence after it',
+      "Read more: Robin Thicke sues to protect 'Blurred Lines' from Marvin Gaye's family (exclusive) The hardly predictable outcome over a song that made more than $16 million in profits will resonate in the music industry.",
+    ],
     ['a copyright line', 'Copyright 2025 Cable News Network. All rights reserved.'],
     ['a quote of only a few words', '"It\'s over."'],
     ['a heading fragment', 'Russian pressure'],

@@ -321,6 +321,9 @@ export function reportedSubject(tokens: readonly Token[], end = tokens.length, f
     }
     const r = phraseBefore(tokens, k);
     if (r) return r.phrase;
+    // "… are not likely to alter the race, noted NBC's Dante Chinni.": the speaker after the verb.
+    const inverted = tokens[k - 1]?.text === ',' ? phraseAfter(tokens, k + 1, end) : null;
+    if (inverted && inverted.phrase.kind === 'name') return inverted.phrase;
   }
   return null;
 }

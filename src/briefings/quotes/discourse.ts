@@ -3,7 +3,7 @@
 // this sentence, this paragraph and the previous paragraph.
 import type { Token } from '../text/names';
 import { reportedSubject, sentenceSubject } from './attribution';
-import { phraseAfter } from './phrases';
+import { phraseAfter, type SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 import { resolve, type Play } from './resolve';
 
@@ -107,13 +107,22 @@ export class Discourse {
   }
 
   private namedSubject(tokens: readonly Token[]): Entity | null {
-    const subject = sentenceSubject(tokens);
+    return this.subjectEntity(sentenceSubject(tokens)) ?? this.subjectEntity(coordinateSubject(tokens));
+  }
+
+  private subjectEntity(subject: SpeakerPhrase | null): Entity | null {
     // "The commission met on Friday. … it said": an organisation's description is a subject too.
     const about =
       subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
     const e = about ? resolve(subject, this.registry, this.play) : null;
     return e && e.kind !== 'unknown' ? e : null;
   }
+}
+
+/** "The primary is in June, but Sanders was in San Diego": the subject of the clause after ", but". */
+function coordinateSubject(tokens: readonly Token[]): SpeakerPhrase | null {
+  const k = tokens.findIndex((t, i) => t.text === ',' && /^(but|and|yet|so|while)$/.test(tokens[i + 1]?.text ?? ''));
+  return k >= 0 ? sentenceSubject(tokens.slice(k + 2)) : null;
 }
 
 /** Moves or adds an entity to the front of a short most-recent-first list. */

@@ -2,14 +2,14 @@
 // applies decides (even when what it finds is nobody).
 import { cueLater, sentenceSubject } from './attribution';
 import type { Discourse } from './discourse';
-import { REPORTING_PARTICIPLES } from './lexicon';
+import { PLACES, REPORTING_PARTICIPLES } from './lexicon';
 import type { QuoteContext } from './quote-context';
 import type { Entity } from './registry';
-import { resolve } from './resolve';
+import { resolve, resolveWithRole } from './resolve';
 import { wholeParagraphQuote } from './sentence-context';
 
-/** A rule's verdict: undefined when it does not apply, else the speaker (null: nobody). */
-type Verdict = { entity: Entity | null } | undefined;
+/** A rule's verdict: undefined when it does not apply, else the speaker (null: nobody) and what the sentence calls them. */
+type Verdict = { entity: Entity | null; role?: string | null } | undefined;
 type FallbackRule = (quote: QuoteContext, discourse: Discourse) => Verdict;
 
 const found = (entity: Entity | null | undefined): Verdict => (entity ? { entity } : undefined);
@@ -43,9 +43,15 @@ const quoteSentenceAfterSubject: FallbackRule = ({ opensSentence, opensParagraph
 const phraseInSentenceAbout: FallbackRule = ({ opensSentence, q, tokens }, d) => {
   if (opensSentence || q < 0) return undefined;
   const subject = sentenceSubject(tokens, q);
+  // "The commission recognized that … “…”", "Organizers called it a “lifeboat”": the description is kept.
+  if (subject?.kind === 'description') {
+    const r = resolveWithRole(subject, d.registry, d.play);
+    return { entity: r.entity, role: r.role };
+  }
   if (!subject || (subject.kind !== 'name' && subject.kind !== 'pronoun')) return { entity: null };
   const e = resolve(subject, d.registry, d.play);
-  return { entity: e && e.kind !== 'organisation' ? e : null };
+  // A country is an organisation that speaks for itself ("Japan branded North Korea an “outlaw nation”").
+  return { entity: e && (e.kind !== 'organisation' || PLACES.has(e.name.toLowerCase())) ? e : null };
 };
 
 /** "Maher said the report “wasn’t good.” Adding, “…”": a sentence opened by a participle goes on with the speaker in play. */
@@ -66,11 +72,11 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
   phraseInSentenceAbout,
 ];
 
-/** The speaker of a quote with no cue, or null. */
-export function fallbackSpeaker(quote: QuoteContext, discourse: Discourse): Entity | null {
+/** The speaker of a quote with no cue (entity null when nobody), and the role the rule read, if any. */
+export function fallbackSpeaker(quote: QuoteContext, discourse: Discourse): { entity: Entity | null; role: string | null } {
   for (const rule of FALLBACK_RULES) {
     const verdict = rule(quote, discourse);
-    if (verdict) return verdict.entity;
+    if (verdict) return { entity: verdict.entity, role: verdict.role ?? null };
   }
-  return null;
+  return { entity: null, role: null };
 }

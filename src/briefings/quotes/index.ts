@@ -11,6 +11,7 @@ import { findQuoteSpans, type QuoteSpan } from './marks';
 import type { QuoteContext } from './quote-context';
 import { Registry, type Entity } from './registry';
 import { maskedTokens, sentenceRanges } from './sentence-context';
+import { applySignatures } from './signature';
 import { cuedSpeaker } from './speaker';
 import { firstNonSpace, isPartial, isStatement } from './statement';
 
@@ -70,10 +71,10 @@ function prepare(input: ArticleText) {
   // Nothing after the last quote's paragraph can change who said it: reading stops there.
   const lastQuoted = spans.length ? spans[spans.length - 1].paragraph : -1;
   // An article without quotes needs no registry of names at all.
-  if (lastQuoted < 0) return { paragraphs: [], paragraphTokens: [], registry: null, byParagraph };
+  if (lastQuoted < 0) return { paragraphs: [], all: paragraphs, paragraphTokens: [], registry: null, byParagraph };
   const paragraphTokens = paragraphs.map((p) => tokenize(p));
   const registry = new Registry([...context, ...paragraphs], context.length, [...context.map((c) => tokenize(c)), ...paragraphTokens]);
-  return { paragraphs: paragraphs.slice(0, lastQuoted + 1), paragraphTokens, registry, byParagraph };
+  return { paragraphs: paragraphs.slice(0, lastQuoted + 1), all: paragraphs, paragraphTokens, registry, byParagraph };
 }
 
 /**
@@ -83,7 +84,7 @@ function prepare(input: ArticleText) {
  */
 export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFAULT_QUOTE_BUDGET): QuoteAnalysis {
   const budget = new Spend(limits);
-  const { paragraphs, paragraphTokens, registry, byParagraph } = prepare(input);
+  const { paragraphs, all, paragraphTokens, registry, byParagraph } = prepare(input);
   if (!registry) return { quotations: [], complete: true };
   const discourse = new Discourse(registry);
   const work: Working[] = [];
@@ -129,6 +130,7 @@ export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFA
     discourse.endParagraph(p, spans.length > 0, last && last.span.paragraph === p ? last.entity : null);
   });
   backfillFromNextQuote(work, paragraphs);
+  applySignatures(work, all, discourse);
   return { quotations: mergeContinuations(work), complete: !budget.exhausted };
 }
 
@@ -136,13 +138,14 @@ export function analyseQuotations(input: ArticleText, limits: QuoteBudget = DEFA
 function attribute(quote: QuoteContext, discourse: Discourse, previous: string, previousSpans: readonly QuoteSpan[]): Working {
   const cued = cuedSpeaker(quote, discourse, previous, previousSpans);
   const attributed = !!cued.cue;
-  const entity = attributed ? cued.entity : fallbackSpeaker(quote, discourse);
+  const fallback = attributed ? null : fallbackSpeaker(quote, discourse);
+  const entity = fallback ? fallback.entity : cued.entity;
   if (entity) discourse.quoted(entity);
   return {
     span: quote.span,
     text: quote.quoteText,
     entity,
-    role: cued.role,
+    role: fallback?.role ?? cued.role,
     described: !!cued.described && entity === cued.entity,
     statement: isStatement(quote, cued.cue, !!entity),
     partial: isPartial(quote, attributed),

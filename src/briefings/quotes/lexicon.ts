@@ -55,6 +55,12 @@ export const ORG_HEADS = words(`
   statement report poll survey team white
 `);
 
+/** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
+export const SPEAKS_FOR = words(`
+  spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
+  representatives
+`);
+
 /** "leader" may stand for any of these offices. */
 export const HEAD_SYNONYMS: Record<string, string[]> = {
   leader: ['president', 'premier', 'prime', 'chancellor', 'leader', 'king', 'queen', 'head', 'chairman'],
@@ -71,3 +77,32 @@ export const HEAD_SYNONYMS: Record<string, string[]> = {
   governor: ['governor', 'gov', 'gov.'],
   secretary: ['secretary'],
 };
+
+/**
+ * Places that a capitalised word alone may name: US states and countries. A place is never a
+ * person ("Florida is a swing state" does not make Florida "she"); when it speaks, it is a state
+ * or government ("China said"). Names that are also given names or surnames (Virginia, Georgia,
+ * Jordan, Israel, Chad, Washington) are left out.
+ */
+export const PLACES = new Set(
+  `
+  alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
+  utah vermont wisconsin wyoming new_hampshire new_jersey new_mexico new_york north_carolina
+  south_carolina north_dakota south_dakota rhode_island west_virginia
+  america afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
+  bangladesh belarus belgium bolivia bosnia brazil britain bulgaria cambodia canada chile china
+  colombia croatia cuba cyprus denmark ecuador egypt england estonia ethiopia europe finland
+  france germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq
+  ireland italy japan kazakhstan kenya korea kosovo kuwait latvia lebanon libya lithuania
+  malaysia mali mexico moldova mongolia morocco myanmar nepal netherlands nicaragua niger nigeria
+  norway pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia
+  rwanda scotland serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+  taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uruguay uzbekistan venezuela
+  vietnam wales yemen zambia zimbabwe africa asia
+`
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/_/g, ' ')),
+);

@@ -1,9 +1,9 @@
 // Reads the phrase that names a speaker next to a reporting verb: a pronoun ("he"), a name with
 // or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
 // top Putin diplomatic aide", "the foreign ministry").
-import { isCapitalised, isOfficeWord, isOrganisationWord, stripPossessive, type Token } from '../text/names';
+import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
 import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
-import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS } from './lexicon';
+import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKS_FOR } from './lexicon';
 
 export type SpeakerPhrase =
   | { kind: 'pronoun'; word: string }
@@ -99,7 +99,32 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   }
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
-  return phrase ? (personFromPlace(tokens, phrase, depth) ?? phrase) : null;
+  return phrase ? (personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? phrase) : null;
+}
+
+/** "a spokesman for Globex said": the spokesperson is the speaker, the organisation after "for" the owner. */
+function spokespersonBefore(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  const prep = lc(tokens[found.from - 1]);
+  if (found.phrase.kind === 'pronoun' || !/^(for|of|at)$/.test(prep) || !SPEAKS_FOR.has(lc(tokens[found.from - 2]))) return null;
+  const role = phraseBefore(tokens, found.from - 1, depth + 1);
+  if (!role || role.phrase.kind !== 'description') return null;
+  return { phrase: { kind: 'description', words: role.phrase.words, qualifier: [prep, ...found.phrase.words].join(' ') }, from: role.from };
+}
+
+/** "said a spokeswoman for the Health Ministry": the owner read after the role (one level only). */
+function spokespersonAfter(tokens: readonly Token[], words: string[], i: number, end: number): { phrase: SpeakerPhrase; to: number } | null {
+  if (!SPEAKS_FOR.has((words[words.length - 1] ?? '').toLowerCase()) || !/^(for|of|at)$/.test(lc(tokens[i])) || i + 1 >= end) return null;
+  let k = i + 1;
+  const owner: string[] = [];
+  if (DETERMINERS.has(lc(tokens[k])) && lc(tokens[k]) !== 'that') owner.push(tokens[k++].text);
+  while (
+    k < end &&
+    owner.length < 10 &&
+    (isNameLike(tokens[k].text) || (lc(tokens[k]) === 'of' && isNameLike(tokens[k + 1]?.text ?? '')) || isPhraseWord(tokens[k].text))
+  )
+    owner.push(tokens[k++].text);
+  if (!owner.some((w) => isCapitalised(w) || isHeadNoun(w))) return null;
+  return { phrase: { kind: 'description', words, qualifier: [tokens[i].text, ...owner].join(' ') }, to: k };
 }
 
 /** "Councilwoman Ann Lee from Springfield said": a place is never the speaker; the person before "from" is. */
@@ -129,7 +154,7 @@ function subjectBeforeComma(tokens: readonly Token[], comma: number, depth: numb
   }
   // "Gov. John Kasich (R-OH), said": a comma with no appositive before it.
   const bare = phraseBefore(tokens, comma, depth + 1);
-  return bare && bare.phrase.kind === 'name' ? bare : null;
+  return bare && bare.phrase.kind === 'name' ? (withRoleBefore(tokens, bare) ?? bare) : null;
 }
 
 /** "Jason Sims — a teacher from Mount Pleasant — says": the name before a dashed appositive. */
@@ -260,13 +285,37 @@ function clauseOpeningName(tokens: readonly Token[], comma: number): { phrase: S
   return null;
 }
 
+/** "Her campaign manager, Robby Mook, said": a possessive-led description set off before the name is its role. */
+function withRoleBefore(tokens: readonly Token[], found: NonNullable<Before>): Before {
+  if (found.phrase.kind !== 'name' || tokens[found.from - 1]?.text !== ',') return null;
+  let from = found.from - 1;
+  while (from > 0 && found.from - from <= 7 && !/^[,.;:!?\u00a7]$/.test(tokens[from - 1].text)) from--;
+  const lead = roleBeforeName(tokens, from, found.from - 1);
+  return lead ? { phrase: { ...found.phrase, words: [...lead, ...found.phrase.words] }, from } : null;
+}
+
+/** "Her campaign manager", "Trump's attorney": a possessive-led description between `from` and the comma `to`. */
+function roleBeforeName(tokens: readonly Token[], from: number, to: number): string[] | null {
+  const words = tokens.slice(from, to).map((t) => t.text);
+  if (words.length < 2 || words.length > 6) return null;
+  const owner = /^(his|her|their|its|our)$/i.test(words[0]) || isPossessive(words[0]);
+  const rest = words.slice(1);
+  if (!owner || !rest.every((w) => /^[a-z-]+$/.test(w)) || !isOfficeWord(rest[rest.length - 1])) return null;
+  return words;
+}
+
 /** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
 export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
   let i = start;
+  // "said 43-year-old teacher Ann Lee", "said 9/11 widow Terry Strada": an age or a date before the role.
+  while (i < end && i - start < 4 && /^(?:\d[\p{L}\d-]*|\/)$/u.test(tokens[i].text)) i++;
+  // The role word after it is kept even when no list knows it ("widow"), if a name follows.
+  const dated = i > start && /^[a-z]+$/.test(tokens[i]?.text ?? '') && i + 1 < end && isNameLike(tokens[i + 1].text);
+  if (i > start && !dated && !isNameLike(tokens[i]?.text ?? '') && !isPhraseWord(tokens[i]?.text ?? '')) i = start;
   if (i >= end) return null;
   const pronoun = pronounOf(tokens[i]);
   if (pronoun) return { phrase: { kind: 'pronoun', word: pronoun }, to: i + 1 };
-  const words: string[] = [];
+  const words: string[] = dated ? [tokens[i++].text] : [];
   let sawDeterminer = false;
   for (; i < end && words.length < 12; i++) {
     const w = tokens[i].text;
@@ -302,7 +351,7 @@ export function phraseAfter(tokens: readonly Token[], start: number, end = token
   }
   while (words.length && !isCapitalised(words[words.length - 1]) && !isPhraseWord(words[words.length - 1]) && !sawDeterminer) words.pop();
   if (words.length === 0 || (words.length === 1 && DETERMINERS.has(words[0].toLowerCase()))) return null;
-  return { phrase: classify(words), to: i };
+  return spokespersonAfter(tokens, words, i, end) ?? { phrase: classify(words), to: i };
 }
 
 function classify(words: string[]): SpeakerPhrase {

@@ -33,6 +33,9 @@ export interface Mention {
   entity: Entity;
 }
 
+/** A courtesy title alone ("Dr", "Mrs.") is no role: an appositive role replaces it. */
+const COURTESY_ONLY = /^(sir|dame|lord|lady|mr|mrs|ms|mx|miss|dr|prof)\.?$/i;
+
 /** Marks after which a capitalised word may just be opening a sentence. */
 const SENTENCE_OPENING_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', "'", '‘', '’', '\u2014', '\u2013', '(', '-']);
 
@@ -80,7 +83,7 @@ export class Registry {
         if (parts) {
           const e = this.add(parts, pos++);
           const appositive = appositiveRole(tokens, run.end);
-          if (appositive && !e.role && e.kind !== 'organisation') e.role = appositive;
+          if (appositive && (!e.role || COURTESY_ONLY.test(e.role)) && e.kind !== 'organisation') e.role = appositive;
           // Gender is read when the name first appears, or again when a title or role comes with it.
           if (!e.gender && e.kind !== 'organisation' && (e.mentions === 1 || parts.role || appositive || run.words.length > 1)) {
             e.gender = genderOf(appositive ? [...run.words, ...appositive.split(' ')] : run.words, parts.name.split(' ')[0]);

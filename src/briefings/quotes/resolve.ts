@@ -1,8 +1,9 @@
 // Turns a speaker phrase into the entity it names: pronouns go to the speaker in play, names to
 // their fullest form in the article, descriptions to the person introduced with that role.
 import { genderOf, type Gender } from '../text/gender';
-import { isCapitalised, isOfficeWord, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
+import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
 /** Who is "in play" for pronouns, updated sentence by sentence. */
@@ -47,18 +48,6 @@ function describedPersonInPlay(words: readonly string[], play: Play): Entity | n
   return personInPlay(genderOf(words), play);
 }
 
-/** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
-const SPEAKS_FOR = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'spokespeople',
-  'spokesmen',
-  'spokeswomen',
-  'representative',
-  'representatives',
-]);
-
 /** Writings whose words are their author's: "the Heritage Foundation website notes", "Hoff’s letter says". */
 const WRITINGS = new Set([
   'website',
@@ -90,6 +79,46 @@ function spokespersonOwner(words: readonly string[], heads: ReadonlySet<string> 
   return owner.every((w) => isCapitalised(w) || /^[a-z]+$/.test(w)) ? normaliseName(owner.join(' ')) : null;
 }
 
+/** A role written with a short title ("Sen.", "Florida Gov.", "Dr"). */
+const ABBREVIATED = /(?:^|\s)(?:\p{L}{1,4}\.|dr|mr|mrs|ms)(?:\s|$)/iu;
+
+/** A courtesy title alone is no role: a role named later replaces it. */
+const HONORIFIC = /^(sir|dame|lord|lady|mr|mrs|ms|mx|miss|dr|prof)\.?$/i;
+
+/** "his friend", "Trump's attorney": a possessive-led description before a name, as the role to show. */
+function ownedRole(role: string | null): string | null {
+  if (!role) return null;
+  const words = role.split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !(/^(his|her|their|its|our)$/i.test(words[0]) || isPossessive(words[0]))) return null;
+  if (isCapitalised(words[words.length - 1])) return null;
+  return normaliseName(/^(his|her|their|its|our)$/i.test(words[0]) ? words.slice(1).join(' ') : role);
+}
+
+/**
+ * "a spokesman for Globex", "a spokeswoman for the Health Ministry": the organisation a spokesperson
+ * speaks for. A person's spokesperson ("a spokesman for Hillary Clinton") is not that person: null.
+ */
+function employerAfter(phrase: { words: string[]; qualifier?: string }, registry: Registry): Entity | null {
+  const head = (phrase.words[phrase.words.length - 1] ?? '').toLowerCase();
+  const m = /^(?:for|of|at)\s+(.+)$/i.exec(phrase.qualifier ?? '');
+  if (!m || !SPEAKS_FOR.has(head)) return null;
+  const owner = m[1].replace(/^(the|a|an)\s+/i, '').replace(/[’']s$/, '');
+  const words = owner.split(/\s+/);
+  if (isCapitalised(words[0])) {
+    const name = normaliseName(owner);
+    const known = registry.resolveName(name);
+    if (known && known.kind === 'person') return null;
+    const entity = known ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+    if (entity.kind === 'unknown') entity.kind = 'organisation';
+    return entity;
+  }
+  if (!isOrganisationHead(words[words.length - 1])) return null;
+  const name = registry.organisationFullForm(owner) ?? `the ${owner}`;
+  const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+  entity.kind = 'organisation';
+  return entity;
+}
+
 /** An entity and the role to show with this quote; `described` when the role is what this sentence calls them. */
 export interface Resolved {
   entity: Entity | null;
@@ -107,6 +136,8 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
     case 'pronoun': {
       if (phrase.word === 'he' || phrase.word === 'she') {
         const e = personPronoun(phrase.word, play);
+        // "Jordan Lee … she said": the pronoun tells the gender the name did not, for later pronouns.
+        if (e && e === play.prevSubject && e.gender === null && e.kind === 'person') e.gender = phrase.word === 'he' ? 'm' : 'f';
         return { entity: e, role: e?.role ?? null };
       }
       if (phrase.word === 'they' || phrase.word === 'it' || phrase.word === 'we') {
@@ -137,44 +168,60 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       if (!entity.role && phrase.appositive && phrase.appositive.split(/\s+/).some(isOfficeWord)) {
         entity.role = normaliseName(phrase.appositive.replace(/^(the|a|an)\s+/i, ''));
       }
-      if (entity.kind === 'unknown') entity.kind = 'person';
-      if (!entity.gender && entity.kind === 'person') entity.gender = genderOf(phrase.words, parts.name.split(' ')[0]);
+      // "his friend Mahamat Oumar", "Trump's attorney, Alan Garten,": the words before the name are the role.
+      const before = ownedRole(parts.role) ?? (parts.role && /^[a-z][a-z\s-]*$/.test(parts.role) ? parts.role : null);
+      if ((!entity.role || HONORIFIC.test(entity.role)) && before) entity.role = before;
+      // A place is never a person: when it speaks, its government does ("China said").
+      if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) ? 'organisation' : 'person';
+      // A title or gendered role ("widow Terry Strada", "Mrs") says more than a given name read earlier.
+      const titled = parts.role ? genderOf(parts.role.split(' ')) : null;
+      if (entity.kind === 'person' && (titled || !entity.gender)) entity.gender = titled ?? genderOf(phrase.words, parts.name.split(' ')[0]);
       return { entity, role: entity.role };
     }
-    case 'description': {
-      const text = normaliseName([...phrase.words, phrase.qualifier ?? ''].join(' '));
-      const head = phrase.words[phrase.words.length - 1];
-      if (isOrganisationHead(head)) {
-        const full = registry.organisationFullForm(text);
-        const name = full ?? text.replace(/^The\b/, 'the');
-        const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
-        entity.kind = 'organisation';
-        return { entity, role: null };
-      }
-      // "a Microsoft spokesperson said": the spokesperson speaks for the organisation named before the role.
-      const owner = spokespersonOwner(phrase.words);
-      if (owner) {
-        const entity = registry.resolveName(owner) ?? registry.add({ name: owner, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
-        if (entity.kind === 'unknown') entity.kind = 'organisation';
-        return { entity, role: normaliseName(head) };
-      }
-      // "the Heritage Foundation website notes", "Hoff’s letter says": the author speaks, a person if the article named one.
-      const author = spokespersonOwner(phrase.words, WRITINGS);
-      if (author) {
-        const known = registry.resolveName(author);
-        const entity = known ?? registry.add({ name: author, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
-        if (entity.kind === 'unknown') entity.kind = 'organisation';
-        return { entity, role: entity.role };
-      }
-      // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
-      const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
-      const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
-      if (indefinite) return { entity: null, role: described };
-      const introduced = registry.resolveDescription(phrase.words);
-      if (introduced) return { entity: introduced, role: introduced.role };
-      // The person in play is called what the sentence calls them.
-      const inPlay = describedPersonInPlay(phrase.words, play);
-      return { entity: inPlay, role: described, described: !!inPlay };
-    }
+    case 'description':
+      return resolveDescribed(phrase, registry, play);
   }
+}
+
+/** A description: an institution, a spokesperson's employer, a writing's author, or the person introduced with that role. */
+function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }>, registry: Registry, play: Play): Resolved {
+  const text = normaliseName([...phrase.words, phrase.qualifier ?? ''].join(' '));
+  const head = phrase.words[phrase.words.length - 1];
+  if (isOrganisationHead(head)) {
+    const full = registry.organisationFullForm(text);
+    const name = full ?? text.replace(/^The\b/, 'the');
+    const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+    entity.kind = 'organisation';
+    return { entity, role: null };
+  }
+  // "a spokeswoman for the Health Ministry said": the organisation after the role speaks.
+  const employer = employerAfter(phrase, registry);
+  if (employer) return { entity: employer, role: normaliseName(head) };
+  // "a Microsoft spokesperson said": the spokesperson speaks for the organisation named before the role.
+  const owner = spokespersonOwner(phrase.words);
+  if (owner) {
+    const entity = registry.resolveName(owner) ?? registry.add({ name: owner, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+    if (entity.kind === 'unknown') entity.kind = 'organisation';
+    return { entity, role: normaliseName(head) };
+  }
+  // "the Heritage Foundation website notes", "Hoff’s letter says": the author speaks, a person if the article named one.
+  const author = spokespersonOwner(phrase.words, WRITINGS);
+  if (author) {
+    const known = registry.resolveName(author);
+    const entity = known ?? registry.add({ name: author, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+    if (entity.kind === 'unknown') entity.kind = 'organisation';
+    return { entity, role: entity.role };
+  }
+  // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
+  const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
+  const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
+  if (indefinite) return { entity: null, role: described };
+  const introduced = registry.resolveDescription(phrase.words);
+  // "the researcher said": the person introduced as one. Their role is shown unless it is only a
+  // short title ("Sen."): then what this sentence calls them ("the Vermont senator") says more.
+  if (introduced && introduced.role && !ABBREVIATED.test(introduced.role)) return { entity: introduced, role: introduced.role };
+  if (introduced) return { entity: introduced, role: described, described: true };
+  // The person in play is called what the sentence calls them.
+  const inPlay = describedPersonInPlay(phrase.words, play);
+  return { entity: inPlay, role: described, described: !!inPlay };
 }

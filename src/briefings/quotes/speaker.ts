@@ -26,7 +26,7 @@ function cueOf({ tokens, q, quoteText }: QuoteContext): Cue | null {
 }
 
 /** The speaker the cue names; a cue without a phrase hands the quote to the sentence's speaker. */
-function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolved {
+function speakerOfCue(cue: Cue, { tokens, q }: QuoteContext, d: Discourse): Resolved {
   // "“…,” said Rep. Bobby Scott, adding that “…”": the sentence's speaker goes on.
   if (cue.mainSubject && d.sentenceSpeaker) return { entity: d.sentenceSpeaker, role: d.sentenceSpeaker.role };
   if (!cue.phrase) return NOBODY;
@@ -37,6 +37,13 @@ function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolve
     const e = outer && outer.kind === 'name' ? resolve(outer, d.registry, d.play) : null;
     if (e && e.kind !== 'organisation') return { entity: e, role: e.role };
   }
+  // "Ban Ki-moon condemned what he called a “brazen breach”", "Sen. Claire McCaskill scolded him: “…,” she
+  // said": he or she is the named subject of the sentence the quote is in, when the gender fits.
+  const at = cue.at ?? q;
+  if (cue.phrase.kind === 'pronoun' && /^(he|she)$/.test(cue.phrase.word) && at > 0) {
+    const own = subjectOfGender(tokens, at, cue.phrase.word === 'he' ? 'm' : 'f', d);
+    if (own) return { entity: own, role: own.role };
+  }
   // "The group seeks … what it calls “…”": "it" or "they" is the organisation the sentence is about.
   if (cue.phrase.kind === 'pronoun' && /^(it|they)$/.test(cue.phrase.word) && cue.at !== undefined && cue.at > 0) {
     const subject = sentenceSubject(tokens, cue.at);
@@ -44,6 +51,13 @@ function speakerOfCue(cue: Cue, { tokens }: QuoteContext, d: Discourse): Resolve
     if (e?.kind === 'organisation') return { entity: e, role: null };
   }
   return r;
+}
+
+/** The named person who is the subject of the sentence before token `end`, if their gender is `want` or unknown. */
+function subjectOfGender(tokens: QuoteContext['tokens'], end: number, want: 'm' | 'f', d: Discourse): Entity | null {
+  const subject = sentenceSubject(tokens, end);
+  const e = subject && subject.kind === 'name' ? resolve(subject, d.registry, d.play) : null;
+  return e && e.kind === 'person' && (e.gender === null || e.gender === want) ? e : null;
 }
 
 /** "Cruz continued:" ending the paragraph before introduces a quote that opens this one. */

@@ -15,7 +15,7 @@ const STEM_CACHE_LIMIT = 100_000;
 const ASCII_WORD = /^[a-z]+$/;
 
 /** Most words were seen before: the cache answers first, the checks run once per new word. */
-function stem(word: string): string {
+export function stem(word: string): string {
   if (word.length <= 3) return word;
   let s = STEM_CACHE.get(word);
   if (s === undefined) {
@@ -58,7 +58,14 @@ export function ledeParagraphs(a: StoryArticle): string[] {
   const parts: string[] = [];
   const lead = text(a.standfirst) ?? text(a.providedSummary);
   if (lead) parts.push(lead);
-  for (const p of paragraphsOf(a).slice(0, LEDE_PARAGRAPHS)) parts.push(p);
+  // The first paragraphs that are text, without copying the whole body first (this runs on every article).
+  const all: unknown[] = Array.isArray(a.paragraphs) ? a.paragraphs : [];
+  for (let i = 0, taken = 0; i < all.length && taken < LEDE_PARAGRAPHS; i++) {
+    const p = all[i];
+    if (typeof p !== 'string') continue;
+    parts.push(p);
+    taken++;
+  }
   return parts;
 }
 

@@ -64,6 +64,17 @@ function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
+/**
+ * The same dot product with one vector spread out by word id. Terms are visited in ascending order, as
+ * `cosine` visits the shared ones, so the sum is the same to the last bit (others add exactly 0).
+ */
+function dot(dense: Float64Array, b: SparseVector): number {
+  let sum = 0;
+  const { terms, weights } = b;
+  for (let k = 0; k < terms.length; k++) sum += dense[terms[k]] * weights[k];
+  return sum;
+}
+
 export class TfIdfMatcher implements StoryMatcher {
   readonly name: string;
   private readonly opts: Required<TfIdfOptions>;
@@ -78,6 +89,9 @@ export class TfIdfMatcher implements StoryMatcher {
   private addCount = 0;
   /** Scratch space for term frequencies by word id, and the ids touched (no Map per article). */
   private tf = new Float64Array(1024);
+  private touched = new Int32Array(256);
+  /** The article being added, spread out by word id: a cosine is then one pass over the other's words. */
+  private dense = new Float64Array(1024);
 
   constructor(
     private readonly model: StoryModel,
@@ -87,28 +101,27 @@ export class TfIdfMatcher implements StoryMatcher {
     this.name = `tf-idf cos≥${this.opts.threshold}+${this.opts.perDay}/day`;
   }
 
-  /** Unit-length vector: (1 + log tf) × idf, title words counted `titleWeight` times. */
-  private vectorOf(a: StoryArticle): SparseVector {
+  /** Unit-length vector: (1 + log tf) × idf, title words counted `titleWeight` times; and the headline's own. */
+  private vectorsOf(a: StoryArticle): { vector: SparseVector; title: SparseVector } {
     const { title, lede } = this.model.termIdsOf(a);
-    return this.weigh([title, lede], [this.opts.titleWeight, 1]);
-  }
-
-  private titleVectorOf(a: StoryArticle): SparseVector {
-    return this.weigh([this.model.termIdsOf(a).title], [1]);
+    return { vector: this.weigh([title, lede], [this.opts.titleWeight, 1]), title: this.weigh([title], [1]) };
   }
 
   /** Counts the parts' words (each part with its weight) and turns the counts into a unit vector. */
   private weigh(parts: Int32Array[], counts: number[]): SparseVector {
     if (this.tf.length < this.model.vocabularySize) this.tf = new Float64Array(Math.max(this.model.vocabularySize, this.tf.length * 2));
     const tf = this.tf;
-    const touched: number[] = [];
-    parts.forEach((part, p) => {
-      for (const id of part) {
-        if (tf[id] === 0) touched.push(id);
+    let touched = 0;
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p];
+      if (this.touched.length < touched + part.length) this.touched = growTo(this.touched, touched + part.length);
+      for (let i = 0; i < part.length; i++) {
+        const id = part[i];
+        if (tf[id] === 0) this.touched[touched++] = id;
         tf[id] += counts[p];
       }
-    });
-    const ids = Int32Array.from(touched).sort();
+    }
+    const ids = this.touched.slice(0, touched).sort();
     const weights = new Float64Array(ids.length);
     let norm = 0;
     for (let k = 0; k < ids.length; k++) {
@@ -125,22 +138,30 @@ export class TfIdfMatcher implements StoryMatcher {
 
   /** The cosine of two articles (for measuring; matching uses the index). */
   similarity(a: StoryArticle, b: StoryArticle): number {
-    return cosine(this.vectorOf(a), this.vectorOf(b));
+    return cosine(this.vectorsOf(a).vector, this.vectorsOf(b).vector);
   }
 
   /** The heaviest terms; ties by the term itself (not its id, which depends on arrival order). */
   private keysOf(vector: SparseVector): number[] {
-    const name = (i: number): string => this.model.word(vector.terms[i]);
-    const order = Array.from(vector.terms.keys()).sort(
-      (x, y) => vector.weights[y] - vector.weights[x] || (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : 0),
-    );
-    return order.slice(0, this.opts.keyTerms).map((i) => vector.terms[i]);
+    const { terms, weights } = vector;
+    // Before: whether term i ranks above term j.
+    const before = (i: number, j: number): boolean =>
+      weights[i] > weights[j] || (weights[i] === weights[j] && this.model.word(terms[i]) < this.model.word(terms[j]));
+    // The few best so far, best first (insertion into a short list: no sort of every term).
+    const best: number[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      if (best.length === this.opts.keyTerms && !before(i, best[best.length - 1])) continue;
+      let at = best.length;
+      while (at > 0 && before(i, best[at - 1])) at--;
+      best.splice(at, 0, i);
+      if (best.length > this.opts.keyTerms) best.pop();
+    }
+    return best.map((i) => terms[i]);
   }
 
   add(article: StoryArticle): string[] {
     this.remove(article.id);
-    const vector = this.vectorOf(article);
-    const title = this.titleVectorOf(article);
+    const { vector, title } = this.vectorsOf(article);
     const entry: Entry = { id: article.id, vector, title, keys: this.keysOf(vector), time: timeOf(article.date) };
     const slot = this.freeSlots.pop() ?? this.entries.length;
     this.entries[slot] = entry;
@@ -149,6 +170,7 @@ export class TfIdfMatcher implements StoryMatcher {
     const stamp = ++this.addCount;
     this.seenAt[slot] = stamp;
     const matches: string[] = [];
+    const dense = this.spread(vector);
     for (const key of entry.keys) {
       let posting = this.postings.get(key);
       if (!posting) this.postings.set(key, (posting = new Set()));
@@ -163,13 +185,22 @@ export class TfIdfMatcher implements StoryMatcher {
         this.seenAt[other] = stamp;
         const o = this.entries[other]!;
         const needed = requiredSimilarity(entry.time, o.time, this.opts);
-        if (needed > 1 || cosine(vector, o.vector) < needed) continue;
+        if (needed > 1 || dot(dense, o.vector) < needed) continue;
         if (this.opts.titleMin > 0 && cosine(title, o.title) < this.opts.titleMin) continue;
         matches.push(o.id);
       }
       posting.add(slot);
     }
+    for (let k = 0; k < vector.terms.length; k++) dense[vector.terms[k]] = 0;
     return matches;
+  }
+
+  /** Writes the vector's weights into the dense scratch array (the caller zeroes them again). */
+  private spread(vector: SparseVector): Float64Array {
+    const size = this.model.vocabularySize;
+    if (this.dense.length < size) this.dense = new Float64Array(Math.max(size, this.dense.length * 2));
+    for (let k = 0; k < vector.terms.length; k++) this.dense[vector.terms[k]] = vector.weights[k];
+    return this.dense;
   }
 
   remove(id: string): void {

@@ -10,6 +10,11 @@ const BARE_BY = /^By\s*[.:]?$/;
 /** Navigation and metadata lines; they count only when they do not read as a finished sentence. */
 const NAVIGATION =
   /^(follow|read more|click here|watch|share|updated|published|last updated|short url|related|advertisement|sign up|subscribe|photos?|images?|video|see also|getty images|afp|reuters|ap|epa|scroll down)\b/i;
+/**
+ * A link to another story, whatever follows it: a "Read more:" headline glued to the next sentence
+ * ("Read more: Robin Thicke sues … (exclusive) The hardly predictable outcome…") is still a link.
+ */
+const LINK_LABEL = /^(?:read more|related(?: stories| articles| content)?|see also|more on this story|click here)\s*:/i;
 const RIGHTS = /(^copyright\b|©|all rights reserved)/i;
 
 /** "PUBLISHED: . 05:31 EST", "UPDATED: .", "Last updated at 5:26 PM on 14th January 2012 .", "Posted 3 hours ago". */
@@ -86,6 +91,7 @@ export function isFurniture(text: string, normalisedTitle: string, normalised?: 
   for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32) words++;
   if (isMetadata(t, words) || isCaptionOrPost(t, words)) return true;
   if (words <= 20 && NAVIGATION.test(t) && (!/[.!?]["”’']?$/.test(t) || /^[\w ]+:/.test(t))) return true;
+  if (LINK_LABEL.test(t)) return true;
   if (words <= 20 && RIGHTS.test(t)) return true;
   if (words <= 30 && CONTRIBUTOR.test(t)) return true;
   // A line with no sentence punctuation and few words is a heading or caption fragment.

@@ -32,17 +32,19 @@ export type ScoreWeights = Record<Feature, number>;
  * One weighting for every layout, chosen on the dev halves of CNN and BBC in all three layouts
  * (as given, one block, glued) together: `npm run eval:rouge -- --tune`, then centrality 1 → 0.7 by
  * hand on the same dev halves so that R2, not only R1, stays ahead of fair Lead-3 on CNN (BBC pays
- * 0.8 R1). The lede is not scored: it always opens the summary (select.ts).
+ * 0.8 R1). With the looser redundancy control (select.ts), title 0.5 → 0.8 and long −0.2 → −0.25,
+ * again on the dev halves: the one step that is better on both sets than before (CNN R1 and R2
+ * not lower, BBC R1 +0.8, R2 +1.1). The lede is not scored: it always opens the summary (select.ts).
  */
 export const WEIGHTS: ScoreWeights = {
   position: 1,
   centrality: 0.7,
-  title: 0.5,
+  title: 0.8,
   document: 1,
   /** Similarity to the lede: slightly against, the lede has already said it. */
   lede: -0.2,
   length: -0.2,
-  long: -0.2,
+  long: -0.25,
   quote: 0,
   question: 0,
 };

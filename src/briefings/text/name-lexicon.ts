@@ -13,7 +13,7 @@ export const OFFICE_WORDS = words(`
   attorney lawyer candidate nominee official chief executive ceo founder strategist manager
   pollster reporter correspondent editor columnist author commissioner sheriff officer deputy
   assistant counsel press state head superintendent king queen prince princess pope rev rev.
-  reverend father sir lord dame councilman councilwoman delegate activist billionaire
+  reverend father sir lord dame councilman councilwoman councillor councilor delegate activist billionaire
   businessman businesswoman mogul actor actress singer rapper coach presidential
   son-in-law daughter son wife husband brother sister mother daughter-in-law adm adm.
   admiral sergeant sgt sgt. treasurer comptroller lieutenant sec sec. amb amb. cardinal rabbi
@@ -64,7 +64,8 @@ export const NOT_NAMES = words(`
   june july august september october november december apart asked according
   some many most all both each every no not one two three several few more less last next
   earlier later today yesterday tomorrow tonight once now even despite among until unless
-  during over under about like just only why yes okay ok oh well
+  during over under about like just only why yes okay ok oh well nobody everybody somebody anybody
+  everyone someone anyone
 `);
 
 /** Words that open a description of a speaker ("the", "a", "his"). */

@@ -96,14 +96,16 @@ function postedSince(row: LiveRecord | null, since: Date): boolean {
 }
 
 /** A story is posted in the channel when its key is in the ledger, or any of its other members is. */
-function storyPosted(channelId: string, articleId: string, storyId: string | null, since: Date, opts: PlanOptions): boolean {
-  if (storyId && opts.ledger.storyPostedSince(channelId, storyId, since)) return true;
-  const members = opts.storyMembers?.(articleId) ?? [];
-  return members.some((m) => m !== articleId && postedSince(opts.ledger.get(channelId, m), since));
+async function storyPosted(channelId: string, articleId: string, storyId: string | null, since: Date, opts: PlanOptions): Promise<boolean> {
+  if (storyId && (await opts.ledger.storyPostedSince(channelId, storyId, since))) return true;
+  for (const m of opts.storyMembers?.(articleId) ?? []) {
+    if (m !== articleId && postedSince(await opts.ledger.get(channelId, m), since)) return true;
+  }
+  return false;
 }
 
 /** Plans one channel's posts for one poll round (all its subscriptions together, so the burst cap is per channel). */
-export function planChannelRound(channelId: string, batches: PollBatch[], opts: PlanOptions): ChannelPlan {
+export async function planChannelRound(channelId: string, batches: PollBatch[], opts: PlanOptions): Promise<ChannelPlan> {
   const maxAgeMs = opts.maxAgeMs ?? DEFAULT_LIVE_MAX_AGE_MS;
   const cap = opts.burstCap ?? DEFAULT_BURST_CAP;
   const since = new Date(opts.now.getTime() - maxAgeMs);
@@ -115,7 +117,7 @@ export function planChannelRound(channelId: string, batches: PollBatch[], opts: 
   const byArticle = new Map<string, PlannedPost>();
   const overflow = new Map<string, BurstSummary>();
   for (const { sub, article } of inOrder(live)) {
-    if (opts.ledger.get(channelId, article.id)) continue;
+    if (await opts.ledger.get(channelId, article.id)) continue;
     const storyId = opts.storyOf(article.id);
     const skip = (reason: string) => plan.skips.push({ subscriptionId: sub.id, articleId: article.id, storyId, reason });
     const why = skipReason(sub, article, opts.now, maxAgeMs);
@@ -131,7 +133,7 @@ export function planChannelRound(channelId: string, batches: PollBatch[], opts: 
       skip('same story as a post in this round');
       continue;
     }
-    if (storyPosted(channelId, article.id, storyId, since, opts)) {
+    if (await storyPosted(channelId, article.id, storyId, since, opts)) {
       skip('story already posted in this channel');
       continue;
     }

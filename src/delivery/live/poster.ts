@@ -31,7 +31,7 @@ export interface LivePosterDeps {
   /** Whether another holder's claim may be taken over (src/schedule/owner.ts claimIsStale fits: holder gone, or lease run out). */
   claimIsStale: (holder: string, claimedAt: string, me: string, now: Date) => boolean;
   /** Channels this process posts to (its shard's guilds); all when absent. */
-  ownsChannel?: (channelId: string) => boolean;
+  ownsChannel?: (channelId: string) => Promise<boolean>;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
   logger: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
@@ -58,6 +58,8 @@ export class LivePoster {
   /** Channels that stopped taking posts this round (permissions, gone, Discord down). */
   private readonly halted = new Map<string, SendFailure>();
   private shuttingDown = false;
+  /** Rounds and resumes run one at a time: a round's claims are in the ledger before the next round plans. */
+  private rounds: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: LivePosterDeps) {}
 
@@ -72,35 +74,47 @@ export class LivePoster {
 
   /** Waits until every queued post has been sent or given up. */
   async idle(): Promise<void> {
+    await this.rounds;
     while (this.queues.size) await Promise.all([...this.queues.values()]);
   }
 
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.rounds.then(fn);
+    this.rounds = next.catch(() => undefined);
+    return next;
+  }
+
   /** One poll round: every channel's new articles. Returns the plans (for logs and tests). */
-  round(batches: PollBatch[]): ChannelPlan[] {
-    this.halted.clear();
-    this.resumeUnfinished();
-    const channels = [...new Set(batches.map((b) => b.subscription.channelId))];
-    return channels.map((channelId) => {
-      const now = this.deps.now();
-      const plan = planChannelRound(channelId, batches, {
-        ledger: this.deps.ledger,
-        storyOf: this.deps.storyOf,
-        storyMembers: this.deps.storyMembers,
-        now,
-        maxAgeMs: this.maxAgeMs,
-        burstCap: this.deps.burstCap,
-      });
-      this.record(plan, now);
-      return plan;
+  round(batches: PollBatch[]): Promise<ChannelPlan[]> {
+    return this.serial(async () => {
+      this.halted.clear();
+      await this.resumeNow();
+      const plans: ChannelPlan[] = [];
+      for (const channelId of new Set(batches.map((b) => b.subscription.channelId))) plans.push(await this.planAndRecord(channelId, batches));
+      return plans;
     });
   }
 
-  private record(plan: ChannelPlan, now: Date): void {
+  private async planAndRecord(channelId: string, batches: PollBatch[]): Promise<ChannelPlan> {
+    const now = this.deps.now();
+    const plan = await planChannelRound(channelId, batches, {
+      ledger: this.deps.ledger,
+      storyOf: this.deps.storyOf,
+      storyMembers: this.deps.storyMembers,
+      now,
+      maxAgeMs: this.maxAgeMs,
+      burstCap: this.deps.burstCap,
+    });
+    await this.record(plan, now);
+    return plan;
+  }
+
+  private async record(plan: ChannelPlan, now: Date): Promise<void> {
     const { ledger, owner } = this.deps;
     for (const s of plan.skips) {
-      ledger.skip({ channelId: plan.channelId, key: s.articleId, subscriptionId: s.subscriptionId, storyId: s.storyId, reason: s.reason, now });
+      await ledger.skip({ channelId: plan.channelId, key: s.articleId, subscriptionId: s.subscriptionId, storyId: s.storyId, reason: s.reason, now });
     }
-    for (const id of plan.firstPolls) this.deps.subscriptions.markFirstPoll(id, now);
+    for (const id of plan.firstPolls) await this.deps.subscriptions.markFirstPoll(id, now);
     const claims: { key: string; subscriptionId: string; storyId: string | null; job: LiveJob }[] = [
       ...plan.posts.map((p) => ({
         key: p.article.id,
@@ -116,8 +130,8 @@ export class LivePoster {
       })),
     ];
     for (const c of claims) {
-      if (!ledger.claim({ channelId: plan.channelId, ...c, owner, now })) continue;
-      const record = ledger.get(plan.channelId, c.key);
+      if (!(await ledger.claim({ channelId: plan.channelId, ...c, owner, now }))) continue;
+      const record = await ledger.get(plan.channelId, c.key);
       if (record) this.enqueue({ record, searchFirst: false });
     }
   }
@@ -126,17 +140,21 @@ export class LivePoster {
    * Claims left by a crashed process (or by a round that Discord cut short) go back in the queue, marker
    * check first. A claim another live process is working on is left alone until its lease runs out.
    */
-  resumeUnfinished(): void {
+  resumeUnfinished(): Promise<void> {
+    return this.serial(() => this.resumeNow());
+  }
+
+  private async resumeNow(): Promise<void> {
     const { ledger, owner } = this.deps;
     const now = this.deps.now();
-    for (const record of ledger.unfinished()) {
+    for (const record of await ledger.unfinished()) {
       if (this.queued.has(queueKey(record.channelId, record.key))) continue;
-      if (this.deps.ownsChannel && !this.deps.ownsChannel(record.channelId)) continue;
+      if (this.deps.ownsChannel && !(await this.deps.ownsChannel(record.channelId))) continue;
       if (record.owner !== owner) {
         if (!record.owner || !this.deps.claimIsStale(record.owner, record.claimedAt, owner, now)) continue;
-        if (!ledger.takeOver(record, owner, now)) continue; // another process took it first
+        if (!(await ledger.takeOver(record, owner, now))) continue; // another process took it first
       }
-      const mine = ledger.get(record.channelId, record.key);
+      const mine = await ledger.get(record.channelId, record.key);
       if (mine) this.enqueue({ record: mine, searchFirst: true });
     }
   }
@@ -160,25 +178,25 @@ export class LivePoster {
     const halt = this.halted.get(record.channelId);
     if (halt) {
       // The channel refused us this round: a permanent reason fails the claim; a transient one leaves it claimed for the next round.
-      if (halt.kind !== 'transient') this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, halt.reason);
+      if (halt.kind !== 'transient') await this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, halt.reason);
       return;
     }
     if (this.shuttingDown) return;
-    const message = this.messageFor(record);
+    const message = await this.messageFor(record);
     if (!message) return;
     try {
       const since = new Date(Date.parse(record.claimedAt) - SEARCH_SLACK_MS);
       const found = job.searchFirst ? await findMarked(this.deps.port, record.channelId, message.marker, since) : null;
-      if (found) return this.finish(record, found, true);
+      if (found) return await this.finish(record, found, true);
       if (job.searchFirst && message.kind === 'article' && this.deps.now().getTime() - articleTime(message.article) > this.maxAgeMs) {
-        this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, 'interrupted, and older than LIVE_MAX_AGE when resumed');
+        await this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, 'interrupted, and older than LIVE_MAX_AGE when resumed');
         return;
       }
       const id = await sendWithRetry(this.sendDeps(record), record.channelId, message, since);
-      this.finish(record, id, false);
+      await this.finish(record, id, false);
       await this.deps.sleep(this.deps.spacingMs ?? DEFAULT_SPACING_MS);
     } catch (error) {
-      this.onError(record, error);
+      await this.onError(record, error);
     }
   }
 
@@ -189,46 +207,46 @@ export class LivePoster {
       sleep: this.deps.sleep,
       isShuttingDown: () => this.shuttingDown,
       backoffMs: this.deps.backoffMs,
-      onRetry: (info: { attempt: number; reason: string; waitMs: number }) => {
-        this.deps.ledger.noteAttempt(record.channelId, record.key, this.deps.owner, info.reason);
+      onRetry: async (info: { attempt: number; reason: string; waitMs: number }) => {
+        await this.deps.ledger.noteAttempt(record.channelId, record.key, this.deps.owner, info.reason);
         this.deps.logger.warn({ channelId: record.channelId, key: record.key, ...info }, 'live post send failed; retrying');
       },
     };
   }
 
   /** The message a claim stands for, rebuilt from its job; null (and the claim failed) when that is impossible. */
-  private messageFor(record: LiveRecord): LiveMessage | null {
+  private async messageFor(record: LiveRecord): Promise<LiveMessage | null> {
     const marker = liveMarker(record.channelId, record.key);
     const nonce = liveNonce(record.channelId, record.key);
     const job = record.job;
     if (job?.kind === 'summary') return { kind: 'summary', marker, nonce, sourceName: job.sourceName, count: job.count };
     const article = job ? this.deps.articles(job.articleId) : null;
     if (job && article) return { kind: 'article', marker, nonce, article, alsoReportedBy: job.alsoReportedBy };
-    this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, 'article no longer in the library');
+    await this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, 'article no longer in the library');
     return null;
   }
 
-  private finish(record: LiveRecord, messageId: string, recovered: boolean): void {
-    this.deps.ledger.posted(record.channelId, record.key, this.deps.owner, messageId, this.deps.now());
+  private async finish(record: LiveRecord, messageId: string, recovered: boolean): Promise<void> {
+    await this.deps.ledger.posted(record.channelId, record.key, this.deps.owner, messageId, this.deps.now());
     this.deps.logger.info({ channelId: record.channelId, key: record.key, messageId, recovered }, 'live post sent');
   }
 
-  private onError(record: LiveRecord, error: unknown): void {
+  private async onError(record: LiveRecord, error: unknown): Promise<void> {
     const { ledger, owner, logger } = this.deps;
     if (error instanceof ShutdownError) return;
     const failure = error instanceof SendFailure ? error : new SendFailure('unknown', String(error));
     if (failure.kind === 'transient') {
       // Discord is unwell: keep the claim (the next round resumes it, marker check first) and rest this channel.
-      ledger.noteAttempt(record.channelId, record.key, owner, failure.reason);
+      await ledger.noteAttempt(record.channelId, record.key, owner, failure.reason);
       this.halted.set(record.channelId, failure);
       logger.warn({ channelId: record.channelId, key: record.key, reason: failure.reason }, 'live post deferred to the next round');
       return;
     }
-    ledger.failed(record.channelId, record.key, owner, failure.reason);
+    await ledger.failed(record.channelId, record.key, owner, failure.reason);
     if (failure.kind === 'permissions' || failure.kind === 'gone') {
       this.halted.set(record.channelId, failure);
-      for (const sub of this.deps.subscriptions.inChannel(record.channelId)) {
-        this.deps.subscriptions.stop(sub.id, failure.kind, failure.reason);
+      for (const sub of await this.deps.subscriptions.inChannel(record.channelId)) {
+        await this.deps.subscriptions.stop(sub.id, failure.kind, failure.reason);
       }
       logger.warn({ channelId: record.channelId, reason: failure.reason }, 'live subscriptions stopped: cannot post in channel');
       return;

@@ -33,7 +33,7 @@ export interface SendDeps {
   sleep: (ms: number) => Promise<void>;
   isShuttingDown: () => boolean;
   backoffMs?: readonly number[];
-  onRetry?: (info: { attempt: number; reason: string; waitMs: number }) => void;
+  onRetry?: (info: { attempt: number; reason: string; waitMs: number }) => void | Promise<void>;
 }
 
 /** The id of our message carrying `marker` in the channel since `since`, or null. */
@@ -58,13 +58,13 @@ export async function sendWithRetry(deps: SendDeps, channelId: string, message: 
       const wait = retryAfterMs(error);
       if (wait !== null) {
         if (++rateWaits > MAX_RATE_LIMIT_WAITS) throw new SendFailure('transient', 'still rate limited after waiting');
-        deps.onRetry?.({ attempt: rateWaits, reason: 'rate limited (429)', waitMs: wait });
+        await deps.onRetry?.({ attempt: rateWaits, reason: 'rate limited (429)', waitMs: wait });
         await pause(deps, wait);
         continue;
       }
       const { kind, reason } = deps.classify(error);
       if (kind !== 'transient' || attempt >= backoff.length) throw new SendFailure(kind, reason);
-      deps.onRetry?.({ attempt: attempt + 1, reason, waitMs: backoff[attempt] });
+      await deps.onRetry?.({ attempt: attempt + 1, reason, waitMs: backoff[attempt] });
       await pause(deps, backoff[attempt++]);
       const landed = await findMarked(deps.port, channelId, message.marker, since).catch(() => null);
       if (landed) return landed;

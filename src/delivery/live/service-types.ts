@@ -32,8 +32,8 @@ export interface LiveAdmin {
   /** Checks the channel with Discord, parses the filter (throws FilterInputError), then subscribes or updates. */
   watch(req: WatchRequest): Promise<WatchResult>;
   /** False: the channel had no subscription to that feed in this server. */
-  unwatch(guildId: string, channelId: string, feedUrl: string): boolean;
+  unwatch(guildId: string, channelId: string, feedUrl: string): Promise<boolean>;
   /** Every subscription of the guild to the feed goes (the feed left the guild's sources). */
-  unwatchFeed(guildId: string, feedUrl: string): number;
-  list(guildId: string): SubscriptionView[];
+  unwatchFeed(guildId: string, feedUrl: string): Promise<number>;
+  list(guildId: string): Promise<SubscriptionView[]>;
 }

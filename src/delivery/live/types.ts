@@ -75,28 +75,28 @@ export interface ClaimRequest {
  * caller ever creates it. Every write but `claim` and `skip` applies only to a claim the caller holds.
  */
 export interface LiveLedgerPort {
-  get(channelId: string, key: string): LiveRecord | null;
+  get(channelId: string, key: string): Promise<LiveRecord | null>;
   /** Creates a claimed row; true only for the one caller that created it. */
-  claim(req: ClaimRequest): boolean;
+  claim(req: ClaimRequest): Promise<boolean>;
   /** Records an item that will never be posted (first poll, too old, filtered, repeat story, burst), unless a row exists. */
-  skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): void;
-  posted(channelId: string, key: string, owner: string, messageId: string, now: Date): boolean;
-  failed(channelId: string, key: string, owner: string, reason: string): boolean;
+  skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): Promise<void>;
+  posted(channelId: string, key: string, owner: string, messageId: string, now: Date): Promise<boolean>;
+  failed(channelId: string, key: string, owner: string, reason: string): Promise<boolean>;
   /** Notes a failed attempt on a claim we hold (it stays claimed). */
-  noteAttempt(channelId: string, key: string, owner: string, reason: string): void;
+  noteAttempt(channelId: string, key: string, owner: string, reason: string): Promise<void>;
   /** Compare-and-swap takeover of a claim left by another (crashed) process. */
-  takeOver(seen: LiveRecord, owner: string, now: Date): boolean;
+  takeOver(seen: LiveRecord, owner: string, now: Date): Promise<boolean>;
   /** Rows still claimed, oldest first. */
-  unfinished(): LiveRecord[];
+  unfinished(): Promise<LiveRecord[]>;
   /** A post (claimed or posted) of this story in the channel since `since`. */
-  storyPostedSince(channelId: string, storyId: string, since: Date): LiveRecord | null;
+  storyPostedSince(channelId: string, storyId: string, since: Date): Promise<LiveRecord | null>;
 }
 
 export interface SubscriptionPort {
-  markFirstPoll(subscriptionId: string, now: Date): void;
-  stop(subscriptionId: string, kind: LiveFailureKind, reason: string): void;
+  markFirstPoll(subscriptionId: string, now: Date): Promise<void>;
+  stop(subscriptionId: string, kind: LiveFailureKind, reason: string): Promise<void>;
   /** Subscriptions posting to a channel (to stop them all when the channel is gone). */
-  inChannel(channelId: string): LiveSubscription[];
+  inChannel(channelId: string): Promise<LiveSubscription[]>;
 }
 
 /** One message the Discord side renders (src/discord/render/live-post.ts) and stamps with the marker. */

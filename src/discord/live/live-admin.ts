@@ -4,10 +4,11 @@ import { filterInput, parseFilter } from '../../briefings';
 import type { LiveSubscription } from '../../delivery/live';
 import type { LiveAdmin, SubscriptionView, WatchRequest, WatchResult } from '../../delivery/live/service-types';
 import type { ChannelPlace } from '../../schedule/channel-port';
-import type { LiveSubscriptionRow, LiveSubscriptionRepo } from '../../store/live-subscriptions';
+import type { LiveSubscriptionRow } from '../../store/live-subscriptions';
+import type { LiveSubscriptionStore } from '../../store/ports';
 
 export interface LiveAdminDeps {
-  subscriptions: LiveSubscriptionRepo;
+  subscriptions: LiveSubscriptionStore;
   /** Where Discord says the channel is (the scheduler's ChannelPort.locate). */
   locate: (channelId: string) => Promise<ChannelPlace | null>;
   now: () => Date;
@@ -41,24 +42,24 @@ export class StoreLiveAdmin implements LiveAdmin {
     const place = await this.deps.locate(req.channelId).catch(() => null);
     if (!place || place.guildId !== req.guildId) return { ok: false, problem: 'not-in-server' };
     if (!place.holdsMessages) return { ok: false, problem: 'cannot-hold-posts' };
-    const before = this.deps.subscriptions.find(req.channelId, req.feedUrl);
+    const before = await this.deps.subscriptions.find(req.channelId, req.feedUrl);
     if (before && before.guildId !== req.guildId) return { ok: false, problem: 'not-in-server' };
-    const { row, created } = this.deps.subscriptions.upsert(
+    const { row, created } = await this.deps.subscriptions.upsert(
       { guildId: req.guildId, channelId: req.channelId, feedUrl: req.feedUrl, sourceName: req.sourceName, filter: filterInput(filter) },
       this.deps.now(),
     );
     return { ok: true, subscription: viewOf(row), created, restarted: Boolean(before?.stoppedReason) };
   }
 
-  unwatch(guildId: string, channelId: string, feedUrl: string): boolean {
+  unwatch(guildId: string, channelId: string, feedUrl: string): Promise<boolean> {
     return this.deps.subscriptions.remove(guildId, channelId, feedUrl);
   }
 
-  unwatchFeed(guildId: string, feedUrl: string): number {
+  unwatchFeed(guildId: string, feedUrl: string): Promise<number> {
     return this.deps.subscriptions.removeFeed(guildId, feedUrl);
   }
 
-  list(guildId: string): SubscriptionView[] {
-    return this.deps.subscriptions.forGuild(guildId).map(viewOf);
+  async list(guildId: string): Promise<SubscriptionView[]> {
+    return (await this.deps.subscriptions.forGuild(guildId)).map(viewOf);
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '../../delivery/live';
 import { claimIsStale } from '../../schedule/owner';
 import type { NewArticles, SourcesService } from '../../sources/service-types';
-import type { LiveSubscriptionRepo } from '../../store/live-subscriptions';
+import type { LiveSubscriptionStore } from '../../store/ports';
 import { classifyError } from '../schedule/classify-error';
 import { subscriptionOf } from './live-admin';
 import { liveArticleOf } from './live-articles';
@@ -23,7 +23,7 @@ type Log = (o: object, m: string) => void;
 
 export interface LiveServiceDeps {
   sources: Pick<SourcesService, 'onNewArticles'>;
-  subscriptions: LiveSubscriptionRepo;
+  subscriptions: LiveSubscriptionStore;
   ledger: LiveLedgerPort;
   port: LiveChannelPort;
   library: Pick<Library, 'article' | 'summary' | 'articles'>;
@@ -65,7 +65,7 @@ export class LiveService {
     const subscriptions: SubscriptionPort = {
       markFirstPoll: (id, now) => repo.markFirstPoll(id, now),
       stop: (id, kind, reason) => repo.stop(id, kind, reason),
-      inChannel: (channelId) => repo.inChannel(channelId).map(subscriptionOf),
+      inChannel: async (channelId) => (await repo.inChannel(channelId)).map(subscriptionOf),
     };
     this.poster = new LivePoster({
       ledger: deps.ledger,
@@ -81,7 +81,7 @@ export class LiveService {
           : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
       owner: deps.owner,
       claimIsStale,
-      ownsChannel: deps.ownsGuild ? (channelId) => repo.inChannel(channelId).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
+      ownsChannel: deps.ownsGuild ? async (channelId) => (await repo.inChannel(channelId)).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
       now: deps.now,
       sleep: deps.sleep ?? realSleep,
       logger: deps.logger,
@@ -97,15 +97,17 @@ export class LiveService {
     if (this.unsubscribe) return;
     if (!this.deps.storyOf && !hasStories(this.deps.library)) this.stories = StoryKeys.over(this.deps.library.articles());
     this.unsubscribe = this.deps.sources.onNewArticles((batch) => this.onNewArticles(batch));
-    this.poster.resumeUnfinished();
+    this.poster
+      .resumeUnfinished()
+      .catch((error: unknown) => this.deps.logger.error({ error: String(error) }, 'unfinished live posts could not be read'));
   }
 
   /** Plans and queues the posts of one batch (the sends run on per-channel queues; `idle` waits for them). */
-  onNewArticles(batch: NewArticles): void {
+  async onNewArticles(batch: NewArticles): Promise<void> {
     try {
-      const rounds = this.batchesFor(batch);
+      const rounds = await this.batchesFor(batch);
       if (rounds.length === 0) return;
-      const plans = this.poster.round(rounds);
+      const plans = await this.poster.round(rounds);
       const posts = plans.reduce((n, p) => n + p.posts.length, 0);
       // A poll with nothing new only starts waiting subscriptions: not worth a line every interval.
       if (batch.articleIds.length === 0 && posts === 0) return;
@@ -116,9 +118,9 @@ export class LiveService {
     }
   }
 
-  private batchesFor(batch: NewArticles): PollBatch[] {
+  private async batchesFor(batch: NewArticles): Promise<PollBatch[]> {
     const now = this.deps.now();
-    const rows = this.deps.subscriptions.forFeed(batch.feedUrl).filter((r) => !this.deps.ownsGuild || this.deps.ownsGuild(r.guildId));
+    const rows = (await this.deps.subscriptions.forFeed(batch.feedUrl)).filter((r) => !this.deps.ownsGuild || this.deps.ownsGuild(r.guildId));
     return rows.map((row) => {
       const subscription = subscriptionOf(row);
       // The feed's first poll ever posts nothing, whatever the subscription's own state says.

@@ -80,7 +80,7 @@ export function attachScheduler(client: Client, opts: AttachOptions): AttachedSc
   let stopped = false;
   const onGuildChange = (guild: Guild) => {
     logger.debug({ guildId: guild.id }, 'guilds changed; refreshing schedules');
-    scheduler.refresh();
+    scheduler.refresh().catch(() => undefined); // logged by refresh
   };
 
   const begin = async () => {
@@ -88,6 +88,8 @@ export function attachScheduler(client: Client, opts: AttachOptions): AttachedSc
     await ensureDefaultSchedule(client, store, opts.config.briefing, now, logger);
     if (stopped) return;
     scheduler.start();
+    // Reads the schedules once more, here, so a database that cannot be read fails the start instead of only logging.
+    await scheduler.refresh();
     client.on(Events.GuildCreate, onGuildChange);
     client.on(Events.GuildDelete, onGuildChange);
     // Settle claims left by a crash, then post today's briefings whose time passed while we were down.
@@ -115,7 +117,7 @@ export function attachScheduler(client: Client, opts: AttachOptions): AttachedSc
       client.off(Events.GuildCreate, onGuildChange);
       client.off(Events.GuildDelete, onGuildChange);
       await scheduler.stop();
-      if (ownsStore) store.close();
+      if (ownsStore) await store.close();
     },
   };
 }
@@ -140,19 +142,19 @@ export async function ensureDefaultSchedule(
       return;
     }
     if (!client.guilds.cache.has(channel.guildId)) return;
-    applyDefaultSchedule(store, { ...defaults, guildId: channel.guildId }, now());
+    await applyDefaultSchedule(store, { ...defaults, guildId: channel.guildId }, now());
     logger.info({ channelId: defaults.channelId, time: defaults.time, timezone: defaults.timezone }, 'default briefing schedule in place');
   } catch (err) {
     logger.warn({ err, channelId: defaults.channelId }, 'could not set up the default briefing channel');
   }
 }
 
-export function applyDefaultSchedule(store: Store, defaults: NonNullable<Config['briefing']> & { guildId: string }, now: Date): void {
+export async function applyDefaultSchedule(store: Store, defaults: NonNullable<Config['briefing']> & { guildId: string }, now: Date): Promise<void> {
   const key = `env-default:${defaults.channelId}`;
   const fingerprint = `${defaults.time}|${defaults.timezone}`;
-  const existing = store.schedules.get(defaults.channelId);
-  if (existing && store.meta.get(key) === fingerprint) return;
-  store.schedules.upsert(
+  const existing = await store.schedules.get(defaults.channelId);
+  if (existing && (await store.meta.get(key)) === fingerprint) return;
+  await store.schedules.upsert(
     {
       guildId: defaults.guildId,
       channelId: defaults.channelId,
@@ -164,5 +166,5 @@ export function applyDefaultSchedule(store: Store, defaults: NonNullable<Config[
     },
     now,
   );
-  store.meta.set(key, fingerprint);
+  await store.meta.set(key, fingerprint);
 }

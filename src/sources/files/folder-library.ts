@@ -53,8 +53,8 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     throw err;
   }
   const extraWarnings = (): LoadWarning[] => sync.warnings();
-  library = openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
-  library.saveIndex();
+  library = await openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
+  await library.saveIndex();
   const loaded = library;
   let watcher: ContentWatcher | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
@@ -65,12 +65,12 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
       opts.contentDir,
       async (paths) => {
         const report = await sync.paths(paths);
-        loaded.catchUp();
+        await loaded.catchUp();
         w.onSynced?.(paths, report);
         // Saving the index costs a second or so at 10k articles: at most every saveEvery while changes come.
         saveTimer ??= setTimeout(() => {
           saveTimer = null;
-          loaded.saveIndex();
+          loaded.saveIndex().catch(() => undefined); // a failed save only means the next start rebuilds more
         }, saveEvery);
         saveTimer.unref();
       },
@@ -86,7 +86,7 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     saveTimer = null;
     if (ownsAnalyser) await analyser.close();
     try {
-      loaded.saveIndex();
+      await loaded.saveIndex();
     } catch {
       // the database may already be closed or gone; the next start rebuilds what it must
     }

@@ -19,7 +19,7 @@ export interface FileSyncOptions {
   /** Files analysed and written per transaction. */
   batchSize?: number;
   /** Called after each batch is written (the library catches up with the store). */
-  onBatch?: (report: SyncReport) => void;
+  onBatch?: (report: SyncReport) => void | Promise<unknown>;
 }
 
 export interface SyncReport {
@@ -75,10 +75,10 @@ export class FileSync {
       const listed = listContentFiles(this.root, (file, reason) => report.warnings.push({ file, reason }));
       this.folderWarnings.clear();
       for (const w of report.warnings) this.folderWarnings.set(w.file, w);
-      const stored = this.stored();
+      const stored = await this.stored();
       const seen = new Set(listed.map((f) => f.path));
       const gone = [...stored.values()].filter((s) => !seen.has(s.id));
-      this.opts.writer.removeSources(gone);
+      await this.opts.writer.removeSources(gone);
       report.removed += gone.length;
       const candidates: Candidate[] = [];
       for (const f of listed) {
@@ -95,7 +95,7 @@ export class FileSync {
   paths(rels: string[]): Promise<SyncReport> {
     return this.serial(async () => {
       const report = emptyReport();
-      const stored = this.stored();
+      const stored = await this.stored();
       const candidates = new Map<string, Candidate>();
       const gone: SourceKey[] = [];
       for (const raw of rels) {
@@ -103,7 +103,7 @@ export class FileSync {
         if (rel === null) continue;
         this.scope(rel, stored, candidates, gone, report);
       }
-      this.opts.writer.removeSources(gone);
+      await this.opts.writer.removeSources(gone);
       report.removed += gone.length;
       await this.process([...candidates.values()], report);
       return report;
@@ -146,7 +146,7 @@ export class FileSync {
     out.set(rel, { path: rel, stored: stored.get(rel), verify: true });
   }
 
-  private stored(): Map<string, StoredSource> {
+  private stored(): Promise<Map<string, StoredSource>> {
     return this.opts.writer.sources('file', this.root);
   }
 
@@ -180,9 +180,11 @@ export class FileSync {
         next = this.analyseBatch(batches[b + 1], report);
         // Its failure surfaces when it is awaited, after this batch is written; until then it is not "unhandled".
         next.catch(() => undefined);
+        // Reading the next batch's files took a slice of this thread; let signals and interactions in before writing.
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      this.writeBatch(analysed, report);
-      this.opts.onBatch?.(report);
+      await this.writeBatch(analysed, report);
+      await this.opts.onBatch?.(report);
       // Let interactions, timers and signals in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -209,7 +211,7 @@ export class FileSync {
       }
       const source = (warnings: LoadWarning[]) => this.source(c.path, r.size, r.mtimeMs, r.hash, warnings);
       if (c.stored && c.stored.contentHash === r.hash && c.stored.analysisVersion === this.opts.analysisVersion) {
-        this.opts.writer.touchSource({ ...source(c.stored.warnings) });
+        await this.opts.writer.touchSource({ ...source(c.stored.warnings) });
         report.touched++;
         continue;
       }
@@ -226,9 +228,9 @@ export class FileSync {
     return { done, gone };
   }
 
-  private writeBatch({ done, gone }: AnalysedBatch, report: SyncReport): void {
-    if (done.length) this.opts.writer.replaceSources(done);
-    if (gone.length) this.opts.writer.removeSources(gone);
+  private async writeBatch({ done, gone }: AnalysedBatch, report: SyncReport): Promise<void> {
+    if (done.length) await this.opts.writer.replaceSources(done);
+    if (gone.length) await this.opts.writer.removeSources(gone);
     report.analysed += done.length;
     report.removed += gone.length;
   }

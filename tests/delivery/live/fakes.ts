@@ -18,11 +18,11 @@ export class MemoryLedger implements LiveLedgerPort {
   readonly rows = new Map<string, LiveRecord>();
   private k = (channelId: string, key: string) => `${channelId}|${key}`;
 
-  get(channelId: string, key: string): LiveRecord | null {
+  async get(channelId: string, key: string): Promise<LiveRecord | null> {
     const r = this.rows.get(this.k(channelId, key));
     return r ? structuredClone(r) : null;
   }
-  claim(req: ClaimRequest): boolean {
+  async claim(req: ClaimRequest): Promise<boolean> {
     if (this.rows.has(this.k(req.channelId, req.key))) return false;
     this.rows.set(this.k(req.channelId, req.key), {
       channelId: req.channelId,
@@ -40,7 +40,7 @@ export class MemoryLedger implements LiveLedgerPort {
     });
     return true;
   }
-  skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): void {
+  async skip(req: Omit<ClaimRequest, 'owner' | 'job'> & { reason: string }): Promise<void> {
     if (this.rows.has(this.k(req.channelId, req.key))) return;
     this.rows.set(this.k(req.channelId, req.key), {
       channelId: req.channelId,
@@ -61,32 +61,32 @@ export class MemoryLedger implements LiveLedgerPort {
     const r = this.rows.get(this.k(channelId, key));
     return r && r.status === 'claimed' && r.owner === owner ? r : null;
   }
-  posted(channelId: string, key: string, owner: string, messageId: string, now: Date): boolean {
+  async posted(channelId: string, key: string, owner: string, messageId: string, now: Date): Promise<boolean> {
     const r = this.held(channelId, key, owner);
     if (!r) return false;
     Object.assign(r, { status: 'posted', messageId, postedAt: now.toISOString() });
     return true;
   }
-  failed(channelId: string, key: string, owner: string, reason: string): boolean {
+  async failed(channelId: string, key: string, owner: string, reason: string): Promise<boolean> {
     const r = this.held(channelId, key, owner);
     if (!r) return false;
     Object.assign(r, { status: 'failed', reason });
     return true;
   }
-  noteAttempt(channelId: string, key: string, owner: string, reason: string): void {
+  async noteAttempt(channelId: string, key: string, owner: string, reason: string): Promise<void> {
     const r = this.held(channelId, key, owner);
     if (r) Object.assign(r, { attempts: r.attempts + 1, reason });
   }
-  takeOver(seen: LiveRecord, owner: string, now: Date): boolean {
+  async takeOver(seen: LiveRecord, owner: string, now: Date): Promise<boolean> {
     const r = this.rows.get(this.k(seen.channelId, seen.key));
     if (!r || r.status !== 'claimed' || r.owner !== seen.owner || r.claimedAt !== seen.claimedAt) return false;
     Object.assign(r, { owner, claimedAt: now.toISOString(), attempts: r.attempts + 1 });
     return true;
   }
-  unfinished(): LiveRecord[] {
+  async unfinished(): Promise<LiveRecord[]> {
     return [...this.rows.values()].filter((r) => r.status === 'claimed').map((r) => structuredClone(r));
   }
-  storyPostedSince(channelId: string, storyId: string, since: Date): LiveRecord | null {
+  async storyPostedSince(channelId: string, storyId: string, since: Date): Promise<LiveRecord | null> {
     const r = [...this.rows.values()].find(
       (x) =>
         x.channelId === channelId &&
@@ -107,15 +107,15 @@ export class MemorySubscriptions implements SubscriptionPort {
     this.subs.set(sub.id, sub);
     return sub;
   }
-  markFirstPoll(id: string, now: Date): void {
+  async markFirstPoll(id: string, now: Date): Promise<void> {
     const s = this.subs.get(id);
     if (s && !s.firstPolledAt) s.firstPolledAt = now.toISOString();
   }
-  stop(id: string, _kind: LiveFailureKind, reason: string): void {
+  async stop(id: string, _kind: LiveFailureKind, reason: string): Promise<void> {
     const s = this.subs.get(id);
     if (s) s.stoppedReason = reason;
   }
-  inChannel(channelId: string): LiveSubscription[] {
+  async inChannel(channelId: string): Promise<LiveSubscription[]> {
     return [...this.subs.values()].filter((s) => s.channelId === channelId);
   }
 }

@@ -16,22 +16,22 @@ describe('live posts, exactly once per (channel, article)', () => {
     const { world, sub } = setup();
     const poster = world.poster();
     const articles = world.arrive(makeArticle(world.clock));
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1' });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1' });
   });
 
   it('does not post again after a restart (a new process over the same ledger)', async () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock), makeArticle(world.clock));
     const first = world.poster();
-    first.round([{ subscription: sub, articles }]);
+    await first.round([{ subscription: sub, articles }]);
     await first.idle();
     const second = world.poster();
-    second.round([{ subscription: sub, articles }]);
+    await second.round([{ subscription: sub, articles }]);
     await second.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual(articles.map((a) => a.id));
   });
@@ -40,56 +40,56 @@ describe('live posts, exactly once per (channel, article)', () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => 'post-then-hang');
-    world.poster().round([{ subscription: sub, articles }]); // this process dies mid-send
-    expect(world.ledger.get(CHANNEL, articles[0].id)?.status).toBe('claimed');
+    await world.poster().round([{ subscription: sub, articles }]); // this process dies mid-send
+    expect((await world.ledger.get(CHANNEL, articles[0].id))?.status).toBe('claimed');
 
     world.clock.advance(60_000);
     const restarted = world.poster();
-    restarted.round([]);
+    await restarted.round([]);
     await restarted.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1', owner: 'testhost/4242/start-2' });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1', owner: 'testhost/4242/start-2' });
   });
 
   it('a crash after the claim but before the post: the next start posts it, once', async () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => 'hang');
-    world.poster().round([{ subscription: sub, articles }]);
+    await world.poster().round([{ subscription: sub, articles }]);
     expect(world.channels.posted).toHaveLength(0);
 
     world.clock.advance(60_000);
     const restarted = world.poster();
-    restarted.round([{ subscription: sub, articles }]); // the poller hands the same article again
+    await restarted.round([{ subscription: sub, articles }]); // the poller hands the same article again
     await restarted.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
-    expect(world.ledger.get(CHANNEL, articles[0].id)?.status).toBe('posted');
+    expect((await world.ledger.get(CHANNEL, articles[0].id))?.status).toBe('posted');
   });
 
   it('an interrupted claim found older than LIVE_MAX_AGE on restart is given up, not posted', async () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock, { minutesAgo: 60 }));
     world.channels.faults.push(() => 'hang');
-    world.poster().round([{ subscription: sub, articles }]);
+    await world.poster().round([{ subscription: sub, articles }]);
     world.clock.advance(24 * 3_600_000);
     const restarted = world.poster();
-    restarted.round([]);
+    await restarted.round([]);
     await restarted.idle();
     expect(world.channels.posted).toHaveLength(0);
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/LIVE_MAX_AGE/) });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/LIVE_MAX_AGE/) });
   });
 
   it('leaves a claim that another live process holds alone until its lease runs out', async () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => 'hang');
-    world.poster({ owner: 'otherhost/1/a' }).round([{ subscription: sub, articles }]);
+    await world.poster({ owner: 'otherhost/1/a' }).round([{ subscription: sub, articles }]);
     const here = world.poster();
-    here.round([]);
+    await here.round([]);
     await here.idle();
     expect(world.channels.sends).toBe(1);
     world.clock.advance(CLAIM_LEASE_MS);
-    here.round([]);
+    await here.round([]);
     await here.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
     expect(world.channels.sends).toBe(2);
@@ -100,8 +100,8 @@ describe('live posts, exactly once per (channel, article)', () => {
     const articles = world.arrive(makeArticle(world.clock));
     const a = world.poster();
     const b = world.poster();
-    a.round([{ subscription: sub, articles }]);
-    b.round([{ subscription: sub, articles }]);
+    await a.round([{ subscription: sub, articles }]);
+    await b.round([{ subscription: sub, articles }]);
     await Promise.all([a.idle(), b.idle()]);
     expect(world.channels.articleIdsIn(CHANNEL)).toHaveLength(1);
   });
@@ -111,12 +111,12 @@ describe('live posts, exactly once per (channel, article)', () => {
     const sub = world.subscriptions.add(makeSubscription(world.clock, { channelId: CHANNEL, firstPolledAt: null }));
     const poster = world.poster();
     const backlog = world.arrive(makeArticle(world.clock), makeArticle(world.clock));
-    poster.round([{ subscription: sub, articles: backlog }]);
+    await poster.round([{ subscription: sub, articles: backlog }]);
     await poster.idle();
     expect(world.channels.posted).toHaveLength(0);
     expect(sub.firstPolledAt).not.toBeNull();
     const fresh = world.arrive(makeArticle(world.clock));
-    poster.round([{ subscription: sub, articles: [...backlog, ...fresh] }]);
+    await poster.round([{ subscription: sub, articles: [...backlog, ...fresh] }]);
     await poster.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([fresh[0].id]);
   });
@@ -128,7 +128,7 @@ describe('live posts when Discord pushes back', () => {
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => ({ throw: discordError(429, { rawError: { retry_after: 3.2 } }) }));
     const poster = world.poster();
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.clock.waits[0]).toBe(3_200);
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
@@ -139,11 +139,11 @@ describe('live posts when Discord pushes back', () => {
     const articles = world.arrive(makeArticle(world.clock));
     for (let i = 0; i <= MAX_RATE_LIMIT_WAITS; i++) world.channels.faults.push(() => ({ throw: discordError(429, { retryAfter: 1000 }) }));
     const poster = world.poster();
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.posted).toHaveLength(0);
-    expect(world.ledger.get(CHANNEL, articles[0].id)?.status).toBe('claimed');
-    poster.round([]);
+    expect((await world.ledger.get(CHANNEL, articles[0].id))?.status).toBe('claimed');
+    await poster.round([]);
     await poster.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
   });
@@ -156,11 +156,11 @@ describe('live posts when Discord pushes back', () => {
       () => ({ throw: discordError(503) }),
     );
     const poster = world.poster({ backoffMs: [2_000, 10_000, 60_000] });
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.clock.waits.slice(0, 2)).toEqual([2_000, 10_000]);
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', attempts: 2 });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', attempts: 2 });
   });
 
   it('a 5xx whose request in fact landed is not sent again', async () => {
@@ -168,11 +168,11 @@ describe('live posts when Discord pushes back', () => {
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => ({ throw: discordError(500), landed: true }));
     const poster = world.poster();
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.sends).toBe(1);
     expect(world.channels.posted.map((p) => p.message.marker)).toEqual([liveMarker(CHANNEL, articles[0].id)]);
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1' });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'posted', messageId: 'm1' });
   });
 
   it('when 5xx outlasts the backoff, the channel rests and the next round posts it, once', async () => {
@@ -180,11 +180,11 @@ describe('live posts when Discord pushes back', () => {
     const articles = world.arrive(makeArticle(world.clock), makeArticle(world.clock));
     for (let i = 0; i < 4; i++) world.channels.faults.push(() => ({ throw: discordError(503) }));
     const poster = world.poster({ backoffMs: [1_000, 1_000, 1_000] });
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.posted).toHaveLength(0);
     expect(world.channels.sends).toBe(4); // the second article was not tried against a failing channel
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual(articles.map((a) => a.id));
   });
@@ -198,13 +198,13 @@ describe('live posts when Discord pushes back', () => {
     const articles = world.arrive(makeArticle(world.clock), makeArticle(world.clock));
     world.channels.faults.push(() => ({ throw: discordError(status) }));
     const poster = world.poster();
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.sends).toBe(1);
     expect(sub.stoppedReason).toMatch(reason);
     expect(other.stoppedReason).toMatch(reason);
-    expect(articles.map((a) => world.ledger.get(CHANNEL, a.id)?.status)).toEqual(['failed', 'failed']);
-    poster.round([{ subscription: sub, articles: world.arrive(makeArticle(world.clock)) }]);
+    expect(await Promise.all(articles.map(async (a) => (await world.ledger.get(CHANNEL, a.id))?.status))).toEqual(['failed', 'failed']);
+    await poster.round([{ subscription: sub, articles: world.arrive(makeArticle(world.clock)) }]);
     await poster.idle();
     expect(world.channels.sends).toBe(1);
   });
@@ -213,7 +213,7 @@ describe('live posts when Discord pushes back', () => {
     const { world, sub } = setup();
     world.channels.faults.push(() => ({ throw: Object.assign(discordError(403), { code: 50013 }) }));
     const poster = world.poster();
-    poster.round([{ subscription: sub, articles: world.arrive(makeArticle(world.clock)) }]);
+    await poster.round([{ subscription: sub, articles: world.arrive(makeArticle(world.clock)) }]);
     await poster.idle();
     expect(sub.stoppedReason).toMatch(/Send Messages and Embed Links/);
   });
@@ -225,9 +225,9 @@ describe('other failures', () => {
     const articles = world.arrive(makeArticle(world.clock), makeArticle(world.clock));
     world.channels.faults.push(() => ({ throw: Object.assign(discordError(400), { code: 50035, message: 'Invalid Form Body' }) }));
     const poster = world.poster();
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: 'Invalid Form Body' });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: 'Invalid Form Body' });
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[1].id]);
     expect(sub.stoppedReason).toBeNull();
   });
@@ -242,11 +242,11 @@ describe('other failures', () => {
         poster.shutdown();
       },
     });
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
-    expect(world.ledger.get(CHANNEL, articles[0].id)?.status).toBe('claimed');
+    expect((await world.ledger.get(CHANNEL, articles[0].id))?.status).toBe('claimed');
     const restarted = world.poster();
-    restarted.round([]);
+    await restarted.round([]);
     await restarted.idle();
     expect(world.channels.articleIdsIn(CHANNEL)).toEqual([articles[0].id]);
   });
@@ -255,12 +255,12 @@ describe('other failures', () => {
     const { world, sub } = setup();
     const articles = world.arrive(makeArticle(world.clock));
     world.channels.faults.push(() => 'hang');
-    world.poster().round([{ subscription: sub, articles }]);
+    await world.poster().round([{ subscription: sub, articles }]);
     world.library.clear();
     const restarted = world.poster();
-    restarted.round([]);
+    await restarted.round([]);
     await restarted.idle();
-    expect(world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: 'article no longer in the library' });
+    expect(await world.ledger.get(CHANNEL, articles[0].id)).toMatchObject({ status: 'failed', reason: 'article no longer in the library' });
   });
 });
 
@@ -269,7 +269,7 @@ describe('bursts', () => {
     const { world, sub } = setup();
     const articles = world.arrive(...Array.from({ length: 200 }, (_, i) => makeArticle(world.clock, { minutesAgo: 300 - i })));
     const poster = world.poster({ burstCap: 10, spacingMs: 1_500 });
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     const posted = world.channels.posted;
     expect(posted).toHaveLength(11);
@@ -280,7 +280,7 @@ describe('bursts', () => {
     const gaps = posted.slice(1).map((p, i) => p.at - posted[i].at);
     expect(new Set(gaps)).toEqual(new Set([1_500]));
     // The 190 are recorded: a later round does not post them.
-    poster.round([{ subscription: sub, articles }]);
+    await poster.round([{ subscription: sub, articles }]);
     await poster.idle();
     expect(world.channels.posted).toHaveLength(11);
   });
@@ -292,10 +292,10 @@ describe('bursts', () => {
       () => null,
       () => 'post-then-hang',
     );
-    world.poster({ burstCap: 1 }).round([{ subscription: sub, articles }]);
+    await world.poster({ burstCap: 1 }).round([{ subscription: sub, articles }]);
     await new Promise((r) => setImmediate(r));
     const restarted = world.poster({ burstCap: 1 });
-    restarted.round([{ subscription: sub, articles }]);
+    await restarted.round([{ subscription: sub, articles }]);
     await restarted.idle();
     expect(world.channels.posted.map((p) => p.message.kind)).toEqual(['article', 'summary']);
   });
@@ -310,7 +310,7 @@ describe('stories', () => {
     const [fromB] = world.arrive(makeArticle(world.clock, { source: 'B', minutesAgo: 3, url: 'https://b.example/1' }));
     world.stories.set(fromA.id, 'story-1').set(fromB.id, 'story-1');
     const poster = world.poster();
-    poster.round([
+    await poster.round([
       { subscription: a, articles: [fromA] },
       { subscription: b, articles: [fromB] },
     ]);
@@ -321,7 +321,7 @@ describe('stories', () => {
     world.clock.advance(3_600_000);
     const [late] = world.arrive(makeArticle(world.clock, { source: 'C' }));
     world.stories.set(late.id, 'story-1');
-    poster.round([{ subscription: a, articles: [late] }]);
+    await poster.round([{ subscription: a, articles: [late] }]);
     await poster.idle();
     expect(world.channels.posted).toHaveLength(1);
   });

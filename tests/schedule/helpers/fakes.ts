@@ -69,8 +69,8 @@ export function tempStore(): { store: Store; dir: string; file: string; cleanup(
     store,
     dir,
     file,
-    cleanup() {
-      store.close();
+    async cleanup() {
+      await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
