@@ -225,3 +225,25 @@ describe('roles and gender the cue itself gives', () => {
     ).toEqual(['Terry Strada (widow)', 'Terry Strada (widow)']);
   });
 });
+
+describe('the subject of a reported clause is not the speaker', () => {
+  it('"X used to back Paul, but now said Trump had “…”" → X, and the next quote paragraph too', () => {
+    expect(
+      shown(
+        'Donald Trump spoke for an hour.',
+        'Ann Lee used to back Rand Paul, but now said Trump had “the opportunity and the obligation to bring us together.”',
+        '“I think he can do that.”',
+      ),
+    ).toEqual(['Ann Lee', 'Ann Lee']);
+  });
+
+  it('a convention is an organisation, so "he" after a sentence about it is the person named in it', () => {
+    expect(
+      shown(
+        'One claim of President Barack Obama’s speech to the Democratic National Convention does not stand up.',
+        'He told his audience, to rowdy applause:',
+        '“Nobody is more qualified than Hillary Clinton to serve as president.”',
+      ),
+    ).toEqual(['Barack Obama (President)']);
+  });
+});

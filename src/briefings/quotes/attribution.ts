@@ -185,9 +185,17 @@ export function cueBefore(tokens: readonly Token[], q: number): Cue | null {
           : k;
       const r = phraseBefore(tokens, start);
       if (r) return { phrase: r.phrase, direct: direct(k), mainSubject: false, verb: lc(t), at: r.from };
+      // "Ann Lee used to back Paul, but now said …": a verb coordinated with the main clause shares its subject.
+      const shared = /^(but|and)$/.test(lc(tokens[start - 1])) || /^(but|and)$/.test(lc(tokens[start - 2])) ? sentenceSubject(tokens, start) : null;
+      if (shared?.kind === 'name') return { phrase: shared, direct: direct(k), mainSubject: false, verb: lc(t) };
       // "In other words, explained CBS moderator Nancy Cordes: “…”", "But, said Solovey, “…”"
+      // ("said Trump had “…”" is not one: a word after the name makes it the subject of a reported clause.)
       const inverted = phraseAfter(tokens, k + 1, q);
-      if (inverted && inverted.phrase.kind === 'name' && inverted.to >= q - 1)
+      if (
+        inverted &&
+        inverted.phrase.kind === 'name' &&
+        (inverted.to === q || (inverted.to === q - 1 && /^[,:\u2014\u2013-]$/.test(tokens[q - 1].text)))
+      )
         return { phrase: inverted.phrase, direct: true, mainSubject: false, verb: lc(t) };
       continue;
     }

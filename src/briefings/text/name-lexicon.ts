@@ -43,7 +43,8 @@ export const ORG_WORDS = words(`
   post journal tribune herald guardian telegraph press institute university college school
   center centre foundation association society club bank fund inc inc. corp corp. ltd llc
   co. media radio television tv magazine review gazette daily weekly nations league
-  federation alliance council pentagon kremlin states republic kingdom city county
+  federation alliance council pentagon kremlin states republic kingdom city county convention
+  conference caucus
   street square hall church hospital airport station agency reuters afp ap bloomberg cnn nbc
   cbs abc msnbc fox npr pbs bbc politico breitbart
 `);
