@@ -1,6 +1,6 @@
 // Stories: articles about the same event from different outlets, or one outlet's updated versions,
 // are told once, the freshest version first, with the others as "also reported by".
-import { buildStories, type StoryArticle, type StoryMethod } from '../../src/briefings/stories';
+import { buildStories, StoryModel, type StoryArticle, type StoryMethod } from '../../src/briefings/stories';
 import * as f from '../fixtures/stories/articles';
 
 const METHODS: StoryMethod[] = [{ method: 'tfidf' }, { method: 'minhash' }];
@@ -97,5 +97,51 @@ describe('the headline gate (TF-IDF titleMin)', () => {
     const gated = buildStories(list, { method: 'tfidf', titleMin: 0.2 });
     expect(gated.storyOf(f.psPriceCnbc.id)!.members).toHaveLength(3);
     expect(gated.together(f.blizzardCnbc.id, f.blizzardFt.id)).toBe(true);
+  });
+});
+
+describe("one outlet's pieces put out together (TF-IDF batchMs)", () => {
+  const piece = (id: string, url: string, title: string, lede: string): StoryArticle => ({
+    id,
+    url,
+    date: '2026-02-25T20:50:00Z',
+    title,
+    standfirst: null,
+    paragraphs: [lede],
+  });
+  const characters = piece(
+    'ign-characters',
+    'https://www.ign.com/articles/lego-batman-characters',
+    'Lego Batman Legacy of the Dark Knight developer explains its seven playable characters | Fan Fest',
+    'TT Games told Fan Fest why Lego Batman Legacy of the Dark Knight has only seven playable characters, each with deeper gameplay.',
+  );
+  const delay = piece(
+    'ign-delay',
+    'https://www.ign.com/articles/lego-batman-gta-delay',
+    'Lego Batman Legacy of the Dark Knight developer relieved by GTA 6 delay | Fan Fest',
+    'TT Games told Fan Fest that Lego Batman Legacy of the Dark Knight is glad of some space after the GTA 6 delay.',
+  );
+  const list = [...f.all, characters, delay];
+
+  it('keeps two interviews one outlet published at the same minute apart, though they share the game and the event', () => {
+    expect(buildStories(list, { method: 'tfidf', keyTerms: 100 }).together(characters.id, delay.id)).toBe(false);
+    // Without the rule their shared names tie them together: the rule is what tells them apart.
+    expect(buildStories(list, { method: 'tfidf', keyTerms: 100, batchMs: 0 }).together(characters.id, delay.id)).toBe(true);
+  });
+
+  it('still groups the same pair from two outlets, and a near-copy one outlet posted twice at once', () => {
+    const elsewhere = { ...delay, id: 'gi-delay', url: 'https://www.gamesindustry.biz/lego-batman-gta-delay' };
+    expect(buildStories([...list, elsewhere], { method: 'tfidf', keyTerms: 100 }).together(characters.id, elsewhere.id)).toBe(true);
+    const copy = { ...delay, id: 'ign-delay-2', url: 'https://www.ign.com/articles/lego-batman-gta-delay-2' };
+    expect(buildStories([...list, copy], { method: 'tfidf' }).together(delay.id, copy.id)).toBe(true);
+  });
+});
+
+describe('a lede paragraph given twice', () => {
+  it('counts a feed summary that repeats the opening paragraph once, so it does not outweigh the headline', () => {
+    const plain = f.psPriceCnbc;
+    const repeated = { ...plain, providedSummary: plain.paragraphs[0] };
+    const model = StoryModel.fit([plain, repeated, ...f.background]);
+    expect(model.termsOf(repeated)).toEqual(model.termsOf(plain));
   });
 });

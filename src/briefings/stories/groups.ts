@@ -37,13 +37,20 @@ export class StoryIndex {
     if (this.members.has(article.id)) this.remove(article.id);
     const matches = this.matcher.add(article);
     this.members.set(article.id, memberOf(article));
-    this.links.set(article.id, new Set(matches));
     let group = new Set<string>([article.id]);
     this.groupOf.set(article.id, group);
     for (const other of matches) {
-      this.links.get(other)!.add(article.id);
+      this.link(article.id, other);
+      this.link(other, article.id);
       group = this.merge(group, this.groupOf.get(other)!);
     }
+  }
+
+  /** Most articles match nothing: a set of links is made only for one that does. */
+  private link(from: string, to: string): void {
+    const mine = this.links.get(from);
+    if (mine) mine.add(to);
+    else this.links.set(from, new Set([to]));
   }
 
   private merge(a: Set<string>, b: Set<string>): Set<string> {
@@ -61,7 +68,11 @@ export class StoryIndex {
     const group = this.groupOf.get(id);
     if (!group) return false;
     this.matcher.remove(id);
-    for (const other of this.links.get(id) ?? []) this.links.get(other)?.delete(id);
+    for (const other of this.links.get(id) ?? []) {
+      const theirs = this.links.get(other);
+      theirs?.delete(id);
+      if (theirs?.size === 0) this.links.delete(other);
+    }
     this.links.delete(id);
     this.members.delete(id);
     this.groupOf.delete(id);

@@ -36,10 +36,14 @@ export class StoryModel {
     df: Int32Array,
     docs: number,
     /**
-     * Term ids worked out while fitting, until a matcher reads them (then let go: fitting and matching read
-     * the same articles once each, and a WeakMap of 10,000 articles cost the garbage collector more).
+     * The articles fitted and their term ids, in order, handed out once when a matcher reads the same
+     * articles in the same order (as buildStories does), then let go; anything else is worked out again.
      */
-    private readonly fitted = new Map<StoryArticle, StoryTermIds>(),
+    private readonly fitted: { articles: (StoryArticle | undefined)[]; ids: (StoryTermIds | undefined)[]; next: number } = {
+      articles: [],
+      ids: [],
+      next: 0,
+    },
   ) {
     this.idfs = new Float64Array(df.length);
     for (let id = 0; id < df.length; id++) this.idfs[id] = Math.log((docs + 1) / (df[id] + 1)) + 1;
@@ -60,7 +64,7 @@ export class StoryModel {
     let lastSeen = new Int32Array(1024).fill(-1);
     for (let n = 0; n < list.length; n++) {
       const ids = partial.termIdsOf(list[n]);
-      partial.fitted.set(list[n], ids);
+      partial.fitted.ids.push(ids);
       const { title, lede } = ids;
       if (vocab.size > df.length) [df, lastSeen] = [grown(df, vocab.size, 0), grown(lastSeen, vocab.size, -1)];
       for (const part of [title, lede]) {
@@ -72,7 +76,8 @@ export class StoryModel {
         }
       }
     }
-    return new StoryModel(partial.furniture, vocab, df.subarray(0, vocab.size), list.length, partial.fitted);
+    const fitted = { articles: list, ids: partial.fitted.ids, next: 0 };
+    return new StoryModel(partial.furniture, vocab, df.subarray(0, vocab.size), list.length, fitted);
   }
 
   /** Title terms and lede terms (furniture left out), kept apart so a matcher can weigh the title more. */
@@ -83,10 +88,12 @@ export class StoryModel {
 
   /** termsOf as word ids. */
   termIdsOf(a: StoryArticle): StoryTermIds {
-    const fitted = this.fitted.get(a);
-    if (fitted) {
-      this.fitted.delete(a);
-      return fitted;
+    const f = this.fitted;
+    const ids = f.articles[f.next] === a ? f.ids[f.next] : undefined;
+    if (ids) {
+      f.articles[f.next] = f.ids[f.next] = undefined;
+      f.next++;
+      return ids;
     }
     return { title: this.vocab.idsOf(titleOf(a)), lede: this.vocab.idsOf(this.ledeOf(a), LEDE_WORDS) };
   }
@@ -101,15 +108,22 @@ export class StoryModel {
     return this.vocab.size;
   }
 
-  /** The lede without furniture, cut once it holds enough characters for LEDE_WORDS words. */
+  /**
+   * The lede without furniture and without repeats, cut once it holds enough characters for LEDE_WORDS
+   * words. Feeds often give the opening paragraph again as the summary: counted twice, its words would
+   * outweigh the headline's.
+   */
   private ledeOf(a: StoryArticle): string {
     let lede = '';
-    const furniture = this.furniture;
     const paragraphs = ledeParagraphs(a);
+    const kept: number[] = [];
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i];
       if (lede.length >= LEDE_CHARS) break;
-      if (furniture.size > 0 && furniture.has(paragraphKey(p))) continue;
+      const key = paragraphKey(p);
+      if (key !== 0 && (this.furniture.has(key) || kept.includes(key))) continue;
+      if (key === 0 && paragraphs.indexOf(p) < i) continue;
+      if (key !== 0) kept.push(key);
       lede += (lede ? '\n' : '') + p.slice(0, LEDE_CHARS);
     }
     return lede.slice(0, LEDE_CHARS);

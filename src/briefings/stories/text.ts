@@ -85,7 +85,8 @@ export function outletOf(a: Pick<StoryArticle, 'url' | 'source'>): string {
 
 export function memberOf(a: StoryArticle): StoryMember {
   let length = 0;
-  for (const p of paragraphsOf(a)) length += p.length;
+  const all: unknown[] = Array.isArray(a.paragraphs) ? a.paragraphs : [];
+  for (const p of all) if (typeof p === 'string') length += p.length;
   const date = timeOf(a.date) === null ? null : a.date;
   return { id: a.id, title: titleOf(a), date, outlet: outletOf(a), url: typeof a.url === 'string' ? a.url : null, length };
 }

@@ -2,7 +2,7 @@
 // its few heaviest terms; two articles are compared when they share one of those, and match when
 // the cosine of their vectors reaches the threshold. Word weights come from a fixed StoryModel.
 import { StoryModel } from './model';
-import { PER_DAY, requiredSimilarity, timeOf, UNKNOWN_DAYS, type TimeRule } from './text';
+import { outletOf, PER_DAY, requiredSimilarity, timeOf, UNKNOWN_DAYS, type TimeRule } from './text';
 import type { StoryArticle, StoryMatcher } from './types';
 
 /** `threshold` is the cosine two articles published together must reach. */
@@ -16,6 +16,12 @@ export interface TfIdfOptions extends Partial<TimeRule> {
   titleMin?: number;
   /** Heaviest terms an article is indexed (and looked up) under. */
   keyTerms?: number;
+  /**
+   * Two articles one outlet published within this many milliseconds of each other are separate pieces
+   * put out together (one event's several interviews, one sale's deals), not versions of one: they
+   * match only as near-copies, as when a date is unknown. 0: no such rule.
+   */
+  batchMs?: number;
 }
 
 export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
@@ -23,6 +29,7 @@ export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
   titleWeight: 2,
   titleMin: 0.25,
   keyTerms: 5,
+  batchMs: 60_000,
   windowMs: 4 * 86_400_000,
   perDay: PER_DAY,
   unknownDays: UNKNOWN_DAYS,
@@ -43,10 +50,12 @@ interface SparseVector {
 interface Entry {
   id: string;
   vector: SparseVector;
-  /** The headline's own vector, for the headline gate. */
-  title: SparseVector;
+  /** The headline's words, and its own vector once the headline gate first needs it (few pairs get that far). */
+  titleIds: Int32Array;
+  title: SparseVector | null;
   keys: number[];
   time: number | null;
+  outlet: string;
 }
 
 /** Dot product of two unit vectors (their cosine), by merging the sorted term ids. */
@@ -86,6 +95,8 @@ export class TfIdfMatcher implements StoryMatcher {
   private readonly postings = new Map<number, Set<number>>();
   /** Per slot, the last add that saw it as a candidate: dedupes candidates without a Set. */
   private seenAt = new Int32Array(64);
+  /** Per slot, the article's time (NaN: unknown): read for every candidate, so kept side by side. */
+  private times = new Float64Array(64);
   private addCount = 0;
   /** Scratch space for term frequencies by word id, and the ids touched (no Map per article). */
   private tf = new Float64Array(1024);
@@ -101,10 +112,15 @@ export class TfIdfMatcher implements StoryMatcher {
     this.name = `tf-idf cos≥${this.opts.threshold}+${this.opts.perDay}/day`;
   }
 
-  /** Unit-length vector: (1 + log tf) × idf, title words counted `titleWeight` times; and the headline's own. */
-  private vectorsOf(a: StoryArticle): { vector: SparseVector; title: SparseVector } {
+  /** Unit-length vector: (1 + log tf) × idf, title words counted `titleWeight` times. */
+  private vectorOf(a: StoryArticle): { vector: SparseVector; titleIds: Int32Array } {
     const { title, lede } = this.model.termIdsOf(a);
-    return { vector: this.weigh([title, lede], [this.opts.titleWeight, 1]), title: this.weigh([title], [1]) };
+    return { vector: this.weigh([title, lede], [this.opts.titleWeight, 1]), titleIds: title };
+  }
+
+  /** The headline's own unit vector. */
+  private titleOf(entry: Entry): SparseVector {
+    return (entry.title ??= this.weigh([entry.titleIds], [1]));
   }
 
   /** Counts the parts' words (each part with its weight) and turns the counts into a unit vector. */
@@ -138,7 +154,7 @@ export class TfIdfMatcher implements StoryMatcher {
 
   /** The cosine of two articles (for measuring; matching uses the index). */
   similarity(a: StoryArticle, b: StoryArticle): number {
-    return cosine(this.vectorsOf(a).vector, this.vectorsOf(b).vector);
+    return cosine(this.vectorOf(a).vector, this.vectorOf(b).vector);
   }
 
   /** The heaviest terms; ties by the term itself (not its id, which depends on arrival order). */
@@ -161,12 +177,22 @@ export class TfIdfMatcher implements StoryMatcher {
 
   add(article: StoryArticle): string[] {
     this.remove(article.id);
-    const { vector, title } = this.vectorsOf(article);
-    const entry: Entry = { id: article.id, vector, title, keys: this.keysOf(vector), time: timeOf(article.date) };
+    const { vector, titleIds } = this.vectorOf(article);
+    const entry: Entry = {
+      id: article.id,
+      vector,
+      titleIds,
+      title: null,
+      keys: this.keysOf(vector),
+      time: timeOf(article.date),
+      outlet: outletOf(article),
+    };
     const slot = this.freeSlots.pop() ?? this.entries.length;
     this.entries[slot] = entry;
     this.slotOf.set(article.id, slot);
     if (this.seenAt.length <= slot) this.seenAt = growTo(this.seenAt, slot + 1);
+    if (this.times.length <= slot) this.times = growFloat(this.times, slot + 1);
+    this.times[slot] = entry.time ?? NaN;
     const stamp = ++this.addCount;
     this.seenAt[slot] = stamp;
     const matches: string[] = [];
@@ -183,16 +209,30 @@ export class TfIdfMatcher implements StoryMatcher {
       for (const other of posting) {
         if (this.seenAt[other] === stamp) continue;
         this.seenAt[other] = stamp;
+        const needed = this.needed(entry, other);
         const o = this.entries[other]!;
-        const needed = requiredSimilarity(entry.time, o.time, this.opts);
         if (needed > 1 || dot(dense, o.vector) < needed) continue;
-        if (this.opts.titleMin > 0 && cosine(title, o.title) < this.opts.titleMin) continue;
+        if (this.opts.titleMin > 0 && cosine(this.titleOf(entry), this.titleOf(o)) < this.opts.titleMin) continue;
         matches.push(o.id);
       }
       posting.add(slot);
     }
     for (let k = 0; k < vector.terms.length; k++) dense[vector.terms[k]] = 0;
     return matches;
+  }
+
+  /** The cosine an added article and the one in `slot` must reach (Infinity beyond the window). */
+  private needed(entry: Entry, slot: number): number {
+    const t = this.times[slot];
+    const time = Number.isNaN(t) ? null : t;
+    // Out together from one outlet (see `batchMs`): only a near-copy matches, as when a date is unknown.
+    const batch =
+      entry.time !== null &&
+      time !== null &&
+      Math.abs(entry.time - time) < this.opts.batchMs &&
+      entry.outlet !== '' &&
+      entry.outlet === this.entries[slot]!.outlet;
+    return batch ? requiredSimilarity(null, null, this.opts) : requiredSimilarity(entry.time, time, this.opts);
   }
 
   /** Writes the vector's weights into the dense scratch array (the caller zeroes them again). */
@@ -215,6 +255,12 @@ export class TfIdfMatcher implements StoryMatcher {
     this.slotOf.delete(id);
     this.freeSlots.push(slot);
   }
+}
+
+function growFloat(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
 }
 
 function growTo(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
