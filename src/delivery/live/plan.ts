@@ -119,12 +119,16 @@ async function storyPosted(channelId: string, articleId: string, storyId: string
   return null;
 }
 
-/** The post a story's row stands for (itself, or the post an edit row edited), when it can still be edited. */
-async function editablePost(channelId: string, row: LiveRecord, opts: PlanOptions): Promise<{ key: string; job: ArticleJob } | null> {
-  const target = row.job?.kind === 'edit' ? await opts.ledger.get(channelId, row.job.targetKey) : row;
-  const job = target?.job;
-  if (!target || job?.kind !== 'article' || job.messageGone || target.status === 'failed') return null;
-  return { key: target.key, job };
+/** The post a story's row stands for: itself, or the post an edit row edited (null when that row is gone). */
+async function postOf(channelId: string, row: LiveRecord, opts: PlanOptions): Promise<LiveRecord | null> {
+  return row.job?.kind === 'edit' ? opts.ledger.get(channelId, row.job.targetKey) : row;
+}
+
+/** The post's key and job when it can still be edited. */
+function editable(post: LiveRecord | null): { key: string; job: ArticleJob } | null {
+  const job = post?.job;
+  if (!post || job?.kind !== 'article' || job.messageGone || post.status === 'failed') return null;
+  return { key: post.key, job };
 }
 
 /** Whether the post already names this outlet (as its own source or in "also reported by"). */
@@ -164,8 +168,10 @@ export async function planChannelRound(channelId: string, batches: PollBatch[], 
       continue;
     }
     const posted = await storyPosted(channelId, article.id, storyId, since, opts);
-    if (posted) {
-      const reason = planEdit(await editablePost(channelId, posted, opts), { sub, article, storyId }, edits);
+    const earlier = posted && (await postOf(channelId, posted, opts));
+    // An edit made lately does not make its post, older than LIVE_MAX_AGE, recent: the story is posted anew.
+    if (posted && (!earlier || postedSince(earlier, since))) {
+      const reason = planEdit(editable(earlier), { sub, article, storyId }, edits);
       if (reason) skip(reason);
       continue;
     }

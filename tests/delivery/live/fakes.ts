@@ -166,7 +166,7 @@ type Fault = (message: LiveMessage) => { throw: unknown; landed?: boolean } | 'h
 export class FakeChannels implements LiveChannelPort {
   readonly posted: Posted[] = [];
   readonly faults: Fault[] = [];
-  /** Every edit that landed, and faults for the next edits (a thrown error each). */
+  /** Every edit that landed, and faults for the next edits (an error to throw, or a hang with or without the edit landing). */
   readonly edits: Edit[] = [];
   readonly editFaults: unknown[] = [];
   sends = 0;
@@ -188,11 +188,21 @@ export class FakeChannels implements LiveChannelPort {
     return { id: this.store(channelId, message) };
   }
   async edit(channelId: string, messageId: string, message: LiveMessage): Promise<void> {
-    if (this.editFaults.length) throw this.editFaults.shift();
+    const fault = this.editFaults.shift();
+    if (fault === 'hang') return new Promise(() => undefined);
+    if (fault !== undefined && fault !== 'edit-then-hang') throw fault;
     const post = this.posted.find((p) => p.channelId === channelId && p.id === messageId);
-    if (!post) throw discordError(404, { code: 10008 });
+    if (!post) throw discordError(404, { code: 10008, message: 'Unknown Message' });
     post.message = message;
     this.edits.push({ channelId, messageId, message });
+    if (fault === 'edit-then-hang') return new Promise(() => undefined);
+  }
+  /** Someone deleted one of our messages. */
+  deleteMessage(messageId: string): void {
+    this.posted.splice(
+      this.posted.findIndex((p) => p.id === messageId),
+      1,
+    );
   }
   private store(channelId: string, message: LiveMessage): string {
     const id = `m${this.next++}`;
