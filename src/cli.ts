@@ -5,7 +5,7 @@ import type { FetchRow } from './cli/fetch';
 import { WorkerPool } from './sources/files/analyse-pool';
 import { listContentFiles } from './sources/files/content-files';
 import { openFolderLibrary } from './sources/files/folder-library';
-import { openStore } from './store/store';
+import { openConfiguredStore } from './store/open-any';
 
 // `fetch` and `extract` load the feed reader, the HTTP client and the settings schema when they run: together
 // they take longer to load than a whole `search` (issue 13), which needs none of them.
@@ -14,7 +14,7 @@ import { openStore } from './store/store';
 async function fetchFeeds(database: string): Promise<FetchRow[]> {
   const [{ loadFeedSettings }, { fetchFeedsOnce }] = await Promise.all([import('./config'), import('./sources/fetch-once')]);
   const settings = loadFeedSettings(process.env);
-  const store = openStore(database);
+  const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL?.trim() || null, databasePath: database });
   let outcomes;
   try {
     outcomes = await fetchFeedsOnce(store, settings, (message) => console.error(message));
@@ -26,7 +26,7 @@ async function fetchFeeds(database: string): Promise<FetchRow[]> {
 
 const deps: CliDeps = {
   async openLibrary(contentDir, database) {
-    const store = openStore(database);
+    const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL?.trim() || null, databasePath: database });
     const pool = new WorkerPool({ size: 2 });
     try {
       const folder = await openFolderLibrary({ contentDir, articles: store.articles, analyser: pool });

@@ -20,9 +20,13 @@ export interface Config {
   contentDir: string;
   logLevel: LogLevel;
   databasePath: string;
+  /** DATABASE_URL: a Postgres database several hosts share; null means the SQLite file at databasePath. */
+  databaseUrl: string | null;
   /** A default daily briefing for a one-server setup, or null. */
   briefing: BriefingDefaults | null;
   shardCount: number | 'auto';
+  /** SHARD_IDS: the shards this host runs (of SHARD_COUNT), when several hosts split one bot; null: all of them. */
+  shardIds: number[] | null;
   /** Feed articles older than this many days leave the store and the index (files stay while they exist). */
   retentionDays: number;
   /** FEEDS: the shared library's feeds (every server sees them). */
@@ -69,10 +73,12 @@ const EnvSchema = z.object({
   CONTENT_DIR: optional,
   LOG_LEVEL: optional,
   DATABASE_PATH: optional,
+  DATABASE_URL: optional,
   BRIEFING_CHANNEL_ID: optional,
   BRIEFING_TIME: optional,
   BRIEFING_TIMEZONE: optional,
   SHARD_COUNT: optional,
+  SHARD_IDS: optional,
   RETENTION_DAYS: optional,
   FEEDS: optional,
   FEED_INTERVAL_SECONDS: optional,
@@ -157,6 +163,30 @@ function checkShardCount(value: string | undefined, problems: string[]): number 
   return n;
 }
 
+/** SHARD_IDS as "0-3", "0,1,2,3" or "0-1,4": whole numbers below SHARD_COUNT (which must then be a number), each once. */
+function checkShardIds(value: string | undefined, count: number | 'auto', problems: string[]): number[] | null {
+  if (value === undefined) return null;
+  const ids: number[] = [];
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!m || Number(m[2] ?? m[1]) < Number(m[1])) {
+      problems.push(`SHARD_IDS must list shard numbers such as 0-3 or 0,1,2,3; "${part}" is not one.`);
+      return null;
+    }
+    for (let id = Number(m[1]); id <= Number(m[2] ?? m[1]); id++) ids.push(id);
+  }
+  if (count === 'auto') {
+    problems.push('SHARD_IDS needs SHARD_COUNT set to the total number of shards of the bot (the same on every host), not "auto".');
+    return null;
+  }
+  const wrong = ids.find((id, i) => id >= count || ids.indexOf(id) !== i);
+  if (wrong !== undefined) {
+    problems.push(`SHARD_IDS names shard ${wrong} twice or outside 0–${count - 1} (SHARD_COUNT is ${count}).`);
+    return null;
+  }
+  return ids;
+}
+
 function checkRetention(value: string | undefined, problems: string[]): number {
   if (value === undefined) return 90;
   const n = Number(value);
@@ -196,6 +226,24 @@ function checkFeeds(value: string | undefined, problems: string[]): string[] {
     if (!ok) problems.push(`FEEDS must be comma-separated http(s) addresses of feeds or sites, got "${u}".`);
   }
   return [...new Set(urls)];
+}
+
+/** DATABASE_URL must be a postgres:// URL; the message never repeats it (it may hold a password). */
+function checkDatabaseUrl(value: string | undefined, problems: string[]): string | null {
+  if (value === undefined) return null;
+  let url: URL | null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname) {
+    problems.push(
+      'DATABASE_URL must be a postgres:// URL naming a host, for example postgres://briefbot@localhost:5432/briefbot (a password goes after the user name, user:password@), or be unset to use the SQLite file at DATABASE_PATH.',
+    );
+    return null;
+  }
+  return value;
 }
 
 function checkFeedInterval(value: string | undefined, problems: string[]): number {
@@ -266,6 +314,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const feedIntervalSeconds = checkFeedInterval(parsed.FEED_INTERVAL_SECONDS, problems);
   const allowPrivateNetwork = checkBoolean('ALLOW_PRIVATE_NETWORK', parsed.ALLOW_PRIVATE_NETWORK, problems);
   const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
+  const databaseUrl = checkDatabaseUrl(parsed.DATABASE_URL, problems);
+  const shardIds = checkShardIds(parsed.SHARD_IDS, shardCount, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -275,8 +325,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     contentDir: contentDir ?? './content',
     logLevel: level as LogLevel,
     databasePath: parsed.DATABASE_PATH ?? './data/briefbot.db',
+    databaseUrl,
     briefing,
     shardCount,
+    shardIds,
     retentionDays,
     feeds,
     feedIntervalSeconds,

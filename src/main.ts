@@ -12,7 +12,9 @@ import { removeStaleCache } from './sources/files/stale-temp';
 import { HttpFetcher } from './sources/http';
 import { startRetention } from './sources/retention';
 import { FeedSources } from './sources/sources-service';
-import { openStore, type Store } from './store/store';
+import { newOwner } from './schedule/owner';
+import { openConfiguredStore, storeLocation } from './store/open-any';
+import type { Store } from './store/store';
 
 /** How long a fatal exit waits for the bot to stop cleanly before leaving anyway. */
 const FATAL_STOP_MS = 5000;
@@ -75,10 +77,22 @@ interface LiveArticles {
  * store (analysis in worker threads), then watched; old feed articles are pruned hourly; and the database file
  * is checked every 10 s (deleted or replaced under us, writes would be lost: `onLost` is told).
  */
+/** How often the library reads the store's change log for articles other processes (shards, hosts) wrote. */
+const FOLLOW_STORE_MS = 5_000;
+
+/** Keeps the library in step with what other processes store (feeds another host fetched, files it synced). */
+function followStore(folder: FolderLibrary, logger: Logger): () => void {
+  const timer = setInterval(() => {
+    folder.catchUp().catch((err: unknown) => logger.warn({ err }, 'could not read the article store for changes; trying again'));
+  }, FOLLOW_STORE_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 async function openArticles(config: Config, logger: Logger, onLost: (message: string) => void): Promise<LiveArticles> {
   const leftovers = removeStaleCache();
   if (leftovers.length) logger.info({ files: leftovers.length }, 'removed the old snapshot cache and temp files');
-  const store = openStore(config.databasePath);
+  const store = await openConfiguredStore(config);
   const pool = new WorkerPool({ size: 2 });
   let folder: FolderLibrary;
   try {
@@ -110,8 +124,10 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
     intervalSeconds: config.feedIntervalSeconds,
     shared: config.feeds,
     catchUp: () => folder.catchUp(),
+    owner: newOwner(),
   });
   sources.start();
+  const stopFollowing = followStore(folder, logger);
   // Retention covers feed articles (files stay as long as the files do).
   const stopRetention = startRetention({ writer: store.articles, catchUp: () => folder.catchUp() }, config.retentionDays, {
     onPruned: (removed) => logger.info({ removed, days: config.retentionDays }, 'old feed articles removed'),
@@ -132,6 +148,7 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
     sources,
     async close() {
       clearInterval(check);
+      stopFollowing();
       stopRetention();
       // The poll in progress finishes (its items stored) before the analysis pool and the database close.
       await sources.stop();
@@ -174,7 +191,7 @@ async function main(): Promise<void> {
   };
   const onSchedulerFailed = (err: unknown): void =>
     onDatabaseLost(
-      `The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${config.databasePath} (restore it from a backup, or move it aside to start afresh).`,
+      `The daily-briefing scheduler could not start: ${redactSecrets((err as Error)?.message ?? String(err), secrets)}. Check the database at ${storeLocation(config)} (for a SQLite file: restore it from a backup, or move it aside to start afresh).`,
     );
   let articles: LiveArticles | undefined;
   handleSignals(() => ({ bot, articles }), logger);
@@ -191,6 +208,8 @@ async function main(): Promise<void> {
       scopeFor: (guildId) => sources.scopeFor(guildId),
       sources,
       onStop: articles.close,
+      // SHARD_IDS: this host's shards of the bot; a process the ShardingManager started has its own.
+      shards: config.shardIds && !('SHARDS' in process.env) ? { ids: config.shardIds, count: config.shardCount as number } : undefined,
     });
   } catch (err) {
     if (!bot) await articles?.close().catch(() => undefined);

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, undefined, { secrets: [config.token] }).child({ module: 'sharding' });
   const totalShards = config.shardCount === 'auto' ? await recommendedShardCount(config) : config.shardCount;
   const { file, execArgv } = shardScript();
-  const manager = new ShardingManager(file, { token: config.token, totalShards, execArgv, respawn: true, mode: 'process' });
+  // SHARD_IDS: this host starts only its own shards of the bot (another host runs the rest).
+  const shardList = config.shardIds ?? 'auto';
+  const manager = new ShardingManager(file, { token: config.token, totalShards, shardList, execArgv, respawn: true, mode: 'process' });
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, of: totalShards }, 'shard started');
     shard.on('death', () => logger.warn({ shard: shard.id }, 'shard process exited'));

@@ -22,6 +22,8 @@ describe('settings from the environment', () => {
       contentDir: './content',
       logLevel: 'info',
       databasePath: './data/briefbot.db',
+      databaseUrl: null,
+      shardIds: null,
       briefing: null,
       shardCount: 'auto',
       retentionDays: 90,
@@ -140,5 +142,38 @@ describe('settings from the environment', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
       /cannot start because of its settings:\n {2}- DISCORD_TOKEN is missing[\s\S]*\n {2}- LOG_LEVEL/,
     );
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('selects Postgres when it is a postgres:// URL, and the SQLite file otherwise', () => {
+    const url = 'postgres://briefbot:s3cret@db.internal:5432/briefbot';
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DATABASE_URL: '  ' }).databaseUrl).toBeNull();
+  });
+
+  it('refuses anything else with a message that shows the expected shape and never the value (it may hold a password)', () => {
+    for (const bad of ['mysql://root:hunter2@db/briefbot', 'hunter2', 'postgres://']) {
+      const found = problems({ DISCORD_TOKEN: TOKEN, DATABASE_URL: bad });
+      expect(found).toEqual([
+        expect.stringContaining('DATABASE_URL must be a postgres:// URL naming a host, for example postgres://briefbot@localhost:5432/briefbot'),
+      ]);
+      expect(found.join(' ')).not.toContain('hunter2');
+    }
+  });
+});
+
+describe('SHARD_IDS (several hosts, one bot)', () => {
+  it('reads ranges and lists of shards of SHARD_COUNT', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '8', SHARD_IDS: '4-7' }).shardIds).toEqual([4, 5, 6, 7]);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '0, 2,3' }).shardIds).toEqual([0, 2, 3]);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4' }).shardIds).toBeNull();
+  });
+
+  it('says what to fix: a word, a shard outside SHARD_COUNT or named twice, or no fixed SHARD_COUNT', () => {
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: 'all' })).toEqual([expect.stringContaining('"all" is not one')]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '2-4' })).toEqual([expect.stringContaining('shard 4 twice or outside 0–3')]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '4', SHARD_IDS: '1,0-1' })).toEqual([expect.stringContaining('shard 1 twice')]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0-1' })).toEqual([expect.stringContaining('SHARD_IDS needs SHARD_COUNT')]);
   });
 });

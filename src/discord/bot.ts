@@ -37,6 +37,8 @@ export interface BotOptions {
   liveTuning?: LiveOptions['tuning'];
   /** Called once if the daily-briefing scheduler cannot start (a damaged database, say). */
   onSchedulerFailed?: (err: unknown) => void;
+  /** The shards this process connects (SHARD_IDS of SHARD_COUNT, another host runs the rest); default all, or the ShardingManager's. */
+  shards?: { ids: number[]; count: number };
 }
 
 export interface RunningBot {
@@ -60,7 +62,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   for (const w of library.warnings().slice(0, 50)) logger.warn({ file: w.file, reason: w.reason }, 'article file skipped or repaired');
 
   const commands = loadCommands();
-  const client = createClient({ apiUrl: config.apiUrl });
+  const client = createClient({ apiUrl: config.apiUrl, ...(opts.shards ? { shards: opts.shards.ids, shardCount: opts.shards.count } : {}) });
   const summaries = [...commands.values()].map((c) => ({ name: c.data.name, description: c.data.description }));
   const ctx: CommandContext = { library, logger, now, commands: summaries, scopeFor: opts.scopeFor };
   const scheduler =

@@ -3,7 +3,17 @@
 // that fetches each followed feed once, however many servers follow it, storing what is new.
 import type { Scope } from '../briefings';
 import { ArticleSink, type StoredBatch } from './feed-sink';
-import { describeFeedState, feedKey, FeedPoller, freshState, resolveFeed, type FeedStateStore, type PollLogger, type PollOutcome } from './feeds';
+import {
+  DEFAULT_FEED_LEASE_MS,
+  describeFeedState,
+  feedKey,
+  FeedPoller,
+  freshState,
+  resolveFeed,
+  type FeedStateStore,
+  type PollLogger,
+  type PollOutcome,
+} from './feeds';
 import type { PageAnalyser } from './files/analyse-pool';
 import type { Fetcher } from './http';
 import type { AddSourceResult, NewArticles, SourcesService, SourceView } from './service-types';
@@ -41,6 +51,9 @@ export interface FeedSourcesOptions {
   /** Brings the library in step with the store after new articles were stored. */
   catchUp: () => unknown;
   now?: () => number;
+  /** Who this process is when it takes a feed's fetch lease (several processes sharing the store fetch each feed once). */
+  owner?: string;
+  leaseMs?: number;
 }
 
 function ago(iso: string, nowMs: number): string {
@@ -86,6 +99,8 @@ export class FeedSources implements SourcesService {
       intervalSeconds: opts.intervalSeconds,
       clock: this.now,
       onPolled: (url) => this.polled(url),
+      owner: opts.owner,
+      leaseMs: opts.leaseMs,
     });
   }
 
@@ -136,17 +151,30 @@ export class FeedSources implements SourcesService {
     await this.loaded;
     for (const source of await this.opts.feeds.sources(null)) {
       if (source.addedFrom !== null || (await this.opts.feeds.get(source.url))?.lastSuccessAt) continue;
+      // Under the feed's lease where processes share the store: one of them reads the address, not each.
+      const { owner } = this.opts;
+      const { lease, release } = this.opts.feeds;
+      if (owner && lease && !(await lease.call(this.opts.feeds, source.url, owner, new Date(this.now()), this.opts.leaseMs ?? DEFAULT_FEED_LEASE_MS)))
+        continue;
       try {
-        const resolved = await resolveFeed(this.opts.fetcher, source.url);
-        const feedUrl = feedKey(resolved.feedUrl);
-        if (resolved.discovered && feedUrl !== source.url) {
-          await this.opts.feeds.replaceShared(source.url, feedUrl);
-          await this.refresh();
-          this.opts.logger.info({ page: source.url, feed: feedUrl }, 'FEEDS names a web page: following the feed it links to');
-        }
-      } catch {
-        // The poll that follows records the reason.
+        await this.discoverOne(source.url);
+      } finally {
+        if (owner) await release?.call(this.opts.feeds, source.url, owner).catch(() => undefined);
       }
+    }
+  }
+
+  private async discoverOne(url: string): Promise<void> {
+    try {
+      const resolved = await resolveFeed(this.opts.fetcher, url);
+      const feedUrl = feedKey(resolved.feedUrl);
+      if (resolved.discovered && feedUrl !== url) {
+        await this.opts.feeds.replaceShared(url, feedUrl);
+        await this.refresh();
+        this.opts.logger.info({ page: url, feed: feedUrl }, 'FEEDS names a web page: following the feed it links to');
+      }
+    } catch {
+      // The poll that follows records the reason.
     }
   }
 

@@ -16,7 +16,7 @@ import type { Article, LoadWarning } from '../briefings';
 import type { Db } from './open';
 import { Statements } from './statements';
 
-interface ArticleRow {
+export interface ArticleRow {
   id: string;
   source_kind: SourceKind;
   source_root: string;
@@ -30,7 +30,7 @@ interface ArticleRow {
   stored_at: string;
 }
 
-interface SourceRow {
+export interface SourceRow {
   kind: SourceKind;
   root: string;
   id: string;
@@ -59,11 +59,11 @@ function analysisOf(a: AnalysedArticle): Analysis {
 }
 
 /** An article's content as the columns url, title, date, date_approximate, content_hash, body, analysis (that order). */
-function contentColumns(a: AnalysedArticle): [string | null, string, string | null, number, string, string, string] {
+export function contentColumns(a: AnalysedArticle): [string | null, string, string | null, number, string, string, string] {
   return [a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0, a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a))];
 }
 
-function fromRow(r: ArticleRow): StoredArticle {
+export function fromRow(r: ArticleRow): StoredArticle {
   const body = JSON.parse(r.body) as Body;
   const analysis = JSON.parse(r.analysis) as Analysis;
   const article: Omit<Article, 'sentences'> = {
@@ -79,7 +79,7 @@ function fromRow(r: ArticleRow): StoredArticle {
   return { article, sourceKind: r.source_kind, sourceRoot: r.source_root, sourceId: r.source_id, storedAt: r.stored_at };
 }
 
-function sourceFromRow(r: SourceRow): StoredSource {
+export function sourceFromRow(r: SourceRow): StoredSource {
   return {
     kind: r.kind,
     root: r.root,
@@ -92,9 +92,9 @@ function sourceFromRow(r: SourceRow): StoredSource {
   };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const ARTICLE_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, body, analysis, stored_at';
+export const ARTICLE_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, body, analysis, stored_at';
 
 export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   private readonly statements: Statements;

@@ -29,7 +29,7 @@ export interface FeedSourceRow {
   addedFrom: string | null;
 }
 
-interface FeedRow {
+export interface FeedRow {
   url: string;
   title: string | null;
   etag: string | null;
@@ -45,7 +45,7 @@ interface FeedRow {
   seen: string;
 }
 
-function fromRow(r: FeedRow): StoredFeedState {
+export function fromRow(r: FeedRow): StoredFeedState {
   return {
     url: r.url,
     title: r.title,
@@ -63,14 +63,14 @@ function fromRow(r: FeedRow): StoredFeedState {
   };
 }
 
-interface SourceRowRaw {
+export interface SourceRowRaw {
   guild_id: string | null;
   feed_url: string;
   added_at: string;
   added_from: string | null;
 }
 
-function sourceFromRow(r: SourceRowRaw): FeedSourceRow {
+export function sourceFromRow(r: SourceRowRaw): FeedSourceRow {
   return { guildId: r.guild_id, url: r.feed_url, addedAt: r.added_at, addedFrom: r.added_from };
 }
 
@@ -124,6 +124,23 @@ export class SqliteFeedStore implements FeedStore {
 
   async list(): Promise<StoredFeedState[]> {
     return (this.sql('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(fromRow);
+  }
+
+  /**
+   * Takes the feed's lease until `now + ms` when it is free, run out, or already ours: of several processes
+   * sharing the store, one fetches the feed; a holder that dies lets the lease run out.
+   */
+  async lease(url: string, holder: string, now: Date, ms: number): Promise<boolean> {
+    const r = this.sql(
+      `INSERT INTO feeds (url, lease_owner, lease_until) VALUES (?, ?, ?)
+       ON CONFLICT (url) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
+       WHERE feeds.lease_until IS NULL OR feeds.lease_until < ? OR feeds.lease_owner = excluded.lease_owner`,
+    ).run(url, holder, new Date(now.getTime() + ms).toISOString(), now.toISOString());
+    return r.changes > 0;
+  }
+
+  async release(url: string, holder: string): Promise<void> {
+    this.sql('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE url = ? AND lease_owner = ?').run(url, holder);
   }
 
   // ── who follows what ──

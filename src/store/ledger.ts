@@ -26,7 +26,7 @@ export interface Delivery {
   failureCounted: boolean;
 }
 
-interface RawDelivery {
+export interface RawDelivery {
   channel_id: string;
   guild_id: string;
   local_date: string;
@@ -44,7 +44,7 @@ interface RawDelivery {
   failure_counted: number;
 }
 
-function fromRaw(r: RawDelivery): Delivery {
+export function fromRaw(r: RawDelivery): Delivery {
   return {
     channelId: r.channel_id,
     guildId: r.guild_id,

@@ -31,7 +31,7 @@ export interface NewSubscription {
   filter: StoredFilter;
 }
 
-interface RawSubscription {
+export interface RawSubscription {
   id: number;
   guild_id: string;
   channel_id: string;
@@ -46,7 +46,7 @@ interface RawSubscription {
   stopped_reason: string | null;
 }
 
-function fromRaw(r: RawSubscription): LiveSubscriptionRow {
+export function fromRaw(r: RawSubscription): LiveSubscriptionRow {
   return {
     id: String(r.id),
     guildId: r.guild_id,

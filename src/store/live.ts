@@ -5,7 +5,7 @@ import type { ClaimRequest, LiveJob, LiveLedgerPort, LiveRecord, LiveStatus } fr
 import type { Db } from './open';
 import { Statements } from './statements';
 
-interface RawPost {
+export interface RawPost {
   channel_id: string;
   key: string;
   subscription_id: string;
@@ -20,7 +20,7 @@ interface RawPost {
   attempts: number;
 }
 
-function fromRaw(r: RawPost): LiveRecord {
+export function fromRaw(r: RawPost): LiveRecord {
   return {
     channelId: r.channel_id,
     key: r.key,

@@ -64,6 +64,9 @@ export interface FeedStore {
   get(url: string): Promise<StoredFeedState | null>;
   save(state: StoredFeedState): Promise<void>;
   list(): Promise<StoredFeedState[]>;
+  /** Takes the feed's fetch lease until now + ms if free, run out or ours; false when another holds it. */
+  lease(url: string, holder: string, now: Date, ms: number): Promise<boolean>;
+  release(url: string, holder: string): Promise<void>;
   addSource(guildId: string | null, url: string, addedFrom?: string | null): Promise<boolean>;
   removeSource(guildId: string, url: string): Promise<boolean>;
   setShared(urls: string[]): Promise<void>;

@@ -29,7 +29,7 @@ export interface ScheduleRow extends ScheduleSettings {
 
 export type ScheduleInput = Pick<ScheduleRow, 'guildId' | 'channelId' | 'time' | 'timezone' | 'topic' | 'articles' | 'announceEmpty'>;
 
-interface RawSchedule {
+export interface RawSchedule {
   guild_id: string;
   channel_id: string;
   time: string;
@@ -45,7 +45,7 @@ interface RawSchedule {
   updated_at: string;
 }
 
-function fromRaw(r: RawSchedule): ScheduleRow {
+export function fromRaw(r: RawSchedule): ScheduleRow {
   return {
     guildId: r.guild_id,
     channelId: r.channel_id,

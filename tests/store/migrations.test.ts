@@ -54,7 +54,10 @@ describe('opening the database', () => {
   it('rolls a failing migration back entirely and leaves the version where it was', () => {
     const db = new Database(':memory:');
     try {
-      const broken = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' }];
+      const broken = [
+        ...MIGRATIONS,
+        { version: 99, name: 'broken', sqlite: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;', postgres: '' },
+      ];
       expect(() => migrate(db, broken)).toThrow(/no_such_table/);
       expect(schemaVersion(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();

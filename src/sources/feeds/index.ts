@@ -3,7 +3,7 @@ export type { FeedItem, FeedFormat, ParsedFeed } from './types';
 export { parseFeedBytes, parseFeedText, FeedParseError } from './parse';
 export { resolveFeed, feedLinksInHtml } from './discover';
 export type { ResolvedFeed, FeedLink } from './discover';
-export { FeedPoller, feedKey } from './poller';
+export { DEFAULT_FEED_LEASE_MS, FeedPoller, feedKey } from './poller';
 export type { PollerOptions, PollOutcome, PollStatus } from './poller';
 export { CollectingSink } from './ports';
 export type { FeedDescriptor, FeedItemSink, ItemChange, PollLogger } from './ports';

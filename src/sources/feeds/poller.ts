@@ -23,7 +23,13 @@ export interface PollerOptions {
   random?: () => number;
   /** After every successful poll (a 304 too), once its items are stored and its success recorded. */
   onPolled?: (url: string) => void | Promise<void>;
+  /** Who this poller is when it takes a feed's lease (the store has leases when several processes share it). */
+  owner?: string;
+  /** How long a lease holds; a poller that dies mid-fetch leaves the feed to another after this. Default 10 min. */
+  leaseMs?: number;
 }
+
+export const DEFAULT_FEED_LEASE_MS = 10 * 60_000;
 
 export type PollStatus = 'ok' | 'not-modified' | 'failed' | 'disabled' | 'not-due';
 
@@ -136,7 +142,22 @@ export class FeedPoller {
     await this.round;
   }
 
+  /**
+   * A due poll takes the feed's lease first (when the store has leases): another process holding it is fetching
+   * the feed now, and the state read after the lease says whether one already did so this interval.
+   */
   private async pollNow(url: string, force: boolean): Promise<PollOutcome> {
+    const { states, owner } = this.opts;
+    if (force || !states.lease || !owner) return this.pollLeased(url, force);
+    if (!(await states.lease(url, owner, new Date(this.clock()), this.opts.leaseMs ?? DEFAULT_FEED_LEASE_MS))) return outcome(url, 'not-due');
+    try {
+      return await this.pollLeased(url, force);
+    } finally {
+      await states.release?.(url, owner).catch(() => undefined); // a lease left behind runs out by itself
+    }
+  }
+
+  private async pollLeased(url: string, force: boolean): Promise<PollOutcome> {
     const state = (await this.opts.states.get(url)) ?? freshState(url);
     if (state.disabledReason) return outcome(url, 'disabled', { reason: state.disabledReason });
     const now = this.clock();

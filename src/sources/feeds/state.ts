@@ -52,6 +52,12 @@ export interface FeedStateStore {
   get(url: string): Promise<FeedState | null>;
   save(state: FeedState): Promise<void>;
   list(): Promise<FeedState[]>;
+  /**
+   * A fetch lease on the feed until now + ms (free, run out, or already the holder's): where several processes
+   * share the store, one of them fetches a due feed. Absent: this process is the only poller.
+   */
+  lease?(url: string, holder: string, now: Date, ms: number): Promise<boolean>;
+  release?(url: string, holder: string): Promise<void>;
 }
 
 export class InMemoryFeedStateStore implements FeedStateStore {
