@@ -1,4 +1,5 @@
 // Short answers of /brief and /search that are not a result page: our words, with the user's input made safe.
+import { FILES_SOURCE } from '../../briefings';
 import type { Choice } from './choices';
 import { renderChoices } from './choices';
 import { LIMITS } from './limits';
@@ -32,7 +33,7 @@ export function renderNoSuchSearchSource(typed: string): RenderedMessage {
 export function renderSourceChoices(sources: readonly { id: string; name: string; articles: number }[]): Choice[] {
   return renderChoices(
     sources.map((s) => ({
-      name: `${s.name === 'files' ? 'files (the content folder)' : s.name} · ${s.articles} article${s.articles === 1 ? '' : 's'}`,
+      name: `${s.id === FILES_SOURCE ? `${s.name} (the content folder)` : s.name} · ${s.articles} article${s.articles === 1 ? '' : 's'}`,
       // A feed URL too long for a choice value is picked by its name instead.
       value: s.id.length <= LIMITS.choiceText ? s.id : s.name,
     })),
