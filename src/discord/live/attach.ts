@@ -47,7 +47,6 @@ export function attachLivePosts(client: Client, opts: LiveOptions): AttachedLive
     owner: newOwner(),
     now,
     logger,
-    ownsGuild: (guildId) => client.guilds.cache.has(guildId),
     maxAgeMs: opts.liveMaxAgeMs,
     ...opts.tuning,
   });

@@ -31,8 +31,6 @@ export interface LiveServiceDeps {
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
   logger: { info: Log; warn: Log; error: Log };
-  /** Guilds this process posts for (its shard's); all when absent. */
-  ownsGuild?: (guildId: string) => boolean;
   /** The story an article belongs to; by default the core's story grouping over the library, built at start. */
   storyOf?: StoryOf;
   maxAgeMs?: number;
@@ -81,7 +79,6 @@ export class LiveService {
           : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
       owner: deps.owner,
       claimIsStale,
-      ownsChannel: deps.ownsGuild ? async (channelId) => (await repo.inChannel(channelId)).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
       now: deps.now,
       sleep: deps.sleep ?? realSleep,
       logger: deps.logger,
@@ -120,7 +117,10 @@ export class LiveService {
 
   private async batchesFor(batch: NewArticles): Promise<PollBatch[]> {
     const now = this.deps.now();
-    const rows = (await this.deps.subscriptions.forFeed(batch.feedUrl)).filter((r) => !this.deps.ownsGuild || this.deps.ownsGuild(r.guildId));
+    // Every subscription of the feed, whichever shard or host holds its server: only the process that fetched
+    // the feed hears of its new articles, posting goes through REST (any process can post anywhere), and the
+    // ledger's claim keeps each post to one process.
+    const rows = await this.deps.subscriptions.forFeed(batch.feedUrl);
     return rows.map((row) => {
       const subscription = subscriptionOf(row);
       // The feed's first poll ever posts nothing, whatever the subscription's own state says.
