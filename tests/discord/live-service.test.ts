@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 /** A process whose shards hold `guilds` (not told to the service: it posts for every server), hearing its own feed poller. */
-function processHolding(guilds: string[]): { service: LiveService; sources: FakeSourcesService } {
+function processHolding(guilds: string[], claimLeaseMs?: number): { service: LiveService; sources: FakeSourcesService } {
   const sources = new FakeSourcesService();
   const service = new LiveService({
     sources,
@@ -47,6 +47,7 @@ function processHolding(guilds: string[]): { service: LiveService; sources: Fake
     sleep: clock.sleep,
     logger: quiet,
     spacingMs: 0,
+    claimLeaseMs,
   });
   service.start();
   services.push(service);
@@ -98,7 +99,10 @@ describe('live posts across shards and hosts', () => {
     expect(channels.sends).toBe(2);
   });
 
-  it('finishes a post a dead host claimed in a server this process does not hold, once its lease has run out', async () => {
+  it.each([
+    ['the default ten-minute lease', undefined, 9 * 60_000, 2 * 60_000],
+    ['a lease set shorter (CLAIM_LEASE_SECONDS)', 30_000, 20_000, 11_000],
+  ])('finishes a post a dead host claimed in a server this process does not hold, after %s', async (_name, claimLeaseMs, before, after) => {
     await subscribe('guild-b', 'channel-b');
     const id = arrive('Ferry service resumes');
     const job = { kind: 'article' as const, articleId: id, alsoReportedBy: [] };
@@ -111,11 +115,13 @@ describe('live posts across shards and hosts', () => {
       owner: 'other-host/4242/dead',
       now: clock.now(),
     });
-    const survivor = processHolding(['guild-a']);
+    const survivor = processHolding(['guild-a'], claimLeaseMs);
+    await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
+    clock.advance(before);
     await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
     await survivor.service.idle();
     expect(channels.articleIdsIn('channel-b')).toEqual([]);
-    clock.advance(11 * 60_000);
+    clock.advance(after);
     await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
     await survivor.service.idle();
     expect(channels.articleIdsIn('channel-b')).toEqual([id]);

@@ -20,6 +20,8 @@ export interface LiveOptions {
   library: Pick<Library, 'article' | 'summary' | 'articles'>;
   logger: Logger;
   liveMaxAgeMs?: number;
+  /** How long another process's claim holds before this one may finish the post (CLAIM_LEASE_SECONDS). */
+  claimLeaseMs?: number;
   now?: () => Date;
   /** Tuning for tests: the channel port, pauses between posts, backoff after 5xx. */
   port?: LiveChannelPort;
@@ -48,6 +50,7 @@ export function attachLivePosts(client: Client, opts: LiveOptions): AttachedLive
     now,
     logger,
     maxAgeMs: opts.liveMaxAgeMs,
+    claimLeaseMs: opts.claimLeaseMs,
     ...opts.tuning,
   });
   let stopped = false;

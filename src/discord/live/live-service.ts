@@ -12,7 +12,7 @@ import {
   type StoryOf,
   type SubscriptionPort,
 } from '../../delivery/live';
-import { claimIsStale } from '../../schedule/owner';
+import { CLAIM_LEASE_MS, claimIsStale } from '../../schedule/owner';
 import type { NewArticles, SourcesService } from '../../sources/service-types';
 import type { LiveSubscriptionStore } from '../../store/ports';
 import { classifyError } from '../schedule/classify-error';
@@ -34,6 +34,8 @@ export interface LiveServiceDeps {
   /** The story an article belongs to; by default the core's story grouping over the library, built at start. */
   storyOf?: StoryOf;
   maxAgeMs?: number;
+  /** How long another process's claim holds before this one may take it over; 10 minutes by default. */
+  claimLeaseMs?: number;
   burstCap?: number;
   spacingMs?: number;
   backoffMs?: readonly number[];
@@ -78,7 +80,7 @@ export class LiveService {
           ? liveStoryPorts(deps.library)
           : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
       owner: deps.owner,
-      claimIsStale,
+      claimIsStale: (holder, claimedAt, me, now) => claimIsStale(holder, claimedAt, me, now, deps.claimLeaseMs ?? CLAIM_LEASE_MS),
       now: deps.now,
       sleep: deps.sleep ?? realSleep,
       logger: deps.logger,
