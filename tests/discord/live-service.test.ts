@@ -1,6 +1,7 @@
 // Live posts across shards and hosts: only the process that fetched a feed hears of its new articles, and it
 // posts them to every channel subscribed to that feed, also in servers another shard or host holds (posting
 // goes through REST, so any process can post anywhere). The live ledger's claim keeps each post to one.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,10 @@ afterEach(async () => {
 });
 
 /** A process whose shards hold `guilds` (not told to the service: it posts for every server), hearing its own feed poller. */
-function processHolding(guilds: string[], claimLeaseMs?: number): { service: LiveService; sources: FakeSourcesService } {
+function processHolding(
+  guilds: string[],
+  opts: { claimLeaseMs?: number; owner?: string } = {},
+): { service: LiveService; sources: FakeSourcesService } {
   const sources = new FakeSourcesService();
   const service = new LiveService({
     sources,
@@ -42,12 +46,12 @@ function processHolding(guilds: string[], claimLeaseMs?: number): { service: Liv
     ledger: store.live.ledger,
     port: channels,
     library,
-    owner: `host-${services.length}/1/${guilds.join('-')}`,
+    owner: opts.owner ?? `host-${services.length}/1/${guilds.join('-')}`,
     now: clock.now,
     sleep: clock.sleep,
     logger: quiet,
     spacingMs: 0,
-    claimLeaseMs,
+    claimLeaseMs: opts.claimLeaseMs,
   });
   service.start();
   services.push(service);
@@ -115,7 +119,7 @@ describe('live posts across shards and hosts', () => {
       owner: 'other-host/4242/dead',
       now: clock.now(),
     });
-    const survivor = processHolding(['guild-a'], claimLeaseMs);
+    const survivor = processHolding(['guild-a'], { claimLeaseMs });
     await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
     clock.advance(before);
     await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
@@ -126,5 +130,32 @@ describe('live posts across shards and hosts', () => {
     await survivor.service.idle();
     expect(channels.articleIdsIn('channel-b')).toEqual([id]);
     expect((await store.live.ledger.get('channel-b', id))?.status).toBe('posted');
+  });
+
+  it('finishes the post of a process that died on this machine once this library has read the article from the store', async () => {
+    await subscribe('guild-b', 'channel-b');
+    const article = makeArticle({
+      id: 'ferry-service-resumes',
+      title: 'Ferry service resumes',
+      date: new Date(clock.now().getTime() - 5 * 60_000).toISOString(),
+      paragraphs: ['Ferry service resumed on Monday, the operator said.'],
+    });
+    const job = { kind: 'article' as const, articleId: article.id, alsoReportedBy: [] };
+    const [sub] = await store.live.subscriptions.forFeed(FEED);
+    // A process on this machine stored the article, claimed its post and died: its claim may be taken at once,
+    // but this process's library follows the store a few seconds behind and has not read the article yet.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const owner = `${os.hostname()}/${deadPid}/gone`;
+    await store.live.ledger.claim({ channelId: 'channel-b', key: article.id, subscriptionId: sub.id, storyId: null, job, owner, now: clock.now() });
+    const survivor = processHolding(['guild-a'], { owner: `${os.hostname()}/${process.pid}/survivor` });
+    clock.advance(2_000);
+    await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
+    await survivor.service.idle();
+    expect((await store.live.ledger.get('channel-b', article.id))?.status).toBe('claimed');
+    library.setArticles([article]);
+    clock.advance(2_000);
+    await survivor.sources.emit({ feedUrl: FEED, articleIds: [], firstPoll: false });
+    await survivor.service.idle();
+    expect(channels.articleIdsIn('channel-b')).toEqual([article.id]);
   });
 });
