@@ -31,8 +31,6 @@ export interface LivePosterDeps {
   owner: string;
   /** Whether another holder's claim may be taken over (src/schedule/owner.ts claimIsStale fits: holder gone, or lease run out). */
   claimIsStale: (holder: string, claimedAt: string, me: string, now: Date) => boolean;
-  /** Channels this process posts to (its shard's guilds); all when absent. */
-  ownsChannel?: (channelId: string) => Promise<boolean>;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
   logger: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
@@ -158,7 +156,6 @@ export class LivePoster {
     const now = this.deps.now();
     for (const record of await ledger.unfinished()) {
       if (this.queued.has(queueKey(record.channelId, record.key))) continue;
-      if (this.deps.ownsChannel && !(await this.deps.ownsChannel(record.channelId))) continue;
       if (record.owner !== owner) {
         if (!record.owner || !this.deps.claimIsStale(record.owner, record.claimedAt, owner, now)) continue;
         if (this.notHereYet(record, now)) continue;
