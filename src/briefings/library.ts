@@ -29,6 +29,8 @@ export interface LoadReport {
   articles: number;
   /** Whether the search index was restored from the store's saved copy (then patched with what changed). */
   indexFromStore: boolean;
+  /** Whether the stories were restored from the same saved record (only articles changed since were grouped). */
+  storiesFromStore: boolean;
   /** Milliseconds reading articles from the store, restoring or building the index, and grouping stories. */
   readMs: number;
   indexMs: number;
@@ -165,7 +167,9 @@ class ArticleLibrary implements Library {
   async saveIndex(): Promise<boolean> {
     if (this.savedSeq === this.seq) return false;
     const seq = this.seq;
-    const data = Buffer.from(JSON.stringify(this.index.toJSON()), 'utf8');
+    // The stories ride in the same record as the index: a restart restores both (see readSnapshot).
+    const saved = { search: this.index.toJSON(), stories: this.stories.toSnapshot((id) => this.byId.get(id)) };
+    const data = Buffer.from(JSON.stringify(saved), 'utf8');
     await this.opts.reader.saveSearchSnapshot(viewKey(this.opts.view), { seq, analysisVersion: analysisVersion(), data });
     this.savedSeq = seq;
     return true;
@@ -317,6 +321,25 @@ export interface LoadedLibrary extends Library {
   storyMembers(articleId: string): string[];
 }
 
+/**
+ * The saved index and stories, if made by this code: `{ search, stories }` (an older record is the index alone).
+ * Null when there is none, it is another code's, or it does not parse.
+ */
+async function readSnapshot(opts: LibraryOptions): Promise<{ seq: number; search: unknown; stories?: unknown } | null> {
+  const saved = await opts.reader.loadSearchSnapshot(viewKey(opts.view));
+  if (!saved || saved.analysisVersion !== analysisVersion()) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(saved.data).toString('utf8')) as unknown;
+    if (parsed && typeof parsed === 'object' && 'search' in parsed) {
+      const both = parsed as { search: unknown; stories?: unknown };
+      return { seq: saved.seq, search: both.search, stories: both.stories ?? undefined };
+    }
+    return { seq: saved.seq, search: parsed };
+  } catch {
+    return null;
+  }
+}
+
 /** Opens the library over one view of the store: articles read once, the index restored (or built). */
 export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> {
   const t0 = Date.now();
@@ -325,13 +348,13 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
   const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt, feed: feedOf(s) }));
   const articles = loaded.map((l) => l.article);
   const t1 = Date.now();
-  const saved = await opts.reader.loadSearchSnapshot(viewKey(opts.view));
+  const saved = await readSnapshot(opts);
   let index: SearchIndex | null = null;
   let savedSeq = -1;
-  if (saved && saved.analysisVersion === analysisVersion()) {
+  if (saved) {
     try {
       // fromJSON drops articles the saved index has and the store lost, and indexes new or changed ones.
-      index = SearchIndex.fromJSON(JSON.parse(Buffer.from(saved.data).toString('utf8')), articles);
+      index = SearchIndex.fromJSON(saved.search, articles);
       savedSeq = saved.seq === seq ? seq : -1;
     } catch {
       index = null;
@@ -340,7 +363,15 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
   const indexFromStore = index !== null;
   index ??= SearchIndex.build(articles);
   const t2 = Date.now();
-  const stories = LibraryStories.build(articles);
-  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: t2 - t1, storiesMs: Date.now() - t2 };
+  const restored = indexFromStore ? LibraryStories.restore(saved?.stories, articles) : null;
+  const stories = restored ?? LibraryStories.build(articles);
+  const report: LoadReport = {
+    articles: articles.length,
+    indexFromStore,
+    storiesFromStore: restored !== null,
+    readMs: t1 - t0,
+    indexMs: t2 - t1,
+    storiesMs: Date.now() - t2,
+  };
   return new ArticleLibrary(opts, index, stories, loaded, seq, savedSeq, report, await opts.reader.warnings(opts.view));
 }
