@@ -71,4 +71,10 @@ describe('a saved story grouping', () => {
     expect(restoreStories('nonsense', pool)).toBeNull();
     expect(restoreStories(undefined, pool)).toBeNull();
   });
+
+  it('is not made when the articles handed over are not the ones grouped (the index is still saved without it)', () => {
+    const index = buildStories(pool);
+    expect(saveStories(index, (id) => (id === psPriceIgn.id ? undefined : pool.find((a) => a.id === id)))).toBeNull();
+    expect(saveStories(index, (id) => pool.find((a) => a.id === id))).not.toBeNull();
+  });
 });

@@ -70,7 +70,7 @@ class Flat {
   }
 }
 
-/** The index's state, or null when its matcher is not the TF-IDF one (nothing else is saved). */
+/** The index's state, or null when its matcher is not the TF-IDF one (nothing else is saved) or an article is missing. */
 export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticle | undefined): StorySnapshot | null {
   const matcher = index.matcher;
   if (!(matcher instanceof TfIdfMatcher)) return null;
@@ -81,16 +81,18 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticl
   const titles = new Flat();
   const weights: number[] = [];
   const links: number[] = [];
-  ids.forEach((id, n) => {
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
     const article = byId(id);
     const entry = matcher.entryOf(id);
-    if (!article || !entry) throw new Error(`story snapshot: ${id} is not held`);
+    // Out of step with the library (never expected): save no grouping rather than fail the index's save.
+    if (!article || !entry) return null;
     keys[n] = storyKey(article);
     terms.push(entry.vector.terms);
     for (const w of entry.vector.weights) weights.push(w);
     titles.push(entry.titleIds);
     for (const other of index.linksOf(id)) if (at.get(other)! > n) links.push(n, at.get(other)!);
-  });
+  }
   const m = matcher.model.toSnapshot();
   return {
     v: FORMAT,
