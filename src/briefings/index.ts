@@ -28,13 +28,17 @@ export { readHtml, type HtmlPage } from './articles/html';
 export { decodeBytes } from './text/decode';
 export {
   DEFAULT_BRIEFING_SIZE,
+  FILES_SOURCE,
   type BriefOptions,
   type Library,
   type LibraryStats,
   type QuoteQuery,
   type Scope,
   type SearchOptions,
+  type SourceCount,
 } from './library-types';
+// /search narrowed to one source: what a user typed or picked, to a source id.
+export { matchSources, resolveSource, sourceChoices, type SourceChoice } from './source-choice';
 
 // The plain data the core hands out.
 export {

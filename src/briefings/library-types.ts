@@ -9,11 +9,25 @@ export interface Scope {
   feeds: ReadonlySet<string>;
 }
 
+/** The source id of every article read from the content folder (a feed article's source id is its feed URL). */
+export const FILES_SOURCE = 'files';
+
 export interface SearchOptions {
   limit?: number;
   offset?: number;
   /** Leave out articles outside this scope; absent: every article. */
   scope?: Scope;
+  /**
+   * Only articles of this source (a feed URL, or FILES_SOURCE); absent: every source. With no words to look
+   * for, the source's articles are listed newest first.
+   */
+  source?: string;
+}
+
+/** A source the library holds articles of, and how many of them a scope sees. */
+export interface SourceCount {
+  id: string;
+  articles: number;
 }
 
 export interface QuoteQuery {
@@ -58,6 +72,8 @@ export interface Library {
   summary(id: string, opts?: { length?: SummaryLength }): Summary | undefined;
   brief(opts?: BriefOptions): Briefing;
   suggest(kind: SuggestionKind, prefix: string, limit?: number, scope?: Scope): Suggestion[];
+  /** The sources of the articles this scope sees (feeds by URL, the content folder as FILES_SOURCE), most articles first. */
+  sources(scope?: Scope): SourceCount[];
   warnings(): LoadWarning[];
   stats(): LibraryStats;
 }

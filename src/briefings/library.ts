@@ -9,14 +9,17 @@ import { byRecency, composeBriefing, rankHits } from './briefing';
 import { collapsedSearch, LibraryStories } from './library-stories';
 import {
   DEFAULT_BRIEFING_SIZE,
+  FILES_SOURCE,
   type BriefOptions,
   type Library,
   type LibraryStats,
   type QuoteQuery,
   type Scope,
   type SearchOptions,
+  type SourceCount,
 } from './library-types';
 import { SearchIndex } from './search';
+import { snippet } from './search/snippet';
 import { clampLimit, label } from './search/suggest';
 import { summarise } from './summarise';
 import type { Article, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary } from './types';
@@ -196,13 +199,37 @@ class ArticleLibrary implements Library {
     return hit ? this.byId.get(hit.articleId) : undefined;
   }
 
+  private sourceOf(id: string): string {
+    return this.feedOf.get(id) ?? FILES_SOURCE;
+  }
+
   /** Hits one per story (its other versions as "also reported by"), paged after collapsing. */
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
-    const { scope, ...rest } = opts;
+    const { scope, source, ...rest } = opts;
     const visible = (id: string): boolean => this.visible(id, scope);
-    // Another server's private feed articles are neither hits nor "also reported by".
-    const collapse = (hits: readonly SearchHit[]) => this.stories.collapseHits(scope ? hits.filter((h) => visible(h.articleId)) : hits, visible);
+    const wanted = (id: string): boolean => visible(id) && (source === undefined || this.sourceOf(id) === source);
+    // Another server's private feed articles are neither hits nor "also reported by"; other sources' versions
+    // of a story stay as "also reported by" when a search is narrowed to one source.
+    const narrowed = scope !== undefined || source !== undefined;
+    const collapse = (hits: readonly SearchHit[]) => this.stories.collapseHits(narrowed ? hits.filter((h) => wanted(h.articleId)) : hits, visible);
+    if (source !== undefined && !query.trim()) return collapsedSearch('*', rest, (_q, o) => this.newest(wanted, o), collapse);
     return collapsedSearch(query, rest, (q, o) => this.index.search(q, o), collapse);
+  }
+
+  /** The newest articles that pass, as hits (a source listed without words to look for). */
+  private newest(wanted: (id: string) => boolean, page: { limit: number; offset: number }): SearchHit[] {
+    const picked = this.ordered.filter((a) => wanted(a.id)).slice(page.offset, page.offset + page.limit);
+    return picked.map((a) => ({ articleId: a.id, title: a.title, score: 0, snippet: snippet(a, new Set()), date: a.date }));
+  }
+
+  sources(scope?: Scope): SourceCount[] {
+    const counts = new Map<string, number>();
+    for (const a of this.ordered) {
+      if (!this.visible(a.id, scope)) continue;
+      const id = this.sourceOf(a.id);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts.entries()].map(([id, articles]) => ({ id, articles })).sort((x, y) => y.articles - x.articles || (x.id < y.id ? -1 : 1));
   }
 
   storyMembers(articleId: string): string[] {

@@ -157,14 +157,19 @@ export class FeedSources implements SourcesService {
       if (owner && lease && !(await lease.call(this.opts.feeds, source.url, owner, new Date(this.now()), this.opts.leaseMs ?? DEFAULT_FEED_LEASE_MS)))
         continue;
       try {
-        await this.discoverOne(source.url);
+        // Another process may have polled it between the look above and the lease: then it is a feed, known.
+        if (owner && lease && (await this.opts.feeds.get(source.url))?.lastSuccessAt) continue;
+        const followed = await this.discoverOne(source.url);
+        // And polls it before letting go: released unpolled, another process would read the address again.
+        if (owner && lease && followed === source.url) await this.poller.pollFeed(followed, { force: true });
       } finally {
         if (owner) await release?.call(this.opts.feeds, source.url, owner).catch(() => undefined);
       }
     }
   }
 
-  private async discoverOne(url: string): Promise<void> {
+  /** The address followed from now on: the feed a page links to, or the address itself. */
+  private async discoverOne(url: string): Promise<string> {
     try {
       const resolved = await resolveFeed(this.opts.fetcher, url);
       const feedUrl = feedKey(resolved.feedUrl);
@@ -172,10 +177,12 @@ export class FeedSources implements SourcesService {
         await this.opts.feeds.replaceShared(url, feedUrl);
         await this.refresh();
         this.opts.logger.info({ page: url, feed: feedUrl }, 'FEEDS names a web page: following the feed it links to');
+        return feedUrl;
       }
     } catch {
       // The poll that follows records the reason.
     }
+    return url;
   }
 
   /** Polls every followed feed once now, due or not (`briefbot fetch`). */

@@ -41,7 +41,7 @@ const HELD = `channel_id = ? AND key = ? AND status = 'claimed' AND owner = ?`;
 
 export class SqliteLiveLedger implements LiveLedgerPort {
   private readonly statements: Statements;
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = new Statements(db);
   }
 
@@ -102,6 +102,26 @@ export class SqliteLiveLedger implements LiveLedgerPort {
   async unfinished(): Promise<LiveRecord[]> {
     const rows = this.sql(`SELECT * FROM live_posts WHERE status = 'claimed' ORDER BY claimed_at, channel_id, key`).all() as RawPost[];
     return rows.map(fromRaw);
+  }
+
+  async edited(channelId: string, key: string, owner: string, messageId: string, target: { key: string; job: LiveJob }, now: Date): Promise<boolean> {
+    // One transaction: an edit recorded without the post's grown job would let the next edit drop its outlet.
+    return this.db.transaction(() => {
+      const done = this.sql(`UPDATE live_posts SET status = 'posted', message_id = ?, posted_at = ? WHERE ${HELD}`).run(
+        messageId,
+        now.toISOString(),
+        channelId,
+        key,
+        owner,
+      );
+      if (done.changes !== 1) return false;
+      this.sql('UPDATE live_posts SET job = ? WHERE channel_id = ? AND key = ?').run(JSON.stringify(target.job), channelId, target.key);
+      return true;
+    })();
+  }
+
+  async setJob(channelId: string, key: string, job: LiveJob): Promise<void> {
+    this.sql('UPDATE live_posts SET job = ? WHERE channel_id = ? AND key = ?').run(JSON.stringify(job), channelId, key);
   }
 
   async storyPostedSince(channelId: string, storyId: string, since: Date): Promise<LiveRecord | null> {

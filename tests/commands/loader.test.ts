@@ -60,14 +60,16 @@ describe('the command loader', () => {
     expect(() => loadCommands(dir)).toThrow('half.js exports `data` but no `execute`');
   });
 
-  it('gives Discord valid definitions: autocomplete on article, speaker and query; length as choices', () => {
+  it('gives Discord valid definitions: autocomplete on article, speaker, query and source; length as choices', () => {
     const byName = Object.fromEntries(commandPayloads().map((c) => [c.name, c]));
     const opt = (cmd: string, name: string) => (byName[cmd].options as any[]).find((o) => o.name === name);
     expect(opt('brief', 'article').autocomplete).toBe(true);
     expect(opt('brief', 'length').choices.map((c: any) => c.value)).toEqual(['short', 'medium', 'long']);
     expect(opt('brief', 'topic').required).toBeFalsy();
     expect(opt('quote', 'speaker').autocomplete).toBe(true);
-    expect(opt('search', 'query')).toMatchObject({ required: true, autocomplete: true });
+    // /search needs words or a source (the command says so when both are missing): neither option is required.
+    expect(opt('search', 'query')).toMatchObject({ required: false, autocomplete: true });
+    expect(opt('search', 'source')).toMatchObject({ required: false, autocomplete: true });
     expect(byName.help.options ?? []).toEqual([]);
   });
 });

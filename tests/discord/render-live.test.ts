@@ -71,9 +71,8 @@ describe('a live post', () => {
 describe('a burst’s summary line', () => {
   it('says how many more and where to find them, with the marker on its own small line', () => {
     const msg = renderBurstSummary({ sourceName: 'Example News', count: 180, marker: 'bb-live:s1' });
-    expect(msg.content).toBe('…and 180 more from **Example News** (too many to post one by one) — find them with /search\n-# bb-live:s1');
-    // /search takes words only (query:), so the line must not suggest a source: filter it does not have.
-    expect(msg.content).not.toMatch(/source:/);
+    // The source name after source: is what /search's source option resolves (the feed's title, else its host).
+    expect(msg.content).toBe('…and 180 more from **Example News** (too many to post one by one) — /search source:Example News\n-# bb-live:s1');
     expect(msg.embeds).toEqual([]);
   });
 

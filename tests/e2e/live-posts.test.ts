@@ -95,7 +95,7 @@ describe('live posts', () => {
     expect(postedTitles()).toEqual(['Ukraine grain deal signed']);
   });
 
-  it('a burst is capped per round, with one summary line for the rest that names no search option /search lacks', async () => {
+  it('a burst is capped per round, with one summary line for the rest that says how to list them: /search source:<name>', async () => {
     await subscribe();
     // Five different events (the same one five times would be one story, posted once).
     const burst = [
@@ -108,8 +108,8 @@ describe('live posts', () => {
     await emit(arrive(...burst));
     expect(postedTitles()).toEqual(burst.slice(0, 3));
     const summary = contents().find((c) => c.includes('more from'));
-    expect(summary).toContain('…and 2 more from **news.example**');
-    expect(summary).not.toContain('source:');
+    // The name is the subscription's (the feed's title, else its host): what /search's source option resolves.
+    expect(summary).toContain('…and 2 more from **news.example** (too many to post one by one) — /search source:news.example');
   });
 
   it('after a restart the same articles are not posted again', async () => {
@@ -165,7 +165,7 @@ describe('live posts', () => {
     expect(JSON.stringify(list.edits)).toContain('stopped: Missing Permissions');
   });
 
-  it('the same story from a second feed is not posted again in the channel', async () => {
+  it('the same story from a second feed is not posted again in the channel: the post is edited to name it', async () => {
     const SECOND = 'https://other.example/rss';
     // The library the story model is fitted on: background articles, then a restart so live posts group over it.
     const fresh = (a: typeof stories.psPriceIgn, minutesAgo: number) =>
@@ -183,9 +183,19 @@ describe('live posts', () => {
     await sources.emit({ feedUrl: SECOND, articleIds: [gi.id], firstPoll: false });
     await h.bot.live!.service.idle();
     expect(postedTitles()).toEqual([stories.psPriceIgn.title]);
-    expect(await h.bot.scheduler!.store.live.ledger.get(h.channelId, gi.id)).toMatchObject({
-      status: 'skipped',
-      reason: 'story already posted in this channel',
-    });
+    expect(posts()).toHaveLength(1);
+    const [message] = h.discord.channelMessages(h.channelId) as any[];
+    // One PATCH of that message, adding the second outlet (its host: the fake source has no title) with a link.
+    expect(h.discord.requestsTo('PATCH', `/channels/${h.channelId}/messages/${message.id}`)).toHaveLength(1);
+    expect(message.embeds[0].description).toContain(`Also reported by [other.example](${gi.url})`);
+    const ledger = h.bot.scheduler!.store.live.ledger;
+    expect(await ledger.get(h.channelId, gi.id)).toMatchObject({ status: 'posted', messageId: message.id, job: { kind: 'edit', targetKey: ign.id } });
+    expect((await ledger.get(h.channelId, ign.id))?.job).toMatchObject({ alsoReportedBy: [{ source: 'other.example', url: gi.url }] });
+    // A restart and the same item again: no second edit, no post.
+    await h.restart();
+    await sources.emit({ feedUrl: SECOND, articleIds: [gi.id], firstPoll: false });
+    await h.bot.live!.service.idle();
+    expect(posts()).toHaveLength(1);
+    expect(h.discord.requestsTo('PATCH', `/channels/${h.channelId}/messages/${message.id}`)).toHaveLength(1);
   });
 });

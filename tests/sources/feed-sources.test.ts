@@ -11,6 +11,7 @@ import { FeedSources } from '../../src/sources/sources-service';
 import { openStore, type Store } from '../../src/store/store';
 import { startFeedServer, type FeedServer } from './feed-server';
 import { NewsSite, story } from './news-site';
+import { until } from '../helpers/bot-process';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const recent = () => new Date(Date.now() - 3600_000).toISOString();
@@ -22,12 +23,13 @@ interface Running {
   close(): Promise<void>;
 }
 
-async function start(dbFile: string, shared: string[]): Promise<Running> {
+async function start(dbFile: string, shared: string[], host?: { owner: string; feeds?: (store: Store) => Store['feeds'] }): Promise<Running> {
   const store = openStore(dbFile);
   const library = await openLibrary({ reader: store.articles, view: { fileRoot: null } });
   const analyser = inlineAnalyser();
   const sources = new FeedSources({
-    feeds: store.feeds,
+    feeds: host?.feeds?.(store) ?? store.feeds,
+    owner: host?.owner,
     writer: store.articles,
     fetcher: new HttpFetcher({ allowPrivateNetwork: true }),
     analyser,
@@ -129,6 +131,48 @@ describe('feed sources', () => {
     expect(server.hits('/story/bridge')).toBe(1);
     expect(second.library.search('bridge repairs')).toHaveLength(1);
     await second.close();
+  });
+
+  it('a second host that read the feed state just before the first host polled does not read the FEEDS address again', async () => {
+    const file = path.join(dir, 'b.db');
+    const a = await start(file, [site.feedUrl], { owner: 'host-a' });
+    await a.sources.pollAll();
+    const fetchedByA = server.hits('/feed.xml');
+    // Host B's first look at the feed's state raced host A's poll: it read the state from before A's success.
+    const staleFirstRead = (store: Store): Store['feeds'] => {
+      let stale = true;
+      return Object.assign(Object.create(store.feeds) as Store['feeds'], {
+        get: async (url: string) => {
+          if (stale) {
+            stale = false;
+            return null;
+          }
+          return store.feeds.get(url);
+        },
+      });
+    };
+    const b = await start(file, [site.feedUrl], { owner: 'host-b', feeds: staleFirstRead });
+    b.sources.start();
+    await b.sources.stop();
+    expect(server.hits('/feed.xml')).toBe(fetchedByA);
+    await b.close();
+    await a.close();
+  });
+
+  it('the host that reads a FEEDS address polls the feed before it lets go of the lease, so no other host reads it again', async () => {
+    const polledWhenReleased: boolean[] = [];
+    const watchRelease = (store: Store): Store['feeds'] =>
+      Object.assign(Object.create(store.feeds) as Store['feeds'], {
+        release: async (url: string, owner: string) => {
+          polledWhenReleased.push(Boolean((await store.feeds.get(url))?.lastSuccessAt));
+          return store.feeds.release!(url, owner);
+        },
+      });
+    const a = await start(path.join(dir, 'b.db'), [site.feedUrl], { owner: 'host-a', feeds: watchRelease });
+    a.sources.start();
+    await until('the first lease released', () => (polledWhenReleased.length ? true : null), 10_000);
+    expect(polledWhenReleased[0]).toBe(true);
+    await a.close();
   });
 
   it("lets a server see the shared feeds and its own, never another server's", async () => {

@@ -30,6 +30,17 @@ describe('REST behaviour a bot meets on the stand-in', () => {
     await discord.close();
   });
 
+  it('edits the bot’s own message in place (PATCH), and answers 404 Unknown Message once it is deleted', async () => {
+    const ch = await channel();
+    const sent = await ch.send({ embeds: [new EmbedBuilder().setTitle('Headline').setDescription('first')] });
+    await sent.edit({ embeds: [new EmbedBuilder().setTitle('Headline').setDescription('first\n\nAlso reported by B')] });
+    expect(discord.channelMessages(channelId)).toHaveLength(1);
+    expect(discord.channelMessages(channelId)[0].embeds[0]).toMatchObject({ title: 'Headline', description: 'first\n\nAlso reported by B' });
+    expect(discord.requestsTo('PATCH', `/channels/${channelId}/messages/${sent.id}`)).toHaveLength(1);
+    await sent.delete();
+    await expect(ch.messages.edit(sent.id, { content: 'again' })).rejects.toMatchObject({ status: 404, code: 10008 });
+  });
+
   it('stores a channel message and lists it, newest first, with ?limit', async () => {
     const ch = await channel();
     await ch.send('one');

@@ -162,6 +162,25 @@ describe.each(backends)('the store on %s', (_name, database) => {
     expect(await store.live.ledger.unfinished()).toEqual([]);
   });
 
+  it('records a live post’s edit and the post’s grown list together, once, only for the edit’s holder', async () => {
+    const job = { kind: 'article' as const, articleId: 'a1', alsoReportedBy: [], source: 'Alpha' };
+    const base = { channelId: 'c1', subscriptionId: '1', storyId: 'story-1', owner: 'p1', now: NOW };
+    await store.live.ledger.claim({ ...base, key: 'a1', job });
+    await store.live.ledger.posted('c1', 'a1', 'p1', 'm1', NOW);
+    const edit = { kind: 'edit' as const, articleId: 'b1', targetKey: 'a1', reports: [{ source: 'Beta', url: 'https://beta.example/1' }] };
+    await store.live.ledger.claim({ ...base, key: 'b1', job: edit });
+    const grown = { ...job, alsoReportedBy: edit.reports };
+    expect(await store.live.ledger.edited('c1', 'b1', 'p2', 'm1', { key: 'a1', job: grown }, NOW)).toBe(false);
+    expect((await store.live.ledger.get('c1', 'a1'))?.job).toEqual(job);
+    expect(await store.live.ledger.edited('c1', 'b1', 'p1', 'm1', { key: 'a1', job: grown }, NOW)).toBe(true);
+    expect(await store.live.ledger.get('c1', 'b1')).toMatchObject({ status: 'posted', messageId: 'm1', job: edit });
+    expect((await store.live.ledger.get('c1', 'a1'))?.job).toEqual(grown);
+    expect(await store.live.ledger.edited('c1', 'b1', 'p1', 'm1', { key: 'a1', job }, NOW)).toBe(false);
+    expect((await store.live.ledger.get('c1', 'a1'))?.job).toEqual(grown);
+    await store.live.ledger.setJob('c1', 'a1', { ...grown, messageGone: true });
+    expect((await store.live.ledger.get('c1', 'a1'))?.job).toEqual({ ...grown, messageGone: true });
+  });
+
   it('keeps live subscriptions per channel and feed, with their first poll and why they stopped', async () => {
     const sub = {
       guildId: 'g1',

@@ -61,7 +61,39 @@ async function script(ledger: LiveLedgerPort): Promise<unknown[]> {
   return out;
 }
 
+/** Edits: a held edit claim finishes together with the post's grown job; one not held changes nothing. */
+async function editScript(ledger: LiveLedgerPort): Promise<unknown[]> {
+  await ledger.claim(claim());
+  await ledger.posted('c1', 'a1', 'p1', 'm1', NOW);
+  const edit = { kind: 'edit' as const, articleId: 'b1', targetKey: 'a1', reports: [{ source: 'Beta', url: 'https://beta.example/1' }] };
+  await ledger.claim(claim({ key: 'b1', job: edit }));
+  const grown = { ...job, alsoReportedBy: [{ source: 'Beta', url: 'https://beta.example/1' }] };
+  const out: unknown[] = [];
+  out.push(await ledger.edited('c1', 'b1', 'p2', 'm1', { key: 'a1', job: grown }, NOW), (await ledger.get('c1', 'a1'))?.job);
+  out.push(
+    await ledger.edited('c1', 'b1', 'p1', 'm1', { key: 'a1', job: grown }, NOW),
+    await ledger.get('c1', 'b1'),
+    (await ledger.get('c1', 'a1'))?.job,
+  );
+  out.push(await ledger.edited('c1', 'b1', 'p1', 'm1', { key: 'a1', job }, NOW), (await ledger.get('c1', 'a1'))?.job);
+  await ledger.setJob('c1', 'a1', { ...grown, messageGone: true });
+  out.push((await ledger.get('c1', 'a1'))?.job);
+  return out;
+}
+
 describe('the SQL live ledger', () => {
+  it('records an edit and the post’s grown job together, only for the edit’s holder, as the in-memory reference does', async () => {
+    const sql = await editScript(open().live.ledger);
+    expect(sql).toEqual(await editScript(new MemoryLedger()));
+    expect(sql[0]).toBe(false); // not the holder: the post's job is untouched
+    expect(sql[1]).toEqual(job);
+    expect(sql[2]).toBe(true);
+    expect(sql[3]).toMatchObject({ status: 'posted', messageId: 'm1', job: { kind: 'edit', targetKey: 'a1' } });
+    expect(sql[4]).toMatchObject({ alsoReportedBy: [{ source: 'Beta' }] });
+    expect(sql[5]).toBe(false); // already done: a second edit of the same article records nothing
+    expect(sql[7]).toMatchObject({ messageGone: true });
+  });
+
   it('answers a script of claims, skips, takeovers and finishes exactly as the in-memory reference does', async () => {
     const sql = await script(open().live.ledger);
     expect(sql).toEqual(await script(new MemoryLedger()));

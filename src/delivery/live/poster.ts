@@ -2,6 +2,7 @@
 // what will (claim before post: the claim is the durable queue), and send one message at a time per channel.
 // A crash between claim and post leaves the row claimed; the next start looks for the post's marker before
 // sending, as the daily briefing does, so nothing is lost and nothing is doubled.
+import { runEdit } from './edit';
 import { liveMarker, liveNonce } from './marker';
 import { articleTime, DEFAULT_LIVE_MAX_AGE_MS, planChannelRound, type ChannelPlan, type PollBatch } from './plan';
 import { findMarked, SendFailure, sendWithRetry, ShutdownError } from './send';
@@ -120,7 +121,13 @@ export class LivePoster {
         key: p.article.id,
         subscriptionId: p.subscriptionId,
         storyId: p.storyId,
-        job: { kind: 'article' as const, articleId: p.article.id, alsoReportedBy: p.alsoReportedBy },
+        job: { kind: 'article' as const, articleId: p.article.id, alsoReportedBy: p.alsoReportedBy, source: p.article.source },
+      })),
+      ...plan.edits.map((e) => ({
+        key: e.article.id,
+        subscriptionId: e.subscriptionId,
+        storyId: e.storyId,
+        job: { kind: 'edit' as const, articleId: e.article.id, targetKey: e.targetKey, reports: e.reports },
       })),
       ...plan.summaries.map((s) => ({
         key: `summary:${s.subscriptionId}:${s.firstArticleId}`,
@@ -182,6 +189,11 @@ export class LivePoster {
       return;
     }
     if (this.shuttingDown) return;
+    if (record.job?.kind === 'edit') {
+      if ((await runEdit(this.deps, this.sendDeps(record), record, record.job)) === 'edited')
+        await this.deps.sleep(this.deps.spacingMs ?? DEFAULT_SPACING_MS);
+      return;
+    }
     const message = await this.messageFor(record);
     if (!message) return;
     try {
@@ -218,7 +230,7 @@ export class LivePoster {
   private async messageFor(record: LiveRecord): Promise<LiveMessage | null> {
     const marker = liveMarker(record.channelId, record.key);
     const nonce = liveNonce(record.channelId, record.key);
-    const job = record.job;
+    const job = record.job?.kind === 'edit' ? null : record.job;
     if (job?.kind === 'summary') return { kind: 'summary', marker, nonce, sourceName: job.sourceName, count: job.count };
     const article = job ? this.deps.articles(job.articleId) : null;
     if (job && article) return { kind: 'article', marker, nonce, article, alsoReportedBy: job.alsoReportedBy };

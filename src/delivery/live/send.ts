@@ -47,13 +47,17 @@ async function pause(deps: SendDeps, ms: number): Promise<void> {
   if (deps.isShuttingDown()) throw new ShutdownError();
 }
 
-export async function sendWithRetry(deps: SendDeps, channelId: string, message: LiveMessage, since: Date): Promise<string> {
+/**
+ * Runs `attempt` until it succeeds or cannot: a 429 waits as Discord says; a transient failure waits with
+ * backoff, then asks `landed` (when given) whether the failed try took effect after all.
+ */
+async function retrying<T>(deps: SendDeps, attempt: () => Promise<T>, landed?: () => Promise<T | null>): Promise<T> {
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
-  let attempt = 0;
+  let tries = 0;
   let rateWaits = 0;
   for (;;) {
     try {
-      return (await deps.port.send(channelId, message)).id;
+      return await attempt();
     } catch (error) {
       const wait = retryAfterMs(error);
       if (wait !== null) {
@@ -63,11 +67,24 @@ export async function sendWithRetry(deps: SendDeps, channelId: string, message: 
         continue;
       }
       const { kind, reason } = deps.classify(error);
-      if (kind !== 'transient' || attempt >= backoff.length) throw new SendFailure(kind, reason);
-      await deps.onRetry?.({ attempt: attempt + 1, reason, waitMs: backoff[attempt] });
-      await pause(deps, backoff[attempt++]);
-      const landed = await findMarked(deps.port, channelId, message.marker, since).catch(() => null);
-      if (landed) return landed;
+      if (kind !== 'transient' || tries >= backoff.length) throw new SendFailure(kind, reason);
+      await deps.onRetry?.({ attempt: tries + 1, reason, waitMs: backoff[tries] });
+      await pause(deps, backoff[tries++]);
+      const found = landed ? await landed() : null;
+      if (found !== null) return found;
     }
   }
+}
+
+export function sendWithRetry(deps: SendDeps, channelId: string, message: LiveMessage, since: Date): Promise<string> {
+  return retrying(
+    deps,
+    async () => (await deps.port.send(channelId, message)).id,
+    () => findMarked(deps.port, channelId, message.marker, since).catch(() => null),
+  );
+}
+
+/** Edits one of our messages, with the same waits as a post; an edit is the same whole message each time, so a retry is safe. */
+export function editWithRetry(deps: SendDeps, channelId: string, messageId: string, message: LiveMessage): Promise<void> {
+  return retrying(deps, () => deps.port.edit(channelId, messageId, message));
 }

@@ -39,8 +39,27 @@ export interface OtherReport {
   url?: string;
 }
 
+/** A post of an article; its "also reported by" grows as edits land. */
+export interface ArticleJob {
+  kind: 'article';
+  articleId: string;
+  alsoReportedBy: OtherReport[];
+  /** The outlet the post shows (absent on rows made before edits): a later version from it adds nothing. */
+  source?: string;
+  /** The post was deleted (an edit met 404): later versions of its story are not edited into it. */
+  messageGone?: boolean;
+}
+
+/** A later version of an already-posted story: edit that post (the ledger row `targetKey`) to add the outlets. */
+export interface EditJob {
+  kind: 'edit';
+  articleId: string;
+  targetKey: string;
+  reports: OtherReport[];
+}
+
 /** What a claim is for, kept with it so a restart can finish the job. */
-export type LiveJob = { kind: 'article'; articleId: string; alsoReportedBy: OtherReport[] } | { kind: 'summary'; sourceName: string; count: number };
+export type LiveJob = ArticleJob | EditJob | { kind: 'summary'; sourceName: string; count: number };
 
 export type LiveStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
 
@@ -90,6 +109,13 @@ export interface LiveLedgerPort {
   unfinished(): Promise<LiveRecord[]>;
   /** A post (claimed or posted) of this story in the channel since `since`. */
   storyPostedSince(channelId: string, storyId: string, since: Date): Promise<LiveRecord | null>;
+  /**
+   * An edit claim we hold is done: the row records the edited message, and the post it edited (`target`) gets
+   * its new job (its grown "also reported by"), both at once.
+   */
+  edited(channelId: string, key: string, owner: string, messageId: string, target: { key: string; job: LiveJob }, now: Date): Promise<boolean>;
+  /** Rewrites a row's job (a post whose message was deleted is marked so). */
+  setJob(channelId: string, key: string, job: LiveJob): Promise<void>;
 }
 
 export interface SubscriptionPort {
@@ -113,6 +139,8 @@ export interface FoundMessage {
 export interface LiveChannelPort {
   /** Sends one message; throws (anything) on failure. */
   send(channelId: string, message: LiveMessage): Promise<{ id: string }>;
+  /** Replaces one of our messages (PATCH); throws (anything) on failure, e.g. 404 when it was deleted. */
+  edit(channelId: string, messageId: string, message: LiveMessage): Promise<void>;
   /** The bot's own messages in the channel since `since`, newest first, at most `max` read. */
   ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]>;
 }

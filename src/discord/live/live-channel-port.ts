@@ -22,6 +22,10 @@ export class DiscordLiveChannelPort implements LiveChannelPort {
     return this.channels.send(channelId, renderLiveMessage(message), message.nonce);
   }
 
+  edit(channelId: string, messageId: string, message: LiveMessage): Promise<void> {
+    return this.channels.edit(channelId, messageId, renderLiveMessage(message));
+  }
+
   ownMessagesSince(channelId: string, since: Date, max: number): Promise<FoundMessage[]> {
     return this.channels.ownMessagesSince(channelId, since, max);
   }

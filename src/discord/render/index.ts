@@ -27,6 +27,8 @@ export {
   renderStaleSearch,
   renderArticleGone,
   renderSearchChoices,
+  renderNoSuchSearchSource,
+  renderSourceChoices,
   SEARCH_CHANGED_NOTICE,
   SEARCH_TITLE_SUGGESTIONS,
 } from './replies';

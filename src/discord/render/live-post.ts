@@ -82,11 +82,11 @@ export function renderLivePost(article: LivePostArticle, opts: LivePostOptions =
 }
 
 /**
- * "…and 180 more from X": the rest of a burst, in one line. They are in the library, so /search finds them by
- * their words (it has no source filter: naming one would send people to a query that does not work).
+ * "…and 180 more from X": the rest of a burst, in one line, with the command that lists them (/search's source
+ * option resolves the name shown here: the feed's title, else its host).
  */
 export function renderBurstSummary(view: { sourceName: string; count: number; marker?: string }): RenderedMessage {
   const name = truncateWords(safeMarkdown(oneLine(view.sourceName)), 100);
-  const line = `…and ${view.count} more from **${name}** (too many to post one by one) — find them with /search`;
+  const line = `…and ${view.count} more from **${name}** (too many to post one by one) — /search source:${name}`;
   return message({ content: view.marker ? `${line}\n-# ${safePlain(view.marker)}` : line });
 }

@@ -1,4 +1,5 @@
 // Short answers of /brief and /search that are not a result page: our words, with the user's input made safe.
+import { FILES_SOURCE } from '../../briefings';
 import type { Choice } from './choices';
 import { renderChoices } from './choices';
 import { LIMITS } from './limits';
@@ -15,9 +16,28 @@ export function renderNoArticleMatch(wanted: string): RenderedMessage {
 export const SEARCH_CHANGED_NOTICE = 'The library has changed since these results were shown, so here is a fresh first page.';
 const SEARCH_STALE_NOTICE = 'This search is too old for me to read any more — please run **/search** again.';
 
-/** /search with only spaces in the query. */
+/** /search with only spaces in the query and no source. */
 export function renderEmptySearch(): RenderedMessage {
-  return renderNotice('Give me some words to search for, e.g. **/search query:** ceasefire talks.');
+  return renderNotice('Give me some words to search for, e.g. **/search query:** ceasefire talks, or a **source** to list.');
+}
+
+/** /search source: that names no source this server's library shows. */
+export function renderNoSuchSearchSource(typed: string): RenderedMessage {
+  const shown = truncateWords(safeMarkdown(typed), 200);
+  return renderNotice(
+    `No source here is called “${shown}”. Start typing in **source** to pick one, or see this server's feeds with **/sources list** (the content folder is **files**).`,
+  );
+}
+
+/** /search source autocomplete: each source by name with how many articles it has; the value is what the command resolves. */
+export function renderSourceChoices(sources: readonly { id: string; name: string; articles: number }[]): Choice[] {
+  return renderChoices(
+    sources.map((s) => ({
+      name: `${s.id === FILES_SOURCE ? `${s.name} (the content folder)` : s.name} · ${s.articles} article${s.articles === 1 ? '' : 's'}`,
+      // A feed URL too long for a choice value is picked by its name instead.
+      value: s.id.length <= LIMITS.choiceText ? s.id : s.name,
+    })),
+  );
 }
 
 /** A /search button whose query can no longer be read back. */

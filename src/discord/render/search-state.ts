@@ -19,6 +19,8 @@ export interface SearchState {
   query: string | null;
   /** Always present: the hash of the query, to check a query recovered from the message. */
   queryHash: string;
+  /** The short hash of the source id the search is narrowed to; null: every source. */
+  sourceKey: string | null;
 }
 
 /** FNV-1a, 32 bits, base 36: a short stable hash (not for security). */
@@ -35,8 +37,9 @@ export function shortVersion(version: string): string {
   return version.replace(/:/g, '').slice(0, VERSION_CHARS) || '0';
 }
 
-export function encodeSearchId(action: SearchAction, page: number, version: string, query: string): string {
-  const head = `${SEARCH_PREFIX}:${ACTION_CODE[action]}:${page}:${shortVersion(version)}:`;
+/** `sourceKey`: shortHash of the source id the search is narrowed to (the buttons keep the filter). */
+export function encodeSearchId(action: SearchAction, page: number, version: string, query: string, sourceKey: string | null = null): string {
+  const head = `${SEARCH_PREFIX}:${ACTION_CODE[action]}:${page}:${shortVersion(version)}:${sourceKey ? `@${sourceKey}:` : ''}`;
   const inline = `${head}=${query}`;
   if (inline.length <= LIMITS.customId) return inline;
   // The page's footer, where such a query is read back from, shows it without bidi controls: hash it as shown.
@@ -44,12 +47,14 @@ export function encodeSearchId(action: SearchAction, page: number, version: stri
 }
 
 export function decodeSearchId(customId: string): SearchState | null {
-  const m = /^search:([pno]):(\d{1,4}):([^:]+):([=#])([\s\S]*)$/.exec(customId);
+  // Ids made before the source filter have no `@key:` part; they still work (every source).
+  const m = /^search:([pno]):(\d{1,4}):([^:@]+):(?:@([0-9a-z]{1,7}):)?([=#])([\s\S]*)$/.exec(customId);
   if (!m) return null;
-  const [, code, page, version, kind, rest] = m;
-  if (kind === '=') return { action: CODE_ACTION[code], page: Number(page), version, query: rest, queryHash: shortHash(rest) };
+  const [, code, page, version, sourceKey, kind, rest] = m;
+  const base = { action: CODE_ACTION[code], page: Number(page), version, sourceKey: sourceKey ?? null };
+  if (kind === '=') return { ...base, query: rest, queryHash: shortHash(rest) };
   if (!/^[0-9a-z]{1,7}$/.test(rest)) return null;
-  return { action: CODE_ACTION[code], page: Number(page), version, query: null, queryHash: rest };
+  return { ...base, query: null, queryHash: rest };
 }
 
 /** The marker before the raw query in a search page's footer, where long queries are recovered from. */

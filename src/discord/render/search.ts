@@ -13,7 +13,10 @@ const SNIPPET_MAX = 450;
 const ALSO_MAX = 250;
 
 export interface SearchPageView {
+  /** The words searched for; empty when a source is listed newest first. */
   query: string;
+  /** The source the search is narrowed to, by name; absent: every source. */
+  source?: string;
   /** The hits on this page only. */
   hits: SearchHit[];
   /** 0-based. */
@@ -37,17 +40,29 @@ function entry(hit: SearchHit, rank: number): string {
   return `**${rank}. ${title}** · ${formatDate(hit.date)}${snippet ? `\n${snippet}` : ''}${also ? `\n${also}` : ''}`;
 }
 
+function noMatches(view: SearchPageView): string {
+  const from = view.source ? ` from **${truncateWords(safeMarkdown(oneLine(view.source)), 100)}**` : '';
+  if (!view.query.trim()) return `No articles${from} in the library yet.`;
+  return `No articles${from} match “${safeMarkdown(oneLine(view.query))}”. Try other or fewer words.`;
+}
+
+function pageTitle(view: SearchPageView): string {
+  const source = view.source ? oneLine(view.source) : '';
+  if (!view.query.trim()) return embedTitle(source, 'Newest from ');
+  return embedTitle(source ? `${view.query} · from ${source}` : view.query, 'Search: ');
+}
+
 export function renderSearchPage(view: SearchPageView): RenderedMessage {
-  const safeQuery = safeMarkdown(oneLine(view.query));
-  if (!view.hits.length) {
-    return message({ content: [view.notice, `No articles match “${safeQuery}”. Try other or fewer words.`].filter(Boolean).join('\n') });
-  }
+  if (!view.hits.length) return message({ content: [view.notice, noMatches(view)].filter(Boolean).join('\n') });
   const first = view.page * view.pageSize;
   const total = `${view.total}${view.capped ? '+' : ''} result${view.total === 1 ? '' : 's'}`;
-  const footer = `Page ${view.page + 1} of ${view.pageCount} · ${total}${FOOTER_QUERY_MARK}${neutraliseMentions(oneLine(view.query))}`;
+  const from = view.source ? ` · from ${neutraliseMentions(oneLine(view.source))}` : '';
+  // A source listed without words has no query to read back.
+  const query = view.query.trim() ? `${FOOTER_QUERY_MARK}${neutraliseMentions(oneLine(view.query))}` : '';
+  const footer = `Page ${view.page + 1} of ${view.pageCount} · ${total}${from}${query}`;
   const embed = new EmbedBuilder()
     .setColor(COLOUR)
-    .setTitle(embedTitle(view.query, 'Search: '))
+    .setTitle(pageTitle(view))
     .setDescription(truncateWords(view.hits.map((h, i) => entry(h, first + i + 1)).join('\n\n'), LIMITS.embedDescription))
     .setFooter({ text: truncateWords(footer, LIMITS.footer) });
 

@@ -69,6 +69,12 @@ export class DiscordChannelPort implements ChannelPort {
     return { id: sent.id };
   }
 
+  /** Replaces one of our messages in place (a live post's "also reported by" grows); 404 when it was deleted. */
+  async edit(channelId: string, messageId: string, message: RenderedMessage): Promise<void> {
+    const channel = await this.channel(channelId);
+    await channel.messages.edit(messageId, message);
+  }
+
   async deleteOwn(channelId: string, messageId: string): Promise<void> {
     const channel = await this.channel(channelId);
     try {

@@ -1,6 +1,6 @@
 // Live subscriptions and the live ledger on Postgres: the same rows and rules as src/store/live*.ts. The
 // ledger's primary key (channel_id, key) is the claim, so exactly one caller of any host creates a row.
-import type { ClaimRequest, LiveLedgerPort, LiveRecord } from '../../delivery/live';
+import type { ClaimRequest, LiveJob, LiveLedgerPort, LiveRecord } from '../../delivery/live';
 import { fromRaw as postFromRaw, type RawPost } from '../live';
 import { fromRaw, type LiveSubscriptionRow, type NewSubscription, type RawSubscription } from '../live-subscriptions';
 import type { LiveSubscriptionStore } from '../ports';
@@ -63,6 +63,26 @@ export class PgLiveLedger implements LiveLedgerPort {
 
   async unfinished(): Promise<LiveRecord[]> {
     return (await this.db.rows<RawPost>(`SELECT * FROM live_posts WHERE status = 'claimed' ORDER BY claimed_at, channel_id, key`)).map(postFromRaw);
+  }
+
+  async edited(channelId: string, key: string, owner: string, messageId: string, target: { key: string; job: LiveJob }, now: Date): Promise<boolean> {
+    // One transaction, as on SQLite: the edit's row and the post's grown job land together or not at all.
+    return this.db.tx(async (c) => {
+      const done = await c.query(`UPDATE live_posts SET status = 'posted', message_id = $4, posted_at = $5 WHERE ${HELD}`, [
+        channelId,
+        key,
+        owner,
+        messageId,
+        now.toISOString(),
+      ]);
+      if (done.rowCount !== 1) return false;
+      await c.query('UPDATE live_posts SET job = $1 WHERE channel_id = $2 AND key = $3', [JSON.stringify(target.job), channelId, target.key]);
+      return true;
+    });
+  }
+
+  async setJob(channelId: string, key: string, job: LiveJob): Promise<void> {
+    await this.db.run('UPDATE live_posts SET job = $1 WHERE channel_id = $2 AND key = $3', [JSON.stringify(job), channelId, key]);
   }
 
   async storyPostedSince(channelId: string, storyId: string, since: Date): Promise<LiveRecord | null> {

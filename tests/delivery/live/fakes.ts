@@ -7,6 +7,7 @@ import type {
   LiveArticle,
   LiveChannelPort,
   LiveFailureKind,
+  LiveJob,
   LiveLedgerPort,
   LiveMessage,
   LiveRecord,
@@ -96,6 +97,18 @@ export class MemoryLedger implements LiveLedgerPort {
     );
     return r ? structuredClone(r) : null;
   }
+  async edited(channelId: string, key: string, owner: string, messageId: string, target: { key: string; job: LiveJob }, now: Date): Promise<boolean> {
+    const r = this.held(channelId, key, owner);
+    if (!r) return false;
+    Object.assign(r, { status: 'posted', messageId, postedAt: now.toISOString() });
+    const t = this.rows.get(this.k(channelId, target.key));
+    if (t) t.job = structuredClone(target.job);
+    return true;
+  }
+  async setJob(channelId: string, key: string, job: LiveJob): Promise<void> {
+    const r = this.rows.get(this.k(channelId, key));
+    if (r) r.job = structuredClone(job);
+  }
   statusOf(channelId: string, key: string): string | undefined {
     return this.rows.get(this.k(channelId, key))?.status;
   }
@@ -141,12 +154,21 @@ export interface Posted {
   at: number;
 }
 
+export interface Edit {
+  channelId: string;
+  messageId: string;
+  message: LiveMessage;
+}
+
 type Fault = (message: LiveMessage) => { throw: unknown; landed?: boolean } | 'hang' | 'post-then-hang' | null;
 
 /** The channel side: messages posted, with the marker as their footer text; faults injected per send. */
 export class FakeChannels implements LiveChannelPort {
   readonly posted: Posted[] = [];
   readonly faults: Fault[] = [];
+  /** Every edit that landed, and faults for the next edits (an error to throw, or a hang with or without the edit landing). */
+  readonly edits: Edit[] = [];
+  readonly editFaults: unknown[] = [];
   sends = 0;
   private next = 1;
   constructor(private readonly clock: FakeClock) {}
@@ -164,6 +186,23 @@ export class FakeChannels implements LiveChannelPort {
       throw fault.throw;
     }
     return { id: this.store(channelId, message) };
+  }
+  async edit(channelId: string, messageId: string, message: LiveMessage): Promise<void> {
+    const fault = this.editFaults.shift();
+    if (fault === 'hang') return new Promise(() => undefined);
+    if (fault !== undefined && fault !== 'edit-then-hang') throw fault;
+    const post = this.posted.find((p) => p.channelId === channelId && p.id === messageId);
+    if (!post) throw discordError(404, { code: 10008, message: 'Unknown Message' });
+    post.message = message;
+    this.edits.push({ channelId, messageId, message });
+    if (fault === 'edit-then-hang') return new Promise(() => undefined);
+  }
+  /** Someone deleted one of our messages. */
+  deleteMessage(messageId: string): void {
+    this.posted.splice(
+      this.posted.findIndex((p) => p.id === messageId),
+      1,
+    );
   }
   private store(channelId: string, message: LiveMessage): string {
     const id = `m${this.next++}`;

@@ -43,7 +43,7 @@ describe('live posts and changing story keys', () => {
     expect(ports.storyMembers('m-bbc')).toEqual(['m-bbc', 'k-cnbc']);
   });
 
-  it('does not repeat a story whose earlier version was posted alone, under no key', async () => {
+  it('does not repeat a story whose earlier version was posted alone, under no key: it plans an edit of that post', async () => {
     const clock = new FakeClock();
     const ledger = new MemoryLedger();
     const groups = new Groups();
@@ -58,7 +58,9 @@ describe('live posts and changing story keys', () => {
     expect((await planWith(ledger, groups, clock, batches, false)).posts.map((p) => p.article.id)).toEqual([second.id]);
     const plan = await planWith(ledger, groups, clock, batches);
     expect(plan.posts).toEqual([]);
-    expect(plan.skips).toEqual([expect.objectContaining({ articleId: second.id, reason: 'story already posted in this channel' })]);
+    expect(plan.edits).toEqual([expect.objectContaining({ targetKey: first.id, reports: [{ source: 'Other News', url: second.url }] })]);
+    expect(plan.edits[0].article.id).toBe(second.id);
+    expect(plan.skips).toEqual([]);
   });
 
   it('does not repeat a story whose key changed when a version with a smaller id joined', async () => {
