@@ -3,9 +3,9 @@
 // whoever writes (the folder sync, a feed poller, another process) the library follows with catchUp().
 import * as crypto from 'node:crypto';
 import { withLazySentences } from './analyse';
-import { analysisVersion } from './analysis-version';
-import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
+import { type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
+import { readSnapshot, writeSnapshot } from './library-snapshot';
 import { collapsedSearch, LibraryStories } from './library-stories';
 import {
   DEFAULT_BRIEFING_SIZE,
@@ -170,10 +170,8 @@ class ArticleLibrary implements Library {
   async saveIndex(): Promise<boolean> {
     if (this.savedSeq === this.seq) return false;
     const seq = this.seq;
-    // The stories ride in the same record as the index: a restart restores both (see readSnapshot).
-    const saved = { search: this.index.toJSON(), stories: this.stories.toSnapshot((id) => this.byId.get(id)) };
-    const data = Buffer.from(JSON.stringify(saved), 'utf8');
-    await this.opts.reader.saveSearchSnapshot(viewKey(this.opts.view), { seq, analysisVersion: analysisVersion(), data });
+    const stories = this.stories.toSnapshot((id) => this.byId.get(id));
+    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toJSON(), stories });
     this.savedSeq = seq;
     return true;
   }
@@ -348,25 +346,6 @@ export interface LoadedLibrary extends Library {
   storyMembers(articleId: string): string[];
 }
 
-/**
- * The saved index and stories, if made by this code: `{ search, stories }` (an older record is the index alone).
- * Null when there is none, it is another code's, or it does not parse.
- */
-async function readSnapshot(opts: LibraryOptions): Promise<{ seq: number; search: unknown; stories?: unknown } | null> {
-  const saved = await opts.reader.loadSearchSnapshot(viewKey(opts.view));
-  if (!saved || saved.analysisVersion !== analysisVersion()) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(saved.data).toString('utf8')) as unknown;
-    if (parsed && typeof parsed === 'object' && 'search' in parsed) {
-      const both = parsed as { search: unknown; stories?: unknown };
-      return { seq: saved.seq, search: both.search, stories: both.stories ?? undefined };
-    }
-    return { seq: saved.seq, search: parsed };
-  } catch {
-    return null;
-  }
-}
-
 /** Opens the library over one view of the store: articles read once, the index restored (or built). */
 export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> {
   const t0 = Date.now();
@@ -375,7 +354,7 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
   const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt, feed: feedOf(s) }));
   const articles = loaded.map((l) => l.article);
   const t1 = Date.now();
-  const saved = await readSnapshot(opts);
+  const saved = await readSnapshot(opts.reader, opts.view);
   let index: SearchIndex | null = null;
   let savedSeq = -1;
   if (saved) {
