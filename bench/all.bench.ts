@@ -1,9 +1,10 @@
-// `npm run bench [-- --corpus DIR] [--sizes corpus,100000] [--quick] [--no-ingest]`: every row a user waits for,
+// `npm run bench [-- --corpus DIR] [--sizes corpus,100000] [--quick] [--no-ingest] [--hosts]`: every row a user waits for,
 // from one run, side by side with MiniSearch on the same texts: the CLI's whole-process wall time (seed and the
 // largest size ≤ 10k, warm), first load, restart and RSS, search and autocomplete p50/p95, and ingest rate.
 // Each measurement runs in a fresh process (bench/library.bench.ts). The run is written to bench/results/.
 // `corpus` as a size is the corpus folder itself, read as the bot reads it; other sizes are the corpus's
-// articles as JSON files, made up to the size with distinct variants (bench/variants.ts).
+// articles as JSON files, made up to the size with distinct variants (bench/variants.ts). `--hosts` adds the
+// store's rows with one and two hosts (bench/store-hosts.bench.ts; it starts an embedded Postgres, hence opt-in).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ interface Args {
   quick: boolean;
   ingest: boolean;
   restarts: number;
+  hosts: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -38,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     quick,
     ingest: !argv.includes('--no-ingest'),
     restarts: Number(get('restarts') ?? (quick ? 1 : 2)),
+    hosts: argv.includes('--hosts'),
   };
 }
 
@@ -97,6 +100,17 @@ function runSize(size: string, base: BenchArticle[], args: Args, work: string, c
   };
 }
 
+/** The store with one host and two (SQLite, Postgres), as a report section; its own process, as `npm run bench:hosts`. */
+function hostsSection(quick: boolean): string {
+  const extra = quick ? ['--articles', '500', '--claims', '100'] : [];
+  const r = spawnSync(process.execPath, [TSX, join(__dirname, 'store-hosts.bench.ts'), ...extra], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const body = r.status === 0 ? r.stdout.trim() : `not measured: bench/store-hosts.bench.ts exited with ${r.status ?? r.signal}`;
+  return `\n## Store: one host and two (SQLite, Postgres)\n\n${body}\n`;
+}
+
 function commitOf(): string {
   const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -122,7 +136,9 @@ function main(): void {
     const cliSize = args.sizes.filter((s) => s === 'corpus' || Number(s) <= 10_000).pop();
     const runs = args.sizes.map((s) => runSize(s, base, args, work, s === cliSize));
     const ingest = args.ingest ? ingestRows(join(args.corpus, 'article-extraction-benchmark')) : [];
-    const text = report({ args: process.argv.slice(2), machine, commit: commitOf(), minutes: (Date.now() - started) / 60000, seed, runs, ingest });
+    const hosts = args.hosts ? hostsSection(args.quick) : '';
+    const text =
+      report({ args: process.argv.slice(2), machine, commit: commitOf(), minutes: (Date.now() - started) / 60000, seed, runs, ingest }) + hosts;
     console.log(text);
     const out = join(
       ROOT,

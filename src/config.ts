@@ -37,6 +37,10 @@ export interface Config {
   allowPrivateNetwork: boolean;
   /** LIVE_MAX_AGE (hours, default 24): older items are never posted live, and a story is not repeated within it. */
   liveMaxAgeMs: number;
+  /** FEED_LEASE_SECONDS (default 600): how long a host's hold on a feed it is fetching lasts; one that dies leaves the feed to another after it. */
+  feedLeaseMs: number;
+  /** CLAIM_LEASE_SECONDS (default 600): how long a claimed briefing or live post stays another host's before someone else may finish it. */
+  claimLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +88,8 @@ const EnvSchema = z.object({
   FEED_INTERVAL_SECONDS: optional,
   ALLOW_PRIVATE_NETWORK: optional,
   LIVE_MAX_AGE: optional,
+  FEED_LEASE_SECONDS: optional,
+  CLAIM_LEASE_SECONDS: optional,
 });
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -256,6 +262,22 @@ function checkFeedInterval(value: string | undefined, problems: string[]): numbe
   return n;
 }
 
+const DEFAULT_LEASE_SECONDS = 600;
+const MAX_LEASE_SECONDS = 86_400;
+
+/** A lease in seconds, as milliseconds: long enough for the work it covers, short enough to recover from a dead host. */
+function checkLease(name: string, value: string | undefined, problems: string[]): number {
+  if (value === undefined) return DEFAULT_LEASE_SECONDS * 1000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > MAX_LEASE_SECONDS) {
+    problems.push(
+      `${name} must be a number of seconds from 1 to ${MAX_LEASE_SECONDS} (default ${DEFAULT_LEASE_SECONDS} = 10 minutes), got "${value}".`,
+    );
+    return DEFAULT_LEASE_SECONDS * 1000;
+  }
+  return Math.round(n * 1000);
+}
+
 const MAX_LIVE_AGE_HOURS = 24 * 30;
 
 function checkLiveMaxAge(value: string | undefined, problems: string[]): number {
@@ -316,6 +338,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const liveMaxAgeMs = checkLiveMaxAge(parsed.LIVE_MAX_AGE, problems);
   const databaseUrl = checkDatabaseUrl(parsed.DATABASE_URL, problems);
   const shardIds = checkShardIds(parsed.SHARD_IDS, shardCount, problems);
+  const feedLeaseMs = checkLease('FEED_LEASE_SECONDS', parsed.FEED_LEASE_SECONDS, problems);
+  const claimLeaseMs = checkLease('CLAIM_LEASE_SECONDS', parsed.CLAIM_LEASE_SECONDS, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     token,
@@ -334,5 +358,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     feedIntervalSeconds,
     allowPrivateNetwork,
     liveMaxAgeMs,
+    feedLeaseMs,
+    claimLeaseMs,
   };
 }

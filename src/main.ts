@@ -125,6 +125,7 @@ async function openArticles(config: Config, logger: Logger, onLost: (message: st
     shared: config.feeds,
     catchUp: () => folder.catchUp(),
     owner: newOwner(),
+    leaseMs: config.feedLeaseMs,
   });
   sources.start();
   const stopFollowing = followStore(folder, logger);

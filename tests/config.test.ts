@@ -31,6 +31,8 @@ describe('settings from the environment', () => {
       feedIntervalSeconds: 900,
       allowPrivateNetwork: false,
       liveMaxAgeMs: 24 * 3_600_000,
+      feedLeaseMs: 600_000,
+      claimLeaseMs: 600_000,
     });
   });
 

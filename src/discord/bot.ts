@@ -68,7 +68,16 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const scheduler =
     opts.scheduler === false
       ? null
-      : attachScheduler(client, { library, scopeFor: opts.scopeFor, logger, config, now, db: opts.db, onStartFailed: opts.onSchedulerFailed });
+      : attachScheduler(client, {
+          library,
+          scopeFor: opts.scopeFor,
+          logger,
+          config,
+          now,
+          db: opts.db,
+          onStartFailed: opts.onSchedulerFailed,
+          leaseMs: config.claimLeaseMs,
+        });
   if (scheduler) ctx.briefings = scheduler.service;
   const live = startLive(client, opts, scheduler, now);
   if (opts.sources) ctx.sources = opts.sources;
@@ -125,6 +134,7 @@ function startLive(client: Client, opts: BotOptions, scheduler: AttachedSchedule
     library: opts.library,
     logger: opts.logger,
     liveMaxAgeMs: opts.config.liveMaxAgeMs,
+    claimLeaseMs: opts.config.claimLeaseMs,
     now,
     tuning: opts.liveTuning,
   });

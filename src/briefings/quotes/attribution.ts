@@ -281,7 +281,6 @@ export function cueLater(tokens: readonly Token[], q: number): Cue | null {
  * start or after a comma, that a verb-like word follows.
  */
 export function sentenceSubject(tokens: readonly Token[], end = tokens.length): SpeakerPhrase | null {
-  const at = (k: number): Token | undefined => (k < end ? tokens[k] : undefined);
   // Leading quotes and marks are skipped, but only so far: a "sentence" of bare quotes has no subject.
   let i = 0;
   while (i < end && i < 40 && (tokens[i].text === QUOTE_TOKEN || /^[^\p{L}\p{N}]$/u.test(tokens[i].text))) i++;
@@ -292,25 +291,32 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
   }
   // "Horrified at the prospect …, Ramos believes": a participle opening the sentence is no subject.
   const leadingAdverbial =
-    LEADING_ADVERBIAL.has(lc(at(i))) ||
-    (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(at(i)?.text ?? '') && /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(at(i + 1))));
+    LEADING_ADVERBIAL.has(lc(tokenAt(tokens, end, i))) ||
+    (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(tokenAt(tokens, end, i)?.text ?? '') &&
+      /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(tokenAt(tokens, end, i + 1))));
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s, end);
     if (!r) continue;
     let to = r.to;
-    if (at(to)?.text === '(') {
+    if (tokenAt(tokens, end, to)?.text === '(') {
       // A bracket is a short aside ("(R-Texas)"); a longer one is not skipped.
       const limit = Math.min(end, to + 40);
       while (to < limit && tokens[to].text !== ')') to++;
       to++;
     }
-    const next = at(to);
-    if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && at(to + 1)?.text === ',')) return r.phrase;
+    const next = tokenAt(tokens, end, to);
+    if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && tokenAt(tokens, end, to + 1)?.text === ',')) return r.phrase;
     // "Khan, who is Muslim, also decried …"
-    if (next?.text === ',' && r.phrase.kind === 'name' && (n === 0 || /^(who|whose)$/i.test(at(to + 1)?.text ?? ''))) return r.phrase;
+    if (next?.text === ',' && r.phrase.kind === 'name' && (n === 0 || /^(who|whose)$/i.test(tokenAt(tokens, end, to + 1)?.text ?? '')))
+      return r.phrase;
   }
   return null;
+}
+
+/** The token at `k` when it comes before `end` (a module function: sentenceSubject runs for every sentence). */
+function tokenAt(tokens: readonly Token[], end: number, k: number): Token | undefined {
+  return k < end ? tokens[k] : undefined;
 }
 
 const TIME_AFTER = new Set(['later', 'earlier', 'ago', 'after', 'before', 'of', 'and', 'or']);

@@ -188,11 +188,6 @@ interface ReadBack {
 /** Reads the phrase back from index `i`, up to 12 words, stopping at punctuation or a determiner. */
 function readBack(tokens: readonly Token[], i: number, depth: number): ReadBack | NonNullable<Before> {
   const r: ReadBack = { words: [], from: i + 1, loose: 0, atBoundary: false };
-  const take = (k: number, loose: boolean) => {
-    r.words.unshift(tokens[k].text);
-    r.from = k;
-    if (loose) r.loose++;
-  };
   for (let k = i; k >= 0 && i - k < 12; k--) {
     const w = tokens[k].text;
     const l = w.toLowerCase();
@@ -202,19 +197,26 @@ function readBack(tokens: readonly Token[], i: number, depth: number): ReadBack 
     }
     if (k === 0) r.atBoundary = true;
     if (DETERMINERS.has(l) && (l !== 'that' || r.words.length > 0)) {
-      take(k, false);
+      take(r, tokens, k, false);
       r.loose = 0;
       return ownerBeyondDeterminer(tokens, k, r.words, depth) ?? r;
     }
-    if (isNameLike(w)) take(k, false);
-    else if (l === 'of' && r.words.length && k > 0 && isCapitalised(tokens[k - 1].text)) take(k, false);
+    if (isNameLike(w)) take(r, tokens, k, false);
+    else if (l === 'of' && r.words.length && k > 0 && isCapitalised(tokens[k - 1].text)) take(r, tokens, k, false);
     else if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
-    else if (isPhraseWord(w)) take(k, false);
+    else if (isPhraseWord(w)) take(r, tokens, k, false);
     // Other lower-case words only count if a determiner closes the phrase ("the Trump campaign's
     // longtime pollster"); otherwise they belong to the clause before.
-    else take(k, true);
+    else take(r, tokens, k, true);
   }
   return r;
+}
+
+/** Puts token `k` at the front of the phrase read back (a module function: readBack runs for every cue). */
+function take(r: ReadBack, tokens: readonly Token[], k: number, loose: boolean): void {
+  r.words.unshift(tokens[k].text);
+  r.from = k;
+  if (loose) r.loose++;
 }
 
 /** What lies before a determiner can own the phrase: "a spokesman for the junta", "Mr. Morgan of the Sierra Club". */
@@ -369,6 +371,7 @@ function classify(words: string[]): SpeakerPhrase {
   return { kind: 'description', words };
 }
 
-export const isReportingVerb = (t: Token | undefined): boolean => !!t && REPORTING_VERBS.has(t.text.toLowerCase()) && !isCapitalised(t.text);
+// Capitals first: a capitalised word is never one, and is then not lower-cased at all.
+export const isReportingVerb = (t: Token | undefined): boolean => !!t && !isCapitalised(t.text) && REPORTING_VERBS.has(t.text.toLowerCase());
 export const isReportingParticiple = (t: Token | undefined): boolean =>
-  !!t && REPORTING_PARTICIPLES.has(t.text.toLowerCase()) && !isCapitalised(t.text);
+  !!t && !isCapitalised(t.text) && REPORTING_PARTICIPLES.has(t.text.toLowerCase());

@@ -4,6 +4,7 @@ import {
   headSurname,
   isCapitalised,
   isOfficeWord,
+  isPlainLower,
   isPossessive,
   normaliseName,
   splitRoleAndName,
@@ -13,7 +14,7 @@ import {
   type Token,
 } from '../text/names';
 import { genderOf, type Gender } from '../text/gender';
-import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
+import { DETERMINERS, NOT_NAMES, OFFICE_WORDS, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
 
 export interface Entity {
@@ -41,14 +42,21 @@ const SENTENCE_OPENING_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '�
 
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
 
-const isNameWord = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase());
-const isRoleWord = (w: string): boolean => {
-  if (isCapitalised(w)) return false;
+const NAME_WORD = 1;
+const ROLE_WORD = 2;
+/**
+ * Whether a word can be in a name run (NAME_WORD, ROLE_WORD or 0). Every token of every paragraph is
+ * asked once per run step, so the capital is looked at once and a lower-case word is lower-cased at
+ * most once (a Map cache keyed by word was slower still: the vocabulary is larger than any cheap bound).
+ */
+const ROLE_OR_OFFICE = new Set([...ROLE_MODIFIERS, ...OFFICE_WORDS]);
+function runWord(w: string): number {
+  if (isPlainLower(w)) return ROLE_OR_OFFICE.has(w) ? ROLE_WORD : 0;
+  if (isCapitalised(w)) return NOT_NAMES.has(stripPossessive(w).toLowerCase()) ? 0 : NAME_WORD;
   const l = w.toLowerCase();
-  return (
-    ROLE_MODIFIERS.has(l) || isOfficeWord(w) || (l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l))
-  );
-};
+  if (ROLE_MODIFIERS.has(l) || isOfficeWord(w)) return ROLE_WORD;
+  return l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l) ? ROLE_WORD : 0;
+}
 
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
@@ -79,7 +87,7 @@ export class Registry {
         if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
       }
       for (const run of nameRuns(tokens)) {
-        const parts = splitRoleAndName(run.words);
+        const parts = this.splitRun(run.words);
         if (parts) {
           const e = this.add(parts, pos++);
           const appositive = appositiveRole(tokens, run.end);
@@ -96,6 +104,18 @@ export class Registry {
         }
       }
     });
+  }
+
+  /** An article writes the same names again and again: each run of words is split into role and name once. */
+  private readonly splits = new Map<string, NameParts | null>();
+  private splitRun(words: readonly string[]): NameParts | null {
+    const key = words.join('\u0000');
+    let parts = this.splits.get(key);
+    if (parts === undefined) {
+      parts = splitRoleAndName(words);
+      this.splits.set(key, parts);
+    }
+    return parts;
   }
 
   private readonly mentions: Mention[][] = [];
@@ -189,7 +209,7 @@ export class Registry {
     let bestScore = 0;
     for (const e of this.byKey.values()) {
       if (e.kind === 'organisation' || !e.role) continue;
-      if (named.has(headSurname(e.name))) continue;
+      if (named.size > 0 && named.has(headSurname(e.name))) continue;
       const roleWords = e.role
         .toLowerCase()
         .replace(/[’']s\b/g, '')
@@ -288,7 +308,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
   let i = 0;
   while (i < tokens.length) {
     const w = tokens[i].text;
-    if (!isNameWord(w) && !isRoleWord(w)) {
+    if (runWord(w) === 0) {
       i++;
       continue;
     }
@@ -300,7 +320,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
       const t = tokens[j].text;
       const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
       if (!adjacent) break;
-      if (isNameWord(t) || isRoleWord(t)) {
+      if (runWord(t) !== 0) {
         words.push(t);
         if (isPossessive(t) && isCapitalised(t)) {
           possessives.push(words.slice(segStart));
@@ -309,7 +329,13 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
         j++;
         continue;
       }
-      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text)) {
+      if (
+        CONNECTORS.has(t) &&
+        words.length &&
+        isCapitalised(words[words.length - 1]) &&
+        j + 1 < tokens.length &&
+        runWord(tokens[j + 1].text) === NAME_WORD
+      ) {
         words.push(t);
         j++;
         continue;

@@ -1,20 +1,13 @@
 // A paragraph's sentences as the attribution rules need them: never split inside a quote or
 // between a quote and its cue, with each quote masked as one placeholder token.
-import { splitSentences } from '../text/sentences';
+import { sentenceStarts } from '../text/sentences';
 import { tokenize, type Token } from '../text/names';
 import { QUOTE_TOKEN } from './attribution';
 import type { QuoteSpan } from './marks';
 
 /** Sentence ranges of one paragraph, never breaking inside a quote. */
 export function sentenceRanges(text: string, spans: readonly QuoteSpan[]): [number, number][] {
-  const starts: number[] = [];
-  let cursor = 0;
-  for (const s of splitSentences(text)) {
-    const at = text.indexOf(s, cursor);
-    if (at < 0) continue;
-    starts.push(at);
-    cursor = at + s.length;
-  }
+  const starts = sentenceStarts(text);
   if (starts.length === 0 || starts[0] !== 0) starts.unshift(0);
   // Boundaries come in order, and so do spans: one pointer walks both (a span list can be long).
   let span = 0;

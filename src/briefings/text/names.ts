@@ -52,24 +52,90 @@ const ABBREVIATIONS = new Set([
 /** Words (with hyphens, apostrophes and internal periods kept) and single punctuation marks. */
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let t = m[0];
-    let end = m.index + t.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const kind = charKind(text, i, c);
+    if (kind === SPACE) {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? codePointLength(text, i) : 1;
+      continue;
+    }
+    if (kind === OTHER) {
+      const len = codePointLength(text, i);
+      out.push({ text: text.slice(i, i + len), start: offset + i, end: offset + i + len });
+      i += len;
+      continue;
+    }
+    const start = i;
+    let end = wordRunEnd(text, i);
+    // (?:[’'.\-&][\p{L}\p{N}]+)*: a joiner counts only with a letter or digit after it.
+    while (end < n && isJoiner(text.charCodeAt(end)) && end + 1 < n && charKind(text, end + 1, text.charCodeAt(end + 1)) === WORD) {
+      end = wordRunEnd(text, end + 1);
+    }
+    if (end < n && text.charCodeAt(end) === 46) end++;
+    let t = text.slice(start, end);
     if (t.length > 1 && t.endsWith('.')) {
       const bare = t.slice(0, -1);
       const keep = ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || bare.includes('.');
       if (!keep) {
         t = bare;
         end--;
-        re.lastIndex = end;
       }
     }
-    out.push({ text: t, start: offset + m.index, end: offset + end });
+    out.push({ text: t, start: offset + start, end: offset + end });
+    i = end;
   }
   return out;
 }
+
+// The tokenizer was one regex, /[\p{L}\p{N}]+(?:[’'.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu; this scan
+// gives the same tokens without a match array per token (issue 13). Characters are read by code point.
+const WORD = 0;
+const SPACE = 1;
+const OTHER = 2;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const SPACE_CHAR = /^\s$/u;
+/** Kinds of the BMP characters, filled on first sight (0 unknown, else kind + 1). */
+const BMP_KINDS = new Uint8Array(0x10000);
+
+function codePointLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+function charKind(text: string, i: number, c: number): number {
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return WORD;
+    return c === 32 || (c >= 9 && c <= 13) ? SPACE : OTHER;
+  }
+  if (c >= 0xd800 && c <= 0xdbff && codePointLength(text, i) === 2) return kindOf(text.slice(i, i + 2));
+  const known = BMP_KINDS[c];
+  if (known) return known - 1;
+  const kind = kindOf(String.fromCharCode(c));
+  BMP_KINDS[c] = kind + 1;
+  return kind;
+}
+
+function kindOf(ch: string): number {
+  return WORD_CHAR.test(ch) ? WORD : SPACE_CHAR.test(ch) ? SPACE : OTHER;
+}
+
+/** The end of the run of letters and digits that starts at `i`. */
+function wordRunEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (charKind(text, i, c) !== WORD) break;
+    i += c >= 0xd800 && c <= 0xdbff ? codePointLength(text, i) : 1;
+  }
+  return i;
+}
+
+/** ’ ' . - & */
+const isJoiner = (c: number): boolean => c === 0x2019 || c === 39 || c === 46 || c === 45 || c === 38;
 
 export function isCapitalised(w: string): boolean {
   const c = w.charAt(0);
@@ -83,9 +149,22 @@ export const isPossessive = (w: string): boolean => hasApostrophe(w) && (/[’']
 export const stripPossessive = (w: string): string => (hasApostrophe(w) ? w.replace(/[’']s$/i, '').replace(/(s)[’']$/, '$1') : w);
 const bare = (w: string): string => stripPossessive(w).toLowerCase();
 
+/**
+ * ASCII with no capital, apostrophe, period or hyphen ("said", "2016", ","): most tokens. Such a word
+ * is its own bare form, is not capitalised and has no final period to drop, so one set lookup decides.
+ */
+export function isPlainLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90) || c === 39 || c === 46 || c === 45) return false;
+  }
+  return true;
+}
+
 /** Whether `set` holds the word, bare (no possessive, lower-case) and with or without a final period. */
 function holdsBare(set: ReadonlySet<string>, w: string): boolean {
   if (set.has(w)) return true;
+  if (isPlainLower(w)) return false;
   const b = bare(w);
   if (b !== w && set.has(b)) return true;
   return b.endsWith('.') && set.has(b.slice(0, -1));
@@ -182,6 +261,7 @@ export function nameKind(nameWords: readonly string[], role: string | null): Nam
 /** The surname a name is filed under: its last word, minus suffixes and possessives, lower-cased. */
 const surnameCache = new Map<string, string>();
 export function headSurname(name: string): string {
+  if (PLAIN_NAME.test(name)) return plainSurname(name);
   let v = surnameCache.get(name);
   if (v === undefined) {
     v = computeHeadSurname(name);
@@ -189,6 +269,19 @@ export function headSurname(name: string): string {
     surnameCache.set(name, v);
   }
   return v;
+}
+
+/** ASCII letters and spaces only: no quote, bracket, possessive or period for computeHeadSurname to strip. */
+const PLAIN_NAME = /^[A-Za-z ]*$/;
+
+/** computeHeadSurname for a plain name: its last word that is no suffix, lower-cased. */
+function plainSurname(name: string): string {
+  const words = name.split(' ');
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k].toLowerCase();
+    if (w && !SUFFIXES.has(w)) return w;
+  }
+  return '';
 }
 
 function computeHeadSurname(name: string): string {

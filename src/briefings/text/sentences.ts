@@ -160,11 +160,11 @@ type Kind = 'prefix' | 'continue' | 'number' | 'ordinary' | 'initial' | 'word';
 function classify(word: string): Kind {
   const lower = word.toLowerCase();
   const capital = isUpper(firstChar(word));
-  const known = (set: Set<string>): boolean => set.has(lower) && (capital || !NEEDS_CAPITAL.has(lower));
-  if (known(ALWAYS_CONTINUE)) return 'continue';
-  if (known(PREFIX_TITLES)) return 'prefix';
-  if (known(NUMBER_PREFIXES)) return 'number';
-  if (known(ORDINARY_ABBREVIATIONS)) return 'ordinary';
+  const plain = capital || !NEEDS_CAPITAL.has(lower);
+  if (plain && ALWAYS_CONTINUE.has(lower)) return 'continue';
+  if (plain && PREFIX_TITLES.has(lower)) return 'prefix';
+  if (plain && NUMBER_PREFIXES.has(lower)) return 'number';
+  if (plain && ORDINARY_ABBREVIATIONS.has(lower)) return 'ordinary';
   // "etc." ends a list and rarely precedes a proper noun: a capital after it is a new sentence.
   if (lower === 'etc') return 'word';
   // Single capital letter: an initial ("George W. Bush").
@@ -214,10 +214,24 @@ function endsSentence(word: string, run: string, closed: boolean, insideQuote: b
 export function splitSentences(text: string): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    return scan(text);
+    return scan(text).sentences();
   } catch {
     const t = text.trim();
     return t ? [t] : [];
+  }
+}
+
+/**
+ * Where each sentence of splitSentences(text) starts in the text, without copying the sentences:
+ * for callers that need offsets (quote attribution reads every paragraph this way).
+ */
+export function sentenceStarts(text: string): number[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  try {
+    return scan(text).starts();
+  } catch {
+    const at = firstVisible(text, 0);
+    return at < text.length ? [at] : [];
   }
 }
 
@@ -244,6 +258,16 @@ class Pieces {
     else this.carry = start;
   }
 
+  /** Where each sentence starts, its leading space skipped: the sentences() strings, as offsets. */
+  starts(): number[] {
+    const out = this.ranges.map(([from]) => firstVisible(this.text, from));
+    if (this.carry >= 0 && out.length === 0) {
+      const at = firstVisible(this.text, this.carry);
+      if (at < this.text.length) out.push(at);
+    }
+    return out;
+  }
+
   sentences(): string[] {
     const out = this.ranges.map(([from, to]) => this.text.slice(from, to).trim());
     if (this.carry >= 0 && out.length === 0) {
@@ -252,6 +276,14 @@ class Pieces {
     }
     return out;
   }
+}
+
+const VISIBLE = /\S/g;
+/** The first index at or after `from` that String.prototype.trim would keep (text length when none). */
+function firstVisible(text: string, from: number): number {
+  VISIBLE.lastIndex = from;
+  const m = VISIBLE.exec(text);
+  return m ? m.index : text.length;
 }
 
 /** Whether the scan is inside a quotation: curly marks nest, a straight mark toggles. */
@@ -305,13 +337,20 @@ function readTerminator(text: string, i: number, quotes: QuoteDepth): Terminator
   return { run, end: j, closed, insideBefore, insideAfter: quotes.inside };
 }
 
-function scan(text: string): string[] {
+/** The only characters the scan acts on: everything between them is stepped over at once. */
+const STOPS = /[.?!…\n“”"]/g;
+
+function scan(text: string): Pieces {
   const pieces = new Pieces(text);
   const quotes = new QuoteDepth();
   const n = text.length;
   let sentenceStart = 0;
   let i = 0;
   while (i < n) {
+    STOPS.lastIndex = i;
+    const stop = STOPS.exec(text);
+    if (stop === null) break;
+    i = stop.index;
     const ch = text[i];
     quotes.see(ch);
     if (ch === '\n') {
@@ -345,5 +384,5 @@ function scan(text: string): string[] {
     i = t.end;
   }
   pieces.push(sentenceStart, n);
-  return pieces.sentences();
+  return pieces;
 }

@@ -44,6 +44,8 @@ export interface LivePosterDeps {
 }
 
 export const DEFAULT_SPACING_MS = 1_500;
+/** How long another process's library may lag behind the article it claimed a post for (it follows the store). */
+export const LIBRARY_CATCH_UP_MS = 60_000;
 /** How far back to look for a post's marker before its claim time (clock skew between processes). */
 const SEARCH_SLACK_MS = 5 * 60_000;
 
@@ -159,11 +161,22 @@ export class LivePoster {
       if (this.deps.ownsChannel && !(await this.deps.ownsChannel(record.channelId))) continue;
       if (record.owner !== owner) {
         if (!record.owner || !this.deps.claimIsStale(record.owner, record.claimedAt, owner, now)) continue;
+        if (this.notHereYet(record, now)) continue;
         if (!(await ledger.takeOver(record, owner, now))) continue; // another process took it first
       }
       const mine = await ledger.get(record.channelId, record.key);
       if (mine) this.enqueue({ record: mine, searchFirst: true });
     }
+  }
+
+  /**
+   * Another process's fresh claim on an article this process's library has not read from the shared store yet
+   * (libraries follow the store's changes a few seconds behind): taking it now would fail it as gone, so a
+   * later round takes it. After LIBRARY_CATCH_UP_MS the article really is gone, and the claim is failed.
+   */
+  private notHereYet(record: LiveRecord, now: Date): boolean {
+    if (record.job?.kind !== 'article' || this.deps.articles(record.job.articleId)) return false;
+    return now.getTime() - Date.parse(record.claimedAt) < LIBRARY_CATCH_UP_MS;
   }
 
   private enqueue(job: Job): void {

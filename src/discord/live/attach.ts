@@ -20,6 +20,8 @@ export interface LiveOptions {
   library: Pick<Library, 'article' | 'summary' | 'articles'>;
   logger: Logger;
   liveMaxAgeMs?: number;
+  /** How long another process's claim holds before this one may finish the post (CLAIM_LEASE_SECONDS). */
+  claimLeaseMs?: number;
   now?: () => Date;
   /** Tuning for tests: the channel port, pauses between posts, backoff after 5xx. */
   port?: LiveChannelPort;
@@ -47,8 +49,8 @@ export function attachLivePosts(client: Client, opts: LiveOptions): AttachedLive
     owner: newOwner(),
     now,
     logger,
-    ownsGuild: (guildId) => client.guilds.cache.has(guildId),
     maxAgeMs: opts.liveMaxAgeMs,
+    claimLeaseMs: opts.claimLeaseMs,
     ...opts.tuning,
   });
   let stopped = false;

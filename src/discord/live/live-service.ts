@@ -12,7 +12,7 @@ import {
   type StoryOf,
   type SubscriptionPort,
 } from '../../delivery/live';
-import { claimIsStale } from '../../schedule/owner';
+import { CLAIM_LEASE_MS, claimIsStale } from '../../schedule/owner';
 import type { NewArticles, SourcesService } from '../../sources/service-types';
 import type { LiveSubscriptionStore } from '../../store/ports';
 import { classifyError } from '../schedule/classify-error';
@@ -31,11 +31,11 @@ export interface LiveServiceDeps {
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
   logger: { info: Log; warn: Log; error: Log };
-  /** Guilds this process posts for (its shard's); all when absent. */
-  ownsGuild?: (guildId: string) => boolean;
   /** The story an article belongs to; by default the core's story grouping over the library, built at start. */
   storyOf?: StoryOf;
   maxAgeMs?: number;
+  /** How long another process's claim holds before this one may take it over; 10 minutes by default. */
+  claimLeaseMs?: number;
   burstCap?: number;
   spacingMs?: number;
   backoffMs?: readonly number[];
@@ -80,8 +80,7 @@ export class LiveService {
           ? liveStoryPorts(deps.library)
           : { storyOf: (id: string) => this.stories?.keyOf(id) ?? null }),
       owner: deps.owner,
-      claimIsStale,
-      ownsChannel: deps.ownsGuild ? async (channelId) => (await repo.inChannel(channelId)).some((s) => deps.ownsGuild?.(s.guildId)) : undefined,
+      claimIsStale: (holder, claimedAt, me, now) => claimIsStale(holder, claimedAt, me, now, deps.claimLeaseMs ?? CLAIM_LEASE_MS),
       now: deps.now,
       sleep: deps.sleep ?? realSleep,
       logger: deps.logger,
@@ -120,7 +119,10 @@ export class LiveService {
 
   private async batchesFor(batch: NewArticles): Promise<PollBatch[]> {
     const now = this.deps.now();
-    const rows = (await this.deps.subscriptions.forFeed(batch.feedUrl)).filter((r) => !this.deps.ownsGuild || this.deps.ownsGuild(r.guildId));
+    // Every subscription of the feed, whichever shard or host holds its server: only the process that fetched
+    // the feed hears of its new articles, posting goes through REST (any process can post anywhere), and the
+    // ledger's claim keeps each post to one process.
+    const rows = await this.deps.subscriptions.forFeed(batch.feedUrl);
     return rows.map((row) => {
       const subscription = subscriptionOf(row);
       // The feed's first poll ever posts nothing, whatever the subscription's own state says.

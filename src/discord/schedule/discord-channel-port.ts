@@ -28,7 +28,10 @@ export class DiscordChannelPort implements ChannelPort {
   constructor(private readonly client: Client) {}
 
   private async channel(channelId: string): Promise<GuildTextBasedChannel> {
-    const channel = this.client.channels.cache.get(channelId) ?? (await this.client.channels.fetch(channelId));
+    // A server another shard (or host) holds is not in this client's cache, yet its channels take posts through
+    // REST all the same (a live post for a feed this process fetched): without allowUnknownGuild discord.js
+    // returns null for them, which would read as a deleted channel.
+    const channel = this.client.channels.cache.get(channelId) ?? (await this.client.channels.fetch(channelId, { allowUnknownGuild: true }));
     if (!channel) throw new PortError('Unknown Channel', 404, 10003);
     if (!channel.isTextBased() || channel.isDMBased() || !channel.isSendable()) {
       throw new PortError('The briefing channel is not a server text channel the bot can post in.', 404, 0);
