@@ -125,6 +125,8 @@ function main(): void {
     .join('/')} at start`;
   console.error(`building dist/ (the CLI is timed compiled, as installed) …`);
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  // As `npm run build` does: the compiled core's analysis version, so the CLI reuses what the bench's loads stored.
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'build-info.js')], { cwd: ROOT, stdio: 'inherit' });
   const work = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
   try {
     const base = benchArticles(args.corpus);

@@ -2,6 +2,7 @@
 // library shows them: one briefing item per story, one search hit per story, each with "also reported by".
 // Story ids change when stories merge or split, so nothing here keeps one beyond a single call.
 import { buildStories, type StoryIndex, type StoryMember } from './stories';
+import { restoreStories, saveStories, type StorySnapshot } from './stories/snapshot';
 import type { AlsoReported, Article, SearchHit } from './types';
 
 function alsoReported(m: StoryMember): AlsoReported {
@@ -20,6 +21,16 @@ export class LibraryStories {
   /** Groups the articles at hand (word weights and site furniture are fitted on them, then kept fixed). */
   static build(articles: readonly Article[]): LibraryStories {
     return new LibraryStories(buildStories([...articles]));
+  }
+
+  /** The grouping saved by `toSnapshot`, with articles changed since added again; null if the snapshot is not usable. */
+  static restore(saved: unknown, articles: readonly Article[]): LibraryStories | null {
+    const index = saved === undefined ? null : restoreStories(saved, articles);
+    return index ? new LibraryStories(index) : null;
+  }
+
+  toSnapshot(byId: (id: string) => Article | undefined): StorySnapshot | null {
+    return saveStories(this.index, byId);
   }
 
   /** Adds an article, or replaces the version with the same id. */

@@ -3,9 +3,9 @@
 // whoever writes (the folder sync, a feed poller, another process) the library follows with catchUp().
 import * as crypto from 'node:crypto';
 import { withLazySentences } from './analyse';
-import { analysisVersion } from './analysis-version';
-import { viewKey, type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
+import { type ArticleReader, type ArticleView, type StoredArticle } from './article-store';
 import { byRecency, composeBriefing, rankHits } from './briefing';
+import { readSnapshot, writeSnapshot } from './library-snapshot';
 import { collapsedSearch, LibraryStories } from './library-stories';
 import {
   DEFAULT_BRIEFING_SIZE,
@@ -32,6 +32,8 @@ export interface LoadReport {
   articles: number;
   /** Whether the search index was restored from the store's saved copy (then patched with what changed). */
   indexFromStore: boolean;
+  /** Whether the stories were restored from the same saved record (only articles changed since were grouped). */
+  storiesFromStore: boolean;
   /** Milliseconds reading articles from the store, restoring or building the index, and grouping stories. */
   readMs: number;
   indexMs: number;
@@ -168,8 +170,8 @@ class ArticleLibrary implements Library {
   async saveIndex(): Promise<boolean> {
     if (this.savedSeq === this.seq) return false;
     const seq = this.seq;
-    const data = Buffer.from(JSON.stringify(this.index.toJSON()), 'utf8');
-    await this.opts.reader.saveSearchSnapshot(viewKey(this.opts.view), { seq, analysisVersion: analysisVersion(), data });
+    const stories = this.stories.toSnapshot((id) => this.byId.get(id));
+    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toJSON(), stories });
     this.savedSeq = seq;
     return true;
   }
@@ -352,13 +354,13 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
   const loaded = stored.map((s) => ({ article: withLazySentences(s.article), storedAt: s.storedAt, feed: feedOf(s) }));
   const articles = loaded.map((l) => l.article);
   const t1 = Date.now();
-  const saved = await opts.reader.loadSearchSnapshot(viewKey(opts.view));
+  const saved = await readSnapshot(opts.reader, opts.view);
   let index: SearchIndex | null = null;
   let savedSeq = -1;
-  if (saved && saved.analysisVersion === analysisVersion()) {
+  if (saved) {
     try {
       // fromJSON drops articles the saved index has and the store lost, and indexes new or changed ones.
-      index = SearchIndex.fromJSON(JSON.parse(Buffer.from(saved.data).toString('utf8')), articles);
+      index = SearchIndex.fromJSON(saved.search, articles);
       savedSeq = saved.seq === seq ? seq : -1;
     } catch {
       index = null;
@@ -367,7 +369,15 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
   const indexFromStore = index !== null;
   index ??= SearchIndex.build(articles);
   const t2 = Date.now();
-  const stories = LibraryStories.build(articles);
-  const report: LoadReport = { articles: articles.length, indexFromStore, readMs: t1 - t0, indexMs: t2 - t1, storiesMs: Date.now() - t2 };
+  const restored = indexFromStore ? LibraryStories.restore(saved?.stories, articles) : null;
+  const stories = restored ?? LibraryStories.build(articles);
+  const report: LoadReport = {
+    articles: articles.length,
+    indexFromStore,
+    storiesFromStore: restored !== null,
+    readMs: t1 - t0,
+    indexMs: t2 - t1,
+    storiesMs: Date.now() - t2,
+  };
   return new ArticleLibrary(opts, index, stories, loaded, seq, savedSeq, report, await opts.reader.warnings(opts.view));
 }

@@ -75,7 +75,7 @@ export const BOUNDARIES: Record<string, RoomRule> = {
 };
 
 /** Files directly in src/ that start a program; the other files there are 'config'. */
-export const ENTRY_FILES: ReadonlySet<string> = new Set(['src/main.ts', 'src/sharded.ts', 'src/cli.ts']);
+export const ENTRY_FILES: ReadonlySet<string> = new Set(['src/main.ts', 'src/sharded.ts', 'src/cli.ts', 'src/build-info.ts']);
 
 /** Outside the core, only its public face (src/briefings/index.ts) may be imported. */
 export const CORE_FACE = 'src/briefings/index.ts';

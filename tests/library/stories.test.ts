@@ -1,5 +1,6 @@
 // The library groups versions of one event into stories: a briefing shows one item per story and a search
 // one hit per story, each with "also reported by"; the grouping follows the store and survives a restart.
+import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -103,8 +104,34 @@ describe('stories in the library', () => {
     await first.close();
     open.splice(open.indexOf(first), 1);
     const again = await load(database);
-    expect(again.loadReport.indexFromStore).toBe(true);
+    expect(again.loadReport).toMatchObject({ indexFromStore: true, storiesFromStore: true });
     expect(again.storyMembers(idOf(again, psPriceIgn))).toEqual(before);
     expect(before).toHaveLength(3);
+  });
+
+  it('groups a version changed while the bot was down when restoring the saved grouping', async () => {
+    const database = path.join(root, 'briefbot.db');
+    fs.rmSync(path.join(dir, fileOf(psPriceGi)));
+    await (await load(database)).close();
+    open.splice(0);
+    fs.writeFileSync(path.join(dir, fileOf(psPriceGi)), markdown(psPriceGi));
+    const again = await load(database);
+    await again.catchUp();
+    expect(again.loadReport.storiesFromStore).toBe(true);
+    expect(again.storyMembers(idOf(again, psPriceCnbc))).toHaveLength(3);
+  });
+
+  it('groups afresh when the saved record was made by other code', async () => {
+    const database = path.join(root, 'briefbot.db');
+    const first = await load(database);
+    const before = first.storyMembers(idOf(first, psPriceIgn));
+    await first.close();
+    open.splice(0);
+    const db = new Database(database);
+    db.prepare("UPDATE search_snapshots SET analysis_version = 'other-code'").run();
+    db.close();
+    const again = await load(database);
+    expect(again.loadReport).toMatchObject({ indexFromStore: false, storiesFromStore: false });
+    expect(again.storyMembers(idOf(again, psPriceIgn))).toEqual(before);
   });
 });

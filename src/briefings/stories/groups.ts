@@ -21,7 +21,32 @@ export class StoryIndex {
   /** Article id → the key of its group; every group's members share one Set. */
   private readonly groupOf = new Map<string, Set<string>>();
 
-  constructor(private readonly matcher: StoryMatcher) {}
+  constructor(readonly matcher: StoryMatcher) {}
+
+  /** Every article id, in the order added. */
+  ids(): IterableIterator<string> {
+    return this.members.keys();
+  }
+
+  /** The ids an article was found to match when it (or they) were added. */
+  linksOf(id: string): ReadonlySet<string> {
+    return this.links.get(id) ?? new Set();
+  }
+
+  /**
+   * Restoring a snapshot: takes an article the matcher already holds (restored, not compared), then
+   * `restoreLink` puts back each saved match.
+   */
+  restoreMember(article: StoryArticle): void {
+    this.members.set(article.id, memberOf(article));
+    this.groupOf.set(article.id, new Set([article.id]));
+  }
+
+  restoreLink(a: string, b: string): void {
+    this.link(a, b);
+    this.link(b, a);
+    this.merge(this.groupOf.get(a)!, this.groupOf.get(b)!);
+  }
 
   get size(): number {
     return this.members.size;

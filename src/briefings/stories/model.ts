@@ -23,6 +23,13 @@ export interface StoryTermIds {
   lede: Int32Array;
 }
 
+export interface StoryModelSnapshot {
+  furniture: number[];
+  words: string[];
+  df: Int32Array;
+  docs: number;
+}
+
 export class StoryModel {
   /** Inverse document frequency by word id, for the words seen when fitted (worked out once). */
   private readonly idfs: Float64Array;
@@ -33,8 +40,8 @@ export class StoryModel {
     private readonly furniture: ReadonlySet<number>,
     /** Word ids; new words met after fitting extend it (they weigh as the rarest). */
     private readonly vocab: StoryVocabulary,
-    df: Int32Array,
-    docs: number,
+    private readonly df: Int32Array,
+    private readonly docs: number,
     /**
      * The articles fitted and their term ids, in order, handed out once when a matcher reads the same
      * articles in the same order (as buildStories does), then let go; anything else is worked out again.
@@ -53,6 +60,18 @@ export class StoryModel {
   /** No furniture known, every word equally rare. */
   static empty(): StoryModel {
     return new StoryModel(new Set(), new StoryVocabulary(), new Int32Array(0), 0);
+  }
+
+  /** What a restart needs to go on with the same model: furniture keys, every word id's stem, the fitted counts. */
+  toSnapshot(): StoryModelSnapshot {
+    return { furniture: [...this.furniture], words: this.vocab.words.slice(), df: this.df.slice(), docs: this.docs };
+  }
+
+  /** The model a snapshot was taken of: the same word ids, weights and furniture. */
+  static restore(s: StoryModelSnapshot): StoryModel {
+    const vocab = new StoryVocabulary();
+    for (const w of s.words) vocab.intern(w);
+    return new StoryModel(new Set(s.furniture), vocab, s.df, s.docs);
   }
 
   static fit(articles: Iterable<StoryArticle>): StoryModel {

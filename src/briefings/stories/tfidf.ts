@@ -42,7 +42,7 @@ export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
 export const MAX_POSTING = 256;
 
 /** A unit-length sparse vector: term ids ascending, with their weights. */
-interface SparseVector {
+export interface SparseVector {
   terms: Int32Array;
   weights: Float64Array;
 }
@@ -105,7 +105,7 @@ export class TfIdfMatcher implements StoryMatcher {
   private dense = new Float64Array(1024);
 
   constructor(
-    private readonly model: StoryModel,
+    readonly model: StoryModel,
     options: TfIdfOptions = {},
   ) {
     this.opts = { ...TFIDF_DEFAULTS, ...options };
@@ -175,24 +175,44 @@ export class TfIdfMatcher implements StoryMatcher {
     return best.map((i) => terms[i]);
   }
 
-  add(article: StoryArticle): string[] {
+  /** The word weights an article was indexed with (what a snapshot saves), or undefined. */
+  entryOf(id: string): { vector: SparseVector; titleIds: Int32Array } | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.entries[slot]!;
+  }
+
+  /** Indexes an article with its saved weights and compares it with nothing (its matches are saved too). */
+  restore(article: StoryArticle, vector: SparseVector, titleIds: Int32Array): void {
     this.remove(article.id);
-    const { vector, titleIds } = this.vectorOf(article);
-    const entry: Entry = {
-      id: article.id,
-      vector,
-      titleIds,
-      title: null,
-      keys: this.keysOf(vector),
-      time: timeOf(article.date),
-      outlet: outletOf(article),
-    };
+    const entry = this.entryFor(article, vector, titleIds);
+    const slot = this.place(entry);
+    for (const key of entry.keys) {
+      let posting = this.postings.get(key);
+      if (!posting) this.postings.set(key, (posting = new Set()));
+      posting.add(slot);
+    }
+  }
+
+  private entryFor(article: StoryArticle, vector: SparseVector, titleIds: Int32Array): Entry {
+    return { id: article.id, vector, titleIds, title: null, keys: this.keysOf(vector), time: timeOf(article.date), outlet: outletOf(article) };
+  }
+
+  /** Gives the entry a slot (a removed article's, if any) and records its time. */
+  private place(entry: Entry): number {
     const slot = this.freeSlots.pop() ?? this.entries.length;
     this.entries[slot] = entry;
-    this.slotOf.set(article.id, slot);
+    this.slotOf.set(entry.id, slot);
     if (this.seenAt.length <= slot) this.seenAt = growTo(this.seenAt, slot + 1);
     if (this.times.length <= slot) this.times = growFloat(this.times, slot + 1);
     this.times[slot] = entry.time ?? NaN;
+    return slot;
+  }
+
+  add(article: StoryArticle): string[] {
+    this.remove(article.id);
+    const { vector, titleIds } = this.vectorOf(article);
+    const entry = this.entryFor(article, vector, titleIds);
+    const slot = this.place(entry);
     const stamp = ++this.addCount;
     this.seenAt[slot] = stamp;
     const matches: string[] = [];

@@ -1,0 +1,178 @@
+// The story grouping saved for a restart: the fitted model, each article's word weights and the matches found,
+// in typed arrays (base64 in JSON). Restoring takes none of the grouping's work (tokenising ledes, comparing
+// articles); only articles new or changed since the snapshot are added, against the same model, as a running
+// library adds them. A snapshot for other settings, or one that does not decode, is refused (null).
+import { StoryIndex } from './groups';
+import { StoryModel } from './model';
+import { ledeParagraphs, titleOf } from './text';
+import { TfIdfMatcher, type SparseVector } from './tfidf';
+import type { StoryArticle } from './types';
+
+const FORMAT = 1;
+
+export interface StorySnapshot {
+  v: typeof FORMAT;
+  method: string;
+  model: { furniture: number[]; words: string[]; df: string; docs: number };
+  ids: string[];
+  /** Per article: storyKey at save time (a changed article is added again). */
+  keys: string;
+  /** Per article, its vector's terms and weights, its headline's word ids: flat, with end offsets. */
+  terms: string;
+  weights: string;
+  termEnds: string;
+  titles: string;
+  titleEnds: string;
+  /** Matches as pairs of positions in `ids`. */
+  links: string;
+}
+
+const b64 = (a: Int32Array | Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+function int32s(s: unknown): Int32Array {
+  if (typeof s !== 'string') throw new Error('not a story snapshot');
+  const buf = Buffer.from(s, 'base64');
+  if (buf.byteLength % 4) throw new Error('not a story snapshot');
+  return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
+function float64s(s: unknown): Float64Array {
+  if (typeof s !== 'string') throw new Error('not a story snapshot');
+  const buf = Buffer.from(s, 'base64');
+  if (buf.byteLength % 8) throw new Error('not a story snapshot');
+  return new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
+/** A hash of everything grouping reads from an article: equal keys, same place in the stories. */
+export function storyKey(a: StoryArticle): number {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xff, 0x01000193);
+  };
+  mix(titleOf(a));
+  mix(a.date ?? '');
+  mix(typeof a.url === 'string' ? a.url : '');
+  mix(typeof a.source === 'string' ? a.source : '');
+  for (const p of ledeParagraphs(a)) mix(p);
+  let length = 0;
+  for (const p of Array.isArray(a.paragraphs) ? a.paragraphs : []) if (typeof p === 'string') length += p.length;
+  mix(String(length));
+  return h | 0;
+}
+
+class Flat {
+  values: number[] = [];
+  ends: number[] = [];
+  push(a: ArrayLike<number>): void {
+    for (let i = 0; i < a.length; i++) this.values.push(a[i]);
+    this.ends.push(this.values.length);
+  }
+}
+
+/** The index's state, or null when its matcher is not the TF-IDF one (nothing else is saved) or an article is missing. */
+export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticle | undefined): StorySnapshot | null {
+  const matcher = index.matcher;
+  if (!(matcher instanceof TfIdfMatcher)) return null;
+  const ids = [...index.ids()];
+  const at = new Map(ids.map((id, n) => [id, n]));
+  const keys = new Int32Array(ids.length);
+  const terms = new Flat();
+  const titles = new Flat();
+  const weights: number[] = [];
+  const links: number[] = [];
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    const article = byId(id);
+    const entry = matcher.entryOf(id);
+    // Out of step with the library (never expected): save no grouping rather than fail the index's save.
+    if (!article || !entry) return null;
+    keys[n] = storyKey(article);
+    terms.push(entry.vector.terms);
+    for (const w of entry.vector.weights) weights.push(w);
+    titles.push(entry.titleIds);
+    for (const other of index.linksOf(id)) if (at.get(other)! > n) links.push(n, at.get(other)!);
+  }
+  const m = matcher.model.toSnapshot();
+  return {
+    v: FORMAT,
+    method: index.method,
+    model: { furniture: m.furniture, words: m.words, df: b64(m.df), docs: m.docs },
+    ids,
+    keys: b64(keys),
+    terms: b64(Int32Array.from(terms.values)),
+    weights: b64(Float64Array.from(weights)),
+    termEnds: b64(Int32Array.from(terms.ends)),
+    titles: b64(Int32Array.from(titles.values)),
+    titleEnds: b64(Int32Array.from(titles.ends)),
+    links: b64(Int32Array.from(links)),
+  };
+}
+
+interface Decoded {
+  s: StorySnapshot;
+  keys: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+  termEnds: Int32Array;
+  titles: Int32Array;
+  titleEnds: Int32Array;
+  links: Int32Array;
+}
+
+function decode(data: unknown): Decoded {
+  const s = data as StorySnapshot;
+  if (!s || typeof s !== 'object' || s.v !== FORMAT || !Array.isArray(s.ids) || !s.model || !Array.isArray(s.model.words))
+    throw new Error('not a story snapshot');
+  const d = {
+    s,
+    keys: int32s(s.keys),
+    terms: int32s(s.terms),
+    weights: float64s(s.weights),
+    termEnds: int32s(s.termEnds),
+    titles: int32s(s.titles),
+    titleEnds: int32s(s.titleEnds),
+    links: int32s(s.links),
+  };
+  const n = s.ids.length;
+  if (d.keys.length !== n || d.termEnds.length !== n || d.titleEnds.length !== n || d.weights.length !== d.terms.length)
+    throw new Error('story snapshot does not add up');
+  return d;
+}
+
+/**
+ * The stories of `articles` from a snapshot: unchanged articles restored as saved, the rest added.
+ * Null when the snapshot is not ours or was made with other settings (the caller groups afresh).
+ */
+export function restoreStories(data: unknown, articles: readonly StoryArticle[]): StoryIndex | null {
+  let d: Decoded;
+  try {
+    d = decode(data);
+  } catch {
+    return null;
+  }
+  const { s } = d;
+  const model = StoryModel.restore({ furniture: s.model.furniture, words: s.model.words, df: int32s(s.model.df), docs: s.model.docs });
+  const matcher = new TfIdfMatcher(model);
+  if (matcher.name !== s.method) return null;
+  const index = new StoryIndex(matcher);
+  const current = new Map<string, StoryArticle>();
+  for (const a of articles) if (a && typeof a.id === 'string') current.set(a.id, a);
+  const restored = new Set<string>();
+  s.ids.forEach((id, n) => {
+    const a = current.get(id);
+    if (!a || storyKey(a) !== d.keys[n]) return;
+    const from = n === 0 ? 0 : d.termEnds[n - 1];
+    const vector: SparseVector = { terms: d.terms.subarray(from, d.termEnds[n]), weights: d.weights.subarray(from, d.termEnds[n]) };
+    matcher.restore(a, vector, d.titles.subarray(n === 0 ? 0 : d.titleEnds[n - 1], d.titleEnds[n]));
+    index.restoreMember(a);
+    restored.add(id);
+  });
+  for (let k = 0; k + 1 < d.links.length; k += 2) {
+    const a = s.ids[d.links[k]];
+    const b = s.ids[d.links[k + 1]];
+    if (restored.has(a) && restored.has(b)) index.restoreLink(a, b);
+  }
+  for (const a of current.values()) if (!restored.has(a.id)) index.add(a);
+  return index;
+}
