@@ -45,6 +45,25 @@ export interface FeedRow {
   seen: string;
 }
 
+/** A feed's state as the columns of its row, in the order both stores insert them. */
+export function feedStateValues(s: StoredFeedState): (string | number | null)[] {
+  return [
+    s.url,
+    s.title,
+    s.etag,
+    s.lastModified,
+    s.lastCheckedAt,
+    s.lastSuccessAt,
+    s.nextDueAt,
+    s.failures,
+    s.firstFailureAt,
+    s.lastError,
+    s.disabledReason,
+    JSON.stringify(s.warnings),
+    JSON.stringify(s.seen),
+  ];
+}
+
 export function fromRow(r: FeedRow): StoredFeedState {
   return {
     url: r.url,
@@ -105,21 +124,7 @@ export class SqliteFeedStore implements FeedStore {
          next_due_at = excluded.next_due_at, failures = excluded.failures, first_failure_at = excluded.first_failure_at,
          last_error = excluded.last_error, disabled_reason = excluded.disabled_reason, warnings = excluded.warnings,
          seen = excluded.seen`,
-    ).run(
-      s.url,
-      s.title,
-      s.etag,
-      s.lastModified,
-      s.lastCheckedAt,
-      s.lastSuccessAt,
-      s.nextDueAt,
-      s.failures,
-      s.firstFailureAt,
-      s.lastError,
-      s.disabledReason,
-      JSON.stringify(s.warnings),
-      JSON.stringify(s.seen),
-    );
+    ).run(...feedStateValues(s));
   }
 
   async list(): Promise<StoredFeedState[]> {

@@ -65,6 +65,18 @@ export function fromRaw(r: RawSchedule): ScheduleRow {
 
 export const PAUSE_AFTER_FAILED_DAYS = 3;
 
+/** Whether a stored schedule already says what this input says (then re-applying it changes nothing). */
+export function sameSchedule(existing: ScheduleRow, input: ScheduleInput): boolean {
+  return (
+    existing.guildId === input.guildId &&
+    existing.time === input.time &&
+    existing.timezone === input.timezone &&
+    existing.topic === input.topic &&
+    existing.articles === input.articles &&
+    existing.announceEmpty === input.announceEmpty
+  );
+}
+
 export class ScheduleRepo implements ScheduleStore {
   private readonly statements: Statements;
   constructor(private readonly db: Db) {
@@ -121,17 +133,7 @@ export class ScheduleRepo implements ScheduleStore {
   /** Like upsert, but leaves an identical row untouched (the env default schedule is re-applied on every start). */
   async ensure(input: ScheduleInput, now: Date): Promise<ScheduleRow> {
     const existing = this.row(input.channelId);
-    if (
-      existing &&
-      existing.guildId === input.guildId &&
-      existing.time === input.time &&
-      existing.timezone === input.timezone &&
-      existing.topic === input.topic &&
-      existing.articles === input.articles &&
-      existing.announceEmpty === input.announceEmpty
-    ) {
-      return existing;
-    }
+    if (existing && sameSchedule(existing, input)) return existing;
     return this.upsertNow(input, now);
   }
 

@@ -1,5 +1,5 @@
 // Feeds on Postgres: each feed once with its fetch state and lease, and who follows it (see src/store/feeds.ts).
-import { fromRow, sourceFromRow, type FeedRow, type FeedSourceRow, type SourceRowRaw, type StoredFeedState } from '../feeds';
+import { feedStateValues, fromRow, sourceFromRow, type FeedRow, type FeedSourceRow, type SourceRowRaw, type StoredFeedState } from '../feeds';
 import type { FeedStore } from '../ports';
 import type { PgDb } from './db';
 
@@ -24,21 +24,7 @@ export class PgFeedStore implements FeedStore {
          next_due_at = excluded.next_due_at, failures = excluded.failures, first_failure_at = excluded.first_failure_at,
          last_error = excluded.last_error, disabled_reason = excluded.disabled_reason, warnings = excluded.warnings,
          seen = excluded.seen`,
-      [
-        s.url,
-        s.title,
-        s.etag,
-        s.lastModified,
-        s.lastCheckedAt,
-        s.lastSuccessAt,
-        s.nextDueAt,
-        s.failures,
-        s.firstFailureAt,
-        s.lastError,
-        s.disabledReason,
-        JSON.stringify(s.warnings),
-        JSON.stringify(s.seen),
-      ],
+      feedStateValues(s),
     );
   }
 

@@ -1,6 +1,6 @@
 // The schedules table on Postgres: the same rows and rules as ScheduleRepo (src/store/schedules.ts).
 import type { ScheduleStore } from '../ports';
-import { fromRaw, PAUSE_AFTER_FAILED_DAYS, type RawSchedule, type ScheduleInput, type ScheduleRow } from '../schedules';
+import { fromRaw, PAUSE_AFTER_FAILED_DAYS, sameSchedule, type RawSchedule, type ScheduleInput, type ScheduleRow } from '../schedules';
 import type { PgDb } from './db';
 
 export class PgScheduleStore implements ScheduleStore {
@@ -41,17 +41,7 @@ export class PgScheduleStore implements ScheduleStore {
 
   async ensure(input: ScheduleInput, now: Date): Promise<ScheduleRow> {
     const existing = await this.get(input.channelId);
-    if (
-      existing &&
-      existing.guildId === input.guildId &&
-      existing.time === input.time &&
-      existing.timezone === input.timezone &&
-      existing.topic === input.topic &&
-      existing.articles === input.articles &&
-      existing.announceEmpty === input.announceEmpty
-    ) {
-      return existing;
-    }
+    if (existing && sameSchedule(existing, input)) return existing;
     return this.upsert(input, now);
   }
 
