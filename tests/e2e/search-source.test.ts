@@ -1,48 +1,18 @@
 // /search source: through the real bot on the stand-in Discord: a feed by its title, host or picked URL, the
 // content folder as "files", paging that keeps the filter, an unknown source, and the source box's autocomplete.
 import { analyseRaw } from '../../src/briefings/analyse-file';
-import type { StoredSource } from '../../src/briefings/article-store';
 import { openLibrary } from '../../src/briefings/library';
-import type { RawArticle } from '../../src/briefings/types';
 import { openStore, type Store } from '../../src/store/store';
 import type { InteractionRecord } from '../standin';
 import type { OptionValue } from '../standin/payloads';
 import { startHarness, type Harness } from '../fixtures/discord/harness';
 import { FakeSourcesService } from '../fixtures/sources/fake-sources';
+import { feedSource as feed, fileSource as file, novemberDay, rawArticle } from '../helpers/stored-articles';
 
 const GAZETTE = 'https://harbour.example/rss';
 const TIDINGS = 'https://www.tidings.example/feed.xml';
 
-const raw = (title: string, body: string, day: number): RawArticle => ({
-  title,
-  date: `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`,
-  dateApproximate: false,
-  standfirst: null,
-  dateline: null,
-  headings: [],
-  paragraphs: [body],
-  source: 'test',
-});
-const feed = (url: string): StoredSource => ({
-  kind: 'feed',
-  root: '',
-  id: url,
-  size: null,
-  mtimeMs: null,
-  contentHash: null,
-  analysisVersion: 'v',
-  warnings: [],
-});
-const file = (id: string): StoredSource => ({
-  kind: 'file',
-  root: '/content',
-  id,
-  size: 1,
-  mtimeMs: 1,
-  contentHash: 'h',
-  analysisVersion: 'v',
-  warnings: [],
-});
+const raw = (title: string, body: string, day: number) => rawArticle(title, [body], novemberDay(day));
 
 let h: Harness;
 let store: Store;

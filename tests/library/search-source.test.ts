@@ -1,45 +1,15 @@
 // /search narrowed to one source, in the core: a feed by URL or the content folder, with or without words.
 import { analyseRaw } from '../../src/briefings/analyse-file';
-import type { StoredSource } from '../../src/briefings/article-store';
 import { FILES_SOURCE } from '../../src/briefings';
 import { openLibrary, type LoadedLibrary } from '../../src/briefings/library';
-import type { RawArticle } from '../../src/briefings/types';
 import { openStore, type Store } from '../../src/store/store';
+import { feedSource as feed, fileSource as file, novemberDay, rawArticle } from '../helpers/stored-articles';
 
 const FEED_A = 'https://harbour.example/rss';
 const FEED_B = 'https://www.tidings.example/feed.xml';
 
-const raw = (title: string, body: string, date: string): RawArticle => ({
-  title,
-  date,
-  dateApproximate: false,
-  standfirst: null,
-  dateline: null,
-  headings: [],
-  paragraphs: [body],
-  source: 'test',
-});
-const feed = (url: string): StoredSource => ({
-  kind: 'feed',
-  root: '',
-  id: url,
-  size: null,
-  mtimeMs: null,
-  contentHash: null,
-  analysisVersion: 'v',
-  warnings: [],
-});
-const file = (id: string): StoredSource => ({
-  kind: 'file',
-  root: '/content',
-  id,
-  size: 1,
-  mtimeMs: 1,
-  contentHash: 'h',
-  analysisVersion: 'v',
-  warnings: [],
-});
-const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T08:00:00.000Z`;
+const raw = (title: string, body: string, date: string) => rawArticle(title, [body], date);
+const day = novemberDay;
 
 describe('search narrowed to one source', () => {
   let store: Store;

@@ -1,42 +1,11 @@
 // The article store: one row per article, ids that stay put, a change log the library follows, retention.
 import { analyseRaw } from '../../src/briefings/analyse-file';
-import type { StoredSource } from '../../src/briefings/article-store';
 import { openLibrary } from '../../src/briefings/library';
-import type { RawArticle } from '../../src/briefings/types';
 import { pruneOnce } from '../../src/sources/retention';
 import { openStore, type Store } from '../../src/store/store';
+import { feedSource as feed, fileSource as file, rawArticle } from '../helpers/stored-articles';
 
-const raw = (title: string, paragraphs: string[], date: string | null = '2026-11-01T08:00:00.000Z'): RawArticle => ({
-  title,
-  date,
-  dateApproximate: false,
-  standfirst: null,
-  dateline: null,
-  headings: [],
-  paragraphs,
-  source: 'test',
-});
-
-const feed = (url: string): StoredSource => ({
-  kind: 'feed',
-  root: '',
-  id: url,
-  size: null,
-  mtimeMs: null,
-  contentHash: null,
-  analysisVersion: 'v',
-  warnings: [],
-});
-const file = (id: string): StoredSource => ({
-  kind: 'file',
-  root: '/content',
-  id,
-  size: 1,
-  mtimeMs: 1,
-  contentHash: 'h',
-  analysisVersion: 'v',
-  warnings: [],
-});
+const raw = rawArticle;
 
 describe('the article store', () => {
   let store: Store;

@@ -5,35 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { analyseRaw } from '../../src/briefings/analyse-file';
 import type { StoredSource } from '../../src/briefings/article-store';
-import type { RawArticle } from '../../src/briefings/types';
 import type { ClaimRequest } from '../../src/store/ledger';
 import { openPgStore } from '../../src/store/pg/store';
 import type { Store } from '../../src/store/ports';
 import { openStore } from '../../src/store/store';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { feedSource, fileSource, rawArticle } from '../helpers/stored-articles';
 
 const NOW = new Date('2026-05-04T06:00:00.000Z');
 
-const raw = (title: string, paragraphs: string[], date: string | null = '2026-11-01T08:00:00.000Z'): RawArticle => ({
-  title,
-  date,
-  dateApproximate: false,
-  standfirst: null,
-  dateline: null,
-  headings: [],
-  paragraphs,
-  source: 'test',
-});
-const source = (kind: 'file' | 'feed', id: string): StoredSource => ({
-  kind,
-  root: kind === 'file' ? '/content' : '',
-  id,
-  size: kind === 'file' ? 1 : null,
-  mtimeMs: kind === 'file' ? 1 : null,
-  contentHash: kind === 'file' ? 'h' : null,
-  analysisVersion: 'v',
-  warnings: [],
-});
+const raw = rawArticle;
+const source = (kind: 'file' | 'feed', id: string): StoredSource => (kind === 'file' ? fileSource(id) : feedSource(id));
 
 /** Opens stores on one shared database (a new one per test): call it twice for two "processes". */
 type Opener = () => Promise<Store>;
