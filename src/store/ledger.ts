@@ -44,6 +44,20 @@ export interface RawDelivery {
   failure_counted: number;
 }
 
+export type TakeOverRequest = Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean };
+
+/** The values of the take-over UPDATE, in the order both stores write its placeholders. */
+export function takeOverValues(seen: Delivery, req: TakeOverRequest): (string | number | null)[] {
+  const { channelId, localDate, status, claimedBy, claimedAt } = seen;
+  return [req.owner, req.now.toISOString(), req.trigger, (req.late ?? seen.late) ? 1 : 0, channelId, localDate, status, claimedBy, claimedAt];
+}
+
+/** The values of the finishing UPDATE, in the order both stores write its placeholders. */
+export function finishValues(channelId: string, localDate: string, owner: string, outcome: FinishOutcome): (string | null)[] {
+  const { status, now, messageIds, articleIds, detail } = outcome;
+  return [status, now.toISOString(), JSON.stringify(messageIds), JSON.stringify(articleIds), detail ?? null, channelId, localDate, owner];
+}
+
 export function fromRaw(r: RawDelivery): Delivery {
   return {
     channelId: r.channel_id,
@@ -112,22 +126,12 @@ export class DeliveryLedger implements DeliveryLedgerStore {
    * Takes over a row seen in state `seen` (a stale claim, or a failed day an admin retries with /briefing now).
    * Compare-and-swap on status, owner and claim time: of two processes racing for it, one wins.
    */
-  async takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Promise<Delivery | null> {
+  async takeOver(seen: Delivery, req: TakeOverRequest): Promise<Delivery | null> {
     const info = this.sql(
       `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
                                trigger = ?, late = ?, error = NULL, error_kind = NULL
          WHERE channel_id = ? AND local_date = ? AND status = ? AND claimed_by = ? AND claimed_at = ?`,
-    ).run(
-      req.owner,
-      req.now.toISOString(),
-      req.trigger,
-      (req.late ?? seen.late) ? 1 : 0,
-      seen.channelId,
-      seen.localDate,
-      seen.status,
-      seen.claimedBy,
-      seen.claimedAt,
-    );
+    ).run(...takeOverValues(seen, req));
     return info.changes === 1 ? this.row(seen.channelId, seen.localDate) : null;
   }
 
@@ -166,16 +170,7 @@ export class DeliveryLedger implements DeliveryLedgerStore {
       const info = this.sql(
         `UPDATE deliveries SET status = ?, posted_at = ?, message_ids = ?, article_ids = ?, error = ?, error_kind = NULL
            WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
-      ).run(
-        outcome.status,
-        iso,
-        JSON.stringify(outcome.messageIds),
-        JSON.stringify(outcome.articleIds),
-        outcome.detail ?? null,
-        channelId,
-        localDate,
-        owner,
-      );
+      ).run(...finishValues(channelId, localDate, owner, outcome));
       if (info.changes !== 1) return false;
       const remember = this.sql(
         `INSERT INTO briefed_articles (channel_id, article_id, local_date, briefed_at) VALUES (?, ?, ?, ?)

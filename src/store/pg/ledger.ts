@@ -1,6 +1,15 @@
 // The deliveries ledger on Postgres. As on SQLite, the UNIQUE (channel_id, local_date) constraint is the claim:
 // INSERT … ON CONFLICT DO NOTHING gives a slot to exactly one caller of any host.
-import { fromRaw, type ClaimRequest, type Delivery, type FailureKind, type RawDelivery } from '../ledger';
+import {
+  finishValues,
+  fromRaw,
+  takeOverValues,
+  type ClaimRequest,
+  type Delivery,
+  type FailureKind,
+  type RawDelivery,
+  type TakeOverRequest,
+} from '../ledger';
 import type { DeliveryLedgerStore, FinishOutcome } from '../ports';
 import type { PgDb } from './db';
 
@@ -27,22 +36,12 @@ export class PgDeliveryLedger implements DeliveryLedgerStore {
     return r ? fromRaw(r) : null;
   }
 
-  async takeOver(seen: Delivery, req: Pick<ClaimRequest, 'owner' | 'now' | 'trigger'> & { late?: boolean }): Promise<Delivery | null> {
+  async takeOver(seen: Delivery, req: TakeOverRequest): Promise<Delivery | null> {
     const r = await this.db.one<RawDelivery>(
       `UPDATE deliveries SET status = 'claimed', claimed_by = $1, claimed_at = $2, attempts = attempts + 1,
                              trigger = $3, late = $4, error = NULL, error_kind = NULL
        WHERE channel_id = $5 AND local_date = $6 AND status = $7 AND claimed_by = $8 AND claimed_at = $9 RETURNING *`,
-      [
-        req.owner,
-        req.now.toISOString(),
-        req.trigger,
-        (req.late ?? seen.late) ? 1 : 0,
-        seen.channelId,
-        seen.localDate,
-        seen.status,
-        seen.claimedBy,
-        seen.claimedAt,
-      ],
+      takeOverValues(seen, req),
     );
     return r ? fromRaw(r) : null;
   }
@@ -79,16 +78,7 @@ export class PgDeliveryLedger implements DeliveryLedgerStore {
       const done = await c.query(
         `UPDATE deliveries SET status = $1, posted_at = $2, message_ids = $3, article_ids = $4, error = $5, error_kind = NULL
          WHERE channel_id = $6 AND local_date = $7 AND status = 'claimed' AND claimed_by = $8`,
-        [
-          outcome.status,
-          iso,
-          JSON.stringify(outcome.messageIds),
-          JSON.stringify(outcome.articleIds),
-          outcome.detail ?? null,
-          channelId,
-          localDate,
-          owner,
-        ],
+        finishValues(channelId, localDate, owner, outcome),
       );
       if (done.rowCount !== 1) return false;
       if (outcome.articleIds.length) {
