@@ -75,12 +75,11 @@ function candidateOf(text: string, position: number, paragraph: number, norm: st
 export function prepare(article: SummaryInput): Prepared {
   const title = typeof article.title === 'string' ? article.title : '';
   const normTitle = normaliseText(title);
-  const seenTexts = new Set<string>();
   let standfirst = typeof article.standfirst === 'string' ? article.standfirst.trim() : '';
   const hadStandfirst = standfirst !== '';
   if (standfirst !== '' && isFurniture(standfirst, normTitle)) standfirst = '';
-  if (standfirst !== '') seenTexts.add(normaliseText(standfirst));
 
+  const seenTexts = new Set<string>();
   const candidates: Candidate[] = [];
   const sentences = Array.isArray(article.sentences) ? article.sentences : [];
   for (const s of sentences) {
@@ -96,7 +95,24 @@ export function prepare(article: SummaryInput): Prepared {
       candidates.push(candidateOf(text, candidates.length, s.paragraph, norm));
     }
   }
+  // A standfirst repeating a body sentence yields to it, so no candidate repeats a kept standfirst.
+  if (standfirst !== '' && copiesBodySentence(normaliseText(standfirst), candidates)) standfirst = '';
   return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
+}
+
+/**
+ * A standfirst that is a copy (often cut short) of one body sentence is a key point pulled from
+ * the story (Arab News' "•" bullets), not an editor's summary: it may be the background
+ * paragraph, so it does not get to open the summary; the body sentence competes like any other.
+ */
+function copiesBodySentence(norm: string, candidates: Candidate[]): boolean {
+  const grams = trigrams(norm);
+  return candidates.some((c) => {
+    if (c.norm === norm) return true;
+    if (grams.length === 0) return false;
+    const body = new Set(trigrams(c.norm));
+    return grams.filter((t) => body.has(t)).length / grams.length >= NEAR_COPY;
+  });
 }
 
 /** The lede: the first candidate that can open a summary (null when none can). */
