@@ -2,7 +2,7 @@
 // sentence after furniture), then the best-scoring sentences that do not repeat what is already
 // chosen, returned in article order.
 import { termVector } from './centrality';
-import { isFurniture, normaliseText, withoutLeadIn } from './furniture';
+import { isFurniture, isShortQuoteOnly, normaliseText, withoutLeadIn } from './furniture';
 import { startsMidQuote, startsWithDanglingPronoun } from './openers';
 import { scoreCandidates, type Candidate, type ScoreWeights } from './score';
 import { contentTerms } from './terms';
@@ -53,11 +53,12 @@ export interface Prepared {
   titleTerms: string[];
 }
 
-function candidateOf(text: string, position: number, paragraph: number, norm: string): Candidate {
+/** `articleStart`: no sentence of the story comes before it (furniture aside). */
+function candidateOf(text: string, position: number, paragraph: number, norm: string, articleStart: boolean): Candidate {
   const terms = contentTerms(text);
   const words = norm === '' ? 0 : norm.split(' ').length;
   const midQuote = startsMidQuote(text);
-  const pronoun = startsWithDanglingPronoun(text);
+  const pronoun = startsWithDanglingPronoun(text, articleStart);
   return {
     text,
     norm,
@@ -81,6 +82,9 @@ export function prepare(article: SummaryInput): Prepared {
 
   const seenTexts = new Set<string>();
   const candidates: Candidate[] = [];
+  // A bare short quotation ('"A picture of horror."') is left out, but it is the story's opening:
+  // the "That's how the minister described…" after it points back to it.
+  let storyBegun = false;
   const sentences = Array.isArray(article.sentences) ? article.sentences : [];
   for (const s of sentences) {
     if (candidates.length >= MAX_CANDIDATES) break;
@@ -90,9 +94,13 @@ export function prepare(article: SummaryInput): Prepared {
     for (const piece of sentenceUnits(s.text)) {
       const text = withoutLeadIn(piece);
       const norm = normaliseText(text);
-      if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) continue;
+      if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) {
+        storyBegun ||= isShortQuoteOnly(text);
+        continue;
+      }
       seenTexts.add(norm);
-      candidates.push(candidateOf(text, candidates.length, s.paragraph, norm));
+      candidates.push(candidateOf(text, candidates.length, s.paragraph, norm, !storyBegun));
+      storyBegun = true;
     }
   }
   // A standfirst repeating a body sentence yields to it, so no candidate repeats a kept standfirst.
