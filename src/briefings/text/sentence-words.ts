@@ -10,27 +10,13 @@ export const PREFIX_TITLES = new Set([
   'sens', 'reps', 'dept', 'amb', 'ald', 'treas', 'sec', 'asst', 'assoc', 'dist', 'rt', 'lieut',
 ]);
 
-/** Lower-case abbreviations that always continue the sentence (e.g., i.e., cf., vs.). */
-export const ALWAYS_CONTINUE = new Set(['e.g', 'i.e', 'cf', 'vs', 'viz', 'approx', 'ca', 'esp', 'incl', 'nr', 'w.r.t']);
+/** Lower-case abbreviations that always continue the sentence (e.g., i.e., cf., vs., "Tiffany v. eBay"). */
+export const ALWAYS_CONTINUE = new Set(['e.g', 'i.e', 'cf', 'vs', 'v', 'viz', 'approx', 'ca', 'esp', 'incl', 'nr', 'w.r.t']);
 
 /** Abbreviations before a number: "No. 10", "pp. 5", "Art. 5", "Fig. 2". */
+// prettier-ignore
 export const NUMBER_PREFIXES = new Set([
-  'no',
-  'nos',
-  'art',
-  'vol',
-  'vols',
-  'pp',
-  'p',
-  'fig',
-  'figs',
-  'ch',
-  'para',
-  'paras',
-  'sect',
-  'op',
-  'ed',
-  'eds',
+  'no', 'nos', 'art', 'vol', 'vols', 'pp', 'p', 'fig', 'figs', 'ch', 'para', 'paras', 'sect', 'op', 'ed', 'eds',
 ]);
 
 /**
@@ -56,7 +42,7 @@ export const ORDINARY_ABBREVIATIONS = new Set([
 export const NEEDS_CAPITAL = new Set([
   'no', 'nos', 'art', 'ill', 'miss', 'mass', 'wash', 'ind', 'mo', 'pa', 'ga', 'la', 'del', 'mar', 'sun',
   'sat', 'wed', 'fig', 'figs', 'col', 'gen', 'rep', 'sen', 'st', 'co', 'est', 'ore', 'ch', 'op', 'ed',
-  'eds', 'det', 'fr', 'sec', 'mt', 'ft', 'dist', 'cent', 'ave', 'rd', 'p', 'para', 'vol', 'can', 'may',
+  'eds', 'det', 'fr', 'sec', 'mt', 'ft', 'dist', 'cent', 'ave', 'rd', 'para', 'vol', 'can', 'may',
 ]);
 
 /** Words that typically open a sentence; after an ambiguous abbreviation they signal a boundary. */
