@@ -171,7 +171,7 @@ class ArticleLibrary implements Library {
     if (this.savedSeq === this.seq) return false;
     const seq = this.seq;
     const stories = this.stories.toSnapshot((id) => this.byId.get(id));
-    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toJSON(), stories });
+    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toBinary(), stories });
     this.savedSeq = seq;
     return true;
   }
@@ -359,8 +359,8 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
   let savedSeq = -1;
   if (saved) {
     try {
-      // fromJSON drops articles the saved index has and the store lost, and indexes new or changed ones.
-      index = SearchIndex.fromJSON(saved.search, articles);
+      // fromBinary drops articles the saved index has and the store lost, and indexes new or changed ones.
+      index = SearchIndex.fromBinary(saved.search, articles);
       savedSeq = saved.seq === seq ? seq : -1;
     } catch {
       index = null;
