@@ -1,8 +1,8 @@
 // The library's saved record in the store: the search index and the story grouping, kept under the view with
-// the store's change counter and this code's analysis version. The record is binary: a short header, the
+// the store's change counter and the version of the code that built them (indexVersion). The record is binary: a short header, the
 // stories as JSON, then the search index's own binary snapshot, which a restart reads in place (issue 13:
 // parsing one large JSON document was most of a 100,000-article restart).
-import { analysisVersion } from './analysis-version';
+import { indexVersion } from './analysis-version';
 import { viewKey, type ArticleReader, type ArticleView } from './article-store';
 
 export interface SavedLibrary {
@@ -51,13 +51,13 @@ export async function writeSnapshot(
   parts: { search: Uint8Array; stories: unknown },
 ): Promise<void> {
   const data = encodeRecord(parts.search, parts.stories);
-  await reader.saveSearchSnapshot(viewKey(view), { seq, analysisVersion: analysisVersion(), data });
+  await reader.saveSearchSnapshot(viewKey(view), { seq, analysisVersion: indexVersion(), data });
 }
 
 /** The saved index and stories, if made by this code. Null when there is none, it is another code's, or it does not parse. */
 export async function readSnapshot(reader: ArticleReader, view: ArticleView): Promise<SavedLibrary | null> {
   const saved = await reader.loadSearchSnapshot(viewKey(view));
-  if (!saved || saved.analysisVersion !== analysisVersion()) return null;
+  if (!saved || saved.analysisVersion !== indexVersion()) return null;
   try {
     const record = decodeRecord(saved.data);
     if (!record) return null;
