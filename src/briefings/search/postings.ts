@@ -122,6 +122,33 @@ export class Postings {
     return false;
   }
 
+  /**
+   * Visits, among the documents `docs` (each marked 1 in `mark`), those in the list of `term`,
+   * with their weights: by binary search per document when they are few against the list, by reading the
+   * list through otherwise.
+   */
+  visitSome(term: number, docs: number[], mark: Uint8Array, visit: (doc: number, weight: number) => void): void {
+    const [start, end] = this.range(term);
+    const list = this.docs;
+    const weights = this.weights;
+    if (docs.length * 20 < end - start) {
+      for (const doc of docs) {
+        let lo = start;
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (list[mid] < doc) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < end && list[lo] === doc) visit(doc, weights ? weights[lo] : 1);
+      }
+    } else {
+      for (let i = start; i < end; i++) if (mark[list[i]] === 1) visit(list[i], weights ? weights[i] : 1);
+    }
+    const extra = this.tail.get(term);
+    if (extra) for (let i = 0; i < extra.length; i += 2) if (mark[extra[i]] === 1) visit(extra[i], extra[i + 1]);
+  }
+
   /** Raw access for the scoring loop: [start, end) into docs()/weights(), main lists only. */
   range(term: number): [number, number] {
     if (term + 1 >= this.offsets.length) return [0, 0];
