@@ -7,7 +7,7 @@ import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
 import { SearchIndex, type Article } from '../src/briefings';
 import { loadCorpus, scaleCorpus } from './corpus';
-import { knownItemQueries } from './search.bench';
+import { briefbotExtras, knownItemQueries } from './search.bench';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -153,6 +153,8 @@ async function main(): Promise<void> {
     if (basePath) writeFileSync(basePath, JSON.stringify(base));
   }
   const articles = scaleCorpus(base, size);
+  const restorePath = arg('restore');
+  if (restorePath) return restart(articles, restorePath);
   console.log(
     `${articles.length} articles; load average ${loadavg()
       .map((x) => x.toFixed(1))
@@ -175,6 +177,11 @@ async function main(): Promise<void> {
       console.log(`  ${name.padEnd(44)} ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${(bytes / articles.length).toFixed(0).padStart(6)} B/article`);
   }
   console.log(`  (walked ${(total / 1e6).toFixed(1)} MB)`);
+  const savePath = arg('save');
+  if (savePath) {
+    const binary = typeof index.toBinary === 'function';
+    writeFileSync(savePath, binary ? index.toBinary() : JSON.stringify(index.toJSON()));
+  }
   let text = '';
   const save = cpuMs(() => (text = JSON.stringify(index.toJSON())));
   console.log(`save (toJSON + stringify) ${save.wall.toFixed(0)} ms wall, ${save.cpu.toFixed(0)} ms CPU, ${(text.length / 1e6).toFixed(1)} MB`);
@@ -187,6 +194,28 @@ async function main(): Promise<void> {
   console.log(
     `restore (parse + fromJSON) ${restore.wall.toFixed(0)} ms wall, ${restore.cpu.toFixed(0)} ms CPU; heap Δ ${((heap() - h1) / 1e6).toFixed(1)} MB = ${((heap() - h1) / articles.length).toFixed(0)} B/article`,
   );
+  await queries(articles, index);
+}
+
+/** A restart: the index restored from the file `--save` wrote (binary or JSON), in a fresh process. */
+async function restart(articles: Article[], path: string): Promise<void> {
+  gc();
+  const h0 = heap();
+  const rss0 = process.memoryUsage().rss;
+  let index!: SearchIndex;
+  const restore = cpuMs(() => {
+    const bytes = readFileSync(path);
+    index = bytes[0] === 0x7b ? SearchIndex.fromJSON(JSON.parse(bytes.toString('utf8')), articles) : SearchIndex.fromBinary(bytes, articles);
+  });
+  const rssPeak = process.memoryUsage().rss - rss0;
+  gc();
+  console.log(
+    `restart: ${articles.length} articles, load average ${loadavg()[0].toFixed(1)}; restore from file ${restore.wall.toFixed(0)} ms wall, ${restore.cpu.toFixed(0)} ms CPU; heap Δ ${((heap() - h0) / 1e6).toFixed(1)} MB = ${((heap() - h0) / articles.length).toFixed(0)} B/article; RSS Δ ${(rssPeak / 1e6).toFixed(0)} MB`,
+  );
+  await queries(articles, index);
+}
+
+async function queries(articles: Article[], index: SearchIndex): Promise<void> {
   const queries = knownItemQueries(articles, 100, 42);
   for (const q of knownItemQueries(articles, 20, 7)) index.search(q.query);
   const wall: number[] = [];
@@ -211,6 +240,10 @@ async function main(): Promise<void> {
   else runAll();
   console.log(
     `search p50 / p95: ${percentile(wall, 50).toFixed(2)} / ${percentile(wall, 95).toFixed(2)} ms wall, ${percentile(cpu, 50).toFixed(2)} / ${percentile(cpu, 95).toFixed(2)} ms CPU; top-3 ${found}%`,
+  );
+  const extras = briefbotExtras(articles, index);
+  console.log(
+    `autocomplete p95: titles ${extras.titleSuggestP95?.toFixed(2)} ms, speakers ${extras.speakerSuggestP95?.toFixed(2)} ms; quotes p95: by speaker ${extras.quoteSpeakerP95?.toFixed(2)} ms, by words ${extras.quoteWordsP95?.toFixed(2)} ms`,
   );
 }
 

@@ -69,6 +69,8 @@ export class SearchIndex {
       fingerprints.push(fingerprint(a));
     }
     vocab.seal();
+    // Quotes went in one by one (into per-term tails): lay them out flat, as a restore has them.
+    quotes.compact();
     const index = new SearchIndex(vocab, articleIndex, quotes, fingerprints);
     index.resetNames();
     return index;
