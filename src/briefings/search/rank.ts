@@ -91,9 +91,11 @@ interface Plan {
   bound: number;
 }
 
-/** The most a saturated frequency can reach: tf/(tf + norm) < 1, and a title of length 0 has the least norm. */
-const BODY_CEILING = K1_VALUE + 1;
-const TITLE_CEILING = (K1_VALUE + 1) / (1 + K1_VALUE * (1 - B_TITLE_VALUE));
+/** Bounds are raised by this much so that adding the same numbers in another order can never exceed them. */
+const SLACK = 1 + 1e-9;
+const bodyTf = (weight: number) => weight & 63;
+const plainTf = (weight: number) => weight;
+const titleTf = () => 1;
 
 export class Ranker {
   private scores = new Float64Array(0);
@@ -124,22 +126,40 @@ export class Ranker {
       let df = 0;
       let titleDf = 0;
       let cost = 0;
-      let weight = 0;
       for (const e of expansions) {
         const termDf = target.documentFrequency(e.term);
         const termTitleDf = title ? title.postings.count(e.term) : 0;
         df = Math.max(df, termDf);
         titleDf = Math.max(titleDf, termTitleDf);
         cost += target.postings.count(e.term) + termTitleDf;
-        weight = Math.max(weight, e.weight);
         expandedTerms.push(e.term);
       }
       const wordIdf = idf(n, df);
       const titleIdf = title ? idf(n, titleDf) : 0;
-      const bound = weight * (wordIdf * BODY_CEILING + (title ? title.boost * titleIdf * TITLE_CEILING : 0));
-      plans.push({ expansions, wordIdf, titleIdf, cost, bound });
+      plans.push({ expansions, wordIdf, titleIdf, cost, bound: Infinity });
     }
     return plans;
+  }
+
+  /**
+   * The most a word can add to one document's score: per field, the best of its terms at that term's
+   * largest frequency in its shortest document (the same arithmetic as scoring, so the bound is exact).
+   */
+  private bound(plan: Plan, target: RankTarget): number {
+    const title = target.titles;
+    const norm0 = K1_VALUE * (1 - B_VALUE);
+    const norm1 = (K1_VALUE * B_VALUE) / target.averageLength;
+    let body = 0;
+    let inTitle = 0;
+    for (const e of plan.expansions) {
+      const x = target.postings.extremes(e.term, target.lengths, title ? bodyTf : plainTf);
+      if (x.tf > 0) body = Math.max(body, (e.weight * (K1_VALUE + 1) * x.tf) / (x.tf + norm0 + norm1 * x.length));
+      if (title && title.postings.count(e.term) > 0) {
+        const t = title.postings.extremes(e.term, title.lengths, titleTf);
+        inTitle = Math.max(inTitle, e.weight * saturateLocal(1, t.length, title.average, B_TITLE_VALUE));
+      }
+    }
+    return (plan.wordIdf * body + (title ? title.boost * plan.titleIdf * inTitle : 0)) * SLACK;
   }
 
   /**
@@ -160,7 +180,11 @@ export class Ranker {
     const plans = this.plan(words, target, expandedTerms);
     // A bonus (quotes: how well the speaker matched) is outside the bounds: rank those without pruning.
     const prune = opts.bonus === undefined && plans.length > 1;
-    if (prune) plans.sort((a, b) => a.cost - b.cost);
+    if (prune) {
+      plans.sort((a, b) => a.cost - b.cost);
+      // Only the words that may be skipped need a bound: every word but the rarest.
+      for (let i = 1; i < plans.length; i++) plans[i].bound = this.bound(plans[i], target);
+    }
     const coverage = (c: number) => 0.5 + (0.5 * c) / words.length;
     let touched: number[] = [];
     let at = 0;

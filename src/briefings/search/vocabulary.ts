@@ -173,6 +173,7 @@ export class Vocabulary {
   /** Terms added since the bigram table was built: few, compared one by one. */
   private unindexed: number[] = [];
   private counts = new Uint8Array(0);
+  private touched = new Int32Array(0);
 
   private static distinctBigrams(term: string, out: number[]): void {
     out.length = 0;
@@ -232,21 +233,28 @@ export class Vocabulary {
   private lookAlikes(word: string, edits: number): number[] {
     const LENGTHS = MAX_TERM_LENGTH + 1;
     const len = word.length;
-    if (this.counts.length < this.list.length) this.counts = new Uint8Array(Math.max(1024, this.list.length * 2));
+    if (this.counts.length < this.list.length) {
+      this.counts = new Uint8Array(Math.max(1024, this.list.length * 2));
+      this.touched = new Int32Array(this.counts.length);
+    }
     const counts = this.counts;
-    const touched: number[] = [];
+    // Every id is touched at most once (its count goes from 0 to 1 once): a flat buffer the size of the vocabulary.
+    const touchedIds = this.touched;
+    let touchedCount = 0;
     const codes: number[] = [];
     Vocabulary.distinctBigrams(word, codes);
     const lo = Math.max(2, len - edits);
     const hi = Math.min(MAX_TERM_LENGTH, len + edits);
     const ids = this.bigramIds;
+    const offsets = this.bigramOffsets;
     for (const code of codes) {
       const row = this.bigramRows.get(code);
       if (row === undefined) continue;
-      for (let i = this.bigramOffsets[row * LENGTHS + lo], end = this.bigramOffsets[row * LENGTHS + hi + 1]; i < end; i++) {
+      for (let i = offsets[row * LENGTHS + lo], end = offsets[row * LENGTHS + hi + 1]; i < end; i++) {
         const id = ids[i];
-        if (counts[id] === 0) touched.push(id);
-        if (counts[id] < 255) counts[id]++;
+        const c = counts[id];
+        if (c === 0) touchedIds[touchedCount++] = id;
+        if (c < 255) counts[id] = c + 1;
       }
     }
     const other: number[] = [];
@@ -257,7 +265,7 @@ export class Vocabulary {
       let shared = 0;
       for (const c of other) if (codes.includes(c)) shared++;
       if (shared === 0) continue;
-      if (counts[id] === 0) touched.push(id);
+      if (counts[id] === 0) touchedIds[touchedCount++] = id;
       counts[id] = Math.min(255, shared);
     }
     const mask = letterMask(word);
@@ -265,7 +273,8 @@ export class Vocabulary {
     const masks = this.masks.data;
     const out: number[] = [];
     const shared: number[] = [];
-    for (const id of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const id = touchedIds[i];
       const n = this.list[id].length;
       const need = Math.max(1, Math.max(len, n) - 1 - 2 * edits);
       if (counts[id] >= need && popcount(masks[id] ^ mask) <= maxBits) {
