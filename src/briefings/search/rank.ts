@@ -80,6 +80,28 @@ function scanList(
   }
 }
 
+/** scanList's twin for title lists (no weights: a title holds a word once as far as ranking goes). */
+function scanTitles(
+  docs: Int32Array,
+  start: number,
+  end: number,
+  weight: number,
+  alive: Uint8Array,
+  lengths: Int32Array,
+  avg: number,
+  best: Float64Array,
+  bestTitle: Float64Array,
+  touched: number[],
+): void {
+  for (let i = start; i < end; i++) {
+    const doc = docs[i];
+    if (alive[doc] === 0) continue;
+    const v = weight * saturateLocal(1, lengths[doc], avg, B_TITLE_VALUE);
+    if (best[doc] === 0 && bestTitle[doc] === 0) touched.push(doc);
+    if (v > bestTitle[doc]) bestTitle[doc] = v;
+  }
+}
+
 /** One query word, ready to score: its terms, its idf per field, and what scoring it costs and can add. */
 interface Plan {
   expansions: Expansion[];
@@ -244,12 +266,18 @@ export class Ranker {
       const tail = postings.tailOf(e.term);
       if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
       if (title) {
-        title.postings.forEach(e.term, (doc) => {
+        const titleVisit = (doc: number) => {
           if (alive[doc] === 0 || (accept && !accept(doc))) return;
           const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
           if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
           if (v > bestTitle[doc]) bestTitle[doc] = v;
-        });
+        };
+        const [from, to] = title.postings.range(e.term);
+        const titleDocs = title.postings.mainDocs();
+        if (accept === undefined) scanTitles(titleDocs, from, to, e.weight, alive, title.lengths, title.average, best, bestTitle, wordTouched);
+        else for (let i = from; i < to; i++) titleVisit(titleDocs[i]);
+        const titleTail = title.postings.tailOf(e.term);
+        if (titleTail) for (let i = 0; i < titleTail.length; i += 2) titleVisit(titleTail[i]);
       }
     }
     this.addWord(plan, wordTouched, title?.boost ?? 0, touched);
