@@ -119,6 +119,25 @@ const bodyTf = (weight: number) => weight & 63;
 const plainTf = (weight: number) => weight;
 const titleTf = () => 1;
 
+/**
+ * Which of the words left (in cost order) to read whole next: the cheapest one that may still bring in a new
+ * document. Words whose bounds, together and at their coverage, stay under `floor` cannot (max-score's
+ * non-essential words): they are read only for documents already met. -1 when no word left can.
+ */
+function essential(rest: Plan[], floor: number, coverage: (c: number) => number): number {
+  const byBound = rest.map((p, i) => i).sort((a, b) => rest[a].bound - rest[b].bound);
+  let sum = 0;
+  let skipped = 0;
+  for (const i of byBound) {
+    if ((sum + rest[i].bound) * coverage(skipped + 1) >= floor) break;
+    sum += rest[i].bound;
+    skipped++;
+  }
+  if (skipped === rest.length) return -1;
+  const skip = new Set(byBound.slice(0, skipped));
+  return rest.findIndex((_, i) => !skip.has(i));
+}
+
 export class Ranker {
   private scores = new Float64Array(0);
   private best = new Float64Array(0);
@@ -209,17 +228,17 @@ export class Ranker {
     }
     const coverage = (c: number) => 0.5 + (0.5 * c) / words.length;
     let touched: number[] = [];
-    let at = 0;
-    let floor = -Infinity;
-    for (; at < plans.length; at++) {
-      if (prune && at > 0) {
-        const rest = plans.slice(at).reduce((s, p) => s + p.bound, 0);
-        floor = this.floor(touched, opts.k, coverage);
-        if (rest * coverage(plans.length - at) < floor) break;
+    const rest = plans.slice();
+    while (rest.length > 0) {
+      const floor = prune && touched.length > 0 ? this.floor(touched, opts.k, coverage) : -Infinity;
+      const next = prune ? essential(rest, floor, coverage) : 0;
+      if (next < 0) {
+        touched = this.scoreRest(rest, target, touched, floor, coverage);
+        break;
       }
-      this.scoreWord(plans[at], target, opts.accept, touched);
+      this.scoreWord(rest[next], target, opts.accept, touched);
+      rest.splice(next, 1);
     }
-    if (at < plans.length) touched = this.scoreRest(plans.slice(at), target, touched, floor, coverage);
     const { scores, covered } = this;
     const top = new TopK(opts.k);
     for (const doc of touched) {
