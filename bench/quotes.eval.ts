@@ -63,6 +63,8 @@ interface Score {
   byKind: Record<Kind, { n: number; correct: number }>;
   /** Descriptions counted right also when the speaker is left unknown with the description's head noun as the role. */
   descriptionRoleKept: { n: number; correct: number };
+  /** Pronouns judged against the first referent rule (v1), for comparison with earlier runs. */
+  pronounV1: { n: number; correct: number };
   golds: number;
   found: number;
   system: number;
@@ -80,6 +82,7 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
   const s: Score = {
     byKind: Object.fromEntries(KINDS.map((k) => [k, { n: 0, correct: 0 }])) as Score['byKind'],
     descriptionRoleKept: { n: 0, correct: 0 },
+    pronounV1: { n: 0, correct: 0 },
     golds: 0,
     found: 0,
     system: 0,
@@ -126,6 +129,11 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
           `KIND ${k.kind} gold=${k.gold.source} sys=${hits.map((q) => `${q.speaker ?? 'NULL'}(${q.role ?? ''})`).join('|') || '(no quote)'} ::: ${ctx}`,
         );
       }
+    }
+    for (const k of kindedGolds(d, 'v1')) {
+      if (k.kind !== 'pronoun') continue;
+      s.pronounV1.n++;
+      if (sys.some((q) => overlaps(q.spans, k.content) && k.accepts(q))) s.pronounV1.correct++;
     }
     // Speaker precision: system quotes over a named-source gold quote that name a speaker.
     const named = direct.filter((g) => isNameSource(g.source));
@@ -206,21 +214,25 @@ function main(): void {
     '',
     'Speaker accuracy by kind of source (gold direct quotes with a Source; right speaker on an overlapping system quote):',
     '',
-    `| system | ${KINDS.join(' | ')} | description, unknown speaker with the role kept also right |`,
-    `|---|${KINDS.map(() => '---').join('|')}|---|`,
+    `| system | ${KINDS.join(' | ')} | description, unknown speaker with the role kept also right | pronoun, first referent rule (v1) |`,
+    `|---|${KINDS.map(() => '---').join('|')}|---|---|`,
     ...rows.map(
       ([name, s]) =>
-        `| ${name} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} | ${f3(s.descriptionRoleKept.correct, s.descriptionRoleKept.n)} (${s.descriptionRoleKept.correct}/${s.descriptionRoleKept.n}) |`,
+        `| ${name} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} | ${f3(s.descriptionRoleKept.correct, s.descriptionRoleKept.n)} (${s.descriptionRoleKept.correct}/${s.descriptionRoleKept.n}) | ${f3(s.pronounV1.correct, s.pronounV1.n)} (${s.pronounV1.correct}/${s.pronounV1.n}) |`,
     ),
     '',
     "Kinds: named = a name (with or without a role before it) in the quote's own paragraph; continuation = the parts of a quote in a paragraph other than its",
-    "Source's (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = a third-person pronoun, its referent taken as the",
-    "nearest preceding gold Source that is a name and not of the other gender (as the article's own pronouns after the name tell;",
-    'PolNeAR has no coreference, so this is approximate), or a relative pronoun',
+    "Source's (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = he/she, its referent taken as the",
+    'nearest preceding gold Source that is a name, bare or after a lower-case role ("presidential nominee Hillary Clinton"), and not of the other',
+    "gender as the article's own pronouns after the name tell (its full name first, then its surname; a pronoun after another capitalised",
+    'name in the same sentence is not counted); it/they: the nearest preceding gold Source that is no name called he or she (an outlet, a group);',
+    'PolNeAR has no coreference, so this is approximate; or a relative pronoun',
     '("who") whose antecedent is the name right before it; first-person sources (the writer) are left out; description = any other Source ("a campaign spokesman", "the researcher"),',
     "right when the system names someone whose role holds the description's head noun, or an organisation named inside it.",
     'The last column also counts a description right when the speaker is left unknown and the role holds its head noun',
     '("one user" → unknown (user)): many descriptions name nobody the article names ("a man yelled", "the crowd chanted").',
+    "The last column is the pronoun kind under the first referent rule (v1, the README until issue 10's second round): the nearest preceding",
+    'gold Source that is one bare name, not of the other gender by pronouns after its surname; it/they took a person too.',
     '',
     'Rows: "statements" is what extractQuotes returns and the library shows (scare quotes, single words and Title-Case terms left out);',
     '"all quoted spans" is findQuotations, which keeps those terms flagged statement=false.',
