@@ -112,7 +112,12 @@ export function descriptionHead(src: string): string {
   return (words[words.length - 1] ?? '').toLowerCase().replace(/[’']s$/, '');
 }
 
-/** Which pronoun referent the evaluation uses: v1 (the first version, kept for comparison) or v2. */
+/**
+ * Which rules sort and judge gold sources: v1 (the first version, kept for comparison with earlier runs) or v2
+ * (issue 10, second round): a fairer pronoun referent, names written after a description counted as names,
+ * Sources that are only the cue ("said", an annotation slip) left out, and a group or document judged right when
+ * the speaker shown is that group or document.
+ */
 export type Referent = 'v1' | 'v2';
 
 const pronounGender = (src: string): 'm' | 'f' | null => (/^(he|him|his)$/i.test(src) ? 'm' : /^(she|her)$/i.test(src) ? 'f' : null);
@@ -143,6 +148,25 @@ function pronounReferent(d: Doc, g: Gold, people: Gold[]): string | null {
   const want = pronounGender(g.source!.trim());
   const before = people.filter((n) => n.sourceAt < g.sourceAt && (!want || [want, null].includes(nameGender(d.text, n.source!))));
   return before.length ? goldHead(before[before.length - 1].source!) : null;
+}
+
+/** A Source span that is only a reporting verb: the annotator marked the cue as the Source. */
+const CUE_ONLY = /^(said|says|say|told|added|wrote|asked)$/i;
+
+/**
+ * v2: the name a description goes on to give — after a comma ("Another critic, Laurence H. Tribe,") or after a
+ * determiner and a title ("the Rev. Peter Wherry").
+ */
+export function laterName(src: string): string | null {
+  const parts = src
+    .replace(/\([^)]*\)/g, ' ')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of parts.slice(1)) if (isNameSource(p) || endsInName(p)) return p;
+  const bare = parts[0]?.replace(/^(the|his|her|their|its|our)\s+/i, '');
+  if (bare && bare !== parts[0] && /^\p{Lu}/u.test(bare) && (isNameSource(bare) || endsInName(bare))) return bare;
+  return null;
 }
 
 const IMPERSONAL_PRONOUN = /^(it|its|they|them|their)$/i;
@@ -215,7 +239,11 @@ export function kindedGolds(d: Doc, referent: Referent = 'v2'): KindedGold[] {
     } else if (isNameSource(src) || endsInName(src)) {
       form = 'named';
       expectHead = goldHead(src);
-    } else form = 'description';
+    } else if (referent === 'v2' && laterName(src)) {
+      form = 'named';
+      expectHead = goldHead(laterName(src)!);
+    } else if (referent === 'v2' && CUE_ONLY.test(src)) continue;
+    else form = 'description';
     // Pieces of the quote in the Source's own paragraph are judged by the Source's form; pieces in
     // other paragraphs (a quote that carries on with no cue of its own) are continuations.
     const own = g.content.filter(([a]) => para(a) === para(g.sourceAt));
@@ -243,7 +271,17 @@ export function kindedGolds(d: Doc, referent: Referent = 'v2'): KindedGold[] {
         .toLowerCase()
         .split(/[^\p{L}-]+/u)
         .includes(noun);
-    const accepts = (q: SystemQuote) => !!q.speaker && (roleHolds(q) || (q.organisation === true && words.has(headSurname(q.speaker))));
+    // v2: "Demonstrators" for "Demonstrators", "the IMF report" for "the IMF": the speaker shown holds the head noun.
+    const speakerHolds = (q: SystemQuote) =>
+      referent === 'v2' &&
+      !!noun &&
+      q
+        .speaker!.toLowerCase()
+        .replace(/[’']s\b/g, '')
+        .split(/[^\p{L}-]+/u)
+        .includes(noun);
+    const accepts = (q: SystemQuote) =>
+      !!q.speaker && (roleHolds(q) || speakerHolds(q) || (q.organisation === true && words.has(headSurname(q.speaker))));
     push(accepts, form === 'description' ? (q) => accepts(q) || (!q.speaker && roleHolds(q)) : undefined);
   }
   return out;
