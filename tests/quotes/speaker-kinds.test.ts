@@ -247,3 +247,15 @@ describe('the subject of a reported clause is not the speaker', () => {
     ).toEqual(['Barack Obama (President)']);
   });
 });
+
+describe('the person who agreed is who "he" is next', () => {
+  it('"X at the National Review agreed with Matthews" → the next "he wrote" is X, not the outlet or Matthews', () => {
+    expect(
+      shown(
+        '“He looked like he had his head screwed on,” Chris Matthews concluded.',
+        'Dan McLaughlin at the National Review agreed with Matthews about the winner.',
+        '“If the goal was to win the night, he succeeded with flying colors,” he wrote.',
+      ),
+    ).toEqual(['Chris Matthews', 'Dan McLaughlin']);
+  });
+});
