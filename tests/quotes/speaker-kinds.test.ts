@@ -259,3 +259,22 @@ describe('the person who agreed is who "he" is next', () => {
     ).toEqual(['Chris Matthews', 'Dan McLaughlin']);
   });
 });
+
+describe('a description that points back to the right person', () => {
+  it('"the Republican presidential nominee" is not the one introduced as the Libertarian candidate', () => {
+    expect(
+      shown(
+        'Libertarian presidential candidate Gary Johnson spoke in Ohio.',
+        '“We will win this state,” Donald Trump said on Friday.',
+        'The Republican presidential nominee noted Friday that his campaign has not spent much yet.',
+        'He said, “We have some big plans for the final month.”',
+      ),
+    ).toEqual(['Donald Trump', 'Donald Trump']);
+  });
+
+  it('"the former secretary of state" is a person, not the state', () => {
+    expect(shown('Hillary Clinton spoke on Monday.', 'The former secretary of state said she was “very concerned about the vote.”')).toEqual([
+      'Hillary Clinton (former secretary of state)',
+    ]);
+  });
+});

@@ -187,6 +187,9 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
 function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }>, registry: Registry, play: Play): Resolved {
   const text = normaliseName([...phrase.words, phrase.qualifier ?? ''].join(' '));
   const head = phrase.words[phrase.words.length - 1];
+  // "the former secretary of state": an office of an institution is a person, not the institution.
+  const officeOf = officeBeforeOf(phrase.words);
+  if (officeOf) return resolvePersonDescribed(officeOf, text, registry, play);
   if (isOrganisationHead(head)) {
     const full = registry.organisationFullForm(text);
     const name = full ?? text.replace(/^The\b/, 'the');
@@ -212,16 +215,27 @@ function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }
     if (entity.kind === 'unknown') entity.kind = 'organisation';
     return { entity, role: entity.role };
   }
+  return resolvePersonDescribed(phrase.words, text, registry, play);
+}
+
+/** "the secretary of state", "the chair of the DNC": the words up to the office, when an office comes right before "of". */
+function officeBeforeOf(words: readonly string[]): string[] | null {
+  const of = words.findIndex((w, k) => k > 0 && w.toLowerCase() === 'of');
+  return of > 0 && !isCapitalised(words[of - 1]) && isOfficeWord(words[of - 1]) ? words.slice(0, of) : null;
+}
+
+/** A description of a person: the one introduced with that role, or the person in play, else unknown with the role. */
+function resolvePersonDescribed(words: readonly string[], text: string, registry: Registry, play: Play): Resolved {
   // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
-  const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
+  const indefinite = /^(a|an|one|another|some)$/i.test(words[0] ?? '');
   const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
   if (indefinite) return { entity: null, role: described };
-  const introduced = registry.resolveDescription(phrase.words);
+  const introduced = registry.resolveDescription(words);
   // "the researcher said": the person introduced as one. Their role is shown unless it is only a
   // short title ("Sen."): then what this sentence calls them ("the Vermont senator") says more.
   if (introduced && introduced.role && !ABBREVIATED.test(introduced.role)) return { entity: introduced, role: introduced.role };
   if (introduced) return { entity: introduced, role: described, described: true };
   // The person in play is called what the sentence calls them.
-  const inPlay = describedPersonInPlay(phrase.words, play);
+  const inPlay = describedPersonInPlay(words, play);
   return { entity: inPlay, role: described, described: !!inPlay };
 }
