@@ -278,3 +278,38 @@ describe('a description that points back to the right person', () => {
     ]);
   });
 });
+
+describe('who a sentence is about, for the next "he"', () => {
+  it('"But Reed, the first Republican mayor …, stopped short" is about Reed', () => {
+    expect(
+      shown(
+        '“The Taj is having some difficult times now,” Mayor Tom Reed said.',
+        '“We are ready for the vote,” Jake Sullivan said.',
+        'But Reed, the first Republican mayor elected in the city in two decades, stopped short of fully endorsing the plan.',
+        'He said the casinos were “a failure from the start.”',
+      ),
+    ).toEqual(['Tom Reed (Mayor)', 'Jake Sullivan', 'Tom Reed (Mayor)']);
+  });
+
+  it('"Kagan — who was … — supports" is about Kagan', () => {
+    expect(
+      shown(
+        '“We need more troops,” Robert Kagan said in May.',
+        '“We are ready for the vote,” Jake Sullivan said.',
+        'Kagan — who was a leading architect of the surge in 2007 — supports a larger military role in Iraq.',
+        'But he insists that it must be part of a “global strategy.”',
+      ),
+    ).toEqual(['Robert Kagan', 'Jake Sullivan', 'Robert Kagan']);
+  });
+
+  it('a sentence whose subject is "he" keeps the person in play ("Though he …, he made it clear")', () => {
+    expect(
+      shown(
+        '“We are ready for the vote,” Jake Sullivan said.',
+        'Ted Cruz, who won Oklahoma and his home state of Texas, is calling for his rivals to drop out.',
+        'Though he did not mention Marco Rubio by name, he made it clear that they should go.',
+        'He asked them to “prayerfully consider” it.',
+      ),
+    ).toEqual(['Jake Sullivan', 'Ted Cruz']);
+  });
+});

@@ -107,7 +107,16 @@ export class Discourse {
   }
 
   private namedSubject(tokens: readonly Token[]): Entity | null {
-    return this.subjectEntity(sentenceSubject(tokens)) ?? this.subjectEntity(coordinateSubject(tokens));
+    const subject = sentenceSubject(tokens);
+    return this.subjectEntity(subject) ?? this.subjectEntity(coordinateSubject(tokens)) ?? this.pronounSubject(subject);
+  }
+
+  /** "Though he did not name them, he made it clear …": a sentence about "he" is still about the person in play. */
+  private pronounSubject(subject: SpeakerPhrase | null): Entity | null {
+    if (!subject || subject.kind !== 'pronoun' || !/^(he|she)$/.test(subject.word)) return null;
+    // Only ever keeps the person already in play: a "he" read wrongly must not move it to someone else.
+    const e = resolve(subject, this.registry, this.play);
+    return e && e.kind === 'person' && e === this.play.prevSubject ? e : null;
   }
 
   private subjectEntity(subject: SpeakerPhrase | null): Entity | null {
