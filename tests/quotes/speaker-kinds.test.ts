@@ -313,3 +313,21 @@ describe('who a sentence is about, for the next "he"', () => {
     ).toEqual(['Jake Sullivan', 'Ted Cruz']);
   });
 });
+
+describe('a pronoun subject the cue does not name', () => {
+  it('"A few days ago in an interview he blasted … “…”": a time is no subject, "he" is', () => {
+    expect(
+      shown(
+        '“We will win,” Donald Trump said on Monday.',
+        'A few days ago in an interview with RT he blasted the media for being “unbelievably dishonest.”',
+      ),
+    ).toEqual(['Donald Trump', 'Donald Trump']);
+  });
+
+  it('"When he returned he began by saying, “…”" → the person "he" is', () => {
+    expect(shown('“We will win,” Donald Trump said on Monday.', 'When he returned he began by saying, “I don’t know what happened.”')).toEqual([
+      'Donald Trump',
+      'Donald Trump',
+    ]);
+  });
+});

@@ -253,7 +253,8 @@ function cueOfParticiple(tokens: readonly Token[], k: number, q: number, floor: 
     const r = phraseBefore(tokens, j);
     if (r) return { phrase: r.phrase, direct, mainSubject: false };
   }
-  return { phrase: sentenceSubject(tokens), direct, mainSubject: true };
+  // "When he returned he began by saying, “…”": an opening clause with no comma hides the subject from sentenceSubject.
+  return { phrase: sentenceSubject(tokens) ?? pronounSubjectBefore(tokens, k), direct, mainSubject: true };
 }
 
 /**
@@ -323,6 +324,30 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
 function tokenAt(tokens: readonly Token[], end: number, k: number): Token | undefined {
   return k < end ? tokens[k] : undefined;
 }
+
+/** Time words that head an adverbial, never a speaker ("A few days ago", "Two weeks later"). */
+const TIME_HEAD = /^(ago|later|earlier|days?|weeks?|months?|years?|hours?|minutes?|times?|nights?|mornings?|evenings?)$/i;
+
+/** "A few days ago in an interview …": a subject found that is only a time. */
+export const isTimePhrase = (phrase: SpeakerPhrase): boolean =>
+  phrase.kind === 'description' && TIME_HEAD.test(phrase.words[phrase.words.length - 1] ?? '');
+
+/**
+ * The first "he" or "she" before `end` that a verb follows ("… in an interview with RT he blasted …"): for a
+ * sentence whose subject the other readings miss. Quoted words are one token, so a pronoun inside a quote is skipped.
+ */
+export function pronounSubjectBefore(tokens: readonly Token[], end: number): SpeakerPhrase | null {
+  for (let k = 0; k < end - 1 && k < 60; k++) {
+    const w = lc(tokens[k]);
+    if ((w === 'he' || w === 'she') && /^[a-z]+$/.test(tokens[k + 1].text) && !STOP_AFTER_PRONOUN.has(tokens[k + 1].text)) {
+      return { kind: 'pronoun', word: w };
+    }
+  }
+  return null;
+}
+
+/** Words after "he"/"she" that do not make it a subject of a verb ("as he and his wife"). */
+const STOP_AFTER_PRONOUN = new Set(['and', 'or', 'who', 'that']);
 
 /** A dash at `at` with another of the same kind later in the sentence. */
 function pairedDash(tokens: readonly Token[], at: number, end: number): boolean {
