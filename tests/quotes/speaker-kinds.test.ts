@@ -324,6 +324,16 @@ describe('a pronoun subject the cue does not name', () => {
     ).toEqual(['Donald Trump', 'Donald Trump']);
   });
 
+  it('"But he wanted to know, “…”", "And he’s predicting … “…”": a conjunction before "he"', () => {
+    expect(
+      shown(
+        '“We will win,” Marco Rubio said on Monday.',
+        'But he wanted to know, “How surprised are you?”',
+        'And he’s predicting that the competition will be “a lot tougher.”',
+      ),
+    ).toEqual(['Marco Rubio', 'Marco Rubio', 'Marco Rubio']);
+  });
+
   it('"When he returned he began by saying, “…”" → the person "he" is', () => {
     expect(shown('“We will win,” Donald Trump said on Monday.', 'When he returned he began by saying, “I don’t know what happened.”')).toEqual([
       'Donald Trump',

@@ -295,8 +295,11 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     LEADING_ADVERBIAL.has(lc(tokenAt(tokens, end, i))) ||
     (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(tokenAt(tokens, end, i)?.text ?? '') &&
       /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(tokenAt(tokens, end, i + 1))));
-  // "But Guardian, the first Republican mayor …, stopped short": a conjunction before the subject.
-  if (/^(but|and|yet|so)$/.test(lc(tokenAt(tokens, end, i))) && isCapitalised(tokenAt(tokens, end, i + 1)?.text ?? '')) starts.splice(1, 0, i + 1);
+  // "But Guardian, the first Republican mayor …, stopped short", "And he’s predicting": a conjunction before the subject.
+  const afterConjunction = tokenAt(tokens, end, i + 1)?.text ?? '';
+  if (/^(but|and|yet|so)$/.test(lc(tokenAt(tokens, end, i))) && (isCapitalised(afterConjunction) || PERSONAL.test(afterConjunction))) {
+    starts.splice(1, 0, i + 1);
+  }
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s, end);
@@ -324,6 +327,9 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
 function tokenAt(tokens: readonly Token[], end: number, k: number): Token | undefined {
   return k < end ? tokens[k] : undefined;
 }
+
+/** "he", "she", "he’s", "she'd": a personal pronoun that can open a clause. */
+const PERSONAL = /^(he|she)(?:[’'](?:s|d|ll))?$/i;
 
 /** Time words that head an adverbial, never a speaker ("A few days ago", "Two weeks later"). */
 const TIME_HEAD = /^(ago|later|earlier|days?|weeks?|months?|years?|hours?|minutes?|times?|nights?|mornings?|evenings?)$/i;
