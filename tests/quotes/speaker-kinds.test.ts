@@ -341,3 +341,25 @@ describe('a pronoun subject the cue does not name', () => {
     ]);
   });
 });
+
+describe('someone introduced at the end of a sentence with no subject of its own', () => {
+  it('"…, which concerns Henry Crespo, president of the caucus." → the next "he said" is Crespo', () => {
+    expect(
+      shown(
+        '“We will win the county,” Bryan Anderson said.',
+        'While Obama had many artists writing songs about him, that has not happened for Clinton, which is something that concerns Henry Crespo, president of the Florida Democratic Black Caucus.',
+        '“No one is writing songs for Hillary,” he said.',
+      ),
+    ).toEqual(['Bryan Anderson', 'Henry Crespo (president of the Florida Democratic Black Caucus)']);
+  });
+
+  it('an appositive with a clause is said of someone already known: the speaker in play stays', () => {
+    expect(
+      shown(
+        '“We will win the county,” Bryan Anderson said.',
+        'Among those who did not come was Sen. Bernie Sanders, the only candidate who skipped the meeting.',
+        '“It was a good day,” he said.',
+      ),
+    ).toEqual(['Bryan Anderson', 'Bryan Anderson']);
+  });
+});
