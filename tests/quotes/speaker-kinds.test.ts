@@ -363,3 +363,15 @@ describe('someone introduced at the end of a sentence with no subject of its own
     ).toEqual(['Bryan Anderson', 'Bryan Anderson']);
   });
 });
+
+describe('a writing quoted as a source', () => {
+  it('"the letter says" → the letter, not unknown', () => {
+    expect(shown('The council sent a letter to the mayor on Monday.', '“The budget cannot be balanced this year,” the letter says.')).toEqual([
+      'the letter [organisation]',
+    ]);
+  });
+
+  it('"a letter says" introduces a new writing: still unknown, with the role', () => {
+    expect(shown('“The budget cannot be balanced this year,” a letter says.')).toEqual(['unknown (letter)']);
+  });
+});

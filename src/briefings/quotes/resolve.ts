@@ -67,6 +67,34 @@ const WRITINGS = new Set([
   'filing',
 ]);
 
+/** Documents that are quoted as sources ("the letter says", "the ad's narrator" is not one). */
+const DOCUMENTS = new Set([
+  ...WRITINGS,
+  'article',
+  'piece',
+  'book',
+  'ad',
+  'video',
+  'clip',
+  'ruling',
+  'petition',
+  'suit',
+  'brief',
+  'study',
+  'document',
+  'tweet',
+  'op-ed',
+]);
+
+/** "the letter", "The piece": a definite writing alone (no owner named) is the source, shown as it is written. */
+function writingSource(words: readonly string[], registry: Registry): Entity | null {
+  if (words.length !== 2 || !/^the$/i.test(words[0]) || !DOCUMENTS.has(words[1].toLowerCase())) return null;
+  const name = `the ${words[1].toLowerCase()}`;
+  const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+  entity.kind = 'organisation';
+  return entity;
+}
+
 /** "a Microsoft spokesperson" → "Microsoft"; "a Clinton campaign spokesman" → "Clinton campaign". */
 function spokespersonOwner(words: readonly string[], heads: ReadonlySet<string> = SPEAKS_FOR): string | null {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
@@ -230,6 +258,9 @@ function resolvePersonDescribed(words: readonly string[], text: string, registry
   const indefinite = /^(a|an|one|another|some)$/i.test(words[0] ?? '');
   const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
   if (indefinite) return { entity: null, role: described };
+  // "the article closes with", "the letter says": a writing the article has been about speaks as itself.
+  const writing = writingSource(words, registry);
+  if (writing) return { entity: writing, role: null };
   const introduced = registry.resolveDescription(words);
   // "the researcher said": the person introduced as one. Their role is shown unless it is only a
   // short title ("Sen."): then what this sentence calls them ("the Vermont senator") says more.
