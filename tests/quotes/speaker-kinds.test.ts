@@ -110,6 +110,12 @@ describe('organisations and outlets as sources', () => {
     expect(shown('The Daily Ledger reported that the deal was “all but dead after the vote on Friday.”')).toEqual(['Daily Ledger [organisation]']);
   });
 
+  it('"The New Yorker reported" → an outlet, not a person (and never "he" later)', () => {
+    expect(
+      shown('Tom Reed spoke on Monday.', 'The New Yorker reported that the deal was “a fraud from the start.”', '“It was not,” he said.'),
+    ).toEqual(['New Yorker [organisation]', 'Tom Reed']);
+  });
+
   it('"according to <outlet>" → the outlet', () => {
     expect(shown('The minister was “deeply unhappy with the outcome,” according to Reuters.')).toEqual(['Reuters [organisation]']);
   });

@@ -199,8 +199,10 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       // "his friend Mahamat Oumar", "Trump's attorney, Alan Garten,": the words before the name are the role.
       const before = ownedRole(parts.role) ?? (parts.role && /^[a-z][a-z\s-]*$/.test(parts.role) ? parts.role : null);
       if ((!entity.role || HONORIFIC.test(entity.role)) && before) entity.role = before;
-      // A place is never a person: when it speaks, its government does ("China said").
-      if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) ? 'organisation' : 'person';
+      // A place is never a person: when it speaks, its government does ("China said"). "The New Yorker", "The Hill":
+      // a name written after "the" (with no title such as "the Rev.") is an outlet or an institution.
+      const institution = lead === 'the' && !parts.role && !HONORIFIC.test(phrase.words[1] ?? '');
+      if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) || institution ? 'organisation' : 'person';
       // A title or gendered role ("widow Terry Strada", "Mrs") says more than a given name read earlier.
       const titled = parts.role ? genderOf(parts.role.split(' ')) : null;
       if (entity.kind === 'person' && (titled || !entity.gender)) entity.gender = titled ?? genderOf(phrase.words, parts.name.split(' ')[0]);
