@@ -155,24 +155,17 @@ export class QuoteIndex {
     if (this.words.needsCompaction()) this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
   }
 
-  removeArticle(doc: number, article: Article): void {
+  /** Removes an article's quotes. Their text is not kept (issue 13): a term's count drops where its list names a quote. */
+  removeArticle(doc: number): void {
     const ids = this.byDoc.get(doc);
     if (!ids) return;
-    for (const q of ids) {
-      if (!this.alive[q]) continue;
+    const live = ids.filter((q) => this.alive[q]);
+    const terms = Math.min(this.vocab.size, this.df.length);
+    for (let term = 0; term < terms; term++) for (const q of live) if (this.words.has(term, q)) this.df.data[term]--;
+    for (const q of live) {
       this.alive[q] = 0;
       this.liveCount--;
       this.totalLength -= this.lengths.data[q];
-      const quote = article.quotes[this.quoteIndexes.data[q]];
-      const seen = new Set<number>();
-      if (quote) {
-        forEachTerm(quote.text, (t) => {
-          const term = this.vocab.idOf(t);
-          if (term < 0 || seen.has(term)) return;
-          seen.add(term);
-          this.df.data[term]--;
-        });
-      }
       const speaker = this.quoteSpeakers.data[q];
       if (speaker >= 0) this.speakerLive.data[speaker]--;
     }
