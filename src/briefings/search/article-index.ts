@@ -4,6 +4,7 @@ import type { Article } from '../types';
 import { FIELD_WEIGHT, packFields, TITLE_BOOST } from './bm25';
 import { DocumentTable, type IndexedDoc } from './documents';
 import type { Expander } from './expand';
+import { DocumentFrequencies } from './frequencies';
 import { GrowInt32 } from './growable';
 import { Postings, PostingsBuilder, type PostingsSnapshot } from './postings';
 import { queryWords } from './tokenize';
@@ -38,15 +39,17 @@ export interface ArticleIndexSnapshot {
 export class ArticleIndex {
   private readonly counter: TermCounter;
   private readonly ranker: Ranker;
+  private readonly df: DocumentFrequencies;
 
   private constructor(
     readonly vocab: Vocabulary,
     readonly docs: DocumentTable,
     private readonly body: Postings,
     readonly titles: Postings,
-    private readonly df: GrowInt32,
+    df: GrowInt32,
     readonly expander: Expander,
   ) {
+    this.df = new DocumentFrequencies(body, df);
     this.ranker = new Ranker(expander);
     this.counter = new TermCounter(vocab);
   }
@@ -76,7 +79,7 @@ export class ArticleIndex {
     return new ArticleIndex(vocab, docs, body.finish(vocab.size, true), titles.finish(vocab.size, false), df, expander);
   }
 
-  documentFrequency = (term: number): number => (term < this.df.length ? this.df.data[term] : 0);
+  documentFrequency = (term: number): number => this.df.of(term);
 
   /** Indexes one more article and returns its number. */
   add(article: Article): number {
@@ -88,8 +91,7 @@ export class ArticleIndex {
     for (let i = 0; i < t.terms.length; i++) {
       const term = t.terms[i];
       this.body.add(term, doc, packed[i]);
-      this.df.ensure(term);
-      this.df.data[term]++;
+      this.df.add(term);
     }
     for (const term of t.title) this.titles.add(term, doc, 1);
     this.maybeCompact();
@@ -100,10 +102,8 @@ export class ArticleIndex {
   remove(articleId: string): number {
     const doc = this.docs.docOf(articleId);
     if (doc < 0) return -1;
-    // The posting lists keep the dead number until compaction; document frequencies drop now. The text is not
-    // kept (issue 13), so the terms it held are the ones whose posting lists name it.
-    const terms = Math.min(this.vocab.size, this.df.length);
-    for (let term = 0; term < terms; term++) if (this.body.has(term, doc)) this.df.data[term]--;
+    // The posting lists keep the dead number until compaction; a term's count drops when next asked for.
+    this.df.remove(doc);
     this.docs.close(doc);
     this.maybeCompact();
     return doc;
@@ -111,7 +111,10 @@ export class ArticleIndex {
 
   private maybeCompact(): void {
     const alive = (d: number) => this.docs.isAlive(d);
-    if (this.body.needsCompaction()) this.body.compact(this.vocab.size, alive);
+    if (this.body.needsCompaction()) {
+      this.body.compact(this.vocab.size, alive);
+      this.df.settle(this.vocab.size);
+    }
     if (this.titles.needsCompaction()) this.titles.compact(this.vocab.size, alive);
     if (this.vocab.pendingCount() > 2000) this.vocab.seal();
   }
@@ -149,21 +152,20 @@ export class ArticleIndex {
     const alive = (d: number) => this.docs.isAlive(d);
     this.body.compact(this.vocab.size, alive);
     this.titles.compact(this.vocab.size, alive);
-    for (let t = 0; t < this.vocab.size; t++) {
-      this.df.ensure(t);
-      this.df.data[t] = this.body.count(t);
-    }
+    this.df.settle(this.vocab.size);
   }
 
   toSnapshot(): ArticleIndexSnapshot {
     const alive = (d: number) => this.docs.isAlive(d);
     this.vocab.seal();
+    const body = this.body.toSnapshot(this.vocab.size, alive);
+    this.df.settle(this.vocab.size);
     return {
       ids: this.docs.ids(),
       lengths: this.docs.lengths.view().slice(),
       titleLengths: this.docs.titleLengths.view().slice(),
       df: this.df.view().slice(),
-      body: this.body.toSnapshot(this.vocab.size, alive),
+      body,
       titles: this.titles.toSnapshot(this.vocab.size, alive),
     };
   }

@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import type { Article } from '../types';
 import type { Expander } from './expand';
+import { DocumentFrequencies } from './frequencies';
 import { GrowInt32 } from './growable';
 import { Postings, type PostingsSnapshot } from './postings';
 import { Ranker, type RankTarget } from './rank';
@@ -46,7 +47,7 @@ export class QuoteIndex {
   private liveCount = 0;
   private totalLength = 0;
   private readonly lengths: GrowInt32;
-  private readonly df: GrowInt32;
+  private readonly df: DocumentFrequencies;
   private readonly words: Postings;
   /** Speaker names, their number in this list, and their live quotes. */
   private readonly speakers: string[];
@@ -72,8 +73,8 @@ export class QuoteIndex {
     this.quoteIndexes = init ? GrowInt32.from(init.quoteIndexes) : new GrowInt32();
     this.quoteSpeakers = init ? GrowInt32.from(init.quoteSpeakers) : new GrowInt32();
     this.lengths = init ? GrowInt32.from(init.lengths) : new GrowInt32();
-    this.df = init ? GrowInt32.from(init.df) : new GrowInt32();
     this.words = init ? Postings.fromSnapshot(init.words) : Postings.empty(true);
+    this.df = new DocumentFrequencies(this.words, init ? GrowInt32.from(init.df) : new GrowInt32());
     this.speakers = init ? init.speakers.slice() : [];
     this.speakerWords = init ? Postings.fromSnapshot(init.speakerWords) : Postings.empty(false);
     this.speakers.forEach((name, id) => {
@@ -140,33 +141,36 @@ export class QuoteIndex {
       for (let i = 0; i < counted.terms.length; i++) {
         const term = counted.terms[i];
         this.words.add(term, q, counted.weights[i]);
-        this.df.ensure(term);
-        this.df.data[term]++;
+        this.df.add(term);
       }
       if (speaker >= 0) {
         this.speakerQuotes[speaker].push(q);
         this.speakerLive.data[speaker]++;
       }
     });
-    if (this.words.needsCompaction()) this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
+    if (this.words.needsCompaction()) this.compactWords();
   }
 
-  /** Removes an article's quotes. Their text is not kept (issue 13): a term's count drops where its list names a quote. */
+  /** Drops dead quotes from the word lists; their counts are then exact. */
+  private compactWords(): void {
+    this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
+    this.df.settle(this.vocab.size);
+  }
+
+  /** Removes an article's quotes. Their text is not kept (issue 13): a term's count drops when next asked for. */
   removeArticle(doc: number): void {
     const live: number[] = [];
     for (let q = this.firstQuoteOf(doc); q < this.quoteDocs.length && this.quoteDocs.data[q] === doc; q++) if (this.alive[q]) live.push(q);
     if (live.length === 0) return;
-    const terms = Math.min(this.vocab.size, this.df.length);
-    for (let term = 0; term < terms; term++) for (const q of live) if (this.words.has(term, q)) this.df.data[term]--;
     for (const q of live) {
+      this.df.remove(q);
       this.alive[q] = 0;
       this.liveCount--;
       this.totalLength -= this.lengths.data[q];
       const speaker = this.quoteSpeakers.data[q];
       if (speaker >= 0) this.speakerLive.data[speaker]--;
     }
-    const alive = (q: number) => this.alive[q] === 1;
-    if (this.words.needsCompaction()) this.words.compact(this.vocab.size, alive);
+    if (this.words.needsCompaction()) this.compactWords();
   }
 
   /**
@@ -187,7 +191,7 @@ export class QuoteIndex {
 
   /** Folds recently added postings into the flat lists (after a bulk build). */
   compact(): void {
-    this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
+    this.compactWords();
     this.speakerWords.compact(this.vocab.size, () => true);
   }
 
@@ -253,7 +257,7 @@ export class QuoteIndex {
   private target(): RankTarget {
     return {
       postings: this.words,
-      documentFrequency: (t) => (t < this.df.length ? this.df.data[t] : 0),
+      documentFrequency: this.df.of,
       alive: this.alive,
       lengths: this.lengths.data,
       liveCount: this.liveCount,
@@ -295,12 +299,14 @@ export class QuoteIndex {
 
   toSnapshot(): QuoteIndexSnapshot {
     const alive = (q: number) => this.alive[q] === 1;
+    const words = this.words.toSnapshot(this.vocab.size, alive);
+    this.df.settle(this.vocab.size);
     return {
       quoteDocs: this.quoteDocs.view().slice(),
       quoteIndexes: this.quoteIndexes.view().slice(),
       lengths: this.lengths.view().slice(),
       df: this.df.view().slice(),
-      words: this.words.toSnapshot(this.vocab.size, alive),
+      words,
       speakers: this.speakers.slice(),
       quoteSpeakers: this.quoteSpeakers.view().slice(),
       speakerWords: this.speakerWords.toSnapshot(this.vocab.size, () => true),
@@ -332,14 +338,7 @@ export class QuoteIndex {
       }
     }
     index.recountSpeakerWords();
-    if (lost) {
-      const alive = (q: number) => index.alive[q] === 1;
-      index.words.compact(vocab.size, alive);
-      for (let t = 0; t < vocab.size; t++) {
-        index.df.ensure(t);
-        index.df.data[t] = index.words.count(t);
-      }
-    }
+    if (lost) index.compactWords();
     return index;
   }
 
