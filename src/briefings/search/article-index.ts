@@ -40,6 +40,8 @@ export class ArticleIndex {
   private readonly counter: TermCounter;
   private readonly ranker: Ranker;
   private readonly df: DocumentFrequencies;
+  /** Live articles per term in their titles (the lists keep removed ones until compaction). */
+  private readonly titleDf: DocumentFrequencies;
 
   private constructor(
     readonly vocab: Vocabulary,
@@ -50,6 +52,7 @@ export class ArticleIndex {
     readonly expander: Expander,
   ) {
     this.df = new DocumentFrequencies(body, df);
+    this.titleDf = DocumentFrequencies.counted(titles, vocab.size);
     this.ranker = new Ranker(expander);
     this.counter = new TermCounter(vocab);
   }
@@ -93,7 +96,10 @@ export class ArticleIndex {
       this.body.add(term, doc, packed[i]);
       this.df.add(term);
     }
-    for (const term of t.title) this.titles.add(term, doc, 1);
+    for (const term of t.title) {
+      this.titles.add(term, doc, 1);
+      this.titleDf.add(term);
+    }
     this.maybeCompact();
     return doc;
   }
@@ -104,6 +110,7 @@ export class ArticleIndex {
     if (doc < 0) return -1;
     // The posting lists keep the dead number until compaction; a term's count drops when next asked for.
     this.df.remove(doc);
+    this.titleDf.remove(doc);
     this.docs.close(doc);
     this.maybeCompact();
     return doc;
@@ -115,7 +122,10 @@ export class ArticleIndex {
       this.body.compact(this.vocab.size, alive);
       this.df.settle(this.vocab.size);
     }
-    if (this.titles.needsCompaction()) this.titles.compact(this.vocab.size, alive);
+    if (this.titles.needsCompaction()) {
+      this.titles.compact(this.vocab.size, alive);
+      this.titleDf.settle(this.vocab.size);
+    }
     if (this.vocab.pendingCount() > 2000) this.vocab.seal();
   }
 
@@ -132,7 +142,13 @@ export class ArticleIndex {
       lengths: this.docs.lengths.data,
       liveCount: this.docs.liveCount,
       averageLength: this.docs.averageLength(),
-      titles: { postings: this.titles, lengths: this.docs.titleLengths.data, average: this.docs.averageTitleLength(), boost: TITLE_BOOST },
+      titles: {
+        postings: this.titles,
+        lengths: this.docs.titleLengths.data,
+        average: this.docs.averageTitleLength(),
+        boost: TITLE_BOOST,
+        documentFrequency: this.titleDf.of,
+      },
       capacity: this.docs.capacity,
     };
   }
@@ -153,20 +169,23 @@ export class ArticleIndex {
     this.body.compact(this.vocab.size, alive);
     this.titles.compact(this.vocab.size, alive);
     this.df.settle(this.vocab.size);
+    this.titleDf.settle(this.vocab.size);
   }
 
   toSnapshot(): ArticleIndexSnapshot {
     const alive = (d: number) => this.docs.isAlive(d);
     this.vocab.seal();
     const body = this.body.toSnapshot(this.vocab.size, alive);
+    const titles = this.titles.toSnapshot(this.vocab.size, alive);
     this.df.settle(this.vocab.size);
+    this.titleDf.settle(this.vocab.size);
     return {
       ids: this.docs.ids(),
       lengths: this.docs.lengths.view().slice(),
       titleLengths: this.docs.titleLengths.view().slice(),
       df: this.df.view().slice(),
       body,
-      titles: this.titles.toSnapshot(this.vocab.size, alive),
+      titles,
     };
   }
 

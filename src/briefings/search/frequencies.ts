@@ -26,6 +26,14 @@ export class DocumentFrequencies {
     this.counts = counts;
   }
 
+  /** Counts read off lists that hold live documents only (just built, restored or compacted). */
+  static counted(postings: Postings, termCount: number): DocumentFrequencies {
+    const counts = new GrowInt32(termCount);
+    counts.ensure(termCount - 1);
+    for (let t = 0; t < termCount; t++) counts.data[t] = postings.count(t);
+    return new DocumentFrequencies(postings, counts);
+  }
+
   /** One more document holds `term`. */
   add(term: number): void {
     this.counts.ensure(term);

@@ -24,7 +24,8 @@ export interface RankTarget {
   averageLength: number;
   capacity: number;
   /** Articles: the title as a field of its own (posting weights then pack the title frequency too). */
-  titles?: { postings: Postings; lengths: Int32Array; average: number; boost: number };
+  /** The title field: its own lists, lengths and (live) documents per term. */
+  titles?: { postings: Postings; lengths: Int32Array; average: number; boost: number; documentFrequency: (term: number) => number };
 }
 
 export interface RankOptions {
@@ -169,7 +170,7 @@ export class Ranker {
       let cost = 0;
       for (const e of expansions) {
         const termDf = target.documentFrequency(e.term);
-        const termTitleDf = title ? title.postings.count(e.term) : 0;
+        const termTitleDf = title ? title.documentFrequency(e.term) : 0;
         df = Math.max(df, termDf);
         titleDf = Math.max(titleDf, termTitleDf);
         cost += target.postings.count(e.term) + termTitleDf;
