@@ -1,15 +1,16 @@
-// Run by `npm run build` after tsc: records the core's source fingerprint next to the compiled core, so the compiled
-// bot and the TypeScript one (tsx, tests) agree on which stored analyses are current.
+// Run by `npm run build` after tsc: records the core's code versions (analysis and index) next to the compiled
+// core, so the compiled bot and the TypeScript one (tsx, tests) agree on which stored analyses and saved indexes
+// are current.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ANALYSIS_VERSION_FILE, fingerprintSources } from './briefings';
+import { ANALYSIS_VERSION_FILE, codeVersionsOf } from './briefings';
 
-/** Writes `<outDir>/analysis-version.json` with the fingerprint of the sources in srcDir; returns it. */
+/** Writes `<outDir>/analysis-version.json` with the versions of the sources in srcDir; returns the analysis one. */
 export function recordAnalysisVersion(srcDir: string, outDir: string): string {
-  const fingerprint = fingerprintSources(srcDir);
+  const { analysis, index } = codeVersionsOf(srcDir);
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, ANALYSIS_VERSION_FILE), JSON.stringify({ fingerprint }) + '\n');
-  return fingerprint;
+  fs.writeFileSync(path.join(outDir, ANALYSIS_VERSION_FILE), JSON.stringify({ fingerprint: analysis, index }) + '\n');
+  return analysis;
 }
 
 if (require.main === module) {

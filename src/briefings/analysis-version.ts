@@ -1,53 +1,97 @@
-// A fingerprint of the code that turns files into Articles and indexes: a cached snapshot made by other code is stale.
-// It is the hash of the TypeScript sources, wherever the code runs from: tsx and the tests hash src/briefings
-// directly; the compiled dist/ reads the hash the build recorded from the same sources (ANALYSIS_VERSION_FILE), so
-// switching between `npm run dev` and `npm start` does not re-analyse the whole store.
+// Two fingerprints of the core's code, each the hash of the TypeScript sources that produce one kind of saved data:
+// - the analysis version: the code that turns a file or page into a stored Article (readers, quotes, text, and
+//   whatever they import). Other code means every stored article is read again (minutes at 100,000).
+// - the index version: the code that builds the saved search index and story grouping from stored articles
+//   (search/, stories/, the library's record). Other code means only the index and stories are rebuilt.
+// Each is the hash of the files its entry points import, followed through relative imports, so an edit to the
+// search code does not re-analyse the store, and an edit anywhere the analysis reaches does.
+// The compiled dist/ reads the hashes the build recorded from the same sources (ANALYSIS_VERSION_FILE), so switching
+// between `npm run dev` and `npm start` keeps both.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Written by the build next to the compiled core: `{ "fingerprint": "…" }`. */
+/** Written by the build next to the compiled core: `{ "fingerprint": "…", "index": "…" }`. */
 export const ANALYSIS_VERSION_FILE = 'analysis-version.json';
 
-let memo: string | null = null;
+/** What produces stored articles: the file and page analysers (the library splits sentences with analyse.ts). */
+export const ANALYSIS_ENTRIES = ['analyse-file.ts', 'analyse-page.ts', 'analyse.ts'];
+/** What produces the saved index and stories from stored articles. */
+export const INDEX_ENTRIES = ['search/index.ts', 'stories/index.ts', 'stories/snapshot.ts', 'library-stories.ts', 'library-snapshot.ts'];
 
-/** The hash of every `.ts` source (not `.d.ts`) under dir, by relative path and content, in a stable order. */
-export function fingerprintSources(dir: string, ext: RegExp = /(?<!\.d)\.ts$/): string {
-  const hash = crypto.createHash('sha1');
-  const walk = (abs: string, rel: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(abs, { withFileTypes: true });
-    } catch {
-      return;
+export interface CodeVersions {
+  analysis: string;
+  index: string;
+}
+
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+function resolveSource(fromFile: string, spec: string, ext: string): string | null {
+  const base = path.resolve(path.dirname(fromFile), spec.replace(/\.js$/, ''));
+  for (const candidate of [base + ext, path.join(base, 'index' + ext)]) if (fs.existsSync(candidate)) return candidate;
+  return null;
+}
+
+/** Every source file under root the entries reach through relative imports, entries included, as sorted relative paths. */
+export function importClosure(root: string, entries: readonly string[], ext = '.ts'): string[] {
+  const seen = new Set<string>();
+  const pending = entries.map((e) => path.resolve(root, e.replace(/\.ts$/, ext))).filter((f) => fs.existsSync(f));
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(RELATIVE_IMPORT)) {
+      const target = resolveSource(file, m[1], ext);
+      if (target && !path.relative(root, target).startsWith('..') && !seen.has(target)) pending.push(target);
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const e of entries) {
-      const relName = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path.join(abs, e.name), relName);
-      else if (ext.test(e.name)) {
-        hash.update(relName);
-        hash.update(fs.readFileSync(path.join(abs, e.name)));
-      }
-    }
-  };
-  walk(dir, '');
+  }
+  return [...seen].map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+}
+
+function hashFiles(root: string, rels: readonly string[], salt = ''): string {
+  const hash = crypto.createHash('sha1').update(salt);
+  for (const rel of rels) hash.update(rel).update(fs.readFileSync(path.join(root, rel)));
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The fingerprint for code in moduleDir: the recorded one when compiled, else the hash of its sources. */
-export function analysisVersionOf(moduleDir: string, compiled: boolean): string {
-  if (!compiled) return fingerprintSources(moduleDir);
+/** Both versions of the sources in dir (`src/briefings`); the index version includes the analysis one. */
+export function codeVersionsOf(dir: string, ext = '.ts'): CodeVersions {
+  const analysis = hashFiles(dir, importClosure(dir, ANALYSIS_ENTRIES, ext));
+  return { analysis, index: hashFiles(dir, importClosure(dir, INDEX_ENTRIES, ext), analysis) };
+}
+
+/** The versions for code in moduleDir: the recorded ones when compiled, else the hashes of its sources. */
+export function codeVersionsAt(moduleDir: string, compiled: boolean): CodeVersions {
+  if (!compiled) return codeVersionsOf(moduleDir);
   try {
-    const recorded = JSON.parse(fs.readFileSync(path.join(moduleDir, ANALYSIS_VERSION_FILE), 'utf8')) as { fingerprint?: unknown };
-    if (typeof recorded.fingerprint === 'string' && recorded.fingerprint) return recorded.fingerprint;
+    const recorded = JSON.parse(fs.readFileSync(path.join(moduleDir, ANALYSIS_VERSION_FILE), 'utf8')) as { fingerprint?: unknown; index?: unknown };
+    const { fingerprint, index } = recorded;
+    if (typeof fingerprint === 'string' && fingerprint && typeof index === 'string' && index) return { analysis: fingerprint, index };
   } catch {
     // A build without the record (tsc run by hand): fall back to the compiled files, still stable for that build.
   }
-  return fingerprintSources(moduleDir, /\.js$/);
+  return codeVersionsOf(moduleDir, '.js');
 }
 
-export function analysisVersion(): string {
-  memo ??= analysisVersionOf(__dirname, __filename.endsWith('.js'));
+/** The analysis version of the code in moduleDir (see codeVersionsAt). */
+export function analysisVersionOf(moduleDir: string, compiled: boolean): string {
+  return codeVersionsAt(moduleDir, compiled).analysis;
+}
+
+let memo: CodeVersions | null = null;
+
+function versions(): CodeVersions {
+  memo ??= codeVersionsAt(__dirname, __filename.endsWith('.js'));
   return memo;
+}
+
+/** The version of the code that analyses files and pages into stored articles. */
+export function analysisVersion(): string {
+  return versions().analysis;
+}
+
+/** The version of the code that builds the saved search index and stories from stored articles. */
+export function indexVersion(): string {
+  return versions().index;
 }

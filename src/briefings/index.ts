@@ -21,7 +21,7 @@ export {
 export { analyseFile, analyseRaw, type AnalyseJob, type AnalysedFile } from './analyse-file';
 // A feed item's page (or, when that fails, the feed's own text) to an analysed article.
 export { analysePage, BRIEFING_WINDOW_DAYS, type PageJob, type AnalysedPage } from './analyse-page';
-export { analysisVersion, ANALYSIS_VERSION_FILE, fingerprintSources } from './analysis-version';
+export { analysisVersion, indexVersion, ANALYSIS_VERSION_FILE, codeVersionsOf } from './analysis-version';
 export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip, readArticleBytes, type FileRead, type LoadOptions } from './articles/load';
 // Web pages (briefbot extract, bench:extract) and byte decoding.
 export { readHtml, type HtmlPage } from './articles/html';

@@ -1,6 +1,6 @@
 // The library's saved record in the store: the search index and the story grouping, one JSON document
-// `{ search, stories }` kept under the view with the store's change counter and this code's analysis version.
-import { analysisVersion } from './analysis-version';
+// `{ search, stories }` kept under the view with the store's change counter and the version of the code that built them (indexVersion).
+import { indexVersion } from './analysis-version';
 import { viewKey, type ArticleReader, type ArticleView } from './article-store';
 
 export interface SavedLibrary {
@@ -17,7 +17,7 @@ export async function writeSnapshot(
   parts: { search: unknown; stories: unknown },
 ): Promise<void> {
   const data = Buffer.from(JSON.stringify(parts), 'utf8');
-  await reader.saveSearchSnapshot(viewKey(view), { seq, analysisVersion: analysisVersion(), data });
+  await reader.saveSearchSnapshot(viewKey(view), { seq, analysisVersion: indexVersion(), data });
 }
 
 /**
@@ -26,7 +26,7 @@ export async function writeSnapshot(
  */
 export async function readSnapshot(reader: ArticleReader, view: ArticleView): Promise<SavedLibrary | null> {
   const saved = await reader.loadSearchSnapshot(viewKey(view));
-  if (!saved || saved.analysisVersion !== analysisVersion()) return null;
+  if (!saved || saved.analysisVersion !== indexVersion()) return null;
   try {
     const parsed = JSON.parse(Buffer.from(saved.data).toString('utf8')) as unknown;
     if (parsed && typeof parsed === 'object' && 'search' in parsed) {
