@@ -77,7 +77,6 @@ export {
 } from './filters';
 
 // Stories: the same event from several outlets (or one outlet's updated versions) grouped as one.
-export { groupToSnapshot, storyFields } from './stories/grouped';
 export {
   buildStories,
   leadOrder,

@@ -21,8 +21,6 @@ import {
 import { SearchIndex } from './search';
 import { snippet } from './search/snippet';
 import { clampLimit, label } from './search/suggest';
-import { storyFields } from './stories/grouped';
-import type { StoryArticle } from './stories';
 import { summarise } from './summarise';
 import type { Article, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary } from './types';
 import { SUMMARY_SENTENCES } from './types';
@@ -49,11 +47,6 @@ export interface LibraryOptions {
   now?: () => Date;
   /** Warnings that live outside the store (folders that could not be read). */
   extraWarnings?: () => LoadWarning[];
-  /**
-   * Groups stories elsewhere (a worker thread: see stories/grouped.ts) while this thread builds the search index;
-   * resolves to the grouping's snapshot. Without it, or if it fails, the stories are grouped here afterwards.
-   */
-  groupStories?: (articles: StoryArticle[]) => Promise<unknown>;
 }
 
 class ArticleLibrary implements Library {
@@ -374,12 +367,10 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
     }
   }
   const indexFromStore = index !== null;
-  const grouping = indexFromStore ? undefined : opts.groupStories?.(articles.map(storyFields)).catch(() => undefined);
   index ??= SearchIndex.build(articles);
   const t2 = Date.now();
   const restored = indexFromStore ? LibraryStories.restore(saved?.stories, articles) : null;
-  const grouped = grouping ? LibraryStories.restore((await grouping) ?? undefined, articles) : null;
-  const stories = restored ?? grouped ?? LibraryStories.build(articles);
+  const stories = restored ?? LibraryStories.build(articles);
   const report: LoadReport = {
     articles: articles.length,
     indexFromStore,

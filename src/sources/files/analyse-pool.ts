@@ -4,14 +4,11 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyseFile, analysePage, type AnalyseJob, type AnalysedFile, type AnalysedPage, type PageJob } from '../../briefings';
-import type { JobMessage, StoriesJob, WorkerReply } from './analyse-worker';
-import type { StoryArticle } from '../../briefings';
+import type { JobMessage, WorkerReply } from './analyse-worker';
 
 export interface FileAnalyser {
   analyse(job: AnalyseJob): Promise<AnalysedFile>;
   close(): Promise<void>;
-  /** Groups a library's articles into stories on another thread (openLibrary's `groupStories`); optional. */
-  groupStories?(articles: StoryArticle[]): Promise<unknown>;
 }
 
 /** A feed item's page (or the feed's text) to an article, off the thread that answers Discord. */
@@ -40,11 +37,9 @@ function workerSource(entry?: string): string {
   return `${register} require(${JSON.stringify(file)});`;
 }
 
-type Job = AnalyseJob | PageJob | StoriesJob;
-
 interface Task {
-  job: Job;
-  resolve: (r: unknown) => void;
+  job: AnalyseJob | PageJob;
+  resolve: (r: AnalysedFile | AnalysedPage) => void;
   reject: (e: Error) => void;
 }
 
@@ -86,12 +81,7 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
     return this.enqueue(job) as Promise<AnalysedPage>;
   }
 
-  /** Stories are grouped with no time budget: the caller groups them itself if this fails. */
-  groupStories(articles: StoryArticle[]): Promise<unknown> {
-    return this.enqueue({ stories: articles });
-  }
-
-  private enqueue(job: Job): Promise<unknown> {
+  private enqueue(job: AnalyseJob | PageJob): Promise<AnalysedFile | AnalysedPage> {
     if (this.closed) return Promise.reject(new Error('analysis pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -129,7 +119,7 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
     const msg: JobMessage = { jobId: slot.jobId, job: task.job, skipReason: `took longer than ${this.budgetMs / 1000} s to analyse` };
     // Until the first article starts, the clock covers a worker's start-up and the file's reading, which a
     // busy machine can stretch past one article's budget; the budget itself starts with each article.
-    if (!('stories' in task.job)) this.arm(slot, Math.max(this.budgetMs, START_ALLOWANCE_MS));
+    this.arm(slot, Math.max(this.budgetMs, START_ALLOWANCE_MS));
     slot.worker.postMessage(msg);
   }
 
@@ -169,10 +159,6 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
     void worker?.terminate();
     this.finish(slot);
     const job = task.job;
-    if ('stories' in job) {
-      task.reject(new Error('grouping stories took too long')); // not armed for grouping; kept total
-      return;
-    }
     if ('kind' in job) {
       const reason = `took longer than ${this.budgetMs / 1000} s to read: skipped`;
       task.resolve({ article: null, teaser: true, warnings: [{ file: job.url ?? job.feedName, reason }] });

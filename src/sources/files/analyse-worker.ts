@@ -1,23 +1,18 @@
 // The body of an analysis worker thread: jobs in, analysed files out, and a note before each article so
 // the pool can stop one that runs past its time budget.
 import { parentPort } from 'node:worker_threads';
-import { analyseFile, analysePage, groupToSnapshot, type AnalyseJob, type AnalysedPage, type PageJob, type StoryArticle } from '../../briefings';
-
-/** A library's articles to group into stories (its thread builds the search index meanwhile). */
-export interface StoriesJob {
-  stories: StoryArticle[];
-}
+import { analyseFile, analysePage, type AnalyseJob, type AnalysedPage, type PageJob } from '../../briefings';
 
 export interface JobMessage {
   jobId: number;
-  /** A file's bytes, a feed item's page (see analysePage), or articles to group. */
-  job: AnalyseJob | PageJob | StoriesJob;
+  /** A file's bytes, or a feed item's page (see analysePage). */
+  job: AnalyseJob | PageJob;
   skipReason: string;
 }
 
 export type WorkerReply =
   | { jobId: number; type: 'article'; position: number; title: string }
-  | { jobId: number; type: 'done'; result: ReturnType<typeof analyseFile> | AnalysedPage | ReturnType<typeof groupToSnapshot> }
+  | { jobId: number; type: 'done'; result: ReturnType<typeof analyseFile> | AnalysedPage }
   | { jobId: number; type: 'failed'; message: string };
 
 const port = parentPort;
@@ -25,10 +20,6 @@ if (port) {
   port.on('message', (msg: JobMessage) => {
     try {
       const job = msg.job;
-      if ('stories' in job) {
-        port.postMessage({ jobId: msg.jobId, type: 'done', result: groupToSnapshot(job.stories) } satisfies WorkerReply);
-        return;
-      }
       if ('kind' in job) {
         // A page is one article: its time budget starts now (the worker's start-up has its own allowance).
         port.postMessage({ jobId: msg.jobId, type: 'article', position: 0, title: job.item.title ?? job.url ?? '' } satisfies WorkerReply);

@@ -53,9 +53,7 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     throw err;
   }
   const extraWarnings = (): LoadWarning[] => sync.warnings();
-  // A worker groups the stories while this thread builds the index (when there is no saved one to restore).
-  const groupStories = analyser.groupStories?.bind(analyser);
-  library = await openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings, groupStories });
+  library = await openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
   await library.saveIndex();
   const loaded = library;
   let watcher: ContentWatcher | null = null;
