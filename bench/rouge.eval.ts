@@ -2,6 +2,7 @@
 // on every set in every layout (as given, one block, paragraphs glued), all in one run.
 //
 //   npm run eval:rouge [-- --corpus ../shared/corpus] [--out bench/results/rouge.md]
+//   npm run eval:rouge -- --frontier   (the CNN/BBC trade-off, bench/rouge-frontier.ts)
 //
 // Sets: CNN highlights (cnn-dailymail, 1,000 stories) and BBC News Summary (2,225 articles,
 // extractive references). Every document is also put in one of two halves by its position in
@@ -17,6 +18,7 @@ import { layOut, LAYOUTS, reparagraph, type LaidOut, type Layout } from './layou
 import { rouge, type RougeResult } from './rouge';
 import { speedLine } from './rouge-speed';
 import { tune } from './rouge-tune';
+import { frontier } from './rouge-frontier';
 
 export { parseCsv };
 export { buildSentences } from './layouts';
@@ -284,6 +286,10 @@ function main(): void {
   const sets = loadSets(corpus);
   if (args.includes('--tune')) {
     tune(sets);
+    return;
+  }
+  if (args.includes('--frontier')) {
+    console.log(frontier(sets).join('\n'));
     return;
   }
   const rows = sets.flatMap((set) => LAYOUTS.map((layout) => evaluateRow(set, layout)));

@@ -84,6 +84,7 @@ export const CORE_FACE = 'src/briefings/index.ts';
 export const FACE_EXEMPT: Record<string, string> = {
   'bench/rouge.eval.ts': 'measures summariser internals (furniture rules, weights) one by one (summary work)',
   'bench/rouge-tune.ts': "tunes the summariser's weights on its internal scoring (summary work)",
+  'bench/rouge-frontier.ts': "measures the summariser's weightings against each other on its internal scoring (summary work)",
   'bench/rouge-speed.ts': 'times summarise() inside the core (summary work)',
   'bench/layouts.ts': 'builds article layouts from the sentence splitter and unglue (summary work)',
 };

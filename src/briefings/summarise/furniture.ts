@@ -55,7 +55,7 @@ export function wordCount(text: string): number {
 }
 
 /** A sentence made of nothing but a short quotation: '"It's over."' */
-function isShortQuoteOnly(text: string): boolean {
+export function isShortQuoteOnly(text: string): boolean {
   const t = text.trim();
   if (!/^["“‘']/.test(t)) return false;
   if (!/["”’'][.!?]?$/.test(t) && !/[.!?]["”’']$/.test(t)) return false;

@@ -3,13 +3,23 @@
 // sentence whose subject is a pronoun pointing back to someone the summary has not named.
 
 /** He, she, they and kin as the first word; "This/That/These/Those/It" only when a verb follows. */
-const PERSONAL = /^(?:He|She|They|Him|His|Her|Hers|Their|Theirs|Them|Himself|Herself|Themselves)\b(?!-)/;
+const PERSONAL = /^(?:He|She|They|Him|His|Her|Hers|Their|Theirs|Them|Himself|Herself|Themselves)\b(?!-)/i;
 const DEMONSTRATIVE =
-  /^(?:It|This|That|These|Those)\s+(?:is|was|are|were|has|have|had|will|would|could|should|may|might|must|can|comes|came|means|meant|includes|included|follows|followed)\b/;
+  /^(?:It|This|That|These|Those)(?:['’]s\b|\s+(?:is|was|are|were|has|have|had|will|would|could|should|may|might|must|can|comes|came|means|meant|includes|included|follows|followed)\b)/i;
+/** "But they're not real.", "And she said…": a connective only makes the pronoun lean harder. */
+const CONNECTIVE = /^(?:But|And|Yet|Or|So|Still)\s+/;
 
-export function startsWithDanglingPronoun(text: string): boolean {
+/**
+ * `articleStart`: the sentence opens the article, so nothing comes before it for "It" or "This"
+ * to point back to; there they are expletive or point forward ("It's been 13 years since…",
+ * "It's a striking image: a new baby…"), the way the writer chose to open. A "They" still needs
+ * the sentences after it and is not taken.
+ */
+export function startsWithDanglingPronoun(text: string, articleStart = false): boolean {
   const t = text.trimStart();
-  return PERSONAL.test(t) || DEMONSTRATIVE.test(t);
+  if (/^[A-Z]/.test(t) && (PERSONAL.test(t) || (!articleStart && DEMONSTRATIVE.test(t)))) return true;
+  const rest = t.replace(CONNECTIVE, '');
+  return rest !== t && (PERSONAL.test(rest) || DEMONSTRATIVE.test(rest));
 }
 
 /**

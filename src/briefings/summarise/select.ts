@@ -2,7 +2,7 @@
 // sentence after furniture), then the best-scoring sentences that do not repeat what is already
 // chosen, returned in article order.
 import { termVector } from './centrality';
-import { isFurniture, normaliseText, withoutLeadIn } from './furniture';
+import { isFurniture, isShortQuoteOnly, normaliseText, withoutLeadIn } from './furniture';
 import { startsMidQuote, startsWithDanglingPronoun } from './openers';
 import { scoreCandidates, type Candidate, type ScoreWeights } from './score';
 import { contentTerms } from './terms';
@@ -53,11 +53,12 @@ export interface Prepared {
   titleTerms: string[];
 }
 
-function candidateOf(text: string, position: number, paragraph: number, norm: string): Candidate {
+/** `articleStart`: no sentence of the story comes before it (furniture aside). */
+function candidateOf(text: string, position: number, paragraph: number, norm: string, articleStart: boolean): Candidate {
   const terms = contentTerms(text);
   const words = norm === '' ? 0 : norm.split(' ').length;
   const midQuote = startsMidQuote(text);
-  const pronoun = startsWithDanglingPronoun(text);
+  const pronoun = startsWithDanglingPronoun(text, articleStart);
   return {
     text,
     norm,
@@ -75,13 +76,15 @@ function candidateOf(text: string, position: number, paragraph: number, norm: st
 export function prepare(article: SummaryInput): Prepared {
   const title = typeof article.title === 'string' ? article.title : '';
   const normTitle = normaliseText(title);
-  const seenTexts = new Set<string>();
   let standfirst = typeof article.standfirst === 'string' ? article.standfirst.trim() : '';
   const hadStandfirst = standfirst !== '';
   if (standfirst !== '' && isFurniture(standfirst, normTitle)) standfirst = '';
-  if (standfirst !== '') seenTexts.add(normaliseText(standfirst));
 
+  const seenTexts = new Set<string>();
   const candidates: Candidate[] = [];
+  // A bare short quotation ('"A picture of horror."') is left out, but it is the story's opening:
+  // the "That's how the minister described…" after it points back to it.
+  let storyBegun = false;
   const sentences = Array.isArray(article.sentences) ? article.sentences : [];
   for (const s of sentences) {
     if (candidates.length >= MAX_CANDIDATES) break;
@@ -91,12 +94,33 @@ export function prepare(article: SummaryInput): Prepared {
     for (const piece of sentenceUnits(s.text)) {
       const text = withoutLeadIn(piece);
       const norm = normaliseText(text);
-      if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) continue;
+      if (seenTexts.has(norm) || isFurniture(text, normTitle, norm)) {
+        storyBegun ||= isShortQuoteOnly(text);
+        continue;
+      }
       seenTexts.add(norm);
-      candidates.push(candidateOf(text, candidates.length, s.paragraph, norm));
+      candidates.push(candidateOf(text, candidates.length, s.paragraph, norm, !storyBegun));
+      storyBegun = true;
     }
   }
+  // A standfirst repeating a body sentence yields to it, so no candidate repeats a kept standfirst.
+  if (standfirst !== '' && copiesBodySentence(normaliseText(standfirst), candidates)) standfirst = '';
   return { standfirst: standfirst || null, candidates, titleTerms: contentTerms(title) };
+}
+
+/**
+ * A standfirst that is a copy (often cut short) of one body sentence is a key point pulled from
+ * the story (Arab News' "•" bullets), not an editor's summary: it may be the background
+ * paragraph, so it does not get to open the summary; the body sentence competes like any other.
+ */
+function copiesBodySentence(norm: string, candidates: Candidate[]): boolean {
+  const grams = trigrams(norm);
+  return candidates.some((c) => {
+    if (c.norm === norm) return true;
+    if (grams.length === 0) return false;
+    const body = new Set(trigrams(c.norm));
+    return grams.filter((t) => body.has(t)).length / grams.length >= NEAR_COPY;
+  });
 }
 
 /** The lede: the first candidate that can open a summary (null when none can). */
