@@ -196,7 +196,7 @@ function timeBoth<T>(items: T[], run: (item: T) => void): { wall: number[]; cpu:
   return { wall, cpu };
 }
 
-function briefbotExtras(articles: Article[], index: SearchIndex): Partial<Measure> {
+export function briefbotExtras(articles: Article[], index: SearchIndex): Partial<Measure> {
   const r = rng(99);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const titlePrefixes = Array.from({ length: 100 }, () => {
@@ -234,11 +234,11 @@ function briefbotExtras(articles: Article[], index: SearchIndex): Partial<Measur
       95,
     ),
     quoteSpeakerP95: percentile(
-      timeEach(speakerQueries, (s) => index.searchQuotes({ speaker: s, limit: 10 })),
+      timeEach(speakerQueries, (s) => index.quoteRefs({ speaker: s, limit: 10 })),
       95,
     ),
     quoteWordsP95: percentile(
-      timeEach(quoteWordQueries, (q) => index.searchQuotes({ query: q, limit: 10 })),
+      timeEach(quoteWordQueries, (q) => index.quoteRefs({ query: q, limit: 10 })),
       95,
     ),
   };

@@ -24,7 +24,30 @@ export interface CodeVersions {
   index: string;
 }
 
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** Static imports and re-exports (`import … from './x'`, `export … from './x'`, `import './x'`), whole statements. */
+const STATIC_IMPORT = /^\s*(?:import|export)\s+([^'";]*?)\s*(?:from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** Imports at run time: `import('./x')`, `require('./x')` (compiled code and lazy loads). */
+const DYNAMIC_IMPORT = /\b(?:import|require)\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Whether an import statement's clause names types only (`type { A }`, `{ type A, type B }`): erased, no code. */
+function typesOnly(clause: string): boolean {
+  if (/^type\s/.test(clause)) return true;
+  const names = /^\{([^}]*)\}$/.exec(clause.trim());
+  if (!names) return false;
+  const specifiers = names[1]
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return specifiers.length > 0 && specifiers.every((n) => n.startsWith('type '));
+}
+
+/** The relative modules a source file loads code from (type-only imports change no output, so they do not count). */
+function codeImports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(STATIC_IMPORT)) if (!typesOnly(m[1])) out.push(m[2]);
+  for (const m of text.matchAll(DYNAMIC_IMPORT)) out.push(m[1]);
+  return out;
+}
 
 function resolveSource(fromFile: string, spec: string, ext: string): string | null {
   const base = path.resolve(path.dirname(fromFile), spec.replace(/\.js$/, ''));
@@ -32,7 +55,10 @@ function resolveSource(fromFile: string, spec: string, ext: string): string | nu
   return null;
 }
 
-/** Every source file under root the entries reach through relative imports, entries included, as sorted relative paths. */
+/**
+ * Every source file under root the entries load code from through relative imports, entries included, as sorted
+ * relative paths. Type-only imports are left out: a change to a type cannot change what the code produces.
+ */
 export function importClosure(root: string, entries: readonly string[], ext = '.ts'): string[] {
   const seen = new Set<string>();
   const pending = entries.map((e) => path.resolve(root, e.replace(/\.ts$/, ext))).filter((f) => fs.existsSync(f));
@@ -40,9 +66,8 @@ export function importClosure(root: string, entries: readonly string[], ext = '.
     const file = pending.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(RELATIVE_IMPORT)) {
-      const target = resolveSource(file, m[1], ext);
+    for (const spec of codeImports(fs.readFileSync(file, 'utf8'))) {
+      const target = resolveSource(file, spec, ext);
       if (target && !path.relative(root, target).startsWith('..') && !seen.has(target)) pending.push(target);
     }
   }

@@ -1,7 +1,7 @@
 // The article store as the core sees it: plain types in and out, no SQL. src/store holds the SQLite and
 // Postgres implementations (async, so a networked database fits behind them); src/sources writes through
 // ArticleWriter, and the library reads through ArticleReader.
-import type { Article, LoadWarning } from './types';
+import type { Article, ArticleHeader, LoadWarning } from './types';
 
 /** Where an article comes from. Feeds plug in as their own kind; retention applies to feeds only. */
 export type SourceKind = 'file' | 'feed';
@@ -49,6 +49,21 @@ export interface StoredArticle {
   storedAt: string;
 }
 
+/** An article's header (no text) and where it came from: what a library keeps of it in memory. */
+export interface StoredHeader {
+  header: ArticleHeader;
+  sourceKind: SourceKind;
+  sourceRoot: string;
+  sourceId: string;
+  storedAt: string;
+}
+
+export interface StoreHeaders {
+  /** The store's change counter when the headers were read. */
+  seq: number;
+  headers: StoredHeader[];
+}
+
 export interface StoreSnapshot {
   /** The store's change counter when the articles were read. */
   seq: number;
@@ -64,6 +79,8 @@ export interface SearchSnapshotRecord {
 export interface ArticleReader {
   /** Every article in the view and the change counter, read consistently. */
   snapshot(view: ArticleView): Promise<StoreSnapshot>;
+  /** Every article's header in the view (no text: a fraction of snapshot's reading), in snapshot's order, and the counter. */
+  headers(view: ArticleView): Promise<StoreHeaders>;
   /** One article (any view), or null when it no longer exists. */
   get(id: string): Promise<StoredArticle | null>;
   /** Ids changed (added, edited or removed) after `seq`, and the counter now. */

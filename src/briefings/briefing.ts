@@ -14,7 +14,7 @@ export function articleTime(article: Pick<Article, 'date'>): number {
 }
 
 /** Newest first; articles without a date last, in library order. */
-export function byRecency(articles: readonly Article[]): Article[] {
+export function byRecency<T extends Pick<Article, 'date'>>(articles: readonly T[]): T[] {
   return articles
     .map((a, i) => ({ a, i, t: articleTime(a) }))
     .sort((x, y) => y.t - x.t || x.i - y.i)
@@ -29,10 +29,13 @@ function recencyScore(t: number, newest: number): number {
 
 /** Orders topic hits by a blend of relevance and recency (relative to the newest hit, not the wall clock,
  *  so an archive from last year still ranks sensibly). */
-export function rankHits(hits: readonly SearchHit[], byId: (id: string) => Article | undefined): Article[] {
+export function rankHits<T extends Pick<Article, 'date'>>(
+  hits: readonly Pick<SearchHit, 'articleId' | 'score'>[],
+  byId: (id: string) => T | undefined,
+): T[] {
   if (hits.length === 0) return [];
   const best = Math.max(...hits.map((h) => h.score)) || 1;
-  const scored = hits.map((h) => ({ h, a: byId(h.articleId) })).filter((x): x is { h: SearchHit; a: Article } => x.a !== undefined);
+  const scored = hits.map((h) => ({ h, a: byId(h.articleId) })).filter((x): x is { h: (typeof hits)[number]; a: T } => x.a !== undefined);
   const newest = Math.max(...scored.map((x) => articleTime(x.a)));
   return scored
     .map((x, i) => ({

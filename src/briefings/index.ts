@@ -14,6 +14,8 @@ export {
   type SourceKey,
   type SourceKind,
   type StoredArticle,
+  type StoredHeader,
+  type StoreHeaders,
   type StoredSource,
   type StoreSnapshot,
 } from './article-store';
@@ -45,6 +47,7 @@ export {
   SUMMARY_SENTENCES,
   type AlsoReported,
   type Article,
+  type ArticleHeader,
   type Briefing,
   type BriefingItem,
   type LoadWarning,

@@ -2,16 +2,17 @@
 // library shows them: one briefing item per story, one search hit per story, each with "also reported by".
 // Story ids change when stories merge or split, so nothing here keeps one beyond a single call.
 import { buildStories, type StoryIndex, type StoryMember } from './stories';
-import { restoreStories, saveStories, type StorySnapshot } from './stories/snapshot';
-import type { AlsoReported, Article, SearchHit } from './types';
+import { restoreStories, restoreStoryHeaders, saveStories, type StorySnapshot } from './stories/snapshot';
+import type { StoryHeader } from './stories/types';
+import type { AlsoReported, Article, ArticleHeader, SearchHit } from './types';
 
 function alsoReported(m: StoryMember): AlsoReported {
   return { articleId: m.id, title: m.title, source: m.outlet, ...(m.url ? { url: m.url } : {}) };
 }
 
 /** A story chosen for a briefing: the article that leads it and its other versions. */
-export interface StoryPick {
-  article: Article;
+export interface StoryPick<A extends Pick<Article, 'id'> = ArticleHeader> {
+  article: A;
   alsoReportedBy: AlsoReported[];
 }
 
@@ -29,7 +30,16 @@ export class LibraryStories {
     return index ? new LibraryStories(index) : null;
   }
 
-  toSnapshot(byId: (id: string) => Article | undefined): StorySnapshot | null {
+  /**
+   * The saved grouping of the articles whose headers the caller knows unchanged since the save (no text is read);
+   * `has` tells which were restored: the caller adds the others. Null when the snapshot is not usable.
+   */
+  static restoreHeaders(saved: unknown, unchanged: readonly StoryHeader[]): { stories: LibraryStories; has(id: string): boolean } | null {
+    const restored = saved === undefined ? null : restoreStoryHeaders(saved, unchanged);
+    return restored ? { stories: new LibraryStories(restored.index), has: restored.has } : null;
+  }
+
+  toSnapshot(byId: (id: string) => StoryHeader | undefined): StorySnapshot | null {
     return saveStories(this.index, byId);
   }
 
@@ -56,15 +66,15 @@ export class LibraryStories {
    * One pick per story from a ranked pool, in the pool's order, at most `limit`. A story whose member was
    * already briefed (`exclude`) is left out whole; otherwise its lead (freshest, then fullest) stands for it.
    */
-  onePerStory(
-    pool: readonly Article[],
+  onePerStory<A extends Pick<Article, 'id'>>(
+    pool: readonly A[],
     limit: number,
     exclude: ReadonlySet<string>,
-    byId: (id: string) => Article | undefined,
+    byId: (id: string) => A | undefined,
     visible: (id: string) => boolean = () => true,
-  ): StoryPick[] {
+  ): StoryPick<A>[] {
     const seen = new Set<string>();
-    const out: StoryPick[] = [];
+    const out: StoryPick<A>[] = [];
     for (const candidate of pool) {
       if (out.length >= limit) break;
       if (seen.has(candidate.id)) continue;
@@ -73,7 +83,7 @@ export class LibraryStories {
       for (const m of members) seen.add(m.id);
       seen.add(candidate.id);
       if (exclude.has(candidate.id) || members.some((m) => exclude.has(m.id))) continue;
-      const lead = members.map((m) => byId(m.id)).find((a): a is Article => a !== undefined) ?? candidate;
+      const lead = members.map((m) => byId(m.id)).find((a): a is A => a !== undefined) ?? candidate;
       out.push({ article: lead, alsoReportedBy: members.filter((m) => m.id !== lead.id).map(alsoReported) });
     }
     return out;

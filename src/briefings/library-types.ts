@@ -1,5 +1,5 @@
 // The contract of the core's one entry point. Commands, the scheduler and the CLI depend on this only.
-import type { Article, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary, SummaryLength } from './types';
+import type { Article, ArticleHeader, Briefing, LoadWarning, QuoteHit, SearchHit, Suggestion, SuggestionKind, Summary, SummaryLength } from './types';
 
 /**
  * Which articles a caller may see: every file article, and feed articles only of the feeds named here (a
@@ -63,14 +63,16 @@ export interface LibraryStats {
 }
 
 export interface Library {
-  articles(): Article[];
-  article(id: string): Article | undefined;
+  /** Every article's header, newest first: what lists, counts and choices need (bodies come with article()). */
+  articles(): ArticleHeader[];
+  /** The whole article, read from the store when asked for. */
+  article(id: string): Promise<Article | undefined>;
   /** Articles matched by id, or else by title words (best first). */
-  findArticle(idOrWords: string, scope?: Scope): Article | undefined;
-  search(query: string, opts?: SearchOptions): SearchHit[];
-  quotes(q?: QuoteQuery): QuoteHit[];
-  summary(id: string, opts?: { length?: SummaryLength }): Summary | undefined;
-  brief(opts?: BriefOptions): Briefing;
+  findArticle(idOrWords: string, scope?: Scope): Promise<Article | undefined>;
+  search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
+  quotes(q?: QuoteQuery): Promise<QuoteHit[]>;
+  summary(id: string, opts?: { length?: SummaryLength }): Promise<Summary | undefined>;
+  brief(opts?: BriefOptions): Promise<Briefing>;
   suggest(kind: SuggestionKind, prefix: string, limit?: number, scope?: Scope): Suggestion[];
   /** The sources of the articles this scope sees (feeds by URL, the content folder as FILES_SOURCE), most articles first. */
   sources(scope?: Scope): SourceCount[];

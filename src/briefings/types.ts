@@ -67,6 +67,16 @@ export interface Article extends RawArticle {
   people: Person[];
 }
 
+/**
+ * What the library keeps in memory of every article: enough to list, count, rank by date, group into stories and
+ * choose a briefing's articles. The text (standfirst, paragraphs, quotes, people) is read when an answer shows it.
+ */
+export interface ArticleHeader extends Pick<RawArticle, 'title' | 'date' | 'dateApproximate' | 'source' | 'url' | 'teaser' | 'backlog'> {
+  id: string;
+  /** How many quotes the analysis found. */
+  quoteCount: number;
+}
+
 export interface LoadWarning {
   /** File path relative to the content folder. */
   file: string;

@@ -1,5 +1,14 @@
 // Plain-text rendering of core results for the terminal. (Discord rendering lives in src/discord/render.)
-import { asSentence, type AlsoReported, type Article, type Briefing, type Quote, type QuoteHit, type SearchHit, type Summary } from '../briefings';
+import {
+  asSentence,
+  type AlsoReported,
+  type ArticleHeader,
+  type Briefing,
+  type Quote,
+  type QuoteHit,
+  type SearchHit,
+  type Summary,
+} from '../briefings';
 
 const WIDTH = Math.min(100, Math.max(60, process.stdout.columns || 100));
 
@@ -30,7 +39,7 @@ export function formatQuoteLine(q: Pick<Quote, 'text' | 'speaker' | 'role'>, ind
   return wrap(`“${q.text}” — ${speakerLabel(q)}`, indent);
 }
 
-export function formatArticles(articles: Article[]): string {
+export function formatArticles(articles: ArticleHeader[]): string {
   return articles.map((a) => `${a.id}\n  ${day(a.date)}${a.dateApproximate ? ' (approx.)' : ''}  ${a.title}`).join('\n');
 }
 

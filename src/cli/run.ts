@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BRIEFING_SIZE, type Library, type SummaryLength } from '../briefings';
+import { DEFAULT_BRIEFING_SIZE, type Article, type Library, type Summary, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
 import { runExtract, type PageFetcher } from './extract';
 import { runFetch, type FeedFetcher } from './fetch';
@@ -212,14 +212,14 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
   }
   try {
     for (const w of opened.library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
-    return answer(request, opened.library, contentDir, io);
+    return await answer(request, opened.library, contentDir, io);
   } finally {
     await opened.close();
   }
 }
 
 /** Runs a checked request on a loaded library and prints the answer; the exit code says whether there was one. */
-function answer(request: Request, library: Library, contentDir: string, io: CliIo): number {
+async function answer(request: Request, library: Library, contentDir: string, io: CliIo): Promise<number> {
   const { command, words, values, length, limit } = request;
   const emit = (data: unknown, text: string) => io.out(values.json === true ? JSON.stringify(data, null, 2) : text);
   const none = (what: string) => {
@@ -231,11 +231,20 @@ function answer(request: Request, library: Library, contentDir: string, io: CliI
     case 'articles': {
       const articles = library.articles();
       if (articles.length === 0) return none(`no articles in ${contentDir}`);
-      emit(articles.map(articleJson), formatArticles(articles));
+      if (values.json !== true) io.out(formatArticles(articles));
+      else {
+        // The JSON lists every article whole: read from the store one by one, only when asked for.
+        const whole: Article[] = [];
+        for (const a of articles) {
+          const article = await library.article(a.id);
+          if (article) whole.push(article);
+        }
+        emit(whole.map(articleJson), '');
+      }
       return 0;
     }
     case 'brief': {
-      const briefing = library.brief({ topic: words || null, limit, length });
+      const briefing = await library.brief({ topic: words || null, limit, length });
       if (briefing.items.length === 0) {
         return none(words ? `no articles about “${words}”` : `no articles in ${contentDir}`);
       }
@@ -244,27 +253,31 @@ function answer(request: Request, library: Library, contentDir: string, io: CliI
     }
     case 'summary': {
       if (values.all) {
-        const all = library.articles().map((a) => library.summary(a.id, { length })!);
+        const all: Summary[] = [];
+        for (const a of library.articles()) {
+          const summary = await library.summary(a.id, { length });
+          if (summary) all.push(summary);
+        }
         if (all.length === 0) return none(`no articles in ${contentDir}`);
         emit(all.map(summaryJson), all.map(formatSummary).join('\n\n'));
         return 0;
       }
-      const article = library.findArticle(words);
-      if (!article) return none(`no article matches “${words}” (try: briefbot articles)`);
-      const s = library.summary(article.id, { length })!;
+      const article = await library.findArticle(words);
+      const s = article && (await library.summary(article.id, { length }));
+      if (!s) return none(`no article matches “${words}” (try: briefbot articles)`);
       emit(summaryJson(s), formatSummary(s));
       return 0;
     }
     case 'quotes': {
       // With nothing to match, every quote is listed (newest articles first) unless --limit says otherwise.
       const everything = !words && !values.speaker && values.limit === undefined;
-      const hits = library.quotes({ query: words || undefined, speaker: values.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
+      const hits = await library.quotes({ query: words || undefined, speaker: values.speaker, limit: everything ? Number.MAX_SAFE_INTEGER : limit });
       if (hits.length === 0) return none('no quotes found');
       emit(hits.map(quoteJson), formatQuotes(hits));
       return 0;
     }
     case 'search': {
-      const hits = library.search(words, { limit });
+      const hits = await library.search(words, { limit });
       if (hits.length === 0) return none(`nothing matches “${words}”`);
       emit(hits.map(searchJson), formatSearch(hits));
       return 0;

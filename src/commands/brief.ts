@@ -32,8 +32,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const length = lengthOption(interaction);
   const wanted = interaction.options.getString('article')?.trim();
   if (wanted) {
-    const article = ctx.library.findArticle(wanted, ctx.scopeFor?.(interaction.guildId));
-    const summary = article && ctx.library.summary(article.id, { length });
+    const article = await ctx.library.findArticle(wanted, ctx.scopeFor?.(interaction.guildId));
+    const summary = article && (await ctx.library.summary(article.id, { length }));
     if (!article || !summary) {
       await sendMessages(interaction, [renderNoArticleMatch(wanted)]);
       return;
@@ -42,7 +42,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     return;
   }
   const topic = interaction.options.getString('topic')?.trim() || null;
-  const briefing = ctx.library.brief({ topic, length, scope: ctx.scopeFor?.(interaction.guildId) });
+  const briefing = await ctx.library.brief({ topic, length, scope: ctx.scopeFor?.(interaction.guildId) });
   await sendMessages(interaction, renderBriefing(briefing));
 }
 

@@ -17,7 +17,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   await deferOnce(interaction);
   const words = interaction.options.getString('words')?.trim() || null;
   const speaker = interaction.options.getString('speaker')?.trim() || null;
-  const hits = ctx.library.quotes({
+  const hits = await ctx.library.quotes({
     scope: ctx.scopeFor?.(interaction.guildId),
     query: words ?? undefined,
     speaker: speaker ?? undefined,

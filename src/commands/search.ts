@@ -53,9 +53,9 @@ function hitsFor(ctx: CommandContext, guildId: string | null, ask: SearchAsk) {
   return ctx.library.search(ask.query, { limit: MAX_RESULTS, scope: ctx.scopeFor?.(guildId), source: ask.source?.id });
 }
 
-function pageView(ctx: CommandContext, guildId: string | null, ask: SearchAsk, page: number, notice?: string): SearchPageView {
+async function pageView(ctx: CommandContext, guildId: string | null, ask: SearchAsk, page: number, notice?: string): Promise<SearchPageView> {
   const { query } = ask;
-  const hits = hitsFor(ctx, guildId, ask);
+  const hits = await hitsFor(ctx, guildId, ask);
   const version = ctx.library.stats().version;
   const pageCount = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pageCount - 1);
@@ -99,7 +99,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     await sendMessages(interaction, [renderEmptySearch()]);
     return;
   }
-  await sendMessages(interaction, [renderSearchPage(pageView(ctx, interaction.guildId, { query, source }, 0))]);
+  await sendMessages(interaction, [renderSearchPage(await pageView(ctx, interaction.guildId, { query, source }, 0))]);
 }
 
 async function openArticle(interaction: MessageComponentInteraction, ctx: CommandContext, ask: SearchAsk | null): Promise<void> {
@@ -107,12 +107,12 @@ async function openArticle(interaction: MessageComponentInteraction, ctx: Comman
   await deferOnce(interaction, { ephemeral: true });
   let article: Article | undefined;
   if (value?.startsWith('#') && ask !== null) {
-    const hit = hitsFor(ctx, interaction.guildId, ask)[Number(value.slice(1))];
-    article = hit && ctx.library.article(hit.articleId);
+    const hit = (await hitsFor(ctx, interaction.guildId, ask))[Number(value.slice(1))];
+    article = hit && (await ctx.library.article(hit.articleId));
   } else if (value) {
-    article = ctx.library.article(value);
+    article = await ctx.library.article(value);
   }
-  const summary = article && ctx.library.summary(article.id, { length: 'medium' });
+  const summary = article && (await ctx.library.summary(article.id, { length: 'medium' }));
   if (!article || !summary) {
     await sendMessages(interaction, [renderArticleGone()], { ephemeral: true });
     return;
@@ -144,7 +144,9 @@ export async function component(interaction: MessageComponentInteraction, ctx: C
   }
   await interaction.deferUpdate();
   const changed = shortVersion(ctx.library.stats().version) !== state.version;
-  const view = changed ? pageView(ctx, interaction.guildId, ask, 0, SEARCH_CHANGED_NOTICE) : pageView(ctx, interaction.guildId, ask, state.page);
+  const view = await (changed
+    ? pageView(ctx, interaction.guildId, ask, 0, SEARCH_CHANGED_NOTICE)
+    : pageView(ctx, interaction.guildId, ask, state.page));
   await sendMessages(interaction, [renderSearchPage(view)]);
 }
 

@@ -157,7 +157,7 @@ export class Deliverer {
       const check = await port.check(schedule.channelId);
       if (!check.ok) return await this.fail(schedule, claim, check.kind, check.reason);
 
-      const briefing = this.deps.library.brief({
+      const briefing = await this.deps.library.brief({
         topic: schedule.topic,
         limit: schedule.articles,
         excludeIds: await ledger.briefedIn(schedule.channelId),

@@ -73,7 +73,7 @@ export class ScheduleService implements BriefingService {
     await this.assertBriefingChannel(guildId, channelId);
     const row = await this.deps.store.schedules.get(channelId);
     const schedule = row && row.guildId === guildId ? row : null;
-    const briefing = this.deps.library.brief({
+    const briefing = await this.deps.library.brief({
       topic: schedule?.topic ?? null,
       limit: schedule?.articles ?? DEFAULT_ARTICLES,
       excludeIds: await this.deps.store.ledger.briefedIn(channelId),

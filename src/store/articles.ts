@@ -9,10 +9,12 @@ import type {
   SourceKey,
   SourceKind,
   StoredArticle,
+  StoredHeader,
   StoredSource,
+  StoreHeaders,
   StoreSnapshot,
 } from '../briefings';
-import type { Article, LoadWarning } from '../briefings';
+import type { Article, ArticleHeader, LoadWarning } from '../briefings';
 import type { Db } from './open';
 import { Statements } from './statements';
 
@@ -94,6 +96,52 @@ export function sourceFromRow(r: SourceRow): StoredSource {
 
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A header row: the article's columns without its text, and the few fields of its body a header keeps. */
+export interface HeaderRow {
+  id: string;
+  source_kind: SourceKind;
+  source_root: string;
+  source_id: string;
+  url: string | null;
+  title: string;
+  date: string | null;
+  date_approximate: number;
+  stored_at: string;
+  position: number;
+  source: string | null;
+  /** JSON true, SQLite 1, or Postgres 'true' when set. */
+  teaser: unknown;
+  backlog: unknown;
+  quote_count: number | null;
+}
+
+const flag = (v: unknown): boolean => v === true || v === 1 || v === 'true';
+
+export function headerFromRow(r: HeaderRow): StoredHeader {
+  const header: ArticleHeader = {
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    dateApproximate: r.date_approximate === 1 || (r.date_approximate as unknown) === true,
+    source: r.source ?? '',
+    quoteCount: Number(r.quote_count ?? 0),
+  };
+  if (r.url !== null) header.url = r.url;
+  if (flag(r.teaser)) header.teaser = true;
+  if (flag(r.backlog)) header.backlog = true;
+  return { header, sourceKind: r.source_kind, sourceRoot: r.source_root, sourceId: r.source_id, storedAt: r.stored_at };
+}
+
+/** Snapshot's order: by source, then the article's place in it. */
+export function bySourceOrder<R extends { source_kind: string; source_root: string; source_id: string; position: number }>(rows: R[]): R[] {
+  return rows.sort(
+    (x, y) => cmp(x.source_kind, y.source_kind) || cmp(x.source_root, y.source_root) || cmp(x.source_id, y.source_id) || x.position - y.position,
+  );
+}
+
+/** The header columns both databases read (the body's few header fields are extracted by each in its own SQL). */
+export const HEADER_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, stored_at, position';
+
 export const ARTICLE_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, body, analysis, stored_at';
 
 export class SqliteArticleStore implements ArticleReader, ArticleWriter {
@@ -117,10 +165,19 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
         `SELECT ${ARTICLE_COLUMNS}, position FROM articles
          WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
       ).all(view.fileRoot ?? '\u0000none') as (ArticleRow & { position: number })[];
-      rows.sort(
-        (x, y) => cmp(x.source_kind, y.source_kind) || cmp(x.source_root, y.source_root) || cmp(x.source_id, y.source_id) || x.position - y.position,
-      );
-      return { seq, articles: rows.map(fromRow) };
+      return { seq, articles: bySourceOrder(rows).map(fromRow) };
+    })();
+  }
+
+  async headers(view: ArticleView): Promise<StoreHeaders> {
+    return this.db.transaction(() => {
+      const seq = this.currentSeq();
+      const rows = this.sql(
+        `SELECT ${HEADER_COLUMNS}, json_extract(body, '$.source') AS source, json_extract(body, '$.teaser') AS teaser,
+                json_extract(body, '$.backlog') AS backlog, json_array_length(analysis, '$.quotes') AS quote_count
+         FROM articles WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
+      ).all(view.fileRoot ?? '\u0000none') as HeaderRow[];
+      return { seq, headers: bySourceOrder(rows).map(headerFromRow) };
     })();
   }
 

@@ -74,12 +74,12 @@ describe('web pages in the content folder', () => {
       ]),
     );
     const library = await loadFolderLibrary(dir);
-    const [article] = library.articles();
+    const article = (await library.article(library.articles()[0].id))!;
     expect(article.dateline).toBe('LONDON');
     expect(article.paragraphs[0]).toMatch(/^The council agreed/);
-    expect(library.quotes({ query: 'elected' }).map((q) => q.speaker)).toEqual(['Maria Lopez']);
-    expect(library.search('budget mayor', { limit: 5 }).map((h) => h.articleId)).toEqual([article.id]);
-    expect(library.summary(article.id, { length: 'short' })!.sentences).toHaveLength(1);
+    expect((await library.quotes({ query: 'elected' })).map((q) => q.speaker)).toEqual(['Maria Lopez']);
+    expect((await library.search('budget mayor', { limit: 5 })).map((h) => h.articleId)).toEqual([article.id]);
+    expect((await library.summary(article.id, { length: 'short' }))!.sentences).toHaveLength(1);
     await library.close();
   });
 });

@@ -75,7 +75,7 @@ function arrive(title: string): string {
     url: `https://news.example/${encodeURIComponent(title)}`,
     paragraphs: [`${title}, officials said on Tuesday.`],
   });
-  library.setArticles([...library.articles(), article]);
+  library.setArticles([...library.all(), article]);
   return article.id;
 }
 

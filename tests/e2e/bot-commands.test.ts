@@ -41,7 +41,7 @@ function withTraps(lib: Library): Library {
   return new Proxy(lib, {
     get(target, prop, receiver) {
       if (prop === 'stats') return () => (traps.stats ? boom() : target.stats());
-      if (prop === 'search') return (q: string, o?: object) => (q.includes('explode') ? boom() : target.search(q, o));
+      if (prop === 'search') return async (q: string, o?: object) => (q.includes('explode') ? boom() : await target.search(q, o));
       if (prop === 'suggest') return (k: 'title' | 'speaker', p: string, n?: number) => (p.includes('explode') ? boom() : target.suggest(k, p, n));
       return Reflect.get(target, prop, receiver);
     },
@@ -246,7 +246,7 @@ describe('the bot on the stand-in Discord', () => {
       expectCleanAnswer(r);
       expect(r.callback.type).toBe(5);
       expect(r.callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-      expect(r.edits[0].embeds[0].title).toBe(library.article(value)!.title);
+      expect(r.edits[0].embeds[0].title).toBe((await library.article(value))!.title);
     });
 
     it('autocompletes with what was typed first, then matching titles', async () => {

@@ -40,7 +40,7 @@ function arrive(...titles: string[]): Article[] {
       quotes: [{ text: 'We will rebuild every bridge in this valley', speaker: 'Jane Doe' }],
     }),
   );
-  library.setArticles([...library.articles(), ...fresh]);
+  library.setArticles([...library.all(), ...fresh]);
   return fresh;
 }
 
@@ -178,7 +178,7 @@ describe('live posts', () => {
     await sources.emit({ feedUrl: SECOND, articleIds: [], firstPoll: false });
     const ign = fresh(stories.psPriceIgn, 6);
     const gi = fresh(stories.psPriceGi, 5);
-    library.setArticles([...library.articles(), ign, gi]);
+    library.setArticles([...library.all(), ign, gi]);
     await emit([ign]);
     await sources.emit({ feedUrl: SECOND, articleIds: [gi.id], firstPoll: false });
     await h.bot.live!.service.idle();

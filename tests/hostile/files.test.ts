@@ -72,13 +72,13 @@ describe('hostile files', () => {
       fs.writeFileSync(secret, article('Root password list', 'root:x:0:0:root:/root:/bin/bash'));
       fs.symlinkSync(secret, path.join(dir, 'passwd.txt'));
       const lib = await load();
-      expect(lib.search('root bash')).toEqual([]);
+      expect(await lib.search('root bash')).toEqual([]);
       expect(lib.warnings()).toContainEqual({ file: 'passwd.txt', reason: 'symbolic link that leads outside the content folder: skipped' });
 
       fs.symlinkSync(secret, path.join(dir, 'later.txt'));
       await lib.sync.paths(['later.txt']);
       await lib.catchUp();
-      expect(lib.search('root bash')).toEqual([]);
+      expect(await lib.search('root bash')).toEqual([]);
       expect(lib.warnings().map((w) => w.file)).toContain('later.txt');
     });
 
@@ -90,7 +90,7 @@ describe('hostile files', () => {
       const lib = await load();
       await lib.sync.paths(['linked/private.txt']);
       await lib.catchUp();
-      expect(lib.search('diary')).toEqual([]);
+      expect(await lib.search('diary')).toEqual([]);
     });
 
     it('still reads a link that stays inside the folder', async () => {
@@ -106,11 +106,11 @@ describe('hostile files', () => {
     it('reads a file with a backslash in its name, at load and when it changes', async () => {
       fs.writeFileSync(path.join(dir, 'back\\slash.txt'), article('Backslash file speaks', 'The file with a backslash was read, its author said.'));
       const lib = await load();
-      expect(lib.search('backslash')[0]?.title).toBe('Backslash file speaks');
+      expect((await lib.search('backslash'))[0]?.title).toBe('Backslash file speaks');
       fs.writeFileSync(path.join(dir, 'back\\slash.txt'), article('Backslash file edited', 'It was edited and read again, said the editor.'));
       await lib.sync.paths(['back\\slash.txt']);
       await lib.catchUp();
-      expect(lib.search('backslash')[0]?.title).toBe('Backslash file edited');
+      expect((await lib.search('backslash'))[0]?.title).toBe('Backslash file edited');
     });
 
     it('warns about a name that is not UTF-8 instead of losing it silently', async () => {
@@ -126,11 +126,11 @@ describe('hostile files', () => {
       fs.mkdirSync(path.join(dir, 'desk'));
       fs.writeFileSync(path.join(dir, 'desk', 'one.txt'), article('Volcano erupts near Grindavik', 'Lava reached the road, officials said.'));
       const lib = await load();
-      expect(lib.search('volcano')).toHaveLength(1);
+      expect(await lib.search('volcano')).toHaveLength(1);
       fs.renameSync(path.join(dir, 'desk'), path.join(root, 'desk'));
       await lib.sync.paths(['desk']);
       await lib.catchUp();
-      expect(lib.search('volcano')).toEqual([]);
+      expect(await lib.search('volcano')).toEqual([]);
     });
 
     it('reads a file rewritten with the same size and modification time when the watcher saw it change', async () => {
@@ -179,7 +179,7 @@ describe('hostile files', () => {
         const ms = Date.now() - started;
         console.log(`${COUNT} files copied in: all searchable after ${ms} ms, worst event-loop lag ${worstLagMs} ms`);
         expect(lib.stats().articles).toBe(COUNT + 1);
-        expect(lib.search(`zqx${COUNT - 1}`)[0]?.title).toBe(`Dispatch number ${COUNT - 1} zqx${COUNT - 1}`);
+        expect((await lib.search(`zqx${COUNT - 1}`))[0]?.title).toBe(`Dispatch number ${COUNT - 1} zqx${COUNT - 1}`);
         expect(worstLagMs).toBeLessThan(1000);
       } finally {
         clearInterval(tick);

@@ -69,9 +69,9 @@ describe('Windows-1252 fallback', () => {
         '\x93We will not back down \x96 not for \x801m, not for anyone,\x94 said Anna Berg, the finance minister, on Tuesday.\n';
       fs.writeFileSync(path.join(dir, 'budget.txt'), Buffer.from(body, 'latin1'));
       const library = await loadFolderLibrary(dir);
-      const [article] = library.articles();
+      const article = (await library.article(library.articles()[0].id))!;
       expect(article.paragraphs.join(' ')).toContain('“We will not back down – not for €1m, not for anyone,” said Anna Berg');
-      const quotes = library.quotes();
+      const quotes = await library.quotes();
       expect(quotes).toHaveLength(1);
       expect(quotes[0].text).toMatch(/^We will not back down – not for €1m, not for anyone/);
       expect(quotes[0].speaker).toBe('Anna Berg');

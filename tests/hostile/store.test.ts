@@ -97,7 +97,7 @@ describe('a hostile database', () => {
     for (let run = 0; run < 2; run++) {
       const store = openStore(file);
       const lib = await openFolderLibrary({ contentDir: content, articles: store.articles, analyser });
-      expect(lib.search('harbour')[0]?.title).toBe('Harbour reopens after storm');
+      expect((await lib.search('harbour'))[0]?.title).toBe('Harbour reopens after storm');
       await lib.close();
       await store.close();
     }

@@ -69,6 +69,24 @@ describe('two code versions: what analyses articles, and what builds the saved i
     expect(codeVersionsOf(tmp).analysis).not.toBe(between.analysis);
   });
 
+  it('a change to types alone (erased from the compiled code) analyses nothing again', () => {
+    const before = codeVersionsOf(tmp);
+    fs.appendFileSync(path.join(tmp, 'types.ts'), '\nexport interface Unused { x: number }\n');
+    fs.appendFileSync(path.join(tmp, 'article-store.ts'), '\nexport type AlsoUnused = string;\n');
+    expect(codeVersionsOf(tmp).analysis).toBe(before.analysis);
+    // A type that comes with code (imported as a value) is code: it counts.
+    fs.writeFileSync(path.join(tmp, 'text', 'kinds.ts'), 'export type Kind = string;\nexport const KINDS = 1;\n');
+    fs.appendFileSync(path.join(tmp, 'analyse.ts'), "\nimport type { Kind } from './text/kinds';\nexport type K = Kind;\n");
+    const typed = codeVersionsOf(tmp);
+    expect(importClosure(tmp, ANALYSIS_ENTRIES)).not.toContain('text/kinds.ts');
+    fs.appendFileSync(
+      path.join(tmp, 'analyse.ts'),
+      "\nimport {\n  KINDS,\n  type Kind as K2,\n} from './text/kinds';\nexport const k: K2 = String(KINDS);\n",
+    );
+    expect(importClosure(tmp, ANALYSIS_ENTRIES)).toContain('text/kinds.ts');
+    expect(codeVersionsOf(tmp).analysis).not.toBe(typed.analysis);
+  });
+
   it('the analysis reaches the readers, quotes and text code and nothing of search or stories', () => {
     const analysis = importClosure(SRC, ANALYSIS_ENTRIES);
     for (const f of ['articles/load.ts', 'quotes/index.ts', 'text/sentences.ts', 'analyse-page.ts']) expect(analysis).toContain(f);

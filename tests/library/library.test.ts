@@ -40,42 +40,42 @@ describe('the library', () => {
       .map((a) => a.id)
       .sort();
     expect(ids).toEqual(['myanmar-expels-east-timor-envoy-after-rights-group-complaint-against-junta', RUBIO]);
-    expect(lib.article(RUBIO)?.source).toBe('seed.txt');
+    expect((await lib.article(RUBIO))?.source).toBe('seed.txt');
     expect(lib.stats()).toMatchObject({ articles: 2 });
     expect(lib.stats().quotes).toBeGreaterThanOrEqual(10);
   });
 
   it('finds an article by id, by exact title, or by words of its title', async () => {
     const lib = await load(tmp.dir);
-    expect(lib.findArticle(RUBIO)?.id).toBe(RUBIO);
-    expect(lib.findArticle("Rubio says 'some progress' made in US-Russia talks on Ukraine")?.id).toBe(RUBIO);
-    expect(lib.findArticle('myanmar envoy')?.title).toMatch(/^Myanmar expels/);
-    expect(lib.findArticle('   ')).toBeUndefined();
+    expect((await lib.findArticle(RUBIO))?.id).toBe(RUBIO);
+    expect((await lib.findArticle("Rubio says 'some progress' made in US-Russia talks on Ukraine"))?.id).toBe(RUBIO);
+    expect((await lib.findArticle('myanmar envoy'))?.title).toMatch(/^Myanmar expels/);
+    expect(await lib.findArticle('   ')).toBeUndefined();
   });
 
   it('summarises at three lengths with whole sentences from the article', async () => {
     const lib = await load(tmp.dir);
-    const article = lib.article(RUBIO)!;
+    const article = (await lib.article(RUBIO))!;
     const texts = new Set(article.sentences.map((s) => s.text));
     for (const [length, n] of [
       ['short', 1],
       ['medium', 3],
       ['long', 5],
     ] as const) {
-      const s = lib.summary(RUBIO, { length })!;
+      const s = (await lib.summary(RUBIO, { length }))!;
       expect(s.sentences).toHaveLength(n);
       for (const sentence of s.sentences) expect(texts.has(sentence)).toBe(true);
     }
-    expect(lib.summary('no-such-article')).toBeUndefined();
+    expect(await lib.summary('no-such-article')).toBeUndefined();
   });
 
   it('briefs on a topic with the relevant article first, its summary and a quote with a speaker', async () => {
     const lib = await load(tmp.dir);
-    const b = lib.brief({ topic: 'Myanmar junta', limit: 1 });
+    const b = await lib.brief({ topic: 'Myanmar junta', limit: 1 });
     expect(b.items).toHaveLength(1);
     expect(b.items[0].title).toMatch(/^Myanmar expels/);
     expect(b.items[0].summary.length).toBeGreaterThan(0);
-    const full = lib.brief();
+    const full = await lib.brief();
     expect(full.items.length).toBe(2);
     expect(full.items.find((i) => i.articleId === RUBIO)?.quote?.speaker).toBeTruthy();
     expect(full.speakers.map((s) => s.name)).toEqual(expect.arrayContaining(['Marco Rubio', 'Yuri Ushakov']));
@@ -83,19 +83,19 @@ describe('the library', () => {
 
   it('leaves out articles already briefed', async () => {
     const lib = await load(tmp.dir);
-    const b = lib.brief({ excludeIds: new Set([RUBIO]) });
+    const b = await lib.brief({ excludeIds: new Set([RUBIO]) });
     expect(b.items.map((i) => i.articleId)).not.toContain(RUBIO);
     expect(b.items).toHaveLength(1);
   });
 
   it('finds quotes by speaker with a misspelt name, and by their words', async () => {
     const lib = await load(tmp.dir);
-    const byName = lib.quotes({ speaker: 'zelenski' });
+    const byName = await lib.quotes({ speaker: 'zelenski' });
     expect(byName.length).toBeGreaterThan(0);
     expect(byName.every((q) => q.speaker === 'Volodymyr Zelensky')).toBe(true);
-    const byWords = lib.quotes({ query: 'not planning to go to war with Europe' });
+    const byWords = await lib.quotes({ query: 'not planning to go to war with Europe' });
     expect(byWords[0].speaker).toBe('Vladimir Putin');
-    expect(lib.quotes().length).toBeGreaterThan(0);
+    expect((await lib.quotes()).length).toBeGreaterThan(0);
   });
 
   it('suggests the newest titles and the most quoted people when nothing is typed yet', async () => {
@@ -112,21 +112,21 @@ describe('the library', () => {
     expect(first.syncReport).toMatchObject({ analysed: 1, unchanged: 0 });
     const firstAnswers = {
       ids: first.articles().map((a) => a.id),
-      search: first.search('securty guarantees'),
+      search: await first.search('securty guarantees'),
       version: first.stats().version,
-      sentences: first.article(RUBIO)!.sentences,
-      summary: first.summary(RUBIO, { length: 'long' }),
+      sentences: (await first.article(RUBIO))!.sentences,
+      summary: await first.summary(RUBIO, { length: 'long' }),
     };
     await first.close();
     const second = await load(tmp.dir, tmp.db);
     expect(second.syncReport).toMatchObject({ analysed: 0, touched: 0, unchanged: 1 });
     expect(second.loadReport).toMatchObject({ articles: 2, indexFromStore: true });
     expect(second.articles().map((a) => a.id)).toEqual(firstAnswers.ids);
-    expect(second.search('securty guarantees')).toEqual(firstAnswers.search);
+    expect(await second.search('securty guarantees')).toEqual(firstAnswers.search);
     expect(second.stats().version).toBe(firstAnswers.version);
-    expect(second.article(RUBIO)!.sentences).toEqual(firstAnswers.sentences);
-    expect(second.article(RUBIO)!.sentences.length).toBeGreaterThan(20);
-    expect(second.summary(RUBIO, { length: 'long' })).toEqual(firstAnswers.summary);
+    expect((await second.article(RUBIO))!.sentences).toEqual(firstAnswers.sentences);
+    expect((await second.article(RUBIO))!.sentences.length).toBeGreaterThan(20);
+    expect(await second.summary(RUBIO, { length: 'long' })).toEqual(firstAnswers.summary);
   });
 
   it('re-reads only the files that changed since the last run, and forgets deleted ones', async () => {
@@ -138,12 +138,12 @@ describe('the library', () => {
     const lib = await load(tmp.dir, tmp.db);
     expect(lib.syncReport).toMatchObject({ analysed: 1, unchanged: 1 });
     expect(lib.loadReport.indexFromStore).toBe(true);
-    expect(lib.search('volcano grindavik')[0]?.title).toBe('Volcano erupts near Reykjavik');
+    expect((await lib.search('volcano grindavik'))[0]?.title).toBe('Volcano erupts near Reykjavik');
     await lib.close();
     fs.rmSync(path.join(tmp.dir, 'new.txt'));
     const after = await load(tmp.dir, tmp.db);
     expect(after.syncReport).toMatchObject({ analysed: 0, removed: 1 });
-    expect(after.search('volcano grindavik')).toEqual([]);
+    expect(await after.search('volcano grindavik')).toEqual([]);
     expect(after.stats().articles).toBe(2);
   });
 
@@ -154,20 +154,20 @@ describe('the library', () => {
     fs.writeFileSync(file, extraArticle('Glacier retreat speeds up in the Alps', 'Swiss glaciers lost a record share of their ice this summer.'));
     await lib.sync.paths(['late.txt']);
     await lib.catchUp();
-    expect(lib.search('glacier alps')[0]?.title).toBe('Glacier retreat speeds up in the Alps');
+    expect((await lib.search('glacier alps'))[0]?.title).toBe('Glacier retreat speeds up in the Alps');
     expect(lib.stats().version).not.toBe(before);
 
     fs.writeFileSync(file, extraArticle('Glacier retreat slows in Norway', 'Norwegian glaciers held steady this summer, researchers said.'));
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     await lib.sync.paths(['late.txt']);
     await lib.catchUp();
-    expect(lib.search('glacier')[0]?.title).toBe('Glacier retreat slows in Norway');
+    expect((await lib.search('glacier'))[0]?.title).toBe('Glacier retreat slows in Norway');
     expect(lib.articles().some((a) => a.title.includes('Alps'))).toBe(false);
 
     fs.rmSync(file);
     await lib.sync.paths(['late.txt']);
     await lib.catchUp();
-    expect(lib.search('glacier norway')).toEqual([]);
+    expect(await lib.search('glacier norway')).toEqual([]);
     expect(lib.stats().articles).toBe(2);
   });
 

@@ -33,32 +33,32 @@ describe('search narrowed to one source', () => {
 
   const titles = (hits: { title: string }[]) => hits.map((h) => h.title);
 
-  it('finds the words only in articles of that feed', () => {
-    expect(titles(lib.search('ferry')).sort()).toEqual(['Ferry crew wins award', 'Ferry museum opens', 'Ferry timetable changes in spring']);
-    expect(titles(lib.search('ferry', { source: FEED_A }))).toEqual(['Ferry timetable changes in spring']);
-    expect(titles(lib.search('ferry', { source: FEED_B }))).toEqual(['Ferry crew wins award']);
+  it('finds the words only in articles of that feed', async () => {
+    expect(titles(await lib.search('ferry')).sort()).toEqual(['Ferry crew wins award', 'Ferry museum opens', 'Ferry timetable changes in spring']);
+    expect(titles(await lib.search('ferry', { source: FEED_A }))).toEqual(['Ferry timetable changes in spring']);
+    expect(titles(await lib.search('ferry', { source: FEED_B }))).toEqual(['Ferry crew wins award']);
   });
 
-  it('names the content folder FILES_SOURCE', () => {
-    expect(titles(lib.search('ferry', { source: FILES_SOURCE }))).toEqual(['Ferry museum opens']);
+  it('names the content folder FILES_SOURCE', async () => {
+    expect(titles(await lib.search('ferry', { source: FILES_SOURCE }))).toEqual(['Ferry museum opens']);
   });
 
-  it('lists a source newest first when there are no words, paged', () => {
-    expect(titles(lib.search('', { source: FEED_A }))).toEqual([
+  it('lists a source newest first when there are no words, paged', async () => {
+    expect(titles(await lib.search('', { source: FEED_A }))).toEqual([
       'Harbour lighthouse repainted',
       'Fish market moves indoors',
       'Ferry timetable changes in spring',
     ]);
-    expect(titles(lib.search('  ', { source: FEED_A, offset: 1, limit: 1 }))).toEqual(['Fish market moves indoors']);
-    expect(lib.search('', {})).toEqual([]);
+    expect(titles(await lib.search('  ', { source: FEED_A, offset: 1, limit: 1 }))).toEqual(['Fish market moves indoors']);
+    expect(await lib.search('', {})).toEqual([]);
   });
 
-  it('finds nothing for a source it does not hold, and nothing outside the scope', () => {
-    expect(lib.search('ferry', { source: 'https://unknown.example/rss' })).toEqual([]);
-    expect(lib.search('', { source: FEED_B, scope: { feeds: new Set([FEED_A]) } })).toEqual([]);
+  it('finds nothing for a source it does not hold, and nothing outside the scope', async () => {
+    expect(await lib.search('ferry', { source: 'https://unknown.example/rss' })).toEqual([]);
+    expect(await lib.search('', { source: FEED_B, scope: { feeds: new Set([FEED_A]) } })).toEqual([]);
   });
 
-  it('counts the articles of each source a scope sees, most first (ties by id)', () => {
+  it('counts the articles of each source a scope sees, most first (ties by id)', async () => {
     expect(lib.sources()).toEqual([
       { id: FEED_A, articles: 3 },
       { id: FILES_SOURCE, articles: 1 },

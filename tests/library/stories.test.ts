@@ -41,7 +41,7 @@ describe('stories in the library', () => {
 
   it('briefs one item per story, the freshest version first, the other outlets as "also reported by"', async () => {
     const lib = await load();
-    const b = lib.brief({ topic: 'Sony PS5 price', limit: 5 });
+    const b = await lib.brief({ topic: 'Sony PS5 price', limit: 5 });
     const items = b.items.filter((i) => /PS5/.test(i.title));
     expect(items).toHaveLength(1);
     expect(items[0].title).toBe(psPriceGi.title);
@@ -59,7 +59,7 @@ describe('stories in the library', () => {
 
   it('leaves a story out of a briefing when any of its versions was already briefed', async () => {
     const lib = await load();
-    const b = lib.brief({ topic: 'Sony PS5 price', limit: 5, excludeIds: new Set([idOf(lib, psPriceCnbc)]) });
+    const b = await lib.brief({ topic: 'Sony PS5 price', limit: 5, excludeIds: new Set([idOf(lib, psPriceCnbc)]) });
     const versions = new Set([psPriceCnbc, psPriceIgn, psPriceGi].map((a) => a.title));
     expect(b.items.length).toBeGreaterThan(0);
     expect(b.items.filter((i) => versions.has(i.title))).toEqual([]);
@@ -67,11 +67,14 @@ describe('stories in the library', () => {
 
   it('collapses a story into one search hit, the best-ranked version, and pages after collapsing', async () => {
     const lib = await load();
-    const hits = lib.search('Sony PS5 price increase', { limit: 10 });
+    const hits = await lib.search('Sony PS5 price increase', { limit: 10 });
     const ps5 = hits.filter((h) => [psPriceCnbc, psPriceIgn, psPriceGi].some((a) => a.title === h.title));
     expect(ps5).toHaveLength(1);
     expect(ps5[0].alsoReportedBy).toHaveLength(2);
-    const paged = [...lib.search('Sony PS5 price increase', { limit: 1 }), ...lib.search('Sony PS5 price increase', { limit: 1, offset: 1 })];
+    const paged = [
+      ...(await lib.search('Sony PS5 price increase', { limit: 1 })),
+      ...(await lib.search('Sony PS5 price increase', { limit: 1, offset: 1 })),
+    ];
     expect(paged.map((h) => h.articleId)).toEqual(hits.slice(0, 2).map((h) => h.articleId));
   });
 
@@ -83,7 +86,7 @@ describe('stories in the library', () => {
     await lib.catchUp();
     expect(lib.storyMembers(gi)).toEqual([]);
     expect(lib.storyMembers(idOf(lib, psPriceCnbc))).toEqual([idOf(lib, psPriceIgn), idOf(lib, psPriceCnbc)]);
-    const item = lib.brief({ topic: 'Sony PS5 price', limit: 5 }).items.find((i) => i.title === psPriceIgn.title);
+    const item = (await lib.brief({ topic: 'Sony PS5 price', limit: 5 })).items.find((i) => i.title === psPriceIgn.title);
     expect(item?.alsoReportedBy?.map((o) => o.source)).toEqual(['cnbc.com']);
   });
 

@@ -52,10 +52,10 @@ describe('stamping a rendered message', () => {
     expect(stamped.content).toBe(`-# ${marker}`);
   });
 
-  it("keeps every real rendered post within Discord's limits", () => {
+  it("keeps every real rendered post within Discord's limits", async () => {
     const library = new FakeLibrary(40);
     for (const limit of [1, 5, 10]) {
-      const messages = renderBriefingPost(library.brief({ limit }), { dateLabel: 'Monday 4 May 2026', late: true });
+      const messages = renderBriefingPost(await library.brief({ limit }), { dateLabel: 'Monday 4 May 2026', late: true });
       messages.forEach((m, i) => {
         const stamped = stampMarker(m, partMarker('1500738731638919237', '2026-05-04', i + 1, messages.length));
         expect(limitViolations(stamped)).toEqual([]);

@@ -1,4 +1,5 @@
 import { SearchIndex } from '../../src/briefings/search';
+import { bodiesOf } from '../helpers/bodies';
 import { libraryArticles } from '../fixtures/search/library';
 import { seedArticles } from '../fixtures/search/seed';
 
@@ -27,13 +28,13 @@ describe('search relevance on the bundled seed', () => {
   });
 
   it('finds Zelensky\'s quotes for the speaker "zelenski", and only his', () => {
-    const quotes = index.searchQuotes({ speaker: 'zelenski' });
+    const quotes = index.searchQuotes({ speaker: 'zelenski' }, bodiesOf(articles));
     expect(quotes.length).toBeGreaterThanOrEqual(2);
     for (const q of quotes) expect(q.speaker).toMatch(/Zelensky/);
   });
 
   it('finds a quote by its words, with the article it came from', () => {
-    const [hit] = index.searchQuotes({ query: 'no simple solutions' });
+    const [hit] = index.searchQuotes({ query: 'no simple solutions' }, bodiesOf(articles));
     expect(hit.text).toContain('no simple solutions');
     expect(hit.articleId).toBe(rubio.id);
     expect(hit.articleTitle).toBe(rubio.title);

@@ -3,6 +3,9 @@ import { SearchIndex } from '../../src/briefings/search';
 import { DEFAULT_SUGGESTIONS } from '../../src/briefings/search/suggest';
 import { libraryArticles } from '../fixtures/search/library';
 import { seedArticles } from '../fixtures/search/seed';
+import { bodiesOf } from '../helpers/bodies';
+
+const bodies = bodiesOf(seedArticles(), libraryArticles());
 
 describe('search never throws on odd input', () => {
   const index = SearchIndex.build([...seedArticles(), ...libraryArticles()]);
@@ -40,7 +43,7 @@ describe('search never throws on odd input', () => {
   it('quote lookups and suggestions return lists for any string', () => {
     fc.assert(
       fc.property(odd, odd, fc.option(fc.integer()), (q, speaker, limit) => {
-        expect(Array.isArray(index.searchQuotes({ query: q, speaker, limit: limit ?? undefined }))).toBe(true);
+        expect(Array.isArray(index.searchQuotes({ query: q, speaker, limit: limit ?? undefined }, bodies))).toBe(true);
         const s = index.suggest('title', q, limit ?? undefined);
         const t = index.suggest('speaker', speaker, limit ?? undefined);
         const most = limit === null ? DEFAULT_SUGGESTIONS : Math.max(0, limit);
@@ -55,8 +58,8 @@ describe('search never throws on odd input', () => {
   it('answers an empty or blank query with nothing', () => {
     expect(index.search('')).toEqual([]);
     expect(index.search('   \n\t ')).toEqual([]);
-    expect(index.searchQuotes({})).toEqual([]);
-    expect(index.searchQuotes({ query: '  ', speaker: '' })).toEqual([]);
+    expect(index.searchQuotes({}, bodies)).toEqual([]);
+    expect(index.searchQuotes({ query: '  ', speaker: '' }, bodies)).toEqual([]);
   });
 
   it('copes with a 10 KB query, regex characters, emoji and wrong types', () => {
@@ -67,7 +70,7 @@ describe('search never throws on odd input', () => {
     expect(index.search('🇺🇦 Pokrovsk 🔥')[0].title).toMatch(/^Rubio/);
     expect(index.search(42 as never)).toEqual([]);
     expect(index.search(null as never)).toEqual([]);
-    expect(index.searchQuotes(undefined as never)).toEqual([]);
+    expect(index.searchQuotes(undefined as never, bodies)).toEqual([]);
     expect(index.suggest('title', undefined as never)).toEqual([]);
   });
 

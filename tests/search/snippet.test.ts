@@ -3,6 +3,7 @@ import { window } from '../../src/briefings/search/snippet';
 import { fold, terms } from '../../src/briefings/search/tokenize';
 import { libraryArticles, makeArticle } from '../fixtures/search/library';
 import { seedArticles } from '../fixtures/search/seed';
+import { bodiesOf } from '../helpers/bodies';
 
 describe('result snippets', () => {
   const articles = [...seedArticles(), ...libraryArticles()];
@@ -11,7 +12,7 @@ describe('result snippets', () => {
   it.each(['securty guarantees', 'Pokrovsk', 'East Timor', 'lava', 'Bailey inflation', 'semiconductors'])(
     'shows a passage of at most 200 characters holding a matched word for "%s"',
     (q) => {
-      const hits = index.search(q);
+      const hits = index.search(q, {}, bodiesOf(articles));
       expect(hits.length).toBeGreaterThan(0);
       for (const h of hits) {
         expect(h.snippet.length).toBeLessThanOrEqual(200);
@@ -32,7 +33,7 @@ describe('result snippets', () => {
         `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8)}The harbour strike began at dawn. ${'Sed do eiusmod tempor incididunt ut labore. '.repeat(8)}`,
       ],
     });
-    const [hit] = SearchIndex.build([long]).search('harbour strike');
+    const [hit] = SearchIndex.build([long]).search('harbour strike', {}, bodiesOf([long]));
     expect(hit.snippet).toContain('harbour strike');
     expect(hit.snippet.startsWith('… ')).toBe(true);
     expect(hit.snippet.endsWith(' …')).toBe(true);
@@ -49,7 +50,12 @@ describe('result snippets', () => {
       title: 'Zebra crossing redesigned',
       paragraphs: ['Councillors approved new road markings on Tuesday.'],
     });
-    expect(SearchIndex.build([a]).search('zebra')[0].snippet).toBe('Councillors approved new road markings on Tuesday.');
+    expect(SearchIndex.build([a]).search('zebra', {}, bodiesOf([a]))[0].snippet).toBe('Councillors approved new road markings on Tuesday.');
+  });
+
+  it('cuts no snippet when the caller has not the text at hand (the index keeps none)', () => {
+    const a = makeArticle({ id: 'no-text', title: 'Zebra crossing redesigned', paragraphs: ['Councillors approved new road markings.'] });
+    expect(SearchIndex.build([a]).search('zebra')[0]).toMatchObject({ articleId: 'no-text', snippet: '' });
   });
 
   it('keeps short text whole and long text within the limit around the focus', () => {

@@ -37,7 +37,9 @@ describe('autocomplete suggestions', () => {
     });
     const withEu = SearchIndex.build([eu, ...libraryArticles()]);
     expect(withEu.suggest('speaker', 'vonderleyen').map((s) => s.value)).toEqual(['Ursula von der Leyen']);
-    expect(withEu.searchQuotes({ speaker: 'vonderleyen' }).map((q) => q.speaker)).toEqual(['Ursula von der Leyen']);
+    expect(withEu.searchQuotes({ speaker: 'vonderleyen' }, (id) => (id === eu.id ? eu : undefined)).map((q) => q.speaker)).toEqual([
+      'Ursula von der Leyen',
+    ]);
   });
 
   it('returns nothing for an empty prefix or an unknown kind', () => {

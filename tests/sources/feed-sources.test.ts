@@ -70,9 +70,9 @@ describe('feed sources', () => {
     run.sources.onNewArticles((b) => void heard.push(b));
     const [outcome] = await run.sources.pollAll();
     expect(outcome).toMatchObject({ status: 'ok', new: 1 });
-    const hit = run.library.search('tram line')[0];
+    const hit = (await run.library.search('tram line'))[0];
     expect(hit).toBeDefined();
-    const article = run.library.article(hit.articleId)!;
+    const article = (await run.library.article(hit.articleId))!;
     expect(article.teaser).toBeUndefined();
     expect(article.paragraphs.join(' ')).toContain('six hours in the old town hall');
     expect(article.quotes.some((q) => q.speaker === 'Maria Lopez')).toBe(true);
@@ -88,7 +88,7 @@ describe('feed sources', () => {
     site.add({ id: 'tram', title: 'Council approves the tram line', date: recent(), description: 'Teaser.', page: story('the tram line') });
     await run.sources.pollAll(); // one new item
     await run.sources.pollAll(); // 304
-    const id = run.library.search('tram line')[0].articleId;
+    const id = (await run.library.search('tram line'))[0].articleId;
     expect(heard).toEqual([
       { feedUrl: site.feedUrl, articleIds: [], firstPoll: false },
       { feedUrl: site.feedUrl, articleIds: [id], firstPoll: false },
@@ -107,7 +107,7 @@ describe('feed sources', () => {
     });
     const run = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     await run.sources.pollAll();
-    const article = run.library.article(run.library.search('harbour fees')[0].articleId)!;
+    const article = (await run.library.article((await run.library.search('harbour fees'))[0].articleId))!;
     expect(article.teaser).toBe(true);
     expect(article.paragraphs).toEqual(['Harbour fees rise for the third year running, the port authority said.']);
     await run.close();
@@ -129,7 +129,7 @@ describe('feed sources', () => {
     expect(next).toMatchObject({ status: 'ok', new: 1, unchanged: 1 });
     expect(server.hits('/story/tram')).toBe(1);
     expect(server.hits('/story/bridge')).toBe(1);
-    expect(second.library.search('bridge repairs')).toHaveLength(1);
+    expect(await second.library.search('bridge repairs')).toHaveLength(1);
     await second.close();
   });
 
@@ -185,18 +185,18 @@ describe('feed sources', () => {
     await shared.sources.pollAll();
     const scopeA = shared.sources.scopeFor('guild-a');
     const scopeB = shared.sources.scopeFor('guild-b');
-    const titles = (scope: typeof scopeA) => shared.library.search('private club', { scope }).map((h) => h.title);
-    expect(titles(scopeA)).toEqual([]);
-    expect(titles(scopeB)).toEqual(['Private club elects a new chair']);
+    const titles = async (scope: typeof scopeA) => (await shared.library.search('private club', { scope })).map((h) => h.title);
+    expect(await titles(scopeA)).toEqual([]);
+    expect(await titles(scopeB)).toEqual(['Private club elects a new chair']);
     // Unscoped (the CLI, a bot without feeds) sees everything.
-    expect(shared.library.search('private club')).toHaveLength(1);
-    expect(shared.library.search('tram line', { scope: scopeA })).toHaveLength(1);
-    expect(shared.library.brief({ scope: scopeA }).items.map((i) => i.title)).toEqual(['Council approves the tram line']);
-    expect(shared.library.quotes({ scope: scopeA }).every((q) => q.articleTitle !== 'Private club elects a new chair')).toBe(true);
+    expect(await shared.library.search('private club')).toHaveLength(1);
+    expect(await shared.library.search('tram line', { scope: scopeA })).toHaveLength(1);
+    expect((await shared.library.brief({ scope: scopeA })).items.map((i) => i.title)).toEqual(['Council approves the tram line']);
+    expect((await shared.library.quotes({ scope: scopeA })).every((q) => q.articleTitle !== 'Private club elects a new chair')).toBe(true);
     expect(shared.library.suggest('title', 'priv', 10, scopeA)).toEqual([]);
     expect(shared.library.suggest('title', 'priv', 10, scopeB)).toHaveLength(1);
-    expect(shared.library.findArticle('Private club elects a new chair', scopeA)?.title).not.toBe('Private club elects a new chair');
-    expect(shared.library.findArticle('Private club elects a new chair', scopeB)?.title).toBe('Private club elects a new chair');
+    expect((await shared.library.findArticle('Private club elects a new chair', scopeA))?.title).not.toBe('Private club elects a new chair');
+    expect((await shared.library.findArticle('Private club elects a new chair', scopeB))?.title).toBe('Private club elects a new chair');
     const listA = await shared.sources.list('guild-a');
     expect(listA.map((s) => [s.url, s.scope])).toEqual([[site.feedUrl, 'shared']]);
     const listB = await shared.sources.list('guild-b');
@@ -204,7 +204,7 @@ describe('feed sources', () => {
     expect(listB[1].status).toMatch(/^ok · 1 article · fetched/);
     expect(await shared.sources.remove('guild-a', server.url('/b/feed.xml'))).toBe(false);
     expect(await shared.sources.remove('guild-b', server.url('/b/feed.xml'))).toBe(true);
-    expect(titles(shared.sources.scopeFor('guild-b'))).toEqual([]);
+    expect(await titles(shared.sources.scopeFor('guild-b'))).toEqual([]);
     await shared.close();
   });
 
@@ -243,8 +243,8 @@ describe('feed sources', () => {
     site.add({ id: 'old', title: 'Archive story about the canal', date: '2020-01-01T08:00:00.000Z', description: 'Old.', page: story('the canal') });
     const run = await start(path.join(dir, 'b.db'), [site.feedUrl]);
     await run.sources.pollAll();
-    expect(run.library.search('canal')).toHaveLength(1);
-    expect(run.library.brief().items).toEqual([]);
+    expect(await run.library.search('canal')).toHaveLength(1);
+    expect((await run.library.brief()).items).toEqual([]);
     await run.close();
   });
 });

@@ -40,15 +40,15 @@ describe('the article store', () => {
   it('lets a library follow writes it did not make (a feed poller, another process), one article at a time', async () => {
     await store.articles.replaceSource(file('a.txt'), [analyseRaw(raw('Harbour reopens', ['The harbour reopened.']))]);
     const lib = await openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
-    expect(lib.search('lighthouse')).toEqual([]);
+    expect(await lib.search('lighthouse')).toEqual([]);
     await store.articles.replaceSource(feed('https://news.example/rss'), [analyseRaw(raw('Lighthouse restored', ['The lighthouse shines again.']))]);
     await store.articles.replaceSource({ ...file('x.txt'), root: '/another-folder' }, [analyseRaw(raw('Other folder news', ['Not ours.']))]);
     expect(await lib.catchUp()).toEqual({ changed: 1 });
-    expect(lib.search('lighthouse')[0]?.title).toBe('Lighthouse restored');
-    expect(lib.search('other folder')).toEqual([]);
+    expect((await lib.search('lighthouse'))[0]?.title).toBe('Lighthouse restored');
+    expect(await lib.search('other folder')).toEqual([]);
     await store.articles.removeSources([feed('https://news.example/rss')]);
     await lib.catchUp();
-    expect(lib.search('lighthouse')).toEqual([]);
+    expect(await lib.search('lighthouse')).toEqual([]);
     expect(lib.stats().articles).toBe(1);
   });
 
@@ -67,7 +67,7 @@ describe('the article store', () => {
         .map((a) => a.title)
         .sort(),
     ).toEqual(['Fresh feed story', 'Old file story']);
-    expect(lib.search('long ago').map((h) => h.title)).toEqual(['Old file story']);
+    expect((await lib.search('long ago')).map((h) => h.title)).toEqual(['Old file story']);
   });
 
   it('saves the search index keyed by the change counter and restores it on the next open', async () => {
@@ -78,7 +78,7 @@ describe('the article store', () => {
     expect(await first.saveIndex()).toBe(false);
     const second = await openLibrary({ reader: store.articles, view: { fileRoot: '/content' } });
     expect(second.loadReport.indexFromStore).toBe(true);
-    expect(second.search('harbor')).toEqual(first.search('harbor'));
+    expect(await second.search('harbor')).toEqual(await first.search('harbor'));
   });
 
   it('rewrites articles analysed by other code even when their text did not change', async () => {

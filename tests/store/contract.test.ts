@@ -252,6 +252,46 @@ describe.each(backends)('the store on %s', (_name, database) => {
     expect(await store.feeds.articleCount('https://news.example/rss')).toBe(1);
   });
 
+  it('reads the headers of a view without the text: the same articles, order and fields a whole read gives, and the quote count', async () => {
+    const quoted = raw('Mayor opens bridge', ['"We built this together," said Mayor Ann Lee.', 'Traffic flows.']);
+    await store.articles.replaceSource(source('file', 'b.txt'), [analyseRaw({ ...quoted, url: 'https://city.example/bridge', source: 'b.txt' })]);
+    const rss = source('feed', 'https://news.example/rss');
+    await store.articles.upsertItems(rss, [
+      { key: 'g1', article: analyseRaw({ ...raw('Ferry strike ends', ['Boats sail.']), teaser: true, source: 'rss' }) },
+      { key: 'g2', article: analyseRaw({ ...raw('Old tram story', ['Long ago.'], null), backlog: true, dateApproximate: true }) },
+    ]);
+    for (const view of [{ fileRoot: '/content' }, { fileRoot: null }]) {
+      const whole = await store.articles.snapshot(view);
+      const heads = await store.articles.headers(view);
+      expect(heads.seq).toBe(whole.seq);
+      expect(heads.headers).toEqual(
+        whole.articles.map((s) => ({
+          header: {
+            id: s.article.id,
+            title: s.article.title,
+            date: s.article.date,
+            dateApproximate: s.article.dateApproximate,
+            source: s.article.source,
+            ...(s.article.url ? { url: s.article.url } : {}),
+            ...(s.article.teaser ? { teaser: true } : {}),
+            ...(s.article.backlog ? { backlog: true } : {}),
+            quoteCount: s.article.quotes.length,
+          },
+          sourceKind: s.sourceKind,
+          sourceRoot: s.sourceRoot,
+          sourceId: s.sourceId,
+          storedAt: s.storedAt,
+        })),
+      );
+    }
+    const all = (await store.articles.headers({ fileRoot: '/content' })).headers.map((h) => h.header);
+    expect(all.map((h) => [h.title, h.quoteCount, h.teaser ?? false, h.backlog ?? false])).toEqual([
+      ['Ferry strike ends', 0, true, false],
+      ['Old tram story', 0, false, true],
+      ['Mayor opens bridge', 1, false, false],
+    ]);
+  });
+
   it('gives two articles with one title different ids, also when two processes store them at once', async () => {
     const other = await second();
     const [x, y] = await Promise.all([

@@ -2,7 +2,7 @@
 // widened into real terms (completion, typo correction) before it meets the posting lists.
 import type { Article } from '../types';
 import { FIELD_WEIGHT, packFields, TITLE_BOOST } from './bm25';
-import { DocumentTable } from './documents';
+import { DocumentTable, type IndexedDoc } from './documents';
 import type { Expander } from './expand';
 import { GrowInt32 } from './growable';
 import { Postings, PostingsBuilder, type PostingsSnapshot } from './postings';
@@ -96,15 +96,17 @@ export class ArticleIndex {
     return doc;
   }
 
-  remove(articleId: string): Article | null {
+  /** Removes an article; returns its number (-1 when it is not indexed). */
+  remove(articleId: string): number {
     const doc = this.docs.docOf(articleId);
-    if (doc < 0) return null;
-    const article = this.docs.articles[doc]!;
-    // The posting lists keep the dead number until compaction; document frequencies drop now.
-    for (const term of countArticle(this.counter, article).terms) this.df.data[term]--;
+    if (doc < 0) return -1;
+    // The posting lists keep the dead number until compaction; document frequencies drop now. The text is not
+    // kept (issue 13), so the terms it held are the ones whose posting lists name it.
+    const terms = Math.min(this.vocab.size, this.df.length);
+    for (let term = 0; term < terms; term++) if (this.body.has(term, doc)) this.df.data[term]--;
     this.docs.close(doc);
     this.maybeCompact();
-    return article;
+    return doc;
   }
 
   private maybeCompact(): void {
@@ -166,7 +168,7 @@ export class ArticleIndex {
     };
   }
 
-  static fromSnapshot(s: ArticleIndexSnapshot, vocab: Vocabulary, expander: Expander, find: (id: string) => Article | undefined): ArticleIndex {
+  static fromSnapshot(s: ArticleIndexSnapshot, vocab: Vocabulary, expander: Expander, find: (id: string) => IndexedDoc | undefined): ArticleIndex {
     const docs = DocumentTable.restore(s.ids, s.lengths, s.titleLengths, find);
     const index = new ArticleIndex(vocab, docs, Postings.fromSnapshot(s.body), Postings.fromSnapshot(s.titles), GrowInt32.from(s.df), expander);
     if (docs.liveCount < s.ids.filter((id) => id !== null).length) index.recount();

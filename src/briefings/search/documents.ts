@@ -1,9 +1,18 @@
-// The table of indexed articles: internal number ↔ article, liveness and weighted length.
+// The table of indexed articles: internal number ↔ article id, title and date, liveness and weighted length.
+// Not the articles themselves: their text is read from the store when an answer shows it (issue 13).
 import type { Article } from '../types';
 import { GrowInt32 } from './growable';
 
+/** What the index keeps of an article: its id, and the title and date that hits and suggestions show. */
+export type IndexedDoc = Pick<Article, 'id' | 'title' | 'date'>;
+
+/** A copy of only what the index keeps, so the article's text is not held through it. */
+function docOf(a: IndexedDoc): IndexedDoc {
+  return { id: a.id, title: a.title, date: a.date ?? null };
+}
+
 export class DocumentTable {
-  readonly articles: (Article | null)[] = [];
+  readonly articles: (IndexedDoc | null)[] = [];
   private readonly byId = new Map<string, number>();
   alive = new Uint8Array(16);
   /** Weighted length of everything but the title, and the title's length, per article. */
@@ -26,9 +35,9 @@ export class DocumentTable {
   }
 
   /** Registers an article and returns its number (ids only grow, so posting lists stay sorted). */
-  open(article: Article): number {
+  open(article: IndexedDoc): number {
     const doc = this.articles.length;
-    this.articles.push(article);
+    this.articles.push(docOf(article));
     this.byId.set(article.id, doc);
     if (doc >= this.alive.length) {
       const next = new Uint8Array(Math.max(16, this.alive.length * 2));
@@ -74,10 +83,11 @@ export class DocumentTable {
   }
 
   /** Restores the table from a snapshot, pairing each number with the article of that id. */
-  static restore(ids: (string | null)[], lengths: Int32Array, titleLengths: Int32Array, find: (id: string) => Article | undefined): DocumentTable {
+  static restore(ids: (string | null)[], lengths: Int32Array, titleLengths: Int32Array, find: (id: string) => IndexedDoc | undefined): DocumentTable {
     const t = new DocumentTable();
     ids.forEach((id, doc) => {
-      const article = id !== null ? find(id) : undefined;
+      const found = id !== null ? find(id) : undefined;
+      const article = found ? docOf(found) : undefined;
       t.articles.push(article ?? null);
       if (doc >= t.alive.length) {
         const next = new Uint8Array(Math.max(16, t.alive.length * 2, doc + 1));

@@ -3,6 +3,7 @@
 // inverted indexes does the ranking. See docs in bench/results/search.md for the measurements.
 import type { Article, QuoteHit, SearchHit, Suggestion, SuggestionKind } from '../types';
 import { ArticleIndex } from './article-index';
+import type { IndexedDoc } from './documents';
 import { Expander } from './expand';
 import { fingerprint } from './fingerprint';
 import { GrowInt32 } from './growable';
@@ -10,9 +11,22 @@ import { QuoteIndex, type QuoteRef } from './quote-index';
 import { snippet } from './snippet';
 import { SortedNames } from './sorted-names';
 import { queryWords } from './tokenize';
-import { decodeSnapshot, encodeSnapshot, type SearchSnapshot } from './snapshot';
+import { decodeBinary, encodeBinary } from './binary';
+import { decodeSnapshot, encodeSnapshot, type SearchSnapshot, type SnapshotParts } from './snapshot';
 import { clampLimit, suggestSpeakers, suggestTitles } from './suggest';
 import { Vocabulary } from './vocabulary';
+
+/** The article of an id, when the caller has its text at hand (the index keeps none). */
+export type ArticleBodies = (articleId: string) => Article | undefined;
+
+/** A quote found: its article and its place in that article's quotes. */
+export interface QuoteRefHit {
+  articleId: string;
+  articleTitle: string;
+  date: string | null;
+  index: number;
+  score: number;
+}
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
@@ -24,8 +38,13 @@ function count(value: unknown, fallback: number, max: number): number {
 }
 
 /** Articles the index can hold: an object with a string id and title (anything else is skipped). */
-function indexable(a: unknown): a is Article {
-  return typeof a === 'object' && a !== null && typeof (a as Article).id === 'string' && typeof (a as Article).title === 'string';
+function indexable<T extends IndexedDoc>(a: T | null | undefined): a is T {
+  return typeof a === 'object' && a !== null && typeof a.id === 'string' && typeof a.title === 'string';
+}
+
+/** A whole article, not a header: what can be indexed or checked against a snapshot's fingerprint. */
+function hasText(a: Article | IndexedDoc): a is Article {
+  return Array.isArray((a as Article).paragraphs);
 }
 
 /**
@@ -62,12 +81,17 @@ export class SearchIndex {
     const quotes = QuoteIndex.empty(vocab, expander);
     const fingerprints = new GrowInt32(articleIndex.docs.capacity);
     const docs = articleIndex.docs;
+    // The table keeps ids and titles only; the first article of each id is the one indexed.
+    const byId = new Map<string, Article>();
+    for (const a of list) if (!byId.has(a.id)) byId.set(a.id, a);
     for (let doc = 0; doc < docs.capacity; doc++) {
-      const a = docs.articles[doc]!;
+      const a = byId.get(docs.articles[doc]!.id)!;
       quotes.addArticle(doc, a);
       fingerprints.push(fingerprint(a));
     }
     vocab.seal();
+    // Quotes went in one by one (into per-term tails): lay them out flat, as a restore has them.
+    quotes.compact();
     const index = new SearchIndex(vocab, articleIndex, quotes, fingerprints);
     index.resetNames();
     return index;
@@ -98,18 +122,35 @@ export class SearchIndex {
     this.noteNewSpeakers();
   }
 
+  /** Whether the article is indexed (a restore leaves out the ones its caller must index from their text). */
+  has(articleId: string): boolean {
+    return typeof articleId === 'string' && this.articles.docs.docOf(articleId) >= 0;
+  }
+
+  /** Speakers by how many live quotes they have, most first (then by name): at most `limit`. */
+  speakersByQuotes(limit: number): { name: string; quotes: number }[] {
+    const out: { name: string; quotes: number }[] = [];
+    for (let s = 0; s < this.quotes.speakerCount(); s++) {
+      const quotes = this.quotes.speakerQuoteCount(s);
+      if (quotes > 0) out.push({ name: this.quotes.speakerName(s), quotes });
+    }
+    return out.sort((x, y) => y.quotes - x.quotes || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)).slice(0, limit);
+  }
+
   remove(articleId: string): void {
     if (typeof articleId !== 'string') return;
     const doc = this.articles.docs.docOf(articleId);
     if (doc < 0) return;
-    const article = this.articles.docs.articles[doc]!;
-    this.quotes.removeArticle(doc, article);
+    this.quotes.removeArticle(doc);
     this.titleNames.delete(doc);
     this.articles.remove(articleId);
   }
 
-  /** Articles for a query, best first: typo tolerant, the last word may be unfinished. */
-  search(query: string, opts: { limit?: number; offset?: number } = {}): SearchHit[] {
+  /**
+   * Articles for a query, best first: typo tolerant, the last word may be unfinished. The index keeps no text:
+   * a hit's snippet is cut, when first read, from the article `bodies` gives ('' when it gives none).
+   */
+  search(query: string, opts: { limit?: number; offset?: number } = {}, bodies?: ArticleBodies): SearchHit[] {
     if (typeof query !== 'string' || !query.trim()) return [];
     const limit = count(opts?.limit, DEFAULT_LIMIT, MAX_LIMIT);
     const offset = count(opts?.offset, 0, MAX_OFFSET);
@@ -120,14 +161,27 @@ export class SearchIndex {
       const a = this.articles.docs.articles[doc]!;
       return lazySnippet(
         { articleId: a.id, title: a.title, score },
-        () => snippet(a, this.articles.termsIn(doc, ranked.expandedTerms), typed),
+        () => {
+          const body = bodies?.(a.id);
+          return body ? snippet(body, this.articles.termsIn(doc, ranked.expandedTerms), typed) : '';
+        },
         a.date ?? null,
       );
     });
   }
 
   /** Quotes by their words and/or their speaker (both fuzzy); with a speaker only, newest first. */
-  searchQuotes(opts: { query?: string; speaker?: string; limit?: number }): QuoteHit[] {
+  searchQuotes(opts: { query?: string; speaker?: string; limit?: number }, bodies: ArticleBodies): QuoteHit[] {
+    const hits: QuoteHit[] = [];
+    for (const ref of this.quoteRefs(opts)) {
+      const q = bodies(ref.articleId)?.quotes[ref.index];
+      if (q) hits.push({ ...q, articleId: ref.articleId, articleTitle: ref.articleTitle, date: ref.date, score: ref.score });
+    }
+    return hits;
+  }
+
+  /** The quotes searchQuotes finds, as places in their articles (the index keeps no quote text). */
+  quoteRefs(opts: { query?: string; speaker?: string; limit?: number }): QuoteRefHit[] {
     const limit = count(opts?.limit, DEFAULT_LIMIT, MAX_LIMIT);
     if (limit === 0) return [];
     const docs = this.articles.docs;
@@ -138,12 +192,10 @@ export class SearchIndex {
       return da < db ? 1 : da > db ? -1 : a.doc - b.doc || a.index - b.index;
     };
     const found = this.quotes.search({ query: opts?.query, speaker: opts?.speaker, limit }, newestFirst);
-    const hits: QuoteHit[] = [];
+    const hits: QuoteRefHit[] = [];
     for (const { ref, score } of found) {
       const a = docs.articles[ref.doc];
-      const q = a?.quotes[ref.index];
-      if (!a || !q) continue;
-      hits.push({ ...q, articleId: a.id, articleTitle: a.title, date: a.date ?? null, score });
+      if (a) hits.push({ articleId: a.id, articleTitle: a.title, date: a.date ?? null, index: ref.index, score });
     }
     return hits;
   }
@@ -159,15 +211,24 @@ export class SearchIndex {
 
   /** A JSON-safe snapshot of the built index; restore it with fromJSON and the same articles. */
   toJSON(): SearchSnapshot {
+    return encodeSnapshot(this.parts());
+  }
+
+  /** The snapshot as one binary blob (what the store keeps): restored by fromBinary with views, not decoding. */
+  toBinary(): Uint8Array {
+    return encodeBinary(this.parts());
+  }
+
+  private parts(): SnapshotParts {
     const docs = this.articles.docs;
-    return encodeSnapshot({
+    return {
       vocab: this.vocab.toSnapshot(),
       articles: this.articles.toSnapshot(),
       quotes: this.quotes.toSnapshot(),
       fingerprints: this.fingerprints.view().slice(0, docs.capacity),
       titleOrder: this.titleNames.snapshot(),
       speakerOrder: this.speakerNames.snapshot(),
-    });
+    };
   }
 
   /**
@@ -175,8 +236,16 @@ export class SearchIndex {
    * snapshot has but `articles` lacks are dropped; new or changed ones (by a cheap fingerprint) are
    * indexed incrementally. Throws on a snapshot that is not one of ours, so callers can rebuild.
    */
-  static fromJSON(data: unknown, articles: Article[]): SearchIndex {
-    const s = decodeSnapshot(data);
+  static fromJSON(data: unknown, articles: (Article | IndexedDoc)[]): SearchIndex {
+    return SearchIndex.fromParts(decodeSnapshot(data), articles);
+  }
+
+  /** As fromJSON, from toBinary's bytes (which the restored index then reads in place: don't reuse them). */
+  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[]): SearchIndex {
+    return SearchIndex.fromParts(decodeBinary(bytes), articles);
+  }
+
+  private static fromParts(s: SnapshotParts, articles: (Article | IndexedDoc)[]): SearchIndex {
     const list = (Array.isArray(articles) ? articles : []).filter(indexable);
     const byId = new Map(list.map((a) => [a.id, a]));
     const vocab = Vocabulary.fromSnapshot(s.vocab);
@@ -186,13 +255,10 @@ export class SearchIndex {
     s.articles.ids.forEach((id, doc) => {
       if (id !== null) slot.set(id, doc);
     });
-    const changed: Article[] = [];
     const find = (id: string) => {
       const a = byId.get(id);
-      if (a && fingerprint(a) !== s.fingerprints[slot.get(id)!]) {
-        changed.push(a);
-        return undefined;
-      }
+      // Only a whole article can be checked; a header (id, title, date) is one its caller knows unchanged.
+      if (a && hasText(a) && fingerprint(a) !== s.fingerprints[slot.get(id)!]) return undefined;
       return a;
     };
     const articleIndex = ArticleIndex.fromSnapshot(s.articles, vocab, expander, find);
@@ -202,7 +268,7 @@ export class SearchIndex {
     index.titleNames.restore(s.titleOrder.filter((doc) => docs.isAlive(doc)));
     index.knownSpeakers = quotes.speakerCount();
     index.speakerNames.restore(s.speakerOrder);
-    for (const a of list) if (docs.docOf(a.id) < 0) index.add(a);
+    for (const a of list) if (docs.docOf(a.id) < 0 && hasText(a)) index.add(a);
     return index;
   }
 }

@@ -1,8 +1,8 @@
 // Stories as the connected groups of a "same story" graph. Adding an article links it to its matches
 // and merges their groups; removing one re-splits only the group it was in. Because a pair's match
 // depends on the two articles alone, the groups are the same whatever order articles arrive in.
-import { memberOf } from './text';
-import type { Story, StoryArticle, StoryMatcher, StoryMember } from './types';
+import { headerMember, memberOf } from './text';
+import type { Story, StoryArticle, StoryHeader, StoryMatcher, StoryMember } from './types';
 
 /** Freshest first; among versions of the same moment, the fullest; then by id so the order is total. */
 export function leadOrder(a: StoryMember, b: StoryMember): number {
@@ -37,9 +37,14 @@ export class StoryIndex {
    * Restoring a snapshot: takes an article the matcher already holds (restored, not compared), then
    * `restoreLink` puts back each saved match.
    */
-  restoreMember(article: StoryArticle): void {
-    this.members.set(article.id, memberOf(article));
+  restoreMember(article: StoryHeader, length: number): void {
+    this.members.set(article.id, headerMember(article, length));
     this.groupOf.set(article.id, new Set([article.id]));
+  }
+
+  /** One article's member record (its title, outlet and length), as saved with the stories. */
+  member(id: string): StoryMember | undefined {
+    return this.members.get(id);
   }
 
   restoreLink(a: string, b: string): void {

@@ -6,9 +6,9 @@ import { StoryIndex } from './groups';
 import { StoryModel } from './model';
 import { ledeParagraphs, titleOf } from './text';
 import { TfIdfMatcher, type SparseVector } from './tfidf';
-import type { StoryArticle } from './types';
+import type { StoryArticle, StoryHeader } from './types';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface StorySnapshot {
   v: typeof FORMAT;
@@ -17,6 +17,8 @@ export interface StorySnapshot {
   ids: string[];
   /** Per article: storyKey at save time (a changed article is added again). */
   keys: string;
+  /** Per article: characters of body text (which version leads a story), so a restore needs no text. */
+  lengths: string;
   /** Per article, its vector's terms and weights, its headline's word ids: flat, with end offsets. */
   terms: string;
   weights: string;
@@ -71,12 +73,13 @@ class Flat {
 }
 
 /** The index's state, or null when its matcher is not the TF-IDF one (nothing else is saved) or an article is missing. */
-export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticle | undefined): StorySnapshot | null {
+export function saveStories(index: StoryIndex, byId: (id: string) => StoryHeader | undefined): StorySnapshot | null {
   const matcher = index.matcher;
   if (!(matcher instanceof TfIdfMatcher)) return null;
   const ids = [...index.ids()];
   const at = new Map(ids.map((id, n) => [id, n]));
   const keys = new Int32Array(ids.length);
+  const lengths = new Int32Array(ids.length);
   const terms = new Flat();
   const titles = new Flat();
   const weights: number[] = [];
@@ -87,7 +90,9 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticl
     const entry = matcher.entryOf(id);
     // Out of step with the library (never expected): save no grouping rather than fail the index's save.
     if (!article || !entry) return null;
-    keys[n] = storyKey(article);
+    // A header without text (a library that keeps none) restores by its own check of what changed.
+    keys[n] = 'paragraphs' in article ? storyKey(article as StoryArticle) : 0;
+    lengths[n] = index.member(id)?.length ?? 0;
     terms.push(entry.vector.terms);
     for (const w of entry.vector.weights) weights.push(w);
     titles.push(entry.titleIds);
@@ -100,6 +105,7 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticl
     model: { furniture: m.furniture, words: m.words, df: b64(m.df), docs: m.docs },
     ids,
     keys: b64(keys),
+    lengths: b64(lengths),
     terms: b64(Int32Array.from(terms.values)),
     weights: b64(Float64Array.from(weights)),
     termEnds: b64(Int32Array.from(terms.ends)),
@@ -112,6 +118,7 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryArticl
 interface Decoded {
   s: StorySnapshot;
   keys: Int32Array;
+  lengths: Int32Array;
   terms: Int32Array;
   weights: Float64Array;
   termEnds: Int32Array;
@@ -127,6 +134,7 @@ function decode(data: unknown): Decoded {
   const d = {
     s,
     keys: int32s(s.keys),
+    lengths: int32s(s.lengths),
     terms: int32s(s.terms),
     weights: float64s(s.weights),
     termEnds: int32s(s.termEnds),
@@ -135,7 +143,7 @@ function decode(data: unknown): Decoded {
     links: int32s(s.links),
   };
   const n = s.ids.length;
-  if (d.keys.length !== n || d.termEnds.length !== n || d.titleEnds.length !== n || d.weights.length !== d.terms.length)
+  if (d.keys.length !== n || d.lengths.length !== n || d.termEnds.length !== n || d.titleEnds.length !== n || d.weights.length !== d.terms.length)
     throw new Error('story snapshot does not add up');
   return d;
 }
@@ -145,6 +153,25 @@ function decode(data: unknown): Decoded {
  * Null when the snapshot is not ours or was made with other settings (the caller groups afresh).
  */
 export function restoreStories(data: unknown, articles: readonly StoryArticle[]): StoryIndex | null {
+  const restored = restoreSaved(data, articles, (a, key) => storyKey(a) === key);
+  if (!restored) return null;
+  for (const a of articles) if (a && typeof a.id === 'string' && !restored.has(a.id)) restored.index.add(a);
+  return restored.index;
+}
+
+/**
+ * The saved stories of the articles whose headers the caller vouches unchanged since the save (a restart reads
+ * no text); the caller adds the others. Null as for restoreStories.
+ */
+export function restoreStoryHeaders(data: unknown, unchanged: readonly StoryHeader[]): { index: StoryIndex; has(id: string): boolean } | null {
+  return restoreSaved(data, unchanged, () => true);
+}
+
+function restoreSaved<T extends StoryHeader>(
+  data: unknown,
+  articles: readonly T[],
+  same: (a: T, savedKey: number) => boolean,
+): { index: StoryIndex; has(id: string): boolean } | null {
   let d: Decoded;
   try {
     d = decode(data);
@@ -156,16 +183,16 @@ export function restoreStories(data: unknown, articles: readonly StoryArticle[])
   const matcher = new TfIdfMatcher(model);
   if (matcher.name !== s.method) return null;
   const index = new StoryIndex(matcher);
-  const current = new Map<string, StoryArticle>();
+  const current = new Map<string, T>();
   for (const a of articles) if (a && typeof a.id === 'string') current.set(a.id, a);
   const restored = new Set<string>();
   s.ids.forEach((id, n) => {
     const a = current.get(id);
-    if (!a || storyKey(a) !== d.keys[n]) return;
+    if (!a || !same(a, d.keys[n])) return;
     const from = n === 0 ? 0 : d.termEnds[n - 1];
     const vector: SparseVector = { terms: d.terms.subarray(from, d.termEnds[n]), weights: d.weights.subarray(from, d.termEnds[n]) };
     matcher.restore(a, vector, d.titles.subarray(n === 0 ? 0 : d.titleEnds[n - 1], d.titleEnds[n]));
-    index.restoreMember(a);
+    index.restoreMember(a, d.lengths[n]);
     restored.add(id);
   });
   for (let k = 0; k + 1 < d.links.length; k += 2) {
@@ -173,6 +200,5 @@ export function restoreStories(data: unknown, articles: readonly StoryArticle[])
     const b = s.ids[d.links[k + 1]];
     if (restored.has(a) && restored.has(b)) index.restoreLink(a, b);
   }
-  for (const a of current.values()) if (!restored.has(a.id)) index.add(a);
-  return index;
+  return { index, has: (id) => restored.has(id) };
 }

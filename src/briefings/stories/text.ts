@@ -1,7 +1,7 @@
 // The words story matching compares: the title and the lede (standfirst or the feed's summary, then
 // the opening paragraphs), folded like search terms and Porter-stemmed so "rates"/"rate" meet.
 import { forEachTerm } from '../search/tokenize';
-import type { StoryArticle, StoryMember } from './types';
+import type { StoryArticle, StoryHeader, StoryMember } from './types';
 // The package ships no type declarations; its whole API is this one function.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stemmer: (word: string) => string = require('stemmer');
@@ -49,7 +49,7 @@ function text(value: unknown): string | null {
 }
 
 /** The title, or empty when the article has none that is text. */
-export function titleOf(a: StoryArticle): string {
+export function titleOf(a: Pick<StoryArticle, 'title'>): string {
   return text(a.title) ?? '';
 }
 
@@ -87,6 +87,11 @@ export function memberOf(a: StoryArticle): StoryMember {
   let length = 0;
   const all: unknown[] = Array.isArray(a.paragraphs) ? a.paragraphs : [];
   for (const p of all) if (typeof p === 'string') length += p.length;
+  return headerMember(a, length);
+}
+
+/** A member from what a header holds, with its body length given (saved with the stories). */
+export function headerMember(a: StoryHeader, length: number): StoryMember {
   const date = timeOf(a.date) === null ? null : a.date;
   return { id: a.id, title: titleOf(a), date, outlet: outletOf(a), url: typeof a.url === 'string' ? a.url : null, length };
 }

@@ -3,7 +3,7 @@
 // the cosine of their vectors reaches the threshold. Word weights come from a fixed StoryModel.
 import { StoryModel } from './model';
 import { outletOf, PER_DAY, requiredSimilarity, timeOf, UNKNOWN_DAYS, type TimeRule } from './text';
-import type { StoryArticle, StoryMatcher } from './types';
+import type { StoryArticle, StoryHeader, StoryMatcher } from './types';
 
 /** `threshold` is the cosine two articles published together must reach. */
 export interface TfIdfOptions extends Partial<TimeRule> {
@@ -182,7 +182,7 @@ export class TfIdfMatcher implements StoryMatcher {
   }
 
   /** Indexes an article with its saved weights and compares it with nothing (its matches are saved too). */
-  restore(article: StoryArticle, vector: SparseVector, titleIds: Int32Array): void {
+  restore(article: StoryHeader, vector: SparseVector, titleIds: Int32Array): void {
     this.remove(article.id);
     const entry = this.entryFor(article, vector, titleIds);
     const slot = this.place(entry);
@@ -193,7 +193,7 @@ export class TfIdfMatcher implements StoryMatcher {
     }
   }
 
-  private entryFor(article: StoryArticle, vector: SparseVector, titleIds: Int32Array): Entry {
+  private entryFor(article: StoryHeader, vector: SparseVector, titleIds: Int32Array): Entry {
     return { id: article.id, vector, titleIds, title: null, keys: this.keysOf(vector), time: timeOf(article.date), outlet: outletOf(article) };
   }
 

@@ -5,6 +5,9 @@ import type { RawArticle } from '../types';
 export type StoryArticle = { id: string } & Pick<RawArticle, 'title' | 'date' | 'standfirst' | 'paragraphs'> &
   Partial<Pick<RawArticle, 'url' | 'source' | 'providedSummary'>>;
 
+/** What a restored story member needs: no text (a restart reads none), its length comes from the snapshot. */
+export type StoryHeader = Pick<StoryArticle, 'id' | 'title' | 'date' | 'url' | 'source'>;
+
 /** One member of a story, as a caller shows it ("also reported by A, B"). */
 export interface StoryMember {
   id: string;

@@ -35,7 +35,7 @@ export async function runEdit(deps: EditDeps, send: SendDeps, record: LiveRecord
   const added = newOutlets(postJob, job.reports);
   const next: ArticleJob = { ...postJob, alsoReportedBy: [...postJob.alsoReportedBy, ...added] };
   if (added.length) {
-    const found = deps.articles(postJob.articleId);
+    const found = await deps.articles(postJob.articleId);
     if (!found) {
       await ledger.failed(channelId, record.key, owner, 'the story’s post’s article is no longer in the library');
       return 'dropped';

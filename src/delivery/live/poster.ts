@@ -158,7 +158,7 @@ export class LivePoster {
       if (this.queued.has(queueKey(record.channelId, record.key))) continue;
       if (record.owner !== owner) {
         if (!record.owner || !this.deps.claimIsStale(record.owner, record.claimedAt, owner, now)) continue;
-        if (this.notHereYet(record, now)) continue;
+        if (await this.notHereYet(record, now)) continue;
         if (!(await ledger.takeOver(record, owner, now))) continue; // another process took it first
       }
       const mine = await ledger.get(record.channelId, record.key);
@@ -171,8 +171,8 @@ export class LivePoster {
    * (libraries follow the store's changes a few seconds behind): taking it now would fail it as gone, so a
    * later round takes it. After LIBRARY_CATCH_UP_MS the article really is gone, and the claim is failed.
    */
-  private notHereYet(record: LiveRecord, now: Date): boolean {
-    if (record.job?.kind !== 'article' || this.deps.articles(record.job.articleId)) return false;
+  private async notHereYet(record: LiveRecord, now: Date): Promise<boolean> {
+    if (record.job?.kind !== 'article' || (await this.deps.articles(record.job.articleId))) return false;
     return now.getTime() - Date.parse(record.claimedAt) < LIBRARY_CATCH_UP_MS;
   }
 
@@ -242,7 +242,7 @@ export class LivePoster {
     const nonce = liveNonce(record.channelId, record.key);
     const job = record.job?.kind === 'edit' ? null : record.job;
     if (job?.kind === 'summary') return { kind: 'summary', marker, nonce, sourceName: job.sourceName, count: job.count };
-    const article = job ? this.deps.articles(job.articleId) : null;
+    const article = job ? await this.deps.articles(job.articleId) : null;
     if (job && article) return { kind: 'article', marker, nonce, article, alsoReportedBy: job.alsoReportedBy };
     await this.deps.ledger.failed(record.channelId, record.key, this.deps.owner, 'article no longer in the library');
     return null;

@@ -149,7 +149,7 @@ export interface LiveChannelPort {
 export type ErrorClassifier = (error: unknown) => { kind: LiveFailureKind; reason: string };
 
 /** Looks up an article again when a restart resumes a claim. */
-export type ArticleLookup = (articleId: string) => LiveArticle | null;
+export type ArticleLookup = (articleId: string) => Promise<LiveArticle | null>;
 
 /**
  * The story an article belongs to (the stories grouping); null when it stands alone. The key is a hint

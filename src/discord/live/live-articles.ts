@@ -17,14 +17,15 @@ export function fallbackSourceName(article: Pick<Article, 'url' | 'source'>): st
   }
 }
 
-export function liveArticleOf(
+export async function liveArticleOf(
   library: Pick<Library, 'article' | 'summary'>,
   id: string,
   sourceName: string | null,
   seenAt: Date,
-): LiveArticle | null {
-  const article = library.article(id);
+): Promise<LiveArticle | null> {
+  const article = await library.article(id);
   if (!article) return null;
+  const summary = await library.summary(id, { length: 'medium' });
   const quote = tellingQuote(article);
   return {
     id,
@@ -34,7 +35,7 @@ export function liveArticleOf(
     // An approximate date (from "2 hours ago" or a file time) is no publication time; seenAt stands in.
     publishedAt: article.dateApproximate ? null : article.date,
     seenAt: seenAt.toISOString(),
-    summary: library.summary(id, { length: 'medium' })?.sentences.slice(0, LIVE_SUMMARY_SENTENCES) ?? [],
+    summary: summary?.sentences.slice(0, LIVE_SUMMARY_SENTENCES) ?? [],
     quote: quote ? { text: quote.text, speaker: quote.speaker, role: quote.role, partial: quote.partial } : null,
     teaser: isTeaser(article),
     standfirst: article.standfirst,

@@ -1,11 +1,12 @@
 // Live posts at run time: each batch of new articles the feed sources announce becomes one poll round for
 // every channel subscribed to that feed (planner + poster from src/delivery/live, over the SQL ledger). A 429
 // waits as Discord says, a 5xx retries with backoff, a 403/404 stops the channel's subscriptions with the reason.
-import type { Library } from '../../briefings';
+import type { Article, Library } from '../../briefings';
 import {
   LivePoster,
   StoryKeys,
   liveStoryPorts,
+  type LiveArticle,
   type LiveChannelPort,
   type LiveLedgerPort,
   type PollBatch,
@@ -59,6 +60,7 @@ export class LiveService {
   /** Source names of the articles this process was handed, for resuming a claim without its batch. */
   private readonly names = new Map<string, string>();
   private stories: StoryKeys | null = null;
+  private storiesReady: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: LiveServiceDeps) {
     const repo = deps.subscriptions;
@@ -94,11 +96,21 @@ export class LiveService {
   /** Listens for new articles and picks up claims a crash left behind. */
   start(): void {
     if (this.unsubscribe) return;
-    if (!this.deps.storyOf && !hasStories(this.deps.library)) this.stories = StoryKeys.over(this.deps.library.articles());
+    if (!this.deps.storyOf && !hasStories(this.deps.library)) this.storiesReady = this.groupLibrary();
     this.unsubscribe = this.deps.sources.onNewArticles((batch) => this.onNewArticles(batch));
     this.poster
       .resumeUnfinished()
       .catch((error: unknown) => this.deps.logger.error({ error: String(error) }, 'unfinished live posts could not be read'));
+  }
+
+  /** A library without stories of its own (an adapter's): its articles grouped here, read whole once. */
+  private async groupLibrary(): Promise<void> {
+    const whole: Article[] = [];
+    for (const h of this.deps.library.articles()) {
+      const article = await this.deps.library.article(h.id);
+      if (article) whole.push(article);
+    }
+    this.stories = StoryKeys.over(whole);
   }
 
   /** Plans and queues the posts of one batch (the sends run on per-channel queues; `idle` waits for them). */
@@ -123,18 +135,23 @@ export class LiveService {
     // the feed hears of its new articles, posting goes through REST (any process can post anywhere), and the
     // ledger's claim keeps each post to one process.
     const rows = await this.deps.subscriptions.forFeed(batch.feedUrl);
-    return rows.map((row) => {
+    await this.storiesReady;
+    const out: PollBatch[] = [];
+    for (const row of rows) {
       const subscription = subscriptionOf(row);
       // The feed's first poll ever posts nothing, whatever the subscription's own state says.
       if (batch.firstPoll) subscription.firstPolledAt = null;
-      const articles = batch.articleIds.flatMap((id) => {
+      const articles: LiveArticle[] = [];
+      for (const id of batch.articleIds) {
         this.remember(id, row.sourceName);
-        const article = this.deps.library.article(id);
+        const article = await this.deps.library.article(id);
         if (article && this.stories && this.stories.keyOf(id) === null) this.stories.add(article);
-        return liveArticleOf(this.deps.library, id, row.sourceName, now) ?? [];
-      });
-      return { subscription, articles };
-    });
+        const live = await liveArticleOf(this.deps.library, id, row.sourceName, now);
+        if (live) articles.push(live);
+      }
+      out.push({ subscription, articles });
+    }
+    return out;
   }
 
   private remember(articleId: string, sourceName: string): void {

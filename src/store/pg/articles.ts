@@ -13,9 +13,21 @@ import type {
   SourceKind,
   StoredArticle,
   StoredSource,
+  StoreHeaders,
   StoreSnapshot,
 } from '../../briefings';
-import { ARTICLE_COLUMNS, cmp, contentColumns, fromRow, sourceFromRow, type ArticleRow, type SourceRow } from '../articles';
+import {
+  ARTICLE_COLUMNS,
+  bySourceOrder,
+  contentColumns,
+  fromRow,
+  HEADER_COLUMNS,
+  headerFromRow,
+  sourceFromRow,
+  type ArticleRow,
+  type HeaderRow,
+  type SourceRow,
+} from '../articles';
 import type { PgDb, Queryable } from './db';
 
 const ARTICLE_WRITE_LOCK = 7_240_002;
@@ -45,10 +57,20 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
         `SELECT ${ARTICLE_COLUMNS}, position FROM articles WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = $1)`,
         [view.fileRoot],
       );
-      rows.sort(
-        (x, y) => cmp(x.source_kind, y.source_kind) || cmp(x.source_root, y.source_root) || cmp(x.source_id, y.source_id) || x.position - y.position,
+      return { seq, articles: bySourceOrder(rows).map(fromRow) };
+    }, 'REPEATABLE READ');
+  }
+
+  async headers(view: ArticleView): Promise<StoreHeaders> {
+    return this.db.tx(async (c) => {
+      const seq = await currentSeq(c);
+      const { rows } = await c.query<HeaderRow>(
+        `SELECT ${HEADER_COLUMNS}, body::jsonb ->> 'source' AS source, body::jsonb ->> 'teaser' AS teaser,
+                body::jsonb ->> 'backlog' AS backlog, jsonb_array_length(analysis::jsonb -> 'quotes') AS quote_count
+         FROM articles WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = $1)`,
+        [view.fileRoot],
       );
-      return { seq, articles: rows.map(fromRow) };
+      return { seq, headers: bySourceOrder(rows).map(headerFromRow) };
     }, 'REPEATABLE READ');
   }
 

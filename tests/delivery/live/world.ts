@@ -23,7 +23,7 @@ export class World {
       subscriptions: this.subscriptions,
       port: this.channels,
       classify: classifyError,
-      articles: (id) => this.library.get(id) ?? null,
+      articles: async (id) => this.library.get(id) ?? null,
       storyOf: (id) => this.stories.get(id) ?? null,
       // Same host and pid, another start: each new poster is a restart of the one before (see owner.ts).
       owner: `testhost/4242/start-${this.processes}`,

@@ -25,7 +25,7 @@ export class FakeLibrary {
       topic: i % 2 === 0 ? 'energy' : 'politics',
     }));
   }
-  brief(opts: BriefOptions = {}): Briefing {
+  async brief(opts: BriefOptions = {}): Promise<Briefing> {
     const items = this.articles
       .filter((a) => !opts.excludeIds?.has(a.id))
       .filter((a) => !opts.topic || a.topic === opts.topic)
