@@ -60,22 +60,10 @@ function analysisOf(a: AnalysedArticle): Analysis {
   return { quotes: a.quotes.map(({ articleId: _id, ...q }) => q), people: a.people };
 }
 
-/** The columns an article's content is written to, in the order contentColumns gives them: both databases use this. */
-export const CONTENT_COLUMNS = [
-  'url',
-  'title',
-  'date',
-  'date_approximate',
-  'content_hash',
-  'body',
-  'analysis',
-  'source_name',
-  'teaser',
-  'backlog',
-  'quote_count',
-] as const;
+/** The columns an article's content is written to, in contentColumns' order (schema v7's header fields last). */
+const WRITTEN = ['url', 'title', 'date', 'date_approximate', 'content_hash', 'body', 'analysis', 'source_name', 'teaser', 'backlog', 'quote_count'];
 
-/** An article's content as the columns of CONTENT_COLUMNS: the header's own columns (schema v7) beside the JSON. */
+/** An article's content as the columns of WRITTEN: the header's own columns (schema v7) beside the JSON. */
 export function contentColumns(a: AnalysedArticle): (string | number | null)[] {
   return [
     a.url ?? null,
@@ -169,13 +157,13 @@ export const HEADER_COLUMNS =
 
 /** `INSERT INTO articles (…) VALUES (…)` of an article with its content; `param(i)` writes the i-th placeholder. */
 export function insertArticleSql(param: (i: number) => string): string {
-  const columns = ['id', 'source_kind', 'source_root', 'source_id', 'position', 'item_key', ...CONTENT_COLUMNS, 'stored_at'];
+  const columns = ['id', 'source_kind', 'source_root', 'source_id', 'position', 'item_key', ...WRITTEN, 'stored_at'];
   return `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((_, i) => param(i + 1)).join(', ')})`;
 }
 
 /** `UPDATE articles SET <content>, stored_at WHERE id`; the id is the last parameter. */
 export function updateArticleSql(param: (i: number) => string): string {
-  const set = [...CONTENT_COLUMNS, 'stored_at'].map((c, i) => `${c} = ${param(i + 1)}`);
+  const set = [...WRITTEN, 'stored_at'].map((c, i) => `${c} = ${param(i + 1)}`);
   return `UPDATE articles SET ${set.join(', ')} WHERE id = ${param(set.length + 1)}`;
 }
 
@@ -220,6 +208,15 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   async get(id: string): Promise<StoredArticle | null> {
     const r = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
     return r ? fromRow(r) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<StoredArticle[]> {
+    if (!ids.length) return [];
+    // One statement for any number of ids: the list goes in as one JSON parameter.
+    const rows = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as ArticleRow[];
+    return rows.map(fromRow);
   }
 
   private currentSeq(): number {

@@ -62,7 +62,7 @@ describe('a saved story grouping', () => {
     const restored = restoreStories(saved, pool)!;
     expect(chosen).not.toHaveBeenCalled();
     chosen.mockRestore();
-    const keysIn = (index: StoryIndex) => pool.map((a) => [...(index.matcher as TfIdfMatcher).entryOf(a.id)!.keys]);
+    const keysIn = (index: StoryIndex) => pool.map((a) => Array.from((index.matcher as TfIdfMatcher).entryOf(a.id)!.keys));
     expect(keysIn(restored)).toEqual(keysIn(running));
     expect(keysIn(restored).every((k) => k.length > 0)).toBe(true);
   });

@@ -79,6 +79,11 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
     return r ? fromRow(r) : null;
   }
 
+  async getMany(ids: readonly string[]): Promise<StoredArticle[]> {
+    if (!ids.length) return [];
+    return (await this.db.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids])).map(fromRow);
+  }
+
   async changesSince(seq: number): Promise<{ seq: number; ids: string[] }> {
     return this.db.tx(async (c) => {
       const { rows } = await c.query<{ article_id: string }>('SELECT DISTINCT article_id FROM article_changes WHERE seq > $1', [seq]);
