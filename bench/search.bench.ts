@@ -196,7 +196,7 @@ function timeBoth<T>(items: T[], run: (item: T) => void): { wall: number[]; cpu:
   return { wall, cpu };
 }
 
-function briefbotExtras(articles: Article[], index: SearchIndex): Partial<Measure> {
+export function briefbotExtras(articles: Article[], index: SearchIndex): Partial<Measure> {
   const r = rng(99);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const titlePrefixes = Array.from({ length: 100 }, () => {

@@ -182,7 +182,7 @@ export class ArticleLibrary implements Library {
     if (this.savedSeq === this.seq) return false;
     const seq = this.seq;
     const stories = this.stories.toSnapshot((id) => this.byId.get(id));
-    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toJSON(), stories, stamps: new Map(this.storedAt) });
+    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toBinary(), stories, stamps: new Map(this.storedAt) });
     this.savedSeq = seq;
     return true;
   }

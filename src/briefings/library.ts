@@ -43,7 +43,7 @@ async function restore(opts: LibraryOptions, saved: SavedLibrary, t0: number): P
   const unchanged = headers.filter((h) => stamps.get(h.header.id) === h.storedAt).map((h) => h.header);
   let index: SearchIndex;
   try {
-    index = SearchIndex.fromJSON(saved.search, unchanged);
+    index = SearchIndex.fromBinary(saved.search, unchanged);
   } catch {
     return null;
   }
@@ -88,8 +88,8 @@ async function build(opts: LibraryOptions, saved: SavedLibrary | null, t0: numbe
   let index: SearchIndex | null = null;
   if (saved) {
     try {
-      // A record without stamps (an older save): fromJSON checks each article by its fingerprint.
-      index = SearchIndex.fromJSON(saved.search, articles);
+      // A record without stamps (an older save): fromBinary checks each article by its fingerprint.
+      index = SearchIndex.fromBinary(saved.search, articles);
     } catch {
       index = null;
     }

@@ -1,3 +1,4 @@
+import type { Article } from '../../src/briefings';
 import { SearchIndex } from '../../src/briefings/search';
 import { libraryArticles, makeArticle } from '../fixtures/search/library';
 import { seedArticles } from '../fixtures/search/seed';
@@ -23,18 +24,33 @@ function answers(index: SearchIndex, bodies = everyBody) {
 /** What a cache does: the snapshot goes through JSON text on disk. */
 const throughJson = (index: SearchIndex) => JSON.parse(JSON.stringify(index.toJSON()));
 
-describe('index snapshots (toJSON / fromJSON)', () => {
+/** Both saved forms: JSON text, and the binary blob the store keeps (copied, at an odd offset, as a database may hand it back). */
+const FORMS: [string, (index: SearchIndex) => unknown, (saved: unknown, articles: Article[]) => SearchIndex][] = [
+  ['toJSON / fromJSON', throughJson, (saved, articles) => SearchIndex.fromJSON(saved, articles)],
+  [
+    'toBinary / fromBinary',
+    (index) => {
+      const bytes = index.toBinary();
+      const shifted = new Uint8Array(bytes.length + 1);
+      shifted.set(bytes, 1);
+      return shifted.subarray(1);
+    },
+    (saved, articles) => SearchIndex.fromBinary(saved as Uint8Array, articles),
+  ],
+];
+
+describe.each(FORMS)('index snapshots (%s)', (_name, save, restore) => {
   const articles = [...seedArticles(), ...libraryArticles()];
 
   it('restores an index that answers exactly as the one it was taken from', () => {
     const built = SearchIndex.build(articles);
-    const restored = SearchIndex.fromJSON(throughJson(built), articles);
+    const restored = restore(save(built), articles);
     expect(answers(restored)).toEqual(answers(built));
   });
 
   it('keeps answering the same after incremental changes on both sides', () => {
     const built = SearchIndex.build(articles);
-    const restored = SearchIndex.fromJSON(throughJson(built), articles);
+    const restored = restore(save(built), articles);
     const extra = makeArticle({ id: 'late-news', title: 'Late news from Kyiv about power', paragraphs: ['Power returned to Kyiv on Friday.'] });
     for (const index of [built, restored]) {
       index.add(extra);
@@ -47,16 +63,16 @@ describe('index snapshots (toJSON / fromJSON)', () => {
     const built = SearchIndex.build(articles.slice(0, 4));
     for (const a of articles.slice(4)) built.add(a);
     built.remove('marathon-record');
-    const restored = SearchIndex.fromJSON(
-      throughJson(built),
+    const restored = restore(
+      save(built),
       articles.filter((a) => a.id !== 'marathon-record'),
     );
     expect(answers(restored)).toEqual(answers(built));
   });
 
   it('drops articles the snapshot has but the caller no longer does', () => {
-    const snapshot = throughJson(SearchIndex.build(articles));
-    const restored = SearchIndex.fromJSON(
+    const snapshot = save(SearchIndex.build(articles));
+    const restored = restore(
       snapshot,
       articles.filter((a) => a.id !== 'reykjavik-eruption'),
     );
@@ -67,12 +83,12 @@ describe('index snapshots (toJSON / fromJSON)', () => {
   });
 
   it('indexes articles the snapshot does not have, and re-indexes changed ones', () => {
-    const snapshot = throughJson(SearchIndex.build(articles));
+    const snapshot = save(SearchIndex.build(articles));
     const changed = articles.map((a) =>
       a.id === 'marathon-record' ? { ...a, title: 'Kenyan runner wins in Tokyo', paragraphs: ['A win in Tokyo.'], quotes: [] } : a,
     );
     const extra = makeArticle({ id: 'late-news', title: 'Late news on the harbour strike', paragraphs: ['Dockers walked out at dawn.'] });
-    const restored = SearchIndex.fromJSON(snapshot, [...changed, extra]);
+    const restored = restore(snapshot, [...changed, extra]);
     expect(restored.search('dockers')[0].articleId).toBe('late-news');
     expect(restored.search('Tokyo')[0].articleId).toBe('marathon-record');
     expect(restored.search('Berlin marathon').map((h) => h.articleId)).not.toContain('marathon-record');
@@ -80,10 +96,16 @@ describe('index snapshots (toJSON / fromJSON)', () => {
   });
 
   it('refuses what is not a snapshot of this version, so the caller can rebuild', () => {
-    expect(() => SearchIndex.fromJSON(null, articles)).toThrow();
-    expect(() => SearchIndex.fromJSON({ format: 'briefbot-search', version: 0 }, articles)).toThrow();
-    expect(() => SearchIndex.fromJSON('{}', articles)).toThrow();
+    expect(() => restore(null, articles)).toThrow();
+    expect(() => restore({ format: 'briefbot-search', version: 0 }, articles)).toThrow();
+    expect(() => restore('{}', articles)).toThrow();
+    const saved = save(SearchIndex.build(articles));
+    if (saved instanceof Uint8Array) expect(() => restore(saved.subarray(0, saved.length - 9), articles)).toThrow();
   });
+});
+
+describe('the JSON snapshot', () => {
+  const articles = [...seedArticles(), ...libraryArticles()];
 
   it('is plain ASCII JSON (fast to read back from disk), even for names with accents', () => {
     const json = JSON.stringify(SearchIndex.build(articles).toJSON());

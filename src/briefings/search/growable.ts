@@ -6,9 +6,13 @@ export class GrowInt32 {
   constructor(capacity = 16) {
     this.data = new Int32Array(Math.max(4, capacity));
   }
+  /**
+   * Takes `arr` as its storage, without copying: the caller hands it over (a restored snapshot's columns are
+   * views over the saved bytes, and copying them kept every column twice). The first push beyond it copies.
+   */
   static from(arr: Int32Array): GrowInt32 {
-    const g = new GrowInt32(arr.length);
-    g.data.set(arr);
+    const g = new GrowInt32(0);
+    g.data = arr;
     g.length = arr.length;
     return g;
   }

@@ -11,7 +11,8 @@ import { QuoteIndex, type QuoteRef } from './quote-index';
 import { snippet } from './snippet';
 import { SortedNames } from './sorted-names';
 import { queryWords } from './tokenize';
-import { decodeSnapshot, encodeSnapshot, type SearchSnapshot } from './snapshot';
+import { decodeBinary, encodeBinary } from './binary';
+import { decodeSnapshot, encodeSnapshot, type SearchSnapshot, type SnapshotParts } from './snapshot';
 import { clampLimit, suggestSpeakers, suggestTitles } from './suggest';
 import { Vocabulary } from './vocabulary';
 
@@ -89,6 +90,8 @@ export class SearchIndex {
       fingerprints.push(fingerprint(a));
     }
     vocab.seal();
+    // Quotes went in one by one (into per-term tails): lay them out flat, as a restore has them.
+    quotes.compact();
     const index = new SearchIndex(vocab, articleIndex, quotes, fingerprints);
     index.resetNames();
     return index;
@@ -208,15 +211,24 @@ export class SearchIndex {
 
   /** A JSON-safe snapshot of the built index; restore it with fromJSON and the same articles. */
   toJSON(): SearchSnapshot {
+    return encodeSnapshot(this.parts());
+  }
+
+  /** The snapshot as one binary blob (what the store keeps): restored by fromBinary with views, not decoding. */
+  toBinary(): Uint8Array {
+    return encodeBinary(this.parts());
+  }
+
+  private parts(): SnapshotParts {
     const docs = this.articles.docs;
-    return encodeSnapshot({
+    return {
       vocab: this.vocab.toSnapshot(),
       articles: this.articles.toSnapshot(),
       quotes: this.quotes.toSnapshot(),
       fingerprints: this.fingerprints.view().slice(0, docs.capacity),
       titleOrder: this.titleNames.snapshot(),
       speakerOrder: this.speakerNames.snapshot(),
-    });
+    };
   }
 
   /**
@@ -225,7 +237,15 @@ export class SearchIndex {
    * indexed incrementally. Throws on a snapshot that is not one of ours, so callers can rebuild.
    */
   static fromJSON(data: unknown, articles: (Article | IndexedDoc)[]): SearchIndex {
-    const s = decodeSnapshot(data);
+    return SearchIndex.fromParts(decodeSnapshot(data), articles);
+  }
+
+  /** As fromJSON, from toBinary's bytes (which the restored index then reads in place: don't reuse them). */
+  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[]): SearchIndex {
+    return SearchIndex.fromParts(decodeBinary(bytes), articles);
+  }
+
+  private static fromParts(s: SnapshotParts, articles: (Article | IndexedDoc)[]): SearchIndex {
     const list = (Array.isArray(articles) ? articles : []).filter(indexable);
     const byId = new Map(list.map((a) => [a.id, a]));
     const vocab = Vocabulary.fromSnapshot(s.vocab);

@@ -59,6 +59,10 @@ export class Postings {
   /** Per term, appended after the last compaction: [doc, weight, doc, weight, ...]. */
   private tail = new Map<number, number[]>();
   private tailSize = 0;
+  /** Per term, once asked for: its largest frequency and shortest document (see extremes); 0 = not known. */
+  private known = new Uint8Array(0);
+  private maxTf = new Uint8Array(0);
+  private minLength = new Int32Array(0);
 
   constructor(
     private offsets: Int32Array,
@@ -75,6 +79,7 @@ export class Postings {
   }
 
   add(term: number, doc: number, weight: number): void {
+    if (term < this.known.length) this.known[term] = 0;
     let list = this.tail.get(term);
     if (!list) this.tail.set(term, (list = []));
     list.push(doc, weight > 255 ? 255 : weight);
@@ -120,6 +125,68 @@ export class Postings {
     const extra = this.tail.get(term);
     if (extra) for (let i = 0; i < extra.length; i += 2) if (extra[i] === doc) return true;
     return false;
+  }
+
+  /**
+   * Visits, among the documents `docs` (each marked 1 in `mark`), those in the list of `term`,
+   * with their weights: by binary search per document when they are few against the list, by reading the
+   * list through otherwise.
+   */
+  visitSome(term: number, docs: number[], mark: Uint8Array, visit: (doc: number, weight: number) => void): void {
+    const [start, end] = this.range(term);
+    const list = this.docs;
+    const weights = this.weights;
+    if (docs.length * 20 < end - start) {
+      for (const doc of docs) {
+        let lo = start;
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (list[mid] < doc) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < end && list[lo] === doc) visit(doc, weights ? weights[lo] : 1);
+      }
+    } else {
+      for (let i = start; i < end; i++) if (mark[list[i]] === 1) visit(list[i], weights ? weights[i] : 1);
+    }
+    const extra = this.tail.get(term);
+    if (extra) for (let i = 0; i < extra.length; i += 2) if (mark[extra[i]] === 1) visit(extra[i], extra[i + 1]);
+  }
+
+  /**
+   * The largest frequency (`tf(weight)`) and the shortest document (by `lengths`) among the term's
+   * postings, dead documents included: BM25 rises with the one and falls with the other, so together
+   * they bound what the term can score. Worked out on first need and kept until the term gets a posting.
+   */
+  extremes(term: number, lengths: Int32Array, tf: (weight: number) => number): { tf: number; length: number } {
+    if (term >= this.known.length) this.growExtremes(term + 1);
+    if (this.known[term] === 0) {
+      let most = 0;
+      let least = 0x7fffffff;
+      this.forEach(term, (doc, weight) => {
+        const f = tf(weight);
+        if (f > most) most = f;
+        if (lengths[doc] < least) least = lengths[doc];
+      });
+      this.maxTf[term] = Math.min(255, most);
+      this.minLength[term] = least;
+      this.known[term] = 1;
+    }
+    return { tf: this.maxTf[term], length: this.minLength[term] };
+  }
+
+  private growExtremes(n: number): void {
+    const size = Math.max(n, this.known.length * 2, 1024);
+    const known = new Uint8Array(size);
+    known.set(this.known);
+    const maxTf = new Uint8Array(size);
+    maxTf.set(this.maxTf);
+    const minLength = new Int32Array(size);
+    minLength.set(this.minLength);
+    this.known = known;
+    this.maxTf = maxTf;
+    this.minLength = minLength;
   }
 
   /** Raw access for the scoring loop: [start, end) into docs()/weights(), main lists only. */

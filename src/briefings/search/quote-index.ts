@@ -59,7 +59,6 @@ export class QuoteIndex {
   /** fuse.js over whole speaker names, made on first need (it is only the fallback). */
   private speakerFuse: Fuse<string> | null = null;
   private readonly ranker: Ranker;
-  private readonly byDoc = new Map<number, number[]>();
   private readonly counter: TermCounter;
 
   private constructor(
@@ -124,7 +123,6 @@ export class QuoteIndex {
 
   /** Indexes the quotes of an article that has just been given number `doc`. */
   addArticle(doc: number, article: Article): void {
-    const ids: number[] = [];
     (article.quotes ?? []).forEach((quote, index) => {
       if (!quote || typeof quote.text !== 'string') return;
       const q = this.quoteDocs.length;
@@ -149,17 +147,15 @@ export class QuoteIndex {
         this.speakerQuotes[speaker].push(q);
         this.speakerLive.data[speaker]++;
       }
-      ids.push(q);
     });
-    if (ids.length) this.byDoc.set(doc, ids);
     if (this.words.needsCompaction()) this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
   }
 
   /** Removes an article's quotes. Their text is not kept (issue 13): a term's count drops where its list names a quote. */
   removeArticle(doc: number): void {
-    const ids = this.byDoc.get(doc);
-    if (!ids) return;
-    const live = ids.filter((q) => this.alive[q]);
+    const live: number[] = [];
+    for (let q = this.firstQuoteOf(doc); q < this.quoteDocs.length && this.quoteDocs.data[q] === doc; q++) if (this.alive[q]) live.push(q);
+    if (live.length === 0) return;
     const terms = Math.min(this.vocab.size, this.df.length);
     for (let term = 0; term < terms; term++) for (const q of live) if (this.words.has(term, q)) this.df.data[term]--;
     for (const q of live) {
@@ -169,9 +165,30 @@ export class QuoteIndex {
       const speaker = this.quoteSpeakers.data[q];
       if (speaker >= 0) this.speakerLive.data[speaker]--;
     }
-    this.byDoc.delete(doc);
     const alive = (q: number) => this.alive[q] === 1;
     if (this.words.needsCompaction()) this.words.compact(this.vocab.size, alive);
+  }
+
+  /**
+   * The first quote of article `doc` (or where it would be): quotes are numbered in the order articles
+   * were, and article numbers only grow, so quoteDocs ascends and a binary search finds them.
+   */
+  private firstQuoteOf(doc: number): number {
+    const docs = this.quoteDocs.data;
+    let lo = 0;
+    let hi = this.quoteDocs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid] < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Folds recently added postings into the flat lists (after a bulk build). */
+  compact(): void {
+    this.words.compact(this.vocab.size, (q) => this.alive[q] === 1);
+    this.speakerWords.compact(this.vocab.size, () => true);
   }
 
   /** Speakers with at least one live quote. */
@@ -308,9 +325,6 @@ export class QuoteIndex {
       index.alive[q] = 1;
       index.liveCount++;
       index.totalLength += index.lengths.data[q];
-      let ids = index.byDoc.get(doc);
-      if (!ids) index.byDoc.set(doc, (ids = []));
-      ids.push(q);
       const speaker = index.quoteSpeakers.data[q];
       if (speaker >= 0) {
         index.speakerQuotes[speaker].push(q);

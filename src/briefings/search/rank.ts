@@ -8,6 +8,7 @@ const B_VALUE = B;
 const B_TITLE_VALUE = B_TITLE;
 const saturateLocal = saturate;
 import type { Expander } from './expand';
+import type { Expansion } from './vocabulary';
 import type { Postings } from './postings';
 import type { QueryWord } from './tokenize';
 import { TopK } from './topk';
@@ -79,11 +80,70 @@ function scanList(
   }
 }
 
+/** scanList's twin for title lists (no weights: a title holds a word once as far as ranking goes). */
+function scanTitles(
+  docs: Int32Array,
+  start: number,
+  end: number,
+  weight: number,
+  alive: Uint8Array,
+  lengths: Int32Array,
+  avg: number,
+  best: Float64Array,
+  bestTitle: Float64Array,
+  touched: number[],
+): void {
+  for (let i = start; i < end; i++) {
+    const doc = docs[i];
+    if (alive[doc] === 0) continue;
+    const v = weight * saturateLocal(1, lengths[doc], avg, B_TITLE_VALUE);
+    if (best[doc] === 0 && bestTitle[doc] === 0) touched.push(doc);
+    if (v > bestTitle[doc]) bestTitle[doc] = v;
+  }
+}
+
+/** One query word, ready to score: its terms, its idf per field, and what scoring it costs and can add. */
+interface Plan {
+  expansions: Expansion[];
+  wordIdf: number;
+  titleIdf: number;
+  /** Postings to read (body and title lists of every term). */
+  cost: number;
+  /** Most the word can add to any document's score (before the coverage factor). */
+  bound: number;
+}
+
+/** Bounds are raised by this much so that adding the same numbers in another order can never exceed them. */
+const SLACK = 1 + 1e-9;
+const bodyTf = (weight: number) => weight & 63;
+const plainTf = (weight: number) => weight;
+const titleTf = () => 1;
+
+/**
+ * Which of the words left (in cost order) to read whole next: the cheapest one that may still bring in a new
+ * document. Words whose bounds, together and at their coverage, stay under `floor` cannot (max-score's
+ * non-essential words): they are read only for documents already met. -1 when no word left can.
+ */
+function essential(rest: Plan[], floor: number, coverage: (c: number) => number): number {
+  const byBound = rest.map((p, i) => i).sort((a, b) => rest[a].bound - rest[b].bound);
+  let sum = 0;
+  let skipped = 0;
+  for (const i of byBound) {
+    if ((sum + rest[i].bound) * coverage(skipped + 1) >= floor) break;
+    sum += rest[i].bound;
+    skipped++;
+  }
+  if (skipped === rest.length) return -1;
+  const skip = new Set(byBound.slice(0, skipped));
+  return rest.findIndex((_, i) => !skip.has(i));
+}
+
 export class Ranker {
   private scores = new Float64Array(0);
   private best = new Float64Array(0);
   private bestTitle = new Float64Array(0);
   private covered = new Uint8Array(0);
+  private mark = new Uint8Array(0);
 
   constructor(private readonly expander: Expander) {}
 
@@ -94,6 +154,53 @@ export class Ranker {
     this.best = new Float64Array(size);
     this.bestTitle = new Float64Array(size);
     this.covered = new Uint8Array(size);
+    this.mark = new Uint8Array(size);
+  }
+
+  private plan(words: QueryWord[], target: RankTarget, expandedTerms: number[]): Plan[] {
+    const n = target.liveCount;
+    const title = target.titles;
+    const plans: Plan[] = [];
+    for (const w of words) {
+      const expansions = this.expander.expand(w, target.documentFrequency, target.liveCount);
+      if (expansions.length === 0) continue;
+      let df = 0;
+      let titleDf = 0;
+      let cost = 0;
+      for (const e of expansions) {
+        const termDf = target.documentFrequency(e.term);
+        const termTitleDf = title ? title.postings.count(e.term) : 0;
+        df = Math.max(df, termDf);
+        titleDf = Math.max(titleDf, termTitleDf);
+        cost += target.postings.count(e.term) + termTitleDf;
+        expandedTerms.push(e.term);
+      }
+      const wordIdf = idf(n, df);
+      const titleIdf = title ? idf(n, titleDf) : 0;
+      plans.push({ expansions, wordIdf, titleIdf, cost, bound: Infinity });
+    }
+    return plans;
+  }
+
+  /**
+   * The most a word can add to one document's score: per field, the best of its terms at that term's
+   * largest frequency in its shortest document (the same arithmetic as scoring, so the bound is exact).
+   */
+  private bound(plan: Plan, target: RankTarget): number {
+    const title = target.titles;
+    const norm0 = K1_VALUE * (1 - B_VALUE);
+    const norm1 = (K1_VALUE * B_VALUE) / target.averageLength;
+    let body = 0;
+    let inTitle = 0;
+    for (const e of plan.expansions) {
+      const x = target.postings.extremes(e.term, target.lengths, title ? bodyTf : plainTf);
+      if (x.tf > 0) body = Math.max(body, (e.weight * (K1_VALUE + 1) * x.tf) / (x.tf + norm0 + norm1 * x.length));
+      if (title && title.postings.count(e.term) > 0) {
+        const t = title.postings.extremes(e.term, title.lengths, titleTf);
+        inTitle = Math.max(inTitle, e.weight * saturateLocal(1, t.length, title.average, B_TITLE_VALUE));
+      }
+    }
+    return (plan.wordIdf * body + (title ? title.boost * plan.titleIdf * inTitle : 0)) * SLACK;
   }
 
   /**
@@ -102,83 +209,160 @@ export class Ranker {
    * correction nor a crowd of look-alikes distorts the weight of what the user meant. With a title
    * field, the title is scored as its own BM25 field (own lengths, own idf) and added with a boost.
    * Documents holding more of the words rank above documents holding one word many times.
+   *
+   * Words are read rarest first. Once the words left cannot lift a document they have not yet met above
+   * the k-th best score already certain, the common words' long lists are read only for the documents
+   * still in the running (max-score pruning: the same top k, far fewer documents scored).
    */
   rank(words: QueryWord[], target: RankTarget, opts: RankOptions): Ranked {
     const expandedTerms: number[] = [];
     if (words.length === 0 || opts.k <= 0 || target.liveCount === 0) return { hits: [], expandedTerms, total: 0 };
     this.scratch(target.capacity);
-    const { scores, best, bestTitle, covered } = this;
-    const { alive, lengths, postings } = target;
-    const avg = target.averageLength;
-    const accept = opts.accept;
-    const title = target.titles;
-    const docs = postings.mainDocs();
-    const weights = postings.mainWeights();
-    const touched: number[] = [];
-    const n = target.liveCount;
-
-    // Each word: its terms and its idf per field.
-    const plans = words
-      .map((w) => {
-        const expansions = this.expander.expand(w, target.documentFrequency, target.liveCount);
-        let df = 0;
-        let titleDf = 0;
-        for (const e of expansions) {
-          df = Math.max(df, target.documentFrequency(e.term));
-          if (title) titleDf = Math.max(titleDf, title.postings.count(e.term));
-          expandedTerms.push(e.term);
-        }
-        const wordIdf = idf(n, df);
-        const titleIdf = title ? idf(n, titleDf) : 0;
-        return { expansions, wordIdf, titleIdf };
-      })
-      .filter((p) => p.expansions.length > 0);
-
-    for (const plan of plans) {
-      const { expansions, wordIdf, titleIdf } = plan;
-      const wordTouched: number[] = [];
-      // Lists without weights and recently added postings; the flat weighted lists go through scanList.
-      const k1 = K1_VALUE;
-      const b = B_VALUE;
-      const visit = (doc: number, weight: number, tf: number) => {
-        if (alive[doc] === 0 || (accept && !accept(doc))) return;
-        const bodyTf = title ? tf & 63 : tf;
-        if (bodyTf === 0) return;
-        const v = (weight * bodyTf * (k1 + 1)) / (bodyTf + k1 * (1 - b + (b * lengths[doc]) / avg));
-        if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
-        if (v > best[doc]) best[doc] = v;
-      };
-      for (const e of expansions) {
-        const [start, end] = postings.range(e.term);
-        const weight = e.weight;
-        if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
-        else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
-        const tail = postings.tailOf(e.term);
-        if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
-        if (title) {
-          title.postings.forEach(e.term, (doc) => {
-            if (alive[doc] === 0 || (accept && !accept(doc))) return;
-            const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
-            if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
-            if (v > bestTitle[doc]) bestTitle[doc] = v;
-          });
-        }
-      }
-      for (const doc of wordTouched) {
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += wordIdf * best[doc] + (title ? title.boost * titleIdf * bestTitle[doc] : 0);
-        best[doc] = 0;
-        bestTitle[doc] = 0;
-        covered[doc]++;
-      }
+    const plans = this.plan(words, target, expandedTerms);
+    // A bonus (quotes: how well the speaker matched) is outside the bounds: rank those without pruning.
+    const prune = opts.bonus === undefined && plans.length > 1;
+    if (prune) {
+      plans.sort((a, b) => a.cost - b.cost);
+      // Only the words that may be skipped need a bound: every word but the rarest.
+      for (let i = 1; i < plans.length; i++) plans[i].bound = this.bound(plans[i], target);
     }
+    const coverage = (c: number) => 0.5 + (0.5 * c) / words.length;
+    let touched: number[] = [];
+    const rest = plans.slice();
+    while (rest.length > 0) {
+      const floor = prune && touched.length > 0 ? this.floor(touched, opts.k, coverage) : -Infinity;
+      const next = prune ? essential(rest, floor, coverage) : 0;
+      if (next < 0) {
+        touched = this.scoreRest(rest, target, touched, floor, coverage);
+        break;
+      }
+      this.scoreWord(rest[next], target, opts.accept, touched);
+      rest.splice(next, 1);
+    }
+    const { scores, covered } = this;
     const top = new TopK(opts.k);
     for (const doc of touched) {
-      const coverage = covered[doc] / words.length;
-      top.offer(doc, scores[doc] * (0.5 + 0.5 * coverage) + (opts.bonus ? opts.bonus(doc) : 0));
+      top.offer(doc, scores[doc] * coverage(covered[doc]) + (opts.bonus ? opts.bonus(doc) : 0));
       scores[doc] = 0;
       covered[doc] = 0;
     }
     return { hits: top.result().map(({ id, score }) => ({ doc: id, score })), expandedTerms, total: touched.length };
+  }
+
+  /** The k-th best score the documents met so far are sure to reach (their score can only grow). */
+  private floor(touched: number[], k: number, coverage: (c: number) => number): number {
+    if (touched.length < k) return -Infinity;
+    const top = new TopK(k);
+    for (const doc of touched) top.offer(doc, this.scores[doc] * coverage(this.covered[doc]));
+    return top.floor;
+  }
+
+  /** Every document of the word's lists: best term per document and field, then added to the scores. */
+  private scoreWord(plan: Plan, target: RankTarget, accept: ((doc: number) => boolean) | undefined, touched: number[]): void {
+    const { best, bestTitle } = this;
+    const { alive, lengths, postings } = target;
+    const avg = target.averageLength;
+    const title = target.titles;
+    const docs = postings.mainDocs();
+    const weights = postings.mainWeights();
+    const wordTouched: number[] = [];
+    // Lists without weights and recently added postings; the flat weighted lists go through scanList.
+    const k1 = K1_VALUE;
+    const b = B_VALUE;
+    const visit = (doc: number, weight: number, tf: number) => {
+      if (alive[doc] === 0 || (accept && !accept(doc))) return;
+      const bodyTf = title ? tf & 63 : tf;
+      if (bodyTf === 0) return;
+      const v = (weight * bodyTf * (k1 + 1)) / (bodyTf + k1 * (1 - b + (b * lengths[doc]) / avg));
+      if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+      if (v > best[doc]) best[doc] = v;
+    };
+    for (const e of plan.expansions) {
+      const [start, end] = postings.range(e.term);
+      const weight = e.weight;
+      if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
+      else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
+      const tail = postings.tailOf(e.term);
+      if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
+      if (title) {
+        const titleVisit = (doc: number) => {
+          if (alive[doc] === 0 || (accept && !accept(doc))) return;
+          const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
+          if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+          if (v > bestTitle[doc]) bestTitle[doc] = v;
+        };
+        const [from, to] = title.postings.range(e.term);
+        const titleDocs = title.postings.mainDocs();
+        if (accept === undefined) scanTitles(titleDocs, from, to, e.weight, alive, title.lengths, title.average, best, bestTitle, wordTouched);
+        else for (let i = from; i < to; i++) titleVisit(titleDocs[i]);
+        const titleTail = title.postings.tailOf(e.term);
+        if (titleTail) for (let i = 0; i < titleTail.length; i += 2) titleVisit(titleTail[i]);
+      }
+    }
+    this.addWord(plan, wordTouched, title?.boost ?? 0, touched);
+  }
+
+  /** Folds one word's best values into the scores of the documents it touched. */
+  private addWord(plan: Plan, wordTouched: number[], boost: number, touched: number[] | null): void {
+    const { scores, best, bestTitle, covered } = this;
+    for (const doc of wordTouched) {
+      if (touched && scores[doc] === 0 && covered[doc] === 0) touched.push(doc);
+      scores[doc] += plan.wordIdf * best[doc] + boost * plan.titleIdf * bestTitle[doc];
+      best[doc] = 0;
+      bestTitle[doc] = 0;
+      covered[doc]++;
+    }
+  }
+
+  /**
+   * The remaining (common) words for the documents that can still reach `floor` only: the others are
+   * dropped. A list is searched per document when there are few, read through once otherwise.
+   */
+  private scoreRest(rest: Plan[], target: RankTarget, touched: number[], floor: number, coverage: (c: number) => number): number[] {
+    const { scores, covered, mark } = this;
+    const ceiling = rest.reduce((s, p) => s + p.bound, 0);
+    const kept: number[] = [];
+    for (const doc of touched) {
+      if ((scores[doc] + ceiling) * coverage(covered[doc] + rest.length) >= floor) {
+        kept.push(doc);
+        mark[doc] = 1;
+      } else {
+        scores[doc] = 0;
+        covered[doc] = 0;
+      }
+    }
+    for (const plan of rest) this.scoreFor(plan, target, kept);
+    for (const doc of kept) mark[doc] = 0;
+    return kept;
+  }
+
+  /** One word's best values for the marked documents `kept` (alive and accepted already). */
+  private scoreFor(plan: Plan, target: RankTarget, kept: number[]): void {
+    const { best, bestTitle, mark } = this;
+    const { lengths, postings } = target;
+    const title = target.titles;
+    const avg = target.averageLength;
+    const packed = title !== undefined;
+    const wordTouched: number[] = [];
+    const note = (doc: number, v: number, into: Float64Array) => {
+      if (best[doc] === 0 && bestTitle[doc] === 0) wordTouched.push(doc);
+      if (v > into[doc]) into[doc] = v;
+    };
+    // The same arithmetic as scanList, so a score does not depend on which path computed it.
+    const norm0 = K1_VALUE * (1 - B_VALUE);
+    const norm1 = (K1_VALUE * B_VALUE) / avg;
+    const body = (doc: number, weight: number, tf: number) => {
+      const bodyTf = packed ? tf & 63 : tf;
+      if (bodyTf > 0) note(doc, (weight * (K1_VALUE + 1) * bodyTf) / (bodyTf + norm0 + norm1 * lengths[doc]), best);
+    };
+    for (const e of plan.expansions) {
+      postings.visitSome(e.term, kept, mark, (doc, tf) => body(doc, e.weight, tf));
+      if (title) {
+        title.postings.visitSome(e.term, kept, mark, (doc) =>
+          note(doc, e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE), bestTitle),
+        );
+      }
+    }
+    this.addWord(plan, wordTouched, title?.boost ?? 0, null);
   }
 }

@@ -67,6 +67,8 @@ export class Vocabulary {
   /** term → id; made on first need (a restored vocabulary answers lookups by binary search until it must grow). */
   private table: TermTable | null = new TermTable(this.list);
   private readonly masks = new GrowInt32();
+  /** Term lengths beside the masks: the typo filter reads them for thousands of terms, without touching the strings. */
+  private readonly lengths = new GrowInt32();
   /** Ids sorted by term; terms added since the last sort wait in `pending`. */
   private sorted: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private pending: number[] = [];
@@ -110,6 +112,7 @@ export class Vocabulary {
     this.list.push(term);
     table.insert(id, hash);
     this.masks.push(letterMask(term));
+    this.lengths.push(term.length);
     this.unindexed.push(id);
     this.pending.push(id);
     return id;
@@ -173,6 +176,7 @@ export class Vocabulary {
   /** Terms added since the bigram table was built: few, compared one by one. */
   private unindexed: number[] = [];
   private counts = new Uint8Array(0);
+  private touched = new Int32Array(0);
 
   private static distinctBigrams(term: string, out: number[]): void {
     out.length = 0;
@@ -232,23 +236,40 @@ export class Vocabulary {
   private lookAlikes(word: string, edits: number): number[] {
     const LENGTHS = MAX_TERM_LENGTH + 1;
     const len = word.length;
-    if (this.counts.length < this.list.length) this.counts = new Uint8Array(Math.max(1024, this.list.length * 2));
+    if (this.counts.length < this.list.length) {
+      this.counts = new Uint8Array(Math.max(1024, this.list.length * 2));
+      this.touched = new Int32Array(this.counts.length);
+    }
     const counts = this.counts;
-    const touched: number[] = [];
+    // Every id is touched at most once (its count goes from 0 to 1 once): a flat buffer the size of the vocabulary.
+    const touchedIds = this.touched;
+    let touchedCount = 0;
     const codes: number[] = [];
     Vocabulary.distinctBigrams(word, codes);
     const lo = Math.max(2, len - edits);
     const hi = Math.min(MAX_TERM_LENGTH, len + edits);
     const ids = this.bigramIds;
+    const offsets = this.bigramOffsets;
+    // A term with `need` of the word's B letter pairs holds one of any B − need + 1 of them: only the shortest
+    // lists bring in new terms; the longest are then only looked up for terms already met (q-gram prefix filter).
+    const rows: number[] = [];
     for (const code of codes) {
       const row = this.bigramRows.get(code);
-      if (row === undefined) continue;
-      for (let i = this.bigramOffsets[row * LENGTHS + lo], end = this.bigramOffsets[row * LENGTHS + hi + 1]; i < end; i++) {
-        const id = ids[i];
-        if (counts[id] === 0) touched.push(id);
-        if (counts[id] < 255) counts[id]++;
-      }
+      if (row !== undefined) rows.push(row);
     }
+    const size = (row: number) => offsets[row * LENGTHS + hi + 1] - offsets[row * LENGTHS + lo];
+    rows.sort((a, b) => size(a) - size(b));
+    const openRows = codes.length - Math.max(1, len - 1 - 2 * edits) + 1;
+    rows.forEach((row, r) => {
+      if (r < openRows) {
+        for (let i = offsets[row * LENGTHS + lo], end = offsets[row * LENGTHS + hi + 1]; i < end; i++) {
+          const id = ids[i];
+          const c = counts[id];
+          if (c === 0) touchedIds[touchedCount++] = id;
+          if (c < 255) counts[id] = c + 1;
+        }
+      } else this.countIn(row, touchedIds, touchedCount, lo, hi);
+    });
     const other: number[] = [];
     for (const id of this.unindexed) {
       const t = this.list[id];
@@ -257,16 +278,18 @@ export class Vocabulary {
       let shared = 0;
       for (const c of other) if (codes.includes(c)) shared++;
       if (shared === 0) continue;
-      if (counts[id] === 0) touched.push(id);
+      if (counts[id] === 0) touchedIds[touchedCount++] = id;
       counts[id] = Math.min(255, shared);
     }
     const mask = letterMask(word);
     const maxBits = 2 * edits;
     const masks = this.masks.data;
+    const lengths = this.lengths.data;
     const out: number[] = [];
     const shared: number[] = [];
-    for (const id of touched) {
-      const n = this.list[id].length;
+    for (let i = 0; i < touchedCount; i++) {
+      const id = touchedIds[i];
+      const n = lengths[id];
       const need = Math.max(1, Math.max(len, n) - 1 - 2 * edits);
       if (counts[id] >= need && popcount(masks[id] ^ mask) <= maxBits) {
         out.push(id);
@@ -278,6 +301,34 @@ export class Vocabulary {
     // Too many to score: keep those sharing the most letter pairs (the likeliest corrections).
     const order = out.map((_, i) => i).sort((a, b) => shared[b] - shared[a] || out[a] - out[b]);
     return order.slice(0, MAX_LOOKALIKES).map((i) => out[i]);
+  }
+
+  /** Adds one to the count of every touched term (of a length in [lo, hi]) that row `row` lists. */
+  private countIn(row: number, touched: Int32Array, touchedCount: number, lo: number, hi: number): void {
+    const LENGTHS = MAX_TERM_LENGTH + 1;
+    const ids = this.bigramIds;
+    const offsets = this.bigramOffsets;
+    const counts = this.counts;
+    if (touchedCount * 16 > offsets[row * LENGTHS + hi + 1] - offsets[row * LENGTHS + lo]) {
+      for (let i = offsets[row * LENGTHS + lo], end = offsets[row * LENGTHS + hi + 1]; i < end; i++) {
+        const c = counts[ids[i]];
+        if (c !== 0 && c < 255) counts[ids[i]] = c + 1;
+      }
+      return;
+    }
+    // Few terms met so far: look each up in its own length's cell (ids ascend within a cell).
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t];
+      const cell = row * LENGTHS + Math.min(this.lengths.data[id], MAX_TERM_LENGTH);
+      let a = offsets[cell];
+      let b = offsets[cell + 1];
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (ids[mid] < id) a = mid + 1;
+        else b = mid;
+      }
+      if (a < offsets[cell + 1] && ids[a] === id && counts[id] < 255) counts[id]++;
+    }
   }
 
   /**
@@ -337,6 +388,7 @@ export class Vocabulary {
     for (const t of terms) {
       v.list.push(t);
       v.masks.push(letterMask(t));
+      v.lengths.push(t.length);
     }
     v.sorted = s.sorted;
     s.bigramCodes.forEach((code, row) => v.bigramRows.set(code, row));
