@@ -63,6 +63,8 @@ interface Score {
   byKind: Record<Kind, { n: number; correct: number }>;
   /** Descriptions counted right also when the speaker is left unknown with the description's head noun as the role. */
   descriptionRoleKept: { n: number; correct: number };
+  /** The same under the first evaluation rules (v1), for comparison with earlier runs. */
+  v1: { byKind: Record<Kind, { n: number; correct: number }>; descriptionRoleKept: { n: number; correct: number } };
   golds: number;
   found: number;
   system: number;
@@ -80,6 +82,7 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
   const s: Score = {
     byKind: Object.fromEntries(KINDS.map((k) => [k, { n: 0, correct: 0 }])) as Score['byKind'],
     descriptionRoleKept: { n: 0, correct: 0 },
+    v1: { byKind: Object.fromEntries(KINDS.map((k) => [k, { n: 0, correct: 0 }])) as Score['byKind'], descriptionRoleKept: { n: 0, correct: 0 } },
     golds: 0,
     found: 0,
     system: 0,
@@ -127,6 +130,14 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
         );
       }
     }
+    for (const k of kindedGolds(d, 'v1')) {
+      const cell = s.v1.byKind[k.kind];
+      cell.n++;
+      if (sys.some((q) => overlaps(q.spans, k.content) && k.accepts(q))) cell.correct++;
+      if (!k.acceptsRoleOnly) continue;
+      s.v1.descriptionRoleKept.n++;
+      if (sys.some((q) => overlaps(q.spans, k.content) && k.acceptsRoleOnly!(q))) s.v1.descriptionRoleKept.correct++;
+    }
     // Speaker precision: system quotes over a named-source gold quote that name a speaker.
     const named = direct.filter((g) => isNameSource(g.source));
     for (const q of sys) {
@@ -142,6 +153,9 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
 }
 
 const f3 = (n: number, d: number): string => (d ? (n / d).toFixed(3) : '–');
+
+const kindRow = (name: string, rules: string, s: Pick<Score, 'byKind' | 'descriptionRoleKept'>): string =>
+  `| ${name} | ${rules} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} | ${f3(s.descriptionRoleKept.correct, s.descriptionRoleKept.n)} (${s.descriptionRoleKept.correct}/${s.descriptionRoleKept.n}) |`;
 
 function speed(root: string, rounds: number): void {
   const raws = readCorpusPlain(root);
@@ -206,21 +220,25 @@ function main(): void {
     '',
     'Speaker accuracy by kind of source (gold direct quotes with a Source; right speaker on an overlapping system quote):',
     '',
-    `| system | ${KINDS.join(' | ')} | description, unknown speaker with the role kept also right |`,
-    `|---|${KINDS.map(() => '---').join('|')}|---|`,
-    ...rows.map(
-      ([name, s]) =>
-        `| ${name} | ${KINDS.map((k) => `${f3(s.byKind[k].correct, s.byKind[k].n)} (${s.byKind[k].correct}/${s.byKind[k].n})`).join(' | ')} | ${f3(s.descriptionRoleKept.correct, s.descriptionRoleKept.n)} (${s.descriptionRoleKept.correct}/${s.descriptionRoleKept.n}) |`,
-    ),
+    `| system | rules | ${KINDS.join(' | ')} | description, unknown speaker with the role kept also right |`,
+    `|---|---|${KINDS.map(() => '---').join('|')}|---|`,
+    ...rows.flatMap(([name, s]) => [kindRow(name, 'v2', s), kindRow(name, 'v1', s.v1)]),
     '',
     "Kinds: named = a name (with or without a role before it) in the quote's own paragraph; continuation = the parts of a quote in a paragraph other than its",
-    "Source's (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = a third-person pronoun, its referent taken as the",
-    "nearest preceding gold Source that is a name and not of the other gender (as the article's own pronouns after the name tell;",
-    'PolNeAR has no coreference, so this is approximate), or a relative pronoun',
+    "Source's (a quote paragraph that carries on with no cue), judged against the same speaker; pronoun = he/she, its referent taken as the",
+    'nearest preceding gold Source that is a name, bare or after a lower-case role ("presidential nominee Hillary Clinton"), and not of the other',
+    "gender as the article's own pronouns after the name tell (its full name first, then its surname; a pronoun after another capitalised",
+    'name in the same sentence is not counted); it/they: the nearest preceding gold Source that is no name called he or she (an outlet, a group);',
+    'PolNeAR has no coreference, so this is approximate; or a relative pronoun',
     '("who") whose antecedent is the name right before it; first-person sources (the writer) are left out; description = any other Source ("a campaign spokesman", "the researcher"),',
     "right when the system names someone whose role holds the description's head noun, or an organisation named inside it.",
     'The last column also counts a description right when the speaker is left unknown and the role holds its head noun',
     '("one user" → unknown (user)): many descriptions name nobody the article names ("a man yelled", "the crowd chanted").',
+    "Rules v2 and v1 (the first rules, in the README until issue 10's second round) differ in: (1) pronoun referents, in v1 the",
+    'nearest preceding gold Source that is one bare name, not of the other gender by pronouns after its surname, for it/they too;',
+    '(2) a description that goes on to give a name ("Another critic, Laurence H. Tribe,", "the Rev. Peter Wherry") is named in v2;',
+    '(3) v2 leaves out Sources that are only the cue ("said", an annotation slip); (4) in v2 a description is also right when the',
+    'speaker shown holds its head noun ("Demonstrators" for "Demonstrators").',
     '',
     'Rows: "statements" is what extractQuotes returns and the library shows (scare quotes, single words and Title-Case terms left out);',
     '"all quoted spans" is findQuotations, which keeps those terms flagged statement=false.',

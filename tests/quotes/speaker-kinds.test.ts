@@ -110,6 +110,12 @@ describe('organisations and outlets as sources', () => {
     expect(shown('The Daily Ledger reported that the deal was “all but dead after the vote on Friday.”')).toEqual(['Daily Ledger [organisation]']);
   });
 
+  it('"The New Yorker reported" → an outlet, not a person (and never "he" later)', () => {
+    expect(
+      shown('Tom Reed spoke on Monday.', 'The New Yorker reported that the deal was “a fraud from the start.”', '“It was not,” he said.'),
+    ).toEqual(['New Yorker [organisation]', 'Tom Reed']);
+  });
+
   it('"according to <outlet>" → the outlet', () => {
     expect(shown('The minister was “deeply unhappy with the outcome,” according to Reuters.')).toEqual(['Reuters [organisation]']);
   });
@@ -245,5 +251,133 @@ describe('the subject of a reported clause is not the speaker', () => {
         '“Nobody is more qualified than Hillary Clinton to serve as president.”',
       ),
     ).toEqual(['Barack Obama (President)']);
+  });
+});
+
+describe('the person who agreed is who "he" is next', () => {
+  it('"X at the National Review agreed with Matthews" → the next "he wrote" is X, not the outlet or Matthews', () => {
+    expect(
+      shown(
+        '“He looked like he had his head screwed on,” Chris Matthews concluded.',
+        'Dan McLaughlin at the National Review agreed with Matthews about the winner.',
+        '“If the goal was to win the night, he succeeded with flying colors,” he wrote.',
+      ),
+    ).toEqual(['Chris Matthews', 'Dan McLaughlin']);
+  });
+});
+
+describe('a description that points back to the right person', () => {
+  it('"the Republican presidential nominee" is not the one introduced as the Libertarian candidate', () => {
+    expect(
+      shown(
+        'Libertarian presidential candidate Gary Johnson spoke in Ohio.',
+        '“We will win this state,” Donald Trump said on Friday.',
+        'The Republican presidential nominee noted Friday that his campaign has not spent much yet.',
+        'He said, “We have some big plans for the final month.”',
+      ),
+    ).toEqual(['Donald Trump', 'Donald Trump']);
+  });
+
+  it('"the former secretary of state" is a person, not the state', () => {
+    expect(shown('Hillary Clinton spoke on Monday.', 'The former secretary of state said she was “very concerned about the vote.”')).toEqual([
+      'Hillary Clinton (former secretary of state)',
+    ]);
+  });
+});
+
+describe('who a sentence is about, for the next "he"', () => {
+  it('"But Reed, the first Republican mayor …, stopped short" is about Reed', () => {
+    expect(
+      shown(
+        '“The Taj is having some difficult times now,” Mayor Tom Reed said.',
+        '“We are ready for the vote,” Jake Sullivan said.',
+        'But Reed, the first Republican mayor elected in the city in two decades, stopped short of fully endorsing the plan.',
+        'He said the casinos were “a failure from the start.”',
+      ),
+    ).toEqual(['Tom Reed (Mayor)', 'Jake Sullivan', 'Tom Reed (Mayor)']);
+  });
+
+  it('"Kagan — who was … — supports" is about Kagan', () => {
+    expect(
+      shown(
+        '“We need more troops,” Robert Kagan said in May.',
+        '“We are ready for the vote,” Jake Sullivan said.',
+        'Kagan — who was a leading architect of the surge in 2007 — supports a larger military role in Iraq.',
+        'But he insists that it must be part of a “global strategy.”',
+      ),
+    ).toEqual(['Robert Kagan', 'Jake Sullivan', 'Robert Kagan']);
+  });
+
+  it('a sentence whose subject is "he" keeps the person in play ("Though he …, he made it clear")', () => {
+    expect(
+      shown(
+        '“We are ready for the vote,” Jake Sullivan said.',
+        'Ted Cruz, who won Oklahoma and his home state of Texas, is calling for his rivals to drop out.',
+        'Though he did not mention Marco Rubio by name, he made it clear that they should go.',
+        'He asked them to “prayerfully consider” it.',
+      ),
+    ).toEqual(['Jake Sullivan', 'Ted Cruz']);
+  });
+});
+
+describe('a pronoun subject the cue does not name', () => {
+  it('"A few days ago in an interview he blasted … “…”": a time is no subject, "he" is', () => {
+    expect(
+      shown(
+        '“We will win,” Donald Trump said on Monday.',
+        'A few days ago in an interview with RT he blasted the media for being “unbelievably dishonest.”',
+      ),
+    ).toEqual(['Donald Trump', 'Donald Trump']);
+  });
+
+  it('"But he wanted to know, “…”", "And he’s predicting … “…”": a conjunction before "he"', () => {
+    expect(
+      shown(
+        '“We will win,” Marco Rubio said on Monday.',
+        'But he wanted to know, “How surprised are you?”',
+        'And he’s predicting that the competition will be “a lot tougher.”',
+      ),
+    ).toEqual(['Marco Rubio', 'Marco Rubio', 'Marco Rubio']);
+  });
+
+  it('"When he returned he began by saying, “…”" → the person "he" is', () => {
+    expect(shown('“We will win,” Donald Trump said on Monday.', 'When he returned he began by saying, “I don’t know what happened.”')).toEqual([
+      'Donald Trump',
+      'Donald Trump',
+    ]);
+  });
+});
+
+describe('someone introduced at the end of a sentence with no subject of its own', () => {
+  it('"…, which concerns Henry Crespo, president of the caucus." → the next "he said" is Crespo', () => {
+    expect(
+      shown(
+        '“We will win the county,” Bryan Anderson said.',
+        'While Obama had many artists writing songs about him, that has not happened for Clinton, which is something that concerns Henry Crespo, president of the Florida Democratic Black Caucus.',
+        '“No one is writing songs for Hillary,” he said.',
+      ),
+    ).toEqual(['Bryan Anderson', 'Henry Crespo (president of the Florida Democratic Black Caucus)']);
+  });
+
+  it('an appositive with a clause is said of someone already known: the speaker in play stays', () => {
+    expect(
+      shown(
+        '“We will win the county,” Bryan Anderson said.',
+        'Among those who did not come was Sen. Bernie Sanders, the only candidate who skipped the meeting.',
+        '“It was a good day,” he said.',
+      ),
+    ).toEqual(['Bryan Anderson', 'Bryan Anderson']);
+  });
+});
+
+describe('a writing quoted as a source', () => {
+  it('"the letter says" → the letter, not unknown', () => {
+    expect(shown('The council sent a letter to the mayor on Monday.', '“The budget cannot be balanced this year,” the letter says.')).toEqual([
+      'the letter [organisation]',
+    ]);
+  });
+
+  it('"a letter says" introduces a new writing: still unknown, with the role', () => {
+    expect(shown('“The budget cannot be balanced this year,” a letter says.')).toEqual(['unknown (letter)']);
   });
 });

@@ -1,6 +1,6 @@
 // Finds the reporting cue of a quote and the phrase naming its speaker, looking after the quote
 // first ("“…,” Rubio said"), then before it in the same sentence ("Rubio said “…”").
-import { isOfficeWord, type Token } from '../text/names';
+import { isCapitalised, isOfficeWord, type Token } from '../text/names';
 import { ORG_HEADS } from './lexicon';
 import { nominalCue } from './nominal';
 import { isReportingParticiple, isReportingVerb, phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
@@ -253,7 +253,8 @@ function cueOfParticiple(tokens: readonly Token[], k: number, q: number, floor: 
     const r = phraseBefore(tokens, j);
     if (r) return { phrase: r.phrase, direct, mainSubject: false };
   }
-  return { phrase: sentenceSubject(tokens), direct, mainSubject: true };
+  // "When he returned he began by saying, “…”": an opening clause with no comma hides the subject from sentenceSubject.
+  return { phrase: sentenceSubject(tokens) ?? pronounSubjectBefore(tokens, k), direct, mainSubject: true };
 }
 
 /**
@@ -294,6 +295,11 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     LEADING_ADVERBIAL.has(lc(tokenAt(tokens, end, i))) ||
     (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(tokenAt(tokens, end, i)?.text ?? '') &&
       /^(at|by|in|on|with|from|to|after|about|over)$/.test(lc(tokenAt(tokens, end, i + 1))));
+  // "But Guardian, the first Republican mayor …, stopped short", "And he’s predicting": a conjunction before the subject.
+  const afterConjunction = tokenAt(tokens, end, i + 1)?.text ?? '';
+  if (/^(but|and|yet|so)$/.test(lc(tokenAt(tokens, end, i))) && (isCapitalised(afterConjunction) || PERSONAL.test(afterConjunction))) {
+    starts.splice(1, 0, i + 1);
+  }
   for (const [n, s] of starts.entries()) {
     if (n === 0 && leadingAdverbial) continue;
     const r = phraseAfter(tokens, s, end);
@@ -307,9 +313,12 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
     }
     const next = tokenAt(tokens, end, to);
     if (next && /^[a-z]/.test(next.text) && !(TIME_AFTER.has(next.text) && tokenAt(tokens, end, to + 1)?.text === ',')) return r.phrase;
-    // "Khan, who is Muslim, also decried …"
-    if (next?.text === ',' && r.phrase.kind === 'name' && (n === 0 || /^(who|whose)$/i.test(tokenAt(tokens, end, to + 1)?.text ?? '')))
+    // "Khan, who is Muslim, also decried …"; "But Guardian, the first Republican mayor …, stopped short"
+    const opening = n === 0 || (n === 1 && s === i + 1);
+    if (next?.text === ',' && r.phrase.kind === 'name' && (opening || /^(who|whose)$/i.test(tokenAt(tokens, end, to + 1)?.text ?? '')))
       return r.phrase;
+    // "Kagan — who was a leading architect … — supports": a name, then an aside between two dashes (not a dateline's one dash).
+    if (n === 0 && r.phrase.kind === 'name' && to === r.to && pairedDash(tokens, to, end)) return r.phrase;
   }
   return null;
 }
@@ -317,6 +326,41 @@ export function sentenceSubject(tokens: readonly Token[], end = tokens.length): 
 /** The token at `k` when it comes before `end` (a module function: sentenceSubject runs for every sentence). */
 function tokenAt(tokens: readonly Token[], end: number, k: number): Token | undefined {
   return k < end ? tokens[k] : undefined;
+}
+
+/** "he", "she", "he’s", "she'd": a personal pronoun that can open a clause. */
+const PERSONAL = /^(he|she)(?:[’'](?:s|d|ll))?$/i;
+
+/** Time words that head an adverbial, never a speaker ("A few days ago", "Two weeks later"). */
+const TIME_HEAD = /^(ago|later|earlier|days?|weeks?|months?|years?|hours?|minutes?|times?|nights?|mornings?|evenings?)$/i;
+
+/** "A few days ago in an interview …": a subject found that is only a time. */
+export const isTimePhrase = (phrase: SpeakerPhrase): boolean =>
+  phrase.kind === 'description' && TIME_HEAD.test(phrase.words[phrase.words.length - 1] ?? '');
+
+/**
+ * The first "he" or "she" before `end` that a verb follows ("… in an interview with RT he blasted …"): for a
+ * sentence whose subject the other readings miss. Quoted words are one token, so a pronoun inside a quote is skipped.
+ */
+export function pronounSubjectBefore(tokens: readonly Token[], end: number): SpeakerPhrase | null {
+  for (let k = 0; k < end - 1 && k < 60; k++) {
+    const w = lc(tokens[k]);
+    if ((w === 'he' || w === 'she') && /^[a-z]+$/.test(tokens[k + 1].text) && !STOP_AFTER_PRONOUN.has(tokens[k + 1].text)) {
+      return { kind: 'pronoun', word: w };
+    }
+  }
+  return null;
+}
+
+/** Words after "he"/"she" that do not make it a subject of a verb ("as he and his wife"). */
+const STOP_AFTER_PRONOUN = new Set(['and', 'or', 'who', 'that']);
+
+/** A dash at `at` with another of the same kind later in the sentence. */
+function pairedDash(tokens: readonly Token[], at: number, end: number): boolean {
+  const dash = tokenAt(tokens, end, at)?.text ?? '';
+  if (!/^[\u2014\u2013]$/.test(dash)) return false;
+  for (let k = at + 1; k < end && k - at < 40; k++) if (tokens[k].text === dash) return true;
+  return false;
 }
 
 const TIME_AFTER = new Set(['later', 'earlier', 'ago', 'after', 'before', 'of', 'and', 'or']);

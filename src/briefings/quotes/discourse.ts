@@ -1,9 +1,9 @@
 // Who is in play as the article is read in order: the speaker of the latest quote or reported
 // statement, the person the previous sentence was about, and the speaker of the quote before in
 // this sentence, this paragraph and the previous paragraph.
-import type { Token } from '../text/names';
+import { isOfficeWord, type Token } from '../text/names';
 import { reportedSubject, sentenceSubject } from './attribution';
-import { phraseAfter, type SpeakerPhrase } from './phrases';
+import { phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 import { resolve, type Play } from './resolve';
 
@@ -47,7 +47,7 @@ export class Discourse {
     if (entity) {
       this.spoke(entity);
       this.play.prevSubject = entity;
-    } else this.play.prevSubject = this.namedSubject(tokens);
+    } else this.play.prevSubject = this.namedSubject(tokens) ?? this.introducedAtEnd(tokens);
     this.inPlay(this.play.prevSubject);
     // "Conroy asked Sanders whether …": the next "he said" is the answer, from the one asked.
     const asked = this.askedWhom(tokens);
@@ -55,6 +55,31 @@ export class Discourse {
       this.play.prevSubject = asked;
       this.inPlay(asked);
     }
+  }
+
+  /**
+   * "…, which is something that concerns Henry Crespo, president of the caucus.": a sentence with no subject of its
+   * own that ends by introducing someone by full name and office brings them in, for the "he said" that follows.
+   */
+  private introducedAtEnd(tokens: readonly Token[]): Entity | null {
+    let end = tokens.length;
+    while (end > 0 && /^[.!?]$/.test(tokens[end - 1].text)) end--;
+    let comma = end - 1;
+    while (comma > 0 && end - comma <= 12 && tokens[comma].text !== ',') comma--;
+    const appositive = tokens.slice(comma + 1, end);
+    // An office in it, and no clause ("the only candidate who skipped the meeting" is said of someone already known).
+    if (
+      comma <= 0 ||
+      tokens[comma].text !== ',' ||
+      !appositive.some((t) => isOfficeWord(t.text)) ||
+      appositive.some((t) => /^(who|which|that)$/.test(t.text))
+    ) {
+      return null;
+    }
+    const r = phraseBefore(tokens, comma);
+    if (!r || r.phrase.kind !== 'name' || r.phrase.words.length < 2 || /^(the|a|an)$/i.test(r.phrase.words[0])) return null;
+    const e = resolve(r.phrase, this.registry, this.play);
+    return e && e.kind === 'person' ? e : null;
   }
 
   /** The person a sentence says was asked ("X asked Sanders whether …"), when it names one. */
@@ -107,7 +132,16 @@ export class Discourse {
   }
 
   private namedSubject(tokens: readonly Token[]): Entity | null {
-    return this.subjectEntity(sentenceSubject(tokens)) ?? this.subjectEntity(coordinateSubject(tokens));
+    const subject = sentenceSubject(tokens);
+    return this.subjectEntity(subject) ?? this.subjectEntity(coordinateSubject(tokens)) ?? this.pronounSubject(subject);
+  }
+
+  /** "Though he did not name them, he made it clear …": a sentence about "he" is still about the person in play. */
+  private pronounSubject(subject: SpeakerPhrase | null): Entity | null {
+    if (!subject || subject.kind !== 'pronoun' || !/^(he|she)$/.test(subject.word)) return null;
+    // Only ever keeps the person already in play: a "he" read wrongly must not move it to someone else.
+    const e = resolve(subject, this.registry, this.play);
+    return e && e.kind === 'person' && e === this.play.prevSubject ? e : null;
   }
 
   private subjectEntity(subject: SpeakerPhrase | null): Entity | null {

@@ -1,6 +1,6 @@
 // Who said a quote that has no cue of its own, as an ordered list of rules: the first rule that
 // applies decides (even when what it finds is nobody).
-import { cueLater, sentenceSubject } from './attribution';
+import { cueLater, isTimePhrase, pronounSubjectBefore, sentenceSubject } from './attribution';
 import type { Discourse } from './discourse';
 import { PLACES, REPORTING_PARTICIPLES } from './lexicon';
 import type { QuoteContext } from './quote-context';
@@ -42,7 +42,9 @@ const quoteSentenceAfterSubject: FallbackRule = ({ opensSentence, opensParagraph
 /** A quoted phrase in a sentence about someone ("Clinton decried “systemic racism”"). */
 const phraseInSentenceAbout: FallbackRule = ({ opensSentence, q, tokens }, d) => {
   if (opensSentence || q < 0) return undefined;
-  const subject = sentenceSubject(tokens, q);
+  const found = sentenceSubject(tokens, q);
+  // "A few days ago in an interview with RT he blasted … “…”": a time is no subject; the pronoun after it is.
+  const subject = found && isTimePhrase(found) ? pronounSubjectBefore(tokens, q) : found;
   // "The commission recognized that … “…”", "Organizers called it a “lifeboat”": the description is kept.
   if (subject?.kind === 'description') {
     const r = resolveWithRole(subject, d.registry, d.play);

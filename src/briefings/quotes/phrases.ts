@@ -129,11 +129,12 @@ function spokespersonAfter(tokens: readonly Token[], words: string[], i: number,
 
 /** "Councilwoman Ann Lee from Springfield said": a place is never the speaker; the person before "from" is. */
 function personFromPlace(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
-  if (found.phrase.kind !== 'name' || lc(tokens[found.from - 1]) !== 'from' || found.from < 2 || !isNameLike(tokens[found.from - 2].text))
-    return null;
+  const prep = lc(tokens[found.from - 1]);
+  if (found.phrase.kind === 'pronoun' || !/^(from|at)$/.test(prep) || found.from < 2 || !isNameLike(tokens[found.from - 2].text)) return null;
+  if (found.phrase.kind === 'description' && !found.phrase.words.some((w) => isCapitalised(w))) return null;
   const owner = phraseBefore(tokens, found.from - 1, depth + 1);
   if (!owner || owner.phrase.kind !== 'name') return null;
-  return { phrase: { ...owner.phrase, appositive: ['from', ...found.phrase.words].join(' ') }, from: owner.from };
+  return { phrase: { ...owner.phrase, appositive: [prep, ...found.phrase.words].join(' ') }, from: owner.from };
 }
 
 /** "Kellyanne Conway, Trump's campaign manager, said": the appositive gives the role. */

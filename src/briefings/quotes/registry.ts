@@ -17,6 +17,10 @@ import { genderOf, type Gender } from '../text/gender';
 import { DETERMINERS, NOT_NAMES, OFFICE_WORDS, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
 
+/** Party words: a description with one never points at a person introduced with another. */
+const PARTIES = /^(republican|democrat|democratic|libertarian|green|gop)s?$/;
+const partyOf = (word: string): string => (word.startsWith('gop') ? 'repub' : word.slice(0, 5));
+
 export interface Entity {
   name: string;
   role: string | null;
@@ -205,6 +209,8 @@ export class Registry {
     const heads = HEAD_SYNONYMS[head] ?? [head];
     const named = new Set(ws.filter((w) => isCapitalised(w)).map((w) => headSurname(w)));
     const mods = ws.slice(0, -1).map((w) => stripPossessive(w).toLowerCase().slice(0, 4));
+    const partyWord = ws.map((w) => w.toLowerCase()).find((w) => PARTIES.test(w));
+    const party = partyWord ? partyOf(partyWord) : null;
     let best: Entity | null = null;
     let bestScore = 0;
     for (const e of this.byKey.values()) {
@@ -215,6 +221,8 @@ export class Registry {
         .replace(/[’']s\b/g, '')
         .split(/\s+/);
       if (!roleWords.some((r) => heads.includes(r.replace(/\.$/, '')))) continue;
+      // "the Republican presidential nominee" is not the one introduced as "Libertarian presidential candidate".
+      if (party && roleWords.some((r) => PARTIES.test(r) && partyOf(r) !== party)) continue;
       let score = 10;
       for (const m of mods) if (roleWords.some((r) => r.slice(0, 4) === m)) score += 2;
       score += e.mentions * 0.01;

@@ -67,6 +67,34 @@ const WRITINGS = new Set([
   'filing',
 ]);
 
+/** Documents that are quoted as sources ("the letter says", "the ad's narrator" is not one). */
+const DOCUMENTS = new Set([
+  ...WRITINGS,
+  'article',
+  'piece',
+  'book',
+  'ad',
+  'video',
+  'clip',
+  'ruling',
+  'petition',
+  'suit',
+  'brief',
+  'study',
+  'document',
+  'tweet',
+  'op-ed',
+]);
+
+/** "the letter", "The piece": a definite writing alone (no owner named) is the source, shown as it is written. */
+function writingSource(words: readonly string[], registry: Registry): Entity | null {
+  if (words.length !== 2 || !/^the$/i.test(words[0]) || !DOCUMENTS.has(words[1].toLowerCase())) return null;
+  const name = `the ${words[1].toLowerCase()}`;
+  const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
+  entity.kind = 'organisation';
+  return entity;
+}
+
 /** "a Microsoft spokesperson" → "Microsoft"; "a Clinton campaign spokesman" → "Clinton campaign". */
 function spokespersonOwner(words: readonly string[], heads: ReadonlySet<string> = SPEAKS_FOR): string | null {
   const head = words[words.length - 1]?.toLowerCase() ?? '';
@@ -171,8 +199,10 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       // "his friend Mahamat Oumar", "Trump's attorney, Alan Garten,": the words before the name are the role.
       const before = ownedRole(parts.role) ?? (parts.role && /^[a-z][a-z\s-]*$/.test(parts.role) ? parts.role : null);
       if ((!entity.role || HONORIFIC.test(entity.role)) && before) entity.role = before;
-      // A place is never a person: when it speaks, its government does ("China said").
-      if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) ? 'organisation' : 'person';
+      // A place is never a person: when it speaks, its government does ("China said"). "The New Yorker", "The Hill":
+      // a name written after "the" (with no title such as "the Rev.") is an outlet or an institution.
+      const institution = lead === 'the' && !parts.role && !HONORIFIC.test(phrase.words[1] ?? '');
+      if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) || institution ? 'organisation' : 'person';
       // A title or gendered role ("widow Terry Strada", "Mrs") says more than a given name read earlier.
       const titled = parts.role ? genderOf(parts.role.split(' ')) : null;
       if (entity.kind === 'person' && (titled || !entity.gender)) entity.gender = titled ?? genderOf(phrase.words, parts.name.split(' ')[0]);
@@ -187,6 +217,9 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
 function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }>, registry: Registry, play: Play): Resolved {
   const text = normaliseName([...phrase.words, phrase.qualifier ?? ''].join(' '));
   const head = phrase.words[phrase.words.length - 1];
+  // "the former secretary of state": an office of an institution is a person, not the institution.
+  const officeOf = officeBeforeOf(phrase.words);
+  if (officeOf) return resolvePersonDescribed(officeOf, text, registry, play);
   if (isOrganisationHead(head)) {
     const full = registry.organisationFullForm(text);
     const name = full ?? text.replace(/^The\b/, 'the');
@@ -212,16 +245,30 @@ function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }
     if (entity.kind === 'unknown') entity.kind = 'organisation';
     return { entity, role: entity.role };
   }
+  return resolvePersonDescribed(phrase.words, text, registry, play);
+}
+
+/** "the secretary of state", "the chair of the DNC": the words up to the office, when an office comes right before "of". */
+function officeBeforeOf(words: readonly string[]): string[] | null {
+  const of = words.findIndex((w, k) => k > 0 && w.toLowerCase() === 'of');
+  return of > 0 && !isCapitalised(words[of - 1]) && isOfficeWord(words[of - 1]) ? words.slice(0, of) : null;
+}
+
+/** A description of a person: the one introduced with that role, or the person in play, else unknown with the role. */
+function resolvePersonDescribed(words: readonly string[], text: string, registry: Registry, play: Play): Resolved {
   // "a spokesman for the junta" introduces someone new: only definite descriptions point back.
-  const indefinite = /^(a|an|one|another|some)$/i.test(phrase.words[0] ?? '');
+  const indefinite = /^(a|an|one|another|some)$/i.test(words[0] ?? '');
   const described = text.replace(/^(The|the|a|A|an|An)\s+/, '');
   if (indefinite) return { entity: null, role: described };
-  const introduced = registry.resolveDescription(phrase.words);
+  // "the article closes with", "the letter says": a writing the article has been about speaks as itself.
+  const writing = writingSource(words, registry);
+  if (writing) return { entity: writing, role: null };
+  const introduced = registry.resolveDescription(words);
   // "the researcher said": the person introduced as one. Their role is shown unless it is only a
   // short title ("Sen."): then what this sentence calls them ("the Vermont senator") says more.
   if (introduced && introduced.role && !ABBREVIATED.test(introduced.role)) return { entity: introduced, role: introduced.role };
   if (introduced) return { entity: introduced, role: described, described: true };
   // The person in play is called what the sentence calls them.
-  const inPlay = describedPersonInPlay(phrase.words, play);
+  const inPlay = describedPersonInPlay(words, play);
   return { entity: inPlay, role: described, described: !!inPlay };
 }
