@@ -34,7 +34,7 @@ const paragraphAfterQuote: FallbackRule = ({ opensParagraph, paragraph }, d) =>
 /** A whole-paragraph quote after a sentence about someone, or about an organisation that issued a statement. */
 const wholeParagraphAfterSubject: FallbackRule = ({ opensParagraph, text, span }, d) => {
   const subject = d.play.prevSubject;
-  const speaks = isPerson(subject) || (subject?.kind === 'organisation' && d.prevAnnounced);
+  const speaks = subject?.kind === 'person' || (subject?.kind === 'organisation' && d.prevAnnounced);
   return opensParagraph && wholeParagraphQuote(text, span) && speaks ? { entity: subject } : undefined;
 };
 
