@@ -5,7 +5,7 @@ import { isOfficeWord, type Token } from '../text/names';
 import { reportedSubject, sentenceSubject } from './attribution';
 import { phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
-import { resolve, type Play } from './resolve';
+import { isDefiniteWriting, resolve, type Play } from './resolve';
 
 /** How many people stay in play for pronouns. */
 const RECENT = 6;
@@ -150,8 +150,11 @@ export class Discourse {
 
   private subjectEntity(subject: SpeakerPhrase | null): Entity | null {
     // "The commission met on Friday. … it said": an organisation's description is a subject too.
+    // "The email includes a photo. … it reads": a definite writing is a subject too, for the "it" that quotes it.
     const about =
-      subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
+      subject &&
+      (subject.kind === 'name' ||
+        (subject.kind === 'description' && (isOrganisationHead(subject.words[subject.words.length - 1]) || isDefiniteWriting(subject.words))));
     const e = about ? resolve(subject, this.registry, this.play) : null;
     return e && e.kind !== 'unknown' ? e : null;
   }
