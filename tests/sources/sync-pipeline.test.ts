@@ -1,5 +1,6 @@
 // A first sync of a large folder keeps both cores busy: while this thread stores one batch, the workers are
-// already analysing the next one (before, they waited for every write).
+// already analysing the next ones (before, they waited for every write; then, with one batch queued, for the
+// slower worker's last file of each batch).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,8 +16,8 @@ function folderOf(files: number): string {
 }
 
 describe('the folder sync, batch by batch', () => {
-  it('hands the next batch to the analysers before it writes this one, and stores every file once', async () => {
-    const dir = folderOf(6);
+  it('keeps the next three batches with the analysers while it writes one, and stores every file once', async () => {
+    const dir = folderOf(10);
     const store = openStore(':memory:');
     const events: string[] = [];
     const inline = inlineAnalyser();
@@ -35,13 +36,16 @@ describe('the folder sync, batch by batch', () => {
     try {
       const sync = new FileSync({ contentDir: dir, writer, analyser, analysisVersion: 'v1', batchSize: 2 });
       const report = await sync.full();
-      expect(report.analysed).toBe(6);
+      expect(report.analysed).toBe(10);
       const writes = events.filter((e) => e.startsWith('write'));
-      expect(writes).toHaveLength(3);
-      // Batch two's files are with the analysers before batch one is written, and so on.
+      expect(writes).toHaveLength(5);
+      expect(writes[0]).toBe('write a0.txt,a1.txt');
+      // Batches two, three and four are with the analysers before batch one is written; batch five waits for a write.
       const firstWrite = events.indexOf(writes[0]);
-      expect(events.slice(0, firstWrite).filter((e) => e.startsWith('analyse'))).toHaveLength(4);
-      expect((await store.articles.snapshot({ fileRoot: sync.root })).articles).toHaveLength(6);
+      expect(events.slice(0, firstWrite).filter((e) => e.startsWith('analyse'))).toHaveLength(8);
+      const secondWrite = events.indexOf(writes[1]);
+      expect(events.slice(firstWrite, secondWrite).filter((e) => e.startsWith('analyse'))).toHaveLength(2);
+      expect((await store.articles.snapshot({ fileRoot: sync.root })).articles).toHaveLength(10);
     } finally {
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });

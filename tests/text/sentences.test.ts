@@ -172,19 +172,23 @@ describe('splitSentences', () => {
     expect(splitSentences(42 as unknown as string)).toEqual([]);
   });
 
-  it('stays linear on long input', () => {
+  it('stays linear on long input: ten times the text within far less than a hundred times the time', () => {
     const unit = 'Mr. Smith met Sen. Jones in the U.S. on Dec. 3 at 9 a.m. and paid $2.5 billion. “Why?” she asked... Nobody knows! ';
-    const small = unit.repeat(2000);
-    const big = unit.repeat(20000);
-    const t0 = process.hrtime.bigint();
-    const a = splitSentences(small);
-    const t1 = process.hrtime.bigint();
-    const b = splitSentences(big);
-    const t2 = process.hrtime.bigint();
-    expect(b.length).toBe(a.length * 10);
-    // 10x the input within well under 100x the time (quadratic would be 100x), and fast in absolute terms.
-    expect(Number(t2 - t1)).toBeLessThan(Math.max(Number(t1 - t0) * 40, 50e6));
-    expect(Number(t2 - t1) / 1e6).toBeLessThan(2000);
+    // Best of three each, and a ratio rather than a deadline: a loaded machine slows both sizes alike.
+    const bestOf = (text: string): { ms: number; count: number } => {
+      let ms = Infinity;
+      let count = 0;
+      for (let run = 0; run < 3; run++) {
+        const started = process.hrtime.bigint();
+        count = splitSentences(text).length;
+        ms = Math.min(ms, Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return { ms, count };
+    };
+    const small = bestOf(unit.repeat(2000));
+    const big = bestOf(unit.repeat(20000));
+    expect(big.count).toBe(small.count * 10);
+    expect(big.ms / Math.max(small.ms, 1)).toBeLessThan(35);
   });
 
   it('never throws, never returns empty or untrimmed sentences, and returns substrings of the input', () => {

@@ -35,6 +35,12 @@ export interface SyncReport {
   ms: number;
 }
 
+/**
+ * Batches with the workers while this thread writes one (was 1): with several queued, neither worker waits at
+ * a batch's end for the other's last file, nor for this thread to finish a write (issue 13, first load).
+ */
+const AHEAD = 3;
+
 const emptyReport = (): SyncReport => ({ unchanged: 0, touched: 0, analysed: 0, removed: 0, warnings: [], stopped: false, ms: 0 });
 
 interface Candidate {
@@ -161,25 +167,31 @@ export class FileSync {
   }
 
   /**
-   * Batch by batch, pipelined: the next batch's files are read and handed to the workers before this batch is
-   * written, so the workers analyse while this thread stores (at a first load both cores stay busy).
+   * Batch by batch, pipelined: while this thread writes one batch, the next `AHEAD` batches' files are read and
+   * with the workers, so a worker that finishes its share of a batch always has the next file queued. Batches
+   * are written in order.
    */
   private async process(candidates: Candidate[], report: SyncReport): Promise<void> {
     const started = Date.now();
     const batches: Candidate[][] = [];
     for (let i = 0; i < candidates.length; i += this.batchSize) batches.push(candidates.slice(i, i + this.batchSize));
-    let next = batches.length ? this.analyseBatch(batches[0], report) : null;
-    for (let b = 0; next; b++) {
-      const analysed = await next;
-      next = null;
+    const inFlight: Promise<AnalysedBatch>[] = [];
+    let handed = 0;
+    const handNext = () => {
+      const next = this.analyseBatch(batches[handed++], report);
+      // Its failure surfaces when it is awaited, after the batches before it are written; until then it is not "unhandled".
+      next.catch(() => undefined);
+      inFlight.push(next);
+    };
+    while (handed < batches.length && inFlight.length < AHEAD) handNext();
+    while (inFlight.length) {
+      const analysed = await inFlight.shift()!;
       if (this.stopping) {
         report.stopped = true;
         break;
       }
-      if (b + 1 < batches.length) {
-        next = this.analyseBatch(batches[b + 1], report);
-        // Its failure surfaces when it is awaited, after this batch is written; until then it is not "unhandled".
-        next.catch(() => undefined);
+      if (handed < batches.length) {
+        handNext();
         // Reading the next batch's files took a slice of this thread; let signals and interactions in before writing.
         await new Promise((resolve) => setImmediate(resolve));
       }
