@@ -83,6 +83,8 @@ export interface ArticleReader {
   headers(view: ArticleView): Promise<StoreHeaders>;
   /** One article (any view), or null when it no longer exists. */
   get(id: string): Promise<StoredArticle | null>;
+  /** Several articles in one read (a page of hits): those that exist, in no particular order. Optional: without it, `get` each. */
+  getMany?(ids: readonly string[]): Promise<StoredArticle[]>;
   /** Ids changed (added, edited or removed) after `seq`, and the counter now. */
   changesSince(seq: number): Promise<{ seq: number; ids: string[] }>;
   /** Warnings of every source in the view. */

@@ -48,15 +48,20 @@ export class Bodies {
     return article;
   }
 
-  /** Several bodies at once, by id (missing ones left out). */
+  /** Several bodies at once, by id (missing ones left out): those not kept come in one read of the store when it can. */
   async many(ids: readonly string[]): Promise<Map<string, Article>> {
     const unique = [...new Set(ids)];
-    const found = await Promise.all(unique.map((id) => this.get(id)));
+    const missing = new Set(unique.filter((id) => !this.kept.has(id)));
+    const batched = missing.size > 1 && this.reader.getMany !== undefined;
+    const read = new Map<string, Article>();
+    if (batched) for (const s of await this.reader.getMany!([...missing])) if (this.inView(s)) read.set(s.article.id, withLazySentences(s.article));
     const out = new Map<string, Article>();
-    unique.forEach((id, i) => {
-      const a = found[i];
+    for (const id of unique) {
+      const a = batched && missing.has(id) ? read.get(id) : await this.get(id);
       if (a) out.set(id, a);
-    });
+    }
+    // Kept in the order asked (the page's order), so what was just shown is the newest in memory.
+    for (const a of out.values()) this.keep(a);
     return out;
   }
 

@@ -60,9 +60,24 @@ function analysisOf(a: AnalysedArticle): Analysis {
   return { quotes: a.quotes.map(({ articleId: _id, ...q }) => q), people: a.people };
 }
 
-/** An article's content as the columns url, title, date, date_approximate, content_hash, body, analysis (that order). */
-export function contentColumns(a: AnalysedArticle): [string | null, string, string | null, number, string, string, string] {
-  return [a.url ?? null, a.title, a.date, a.dateApproximate ? 1 : 0, a.contentHash, JSON.stringify(bodyOf(a)), JSON.stringify(analysisOf(a))];
+/** The columns an article's content is written to, in contentColumns' order (schema v7's header fields last). */
+const WRITTEN = ['url', 'title', 'date', 'date_approximate', 'content_hash', 'body', 'analysis', 'source_name', 'teaser', 'backlog', 'quote_count'];
+
+/** An article's content as the columns of WRITTEN: the header's own columns (schema v7) beside the JSON. */
+export function contentColumns(a: AnalysedArticle): (string | number | null)[] {
+  return [
+    a.url ?? null,
+    a.title,
+    a.date,
+    a.dateApproximate ? 1 : 0,
+    a.contentHash,
+    JSON.stringify(bodyOf(a)),
+    JSON.stringify(analysisOf(a)),
+    a.source ?? '',
+    a.teaser ? 1 : 0,
+    a.backlog ? 1 : 0,
+    a.quotes.length,
+  ];
 }
 
 export function fromRow(r: ArticleRow): StoredArticle {
@@ -96,7 +111,7 @@ export function sourceFromRow(r: SourceRow): StoredSource {
 
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A header row: the article's columns without its text, and the few fields of its body a header keeps. */
+/** A header row: the article's columns without its text (schema v7 keeps the body's few header fields in columns). */
 export interface HeaderRow {
   id: string;
   source_kind: SourceKind;
@@ -108,14 +123,11 @@ export interface HeaderRow {
   date_approximate: number;
   stored_at: string;
   position: number;
-  source: string | null;
-  /** JSON true, SQLite 1, or Postgres 'true' when set. */
-  teaser: unknown;
-  backlog: unknown;
-  quote_count: number | null;
+  source_name: string;
+  teaser: number;
+  backlog: number;
+  quote_count: number;
 }
-
-const flag = (v: unknown): boolean => v === true || v === 1 || v === 'true';
 
 export function headerFromRow(r: HeaderRow): StoredHeader {
   const header: ArticleHeader = {
@@ -123,12 +135,12 @@ export function headerFromRow(r: HeaderRow): StoredHeader {
     title: r.title,
     date: r.date,
     dateApproximate: r.date_approximate === 1 || (r.date_approximate as unknown) === true,
-    source: r.source ?? '',
+    source: r.source_name,
     quoteCount: Number(r.quote_count ?? 0),
   };
   if (r.url !== null) header.url = r.url;
-  if (flag(r.teaser)) header.teaser = true;
-  if (flag(r.backlog)) header.backlog = true;
+  if (r.teaser === 1) header.teaser = true;
+  if (r.backlog === 1) header.backlog = true;
   return { header, sourceKind: r.source_kind, sourceRoot: r.source_root, sourceId: r.source_id, storedAt: r.stored_at };
 }
 
@@ -139,8 +151,21 @@ export function bySourceOrder<R extends { source_kind: string; source_root: stri
   );
 }
 
-/** The header columns both databases read (the body's few header fields are extracted by each in its own SQL). */
-export const HEADER_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, stored_at, position';
+/** The header columns both databases read: all in the covering index articles_headers (schema v7). */
+export const HEADER_COLUMNS =
+  'id, source_kind, source_root, source_id, url, title, date, date_approximate, stored_at, position, source_name, teaser, backlog, quote_count';
+
+/** `INSERT INTO articles (…) VALUES (…)` of an article with its content; `param(i)` writes the i-th placeholder. */
+export function insertArticleSql(param: (i: number) => string): string {
+  const columns = ['id', 'source_kind', 'source_root', 'source_id', 'position', 'item_key', ...WRITTEN, 'stored_at'];
+  return `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((_, i) => param(i + 1)).join(', ')})`;
+}
+
+/** `UPDATE articles SET <content>, stored_at WHERE id`; the id is the last parameter. */
+export function updateArticleSql(param: (i: number) => string): string {
+  const set = [...WRITTEN, 'stored_at'].map((c, i) => `${c} = ${param(i + 1)}`);
+  return `UPDATE articles SET ${set.join(', ')} WHERE id = ${param(set.length + 1)}`;
+}
 
 export const ARTICLE_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, body, analysis, stored_at';
 
@@ -173,9 +198,8 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return this.db.transaction(() => {
       const seq = this.currentSeq();
       const rows = this.sql(
-        `SELECT ${HEADER_COLUMNS}, json_extract(body, '$.source') AS source, json_extract(body, '$.teaser') AS teaser,
-                json_extract(body, '$.backlog') AS backlog, json_array_length(analysis, '$.quotes') AS quote_count
-         FROM articles WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
+        `SELECT ${HEADER_COLUMNS} FROM articles INDEXED BY articles_headers
+         WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
       ).all(view.fileRoot ?? '\u0000none') as HeaderRow[];
       return { seq, headers: bySourceOrder(rows).map(headerFromRow) };
     })();
@@ -184,6 +208,15 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   async get(id: string): Promise<StoredArticle | null> {
     const r = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
     return r ? fromRow(r) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<StoredArticle[]> {
+    if (!ids.length) return [];
+    // One statement for any number of ids: the list goes in as one JSON parameter.
+    const rows = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as ArticleRow[];
+    return rows.map(fromRow);
   }
 
   private currentSeq(): number {
@@ -302,10 +335,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
         this.upsertSource(source);
         const find = this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ? AND item_key = ?');
         const next = this.sql('SELECT COALESCE(MAX(position) + 1, 0) AS p FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?');
-        const update = this.sql(
-          `UPDATE articles SET url = ?, title = ?, date = ?, date_approximate = ?, content_hash = ?, body = ?, analysis = ?, stored_at = ?
-         WHERE id = ?`,
-        );
+        const update = this.sql(updateArticleSql(() => '?'));
         const now = this.clock().toISOString();
         return items.map(({ key, article: a }) => {
           const old = find.get(source.kind, source.root, source.id, key) as { id: string; content_hash: string } | undefined;
@@ -323,11 +353,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
 
   private insertArticle(source: StoredSource, a: AnalysedArticle, position: number, key: string | null, now: string): string {
     const id = this.claimId(a.slug);
-    this.sql(
-      `INSERT INTO articles (id, source_kind, source_root, source_id, position, item_key, url, title, date, date_approximate,
-                             content_hash, body, analysis, stored_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, source.kind, source.root, source.id, position, key, ...contentColumns(a), now);
+    this.sql(insertArticleSql(() => '?')).run(id, source.kind, source.root, source.id, position, key, ...contentColumns(a), now);
     return id;
   }
 

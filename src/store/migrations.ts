@@ -7,6 +7,7 @@ import { V3_ARTICLES } from './schema/v3-articles';
 import { V4_FEEDS } from './schema/v4-feeds';
 import { V5_LIVE } from './schema/v5-live';
 import { V6_FEED_LEASES } from './schema/v6-feed-leases';
+import { V7_ARTICLE_HEADERS } from './schema/v7-article-headers';
 
 /** One schema version: the same tables and constraints written for each database. */
 export interface Migration {
@@ -16,7 +17,7 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [V1_SCHEDULES, V2_META, V3_ARTICLES, V4_FEEDS, V5_LIVE, V6_FEED_LEASES];
+export const MIGRATIONS: readonly Migration[] = [V1_SCHEDULES, V2_META, V3_ARTICLES, V4_FEEDS, V5_LIVE, V6_FEED_LEASES, V7_ARTICLE_HEADERS];
 
 /** Applies every migration newer than the database, each in its own immediate transaction. Returns the versions applied. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {

@@ -9,8 +9,8 @@ import { feedSource, fileSource, rawArticle } from '../helpers/stored-articles';
 const VIEW = { fileRoot: '/content' };
 
 /** The store's reader, counting whole-article reads (get, snapshot) by the library. */
-function counting(reader: ArticleReader): { reader: ArticleReader; wholeReads: string[]; snapshots: number } {
-  const seen = { wholeReads: [] as string[], snapshots: 0 };
+function counting(reader: ArticleReader): { reader: ArticleReader; wholeReads: string[]; snapshots: number; batches: number } {
+  const seen = { wholeReads: [] as string[], snapshots: 0, batches: 0 };
   const wrapped: ArticleReader = {
     headers: (view) => reader.headers(view),
     snapshot: (view) => {
@@ -20,6 +20,11 @@ function counting(reader: ArticleReader): { reader: ArticleReader; wholeReads: s
     get: (id) => {
       seen.wholeReads.push(id);
       return reader.get(id);
+    },
+    getMany: (ids) => {
+      seen.batches++;
+      seen.wholeReads.push(...ids);
+      return reader.getMany!(ids);
     },
     changesSince: (seq) => reader.changesSince(seq),
     warnings: (view) => reader.warnings(view),
@@ -81,6 +86,22 @@ describe('a library with bodies on demand', () => {
     expect(before.quotes.map((q) => q.text)).toEqual(['We got a fair deal']);
     // A search reads only the articles it shows.
     expect([...new Set(seen.wholeReads)].sort()).toEqual(['ferry-strike-ends-after-talks', 'lava-reaches-the-sea', 'mayor-opens-harbour-bridge']);
+  });
+
+  it('reads a page of hits in one read of the store, and keeps what it just showed in memory', async () => {
+    const seen = counting(store.articles);
+    const lib = await openLibrary({ reader: seen.reader, view: VIEW });
+    seen.wholeReads.length = 0;
+    seen.batches = 0;
+    const hits = await lib.search('ferry OR harbour OR lava OR the');
+    expect(hits.length).toBeGreaterThan(1);
+    expect(seen.batches).toBe(1);
+    expect([...seen.wholeReads].sort()).toEqual(hits.map((h) => h.articleId).sort());
+    expect(hits.every((h) => h.snippet.length > 0)).toBe(true);
+    seen.wholeReads.length = 0;
+    expect((await lib.article(hits[0].articleId))?.title).toBe(hits[0].title);
+    expect(await lib.search('ferry OR harbour OR lava OR the')).toEqual(hits);
+    expect(seen.wholeReads).toEqual([]);
   });
 
   it('reads whole, at a restart, only the articles stored since the save, and answers from their new text', async () => {

@@ -55,6 +55,18 @@ describe('a saved story grouping', () => {
     expect(groups(restored)).toEqual(groups(running));
   });
 
+  it('restores each article with the match keys it was saved with, choosing none again', () => {
+    const running = buildStories(pool);
+    const saved = roundTrip(running, pool);
+    const chosen = jest.spyOn(TfIdfMatcher.prototype as unknown as { keysOf: () => number[] }, 'keysOf');
+    const restored = restoreStories(saved, pool)!;
+    expect(chosen).not.toHaveBeenCalled();
+    chosen.mockRestore();
+    const keysIn = (index: StoryIndex) => pool.map((a) => Array.from((index.matcher as TfIdfMatcher).entryOf(a.id)!.keys));
+    expect(keysIn(restored)).toEqual(keysIn(running));
+    expect(keysIn(restored).every((k) => k.length > 0)).toBe(true);
+  });
+
   it('forgets articles gone since the snapshot, splitting the stories they held together', () => {
     const saved = roundTrip(buildStories(pool), pool);
     const left = pool.filter((a) => a !== psPriceIgn);

@@ -5,7 +5,7 @@ import { isOfficeWord, type Token } from '../text/names';
 import { reportedSubject, sentenceSubject } from './attribution';
 import { phraseAfter, phraseBefore, type SpeakerPhrase } from './phrases';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
-import { resolve, type Play } from './resolve';
+import { isDefiniteWriting, resolve, type Play } from './resolve';
 
 /** How many people stay in play for pronouns. */
 const RECENT = 6;
@@ -22,6 +22,8 @@ export class Discourse {
   /** The paragraph holding the latest quote, and who spoke last in it. */
   lastQuoteParagraph = -2;
   lastQuoteSpeaker: Entity | null = null;
+  /** The previous sentence announced words to come ("X issued a statement …"), so a bare quote after it is X's. */
+  prevAnnounced = false;
 
   constructor(readonly registry: Registry) {}
 
@@ -42,6 +44,7 @@ export class Discourse {
 
   /** A sentence with no quote: indirect speech makes its speaker the one in play. */
   readUnquotedSentence(tokens: readonly Token[]): void {
+    this.prevAnnounced = announcesStatement(tokens);
     const reported = reportedSubject(tokens);
     const entity = reported ? resolve(reported, this.registry, this.play) : null;
     if (entity) {
@@ -93,6 +96,7 @@ export class Discourse {
 
   /** After a sentence with quotes: its speaker, or else its opening name, is what "he" means next. */
   endQuotedSentence(tokens: readonly Token[]): void {
+    this.prevAnnounced = false;
     this.play.prevSubject = this.sentenceSpeaker ?? this.namedSubject(tokens);
     this.inPlay(this.play.prevSubject);
   }
@@ -146,11 +150,23 @@ export class Discourse {
 
   private subjectEntity(subject: SpeakerPhrase | null): Entity | null {
     // "The commission met on Friday. … it said": an organisation's description is a subject too.
+    // "The email includes a photo. … it reads": a definite writing is a subject too, for the "it" that quotes it.
     const about =
-      subject && (subject.kind === 'name' || (subject.kind === 'description' && isOrganisationHead(subject.words[subject.words.length - 1])));
+      subject &&
+      (subject.kind === 'name' ||
+        (subject.kind === 'description' && (isOrganisationHead(subject.words[subject.words.length - 1]) || isDefiniteWriting(subject.words))));
     const e = about ? resolve(subject, this.registry, this.play) : null;
     return e && e.kind !== 'unknown' ? e : null;
   }
+}
+
+/** "The committee issued a statement apologising …", "released a letter": the words themselves come next. */
+function announcesStatement(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      /^(issued|released|put|sent|published)$/i.test(t.text) &&
+      tokens.slice(i + 1, i + 4).some((n) => /^(statement|letter|release|note)$/i.test(n.text)),
+  );
 }
 
 /** "The primary is in June, but Sanders was in San Diego": the subject of the clause after ", but". */

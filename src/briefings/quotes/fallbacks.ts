@@ -31,9 +31,12 @@ const sameParagraph: FallbackRule = ({ opensSentence }, d) => (opensSentence ? f
 const paragraphAfterQuote: FallbackRule = ({ opensParagraph, paragraph }, d) =>
   opensParagraph && d.lastQuoteParagraph === paragraph - 1 ? { entity: d.lastQuoteSpeaker } : undefined;
 
-/** A whole-paragraph quote after a sentence about someone. */
-const wholeParagraphAfterSubject: FallbackRule = ({ opensParagraph, text, span }, d) =>
-  opensParagraph && wholeParagraphQuote(text, span) && isPerson(d.play.prevSubject) ? { entity: d.play.prevSubject } : undefined;
+/** A whole-paragraph quote after a sentence about someone, or about an organisation that issued a statement. */
+const wholeParagraphAfterSubject: FallbackRule = ({ opensParagraph, text, span }, d) => {
+  const subject = d.play.prevSubject;
+  const speaks = subject?.kind === 'person' || (subject?.kind === 'organisation' && d.prevAnnounced);
+  return opensParagraph && wholeParagraphQuote(text, span) && speaks ? { entity: subject } : undefined;
+};
 
 /** "Clinton touted her credentials. “We need to find ways …”": a quote sentence after one about someone. */
 const quoteSentenceAfterSubject: FallbackRule = ({ opensSentence, opensParagraph, q, tokens }, d) =>

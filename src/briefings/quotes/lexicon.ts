@@ -55,6 +55,11 @@ export const ORG_HEADS = words(`
   statement report poll survey team white
 `);
 
+/** Writings that head a phrase ("the email includes …": the verb comes after the writing); not ads or videos, which show others speaking. */
+export const WRITING_HEADS = words(`
+  email memo letter editorial website column tweet article ruling petition document op-ed
+`);
+
 /** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
 export const SPEAKS_FOR = words(`
   spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative

@@ -3,7 +3,7 @@
 // top Putin diplomatic aide", "the foreign ministry").
 import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
 import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
-import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKS_FOR } from './lexicon';
+import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKS_FOR, WRITING_HEADS } from './lexicon';
 
 export type SpeakerPhrase =
   | { kind: 'pronoun'; word: string }
@@ -49,8 +49,9 @@ function isPhraseWord(w: string): boolean {
 
 const MAX_DEPTH = 4;
 
-/** A noun that heads a speaker phrase: an office or an institution ("senator", "group"). */
-const isHeadNoun = (w: string): boolean => !isCapitalised(w) && (isOfficeWord(w) || ORG_HEADS.has(w.toLowerCase()));
+/** A noun that heads a speaker phrase: an office, an institution or a writing ("senator", "group", "email"). */
+const isHeadNoun = (w: string): boolean =>
+  !isCapitalised(w) && (isOfficeWord(w) || ORG_HEADS.has(w.toLowerCase()) || WRITING_HEADS.has(w.toLowerCase()));
 
 /** The pronoun a token is, contractions included ("He’s predicting", "she'd"), else null. */
 function pronounOf(t: Token | undefined): string | null {

@@ -86,9 +86,13 @@ const DOCUMENTS = new Set([
   'op-ed',
 ]);
 
-/** "the letter", "The piece": a definite writing alone (no owner named) is the source, shown as it is written. */
+/** "the letter", "The piece": a definite writing alone, no owner named. */
+export const isDefiniteWriting = (words: readonly string[]): boolean =>
+  words.length === 2 && /^the$/i.test(words[0]) && DOCUMENTS.has(words[1].toLowerCase());
+
+/** A definite writing alone is the source, shown as it is written. */
 function writingSource(words: readonly string[], registry: Registry): Entity | null {
-  if (words.length !== 2 || !/^the$/i.test(words[0]) || !DOCUMENTS.has(words[1].toLowerCase())) return null;
+  if (!isDefiniteWriting(words)) return null;
   const name = `the ${words[1].toLowerCase()}`;
   const entity = registry.resolveName(name) ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
   entity.kind = 'organisation';

@@ -8,7 +8,7 @@ import { ledeParagraphs, titleOf } from './text';
 import { TfIdfMatcher, type SparseVector } from './tfidf';
 import type { StoryArticle, StoryHeader } from './types';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface StorySnapshot {
   v: typeof FORMAT;
@@ -25,6 +25,9 @@ export interface StorySnapshot {
   termEnds: string;
   titles: string;
   titleEnds: string;
+  /** Per article, the terms it is found by (its match keys), flat with end offsets: a restore chooses none again. */
+  matchKeys: string;
+  matchKeyEnds: string;
   /** Matches as pairs of positions in `ids`. */
   links: string;
 }
@@ -82,6 +85,7 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryHeader
   const lengths = new Int32Array(ids.length);
   const terms = new Flat();
   const titles = new Flat();
+  const matchKeys = new Flat();
   const weights: number[] = [];
   const links: number[] = [];
   for (let n = 0; n < ids.length; n++) {
@@ -96,6 +100,7 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryHeader
     terms.push(entry.vector.terms);
     for (const w of entry.vector.weights) weights.push(w);
     titles.push(entry.titleIds);
+    matchKeys.push(entry.keys);
     for (const other of index.linksOf(id)) if (at.get(other)! > n) links.push(n, at.get(other)!);
   }
   const m = matcher.model.toSnapshot();
@@ -111,6 +116,8 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryHeader
     termEnds: b64(Int32Array.from(terms.ends)),
     titles: b64(Int32Array.from(titles.values)),
     titleEnds: b64(Int32Array.from(titles.ends)),
+    matchKeys: b64(Int32Array.from(matchKeys.values)),
+    matchKeyEnds: b64(Int32Array.from(matchKeys.ends)),
     links: b64(Int32Array.from(links)),
   };
 }
@@ -124,6 +131,8 @@ interface Decoded {
   termEnds: Int32Array;
   titles: Int32Array;
   titleEnds: Int32Array;
+  matchKeys: Int32Array;
+  matchKeyEnds: Int32Array;
   links: Int32Array;
 }
 
@@ -140,10 +149,19 @@ function decode(data: unknown): Decoded {
     termEnds: int32s(s.termEnds),
     titles: int32s(s.titles),
     titleEnds: int32s(s.titleEnds),
+    matchKeys: int32s(s.matchKeys),
+    matchKeyEnds: int32s(s.matchKeyEnds),
     links: int32s(s.links),
   };
   const n = s.ids.length;
-  if (d.keys.length !== n || d.lengths.length !== n || d.termEnds.length !== n || d.titleEnds.length !== n || d.weights.length !== d.terms.length)
+  if (
+    d.keys.length !== n ||
+    d.lengths.length !== n ||
+    d.termEnds.length !== n ||
+    d.titleEnds.length !== n ||
+    d.matchKeyEnds.length !== n ||
+    d.weights.length !== d.terms.length
+  )
     throw new Error('story snapshot does not add up');
   return d;
 }
@@ -191,7 +209,8 @@ function restoreSaved<T extends StoryHeader>(
     if (!a || !same(a, d.keys[n])) return;
     const from = n === 0 ? 0 : d.termEnds[n - 1];
     const vector: SparseVector = { terms: d.terms.subarray(from, d.termEnds[n]), weights: d.weights.subarray(from, d.termEnds[n]) };
-    matcher.restore(a, vector, d.titles.subarray(n === 0 ? 0 : d.titleEnds[n - 1], d.titleEnds[n]));
+    const between = (flat: Int32Array, ends: Int32Array) => flat.subarray(n === 0 ? 0 : ends[n - 1], ends[n]);
+    matcher.restore(a, vector, between(d.titles, d.titleEnds), between(d.matchKeys, d.matchKeyEnds));
     index.restoreMember(a, d.lengths[n]);
     restored.add(id);
   });

@@ -22,6 +22,8 @@ import {
   contentColumns,
   fromRow,
   HEADER_COLUMNS,
+  insertArticleSql,
+  updateArticleSql,
   headerFromRow,
   sourceFromRow,
   type ArticleRow,
@@ -65,9 +67,7 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
     return this.db.tx(async (c) => {
       const seq = await currentSeq(c);
       const { rows } = await c.query<HeaderRow>(
-        `SELECT ${HEADER_COLUMNS}, body::jsonb ->> 'source' AS source, body::jsonb ->> 'teaser' AS teaser,
-                body::jsonb ->> 'backlog' AS backlog, jsonb_array_length(analysis::jsonb -> 'quotes') AS quote_count
-         FROM articles WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = $1)`,
+        `SELECT ${HEADER_COLUMNS} FROM articles WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = $1)`,
         [view.fileRoot],
       );
       return { seq, headers: bySourceOrder(rows).map(headerFromRow) };
@@ -77,6 +77,11 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
   async get(id: string): Promise<StoredArticle | null> {
     const r = await this.db.one<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id]);
     return r ? fromRow(r) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<StoredArticle[]> {
+    if (!ids.length) return [];
+    return (await this.db.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids])).map(fromRow);
   }
 
   async changesSince(seq: number): Promise<{ seq: number; ids: string[] }> {
@@ -166,9 +171,7 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
   ): Promise<string> {
     const id = await this.claimId(c, a.slug);
     await c.query(
-      `INSERT INTO articles (id, source_kind, source_root, source_id, position, item_key, url, title, date, date_approximate,
-                             content_hash, body, analysis, stored_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      insertArticleSql((i) => `$${i}`),
       [id, source.kind, source.root, source.id, position, key, ...contentColumns(a), now],
     );
     return id;
@@ -227,8 +230,7 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
         const old = rows[0];
         if (old && !(sameCode && old.content_hash === a.contentHash)) {
           await c.query(
-            `UPDATE articles SET url = $1, title = $2, date = $3, date_approximate = $4, content_hash = $5, body = $6, analysis = $7, stored_at = $8
-             WHERE id = $9`,
+            updateArticleSql((i) => `$${i}`),
             [...contentColumns(a), now, old.id],
           );
         }
