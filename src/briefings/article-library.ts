@@ -5,7 +5,7 @@
 import * as crypto from 'node:crypto';
 import { withLazySentences } from './analyse';
 import type { ArticleReader, ArticleView, StoredArticle } from './article-store';
-import { byRecency, composeBriefing, rankHits } from './briefing';
+import { articleTime, composeBriefing, rankHits } from './briefing';
 import { Bodies, headerOf } from './library-bodies';
 import { writeSnapshot } from './library-snapshot';
 import { collapsedSearch, LibraryStories } from './library-stories';
@@ -127,14 +127,21 @@ export class ArticleLibrary implements Library {
   }
 
   private reorder(): void {
-    this.ordered = byRecency([...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    // byRecency of the headers in id order, in one sort (ids are unique): newest first, then by id.
+    const keyed = [...this.byId.values()].map((a) => ({ a, t: articleTime(a) }));
+    keyed.sort((x, y) => y.t - x.t || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+    this.ordered = keyed.map((x) => x.a);
+    // The same bytes as hashing each id and stamp in turn, in a few large updates (400,000 small ones at 100k).
     const h = crypto.createHash('sha1');
-    for (const a of this.ordered)
-      h.update(a.id)
-        .update('\0')
-        .update(this.storedAt.get(a.id) ?? '')
-        .update('\0');
-    this.versionStamp = h.digest('hex').slice(0, 10);
+    let chunk = '';
+    for (const a of this.ordered) {
+      chunk += `${a.id}\0${this.storedAt.get(a.id) ?? ''}\0`;
+      if (chunk.length > 1 << 16) {
+        h.update(chunk);
+        chunk = '';
+      }
+    }
+    this.versionStamp = h.update(chunk).digest('hex').slice(0, 10);
   }
 
   /**

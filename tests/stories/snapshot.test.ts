@@ -4,13 +4,15 @@ import fc from 'fast-check';
 import { all, lawsuit, lawsuitSupport, psPriceCnbc, psPriceGi, psPriceIgn, ps6Delay } from '../fixtures/stories/articles';
 import { buildStories, TfIdfMatcher, StoryModel, StoryIndex, type StoryArticle } from '../../src/briefings/stories';
 import { restoreStories, saveStories } from '../../src/briefings/stories/snapshot';
+import { decodeRecord, encodeRecord } from '../../src/briefings/library-snapshot';
 
 const pool: StoryArticle[] = [...all, lawsuit, lawsuitSupport];
 
-/** Saved as the library saves it: through JSON. */
+/** Saved as the library saves it: through its record's bytes (JSON, with the typed arrays as binary parts). */
 function roundTrip(index: StoryIndex, articles: readonly StoryArticle[]): unknown {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return JSON.parse(JSON.stringify(saveStories(index, (id) => byId.get(id))));
+  const record = decodeRecord(encodeRecord(new Uint8Array(0), { stories: saveStories(index, (id) => byId.get(id)) }));
+  return (record?.rest as { stories?: unknown } | undefined)?.stories;
 }
 
 const groups = (index: StoryIndex) => index.stories().map((s) => s.members.map((m) => m.id));

@@ -1,5 +1,5 @@
 // The story grouping saved for a restart: the fitted model, each article's word weights and the matches found,
-// in typed arrays (base64 in JSON). Restoring takes none of the grouping's work (tokenising ledes, comparing
+// in typed arrays (kept as binary beside the library record's JSON, library-snapshot.ts). Restoring takes none of the grouping's work (tokenising ledes, comparing
 // articles); only articles new or changed since the snapshot are added, against the same model, as a running
 // library adds them. A snapshot for other settings, or one that does not decode, is refused (null).
 import { StoryIndex } from './groups';
@@ -8,44 +8,38 @@ import { ledeParagraphs, titleOf } from './text';
 import { TfIdfMatcher, type SparseVector } from './tfidf';
 import type { StoryArticle, StoryHeader } from './types';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface StorySnapshot {
   v: typeof FORMAT;
   method: string;
-  model: { furniture: number[]; words: string[]; df: string; docs: number };
+  model: { furniture: number[]; words: string[]; df: Int32Array; docs: number };
   ids: string[];
   /** Per article: storyKey at save time (a changed article is added again). */
-  keys: string;
+  keys: Int32Array;
   /** Per article: characters of body text (which version leads a story), so a restore needs no text. */
-  lengths: string;
+  lengths: Int32Array;
   /** Per article, its vector's terms and weights, its headline's word ids: flat, with end offsets. */
-  terms: string;
-  weights: string;
-  termEnds: string;
-  titles: string;
-  titleEnds: string;
+  terms: Int32Array;
+  weights: Float64Array;
+  termEnds: Int32Array;
+  titles: Int32Array;
+  titleEnds: Int32Array;
   /** Per article, the terms it is found by (its match keys), flat with end offsets: a restore chooses none again. */
-  matchKeys: string;
-  matchKeyEnds: string;
+  matchKeys: Int32Array;
+  matchKeyEnds: Int32Array;
   /** Matches as pairs of positions in `ids`. */
-  links: string;
+  links: Int32Array;
 }
 
-const b64 = (a: Int32Array | Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
 function int32s(s: unknown): Int32Array {
-  if (typeof s !== 'string') throw new Error('not a story snapshot');
-  const buf = Buffer.from(s, 'base64');
-  if (buf.byteLength % 4) throw new Error('not a story snapshot');
-  return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  if (!(s instanceof Int32Array)) throw new Error('not a story snapshot');
+  return s;
 }
 
 function float64s(s: unknown): Float64Array {
-  if (typeof s !== 'string') throw new Error('not a story snapshot');
-  const buf = Buffer.from(s, 'base64');
-  if (buf.byteLength % 8) throw new Error('not a story snapshot');
-  return new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  if (!(s instanceof Float64Array)) throw new Error('not a story snapshot');
+  return s;
 }
 
 /** A hash of everything grouping reads from an article: equal keys, same place in the stories. */
@@ -107,18 +101,18 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryHeader
   return {
     v: FORMAT,
     method: index.method,
-    model: { furniture: m.furniture, words: m.words, df: b64(m.df), docs: m.docs },
+    model: { furniture: m.furniture, words: m.words, df: m.df, docs: m.docs },
     ids,
-    keys: b64(keys),
-    lengths: b64(lengths),
-    terms: b64(Int32Array.from(terms.values)),
-    weights: b64(Float64Array.from(weights)),
-    termEnds: b64(Int32Array.from(terms.ends)),
-    titles: b64(Int32Array.from(titles.values)),
-    titleEnds: b64(Int32Array.from(titles.ends)),
-    matchKeys: b64(Int32Array.from(matchKeys.values)),
-    matchKeyEnds: b64(Int32Array.from(matchKeys.ends)),
-    links: b64(Int32Array.from(links)),
+    keys,
+    lengths,
+    terms: Int32Array.from(terms.values),
+    weights: Float64Array.from(weights),
+    termEnds: Int32Array.from(terms.ends),
+    titles: Int32Array.from(titles.values),
+    titleEnds: Int32Array.from(titles.ends),
+    matchKeys: Int32Array.from(matchKeys.values),
+    matchKeyEnds: Int32Array.from(matchKeys.ends),
+    links: Int32Array.from(links),
   };
 }
 

@@ -1,0 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchArticles } from './all-parts';
+import { distinctArticles, writeContent } from './variants';
+const dir = '/tmp/h-restart/100000';
+mkdirSync(dir, { recursive: true });
+const articles = distinctArticles(benchArticles('/work/shared/corpus'), 100000);
+writeContent(join(dir, 'content'), articles);
+writeFileSync(join(dir, 'queries.json'), '[]');
+for (const kind of ['first', 'restart']) writeFileSync(join(dir, `job-${kind}.json`), JSON.stringify({ kind, content: join(dir, 'content'), database: join(dir, 'briefbot.db'), articlesFile: '', queriesFile: join(dir, 'queries.json') }));
+writeFileSync(join(dir, `job-open.json`), JSON.stringify({ kind: 'open', content: join(dir, 'content'), database: join(dir, 'briefbot.db'), articlesFile: '', queriesFile: join(dir, 'queries.json') }));

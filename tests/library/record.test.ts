@@ -1,0 +1,35 @@
+// The library's saved record: JSON with the stories' typed arrays as binary parts beside it, then the search index.
+// What goes in comes out, wherever the store's bytes happen to sit in memory.
+import fc from 'fast-check';
+import { decodeRecord, encodeRecord } from '../../src/briefings/library-snapshot';
+
+/** The record's bytes as a database driver may hand them over: inside a larger buffer, at any offset. */
+function at(offset: number, bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(offset + bytes.byteLength + 3);
+  out.set(bytes, offset);
+  return out.subarray(offset, offset + bytes.byteLength);
+}
+
+describe('the library record', () => {
+  it('gives back the JSON, its typed arrays and the search bytes it was made from, at any byte offset', () => {
+    const int32 = fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 20 }).map((a) => Int32Array.from(a));
+    const float64 = fc.array(fc.double({ noNaN: true }), { maxLength: 20 }).map((a) => Float64Array.from(a));
+    const rest = fc.record({ ids: fc.array(fc.string()), stories: fc.record({ keys: int32, weights: float64, model: fc.record({ df: int32 }) }) });
+    const search = fc.uint8Array({ maxLength: 40 });
+    fc.assert(
+      fc.property(rest, search, fc.integer({ min: 0, max: 15 }), (r, s, offset) => {
+        const decoded = decodeRecord(at(offset, encodeRecord(s, r)));
+        expect(decoded).not.toBeNull();
+        expect(decoded!.rest).toEqual(r);
+        expect(Array.from(decoded!.search)).toEqual(Array.from(s));
+      }),
+    );
+  });
+
+  it('is refused when cut short or not a record', () => {
+    const whole = encodeRecord(Uint8Array.of(1, 2, 3), { stories: { weights: Float64Array.of(0.5, 1.5) } });
+    expect(decodeRecord(whole.subarray(0, 30))).toBeNull();
+    expect(decodeRecord(Uint8Array.of(1, 2, 3))).toBeNull();
+    expect(decodeRecord(new TextEncoder().encode('{"stories": null, "stamps": null}'))).toBeNull();
+  });
+});
