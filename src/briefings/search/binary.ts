@@ -122,11 +122,14 @@ export function isBinarySnapshot(bytes: unknown): bytes is Uint8Array {
   return bytes instanceof Uint8Array && bytes.byteLength >= 12 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === MAGIC;
 }
 
-/** Throws when `bytes` is not a binary snapshot of this version (callers then rebuild). */
-export function decodeBinary(input: Uint8Array): SnapshotParts {
+/**
+ * Throws when `bytes` is not a binary snapshot of this version (callers then rebuild). `inRecord`: the bytes sit in
+ * a larger record the caller keeps alive anyway (its other parts are in use), so views over it cost no memory.
+ */
+export function decodeBinary(input: Uint8Array, inRecord = false): SnapshotParts {
   if (!isBinarySnapshot(input)) throw new Error('not a briefbot binary search snapshot');
   // Views need 4-byte alignment, and would keep a larger record they sit in alive: copy once then.
-  const own = input.byteOffset % 4 === 0 && input.buffer.byteLength <= input.byteLength * 1.25;
+  const own = input.byteOffset % 4 === 0 && (inRecord || input.buffer.byteLength <= input.byteLength * 1.25);
   const bytes = own ? input : input.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(4, true) !== BINARY_VERSION) throw new Error('search snapshot: another version');

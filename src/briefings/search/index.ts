@@ -240,9 +240,12 @@ export class SearchIndex {
     return SearchIndex.fromParts(decodeSnapshot(data), articles);
   }
 
-  /** As fromJSON, from toBinary's bytes (which the restored index then reads in place: don't reuse them). */
-  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[]): SearchIndex {
-    return SearchIndex.fromParts(decodeBinary(bytes), articles);
+  /**
+   * As fromJSON, from toBinary's bytes (which the restored index then reads in place: don't reuse them).
+   * `inRecord`: the bytes are part of a larger record kept alive anyway; they are read in place rather than copied.
+   */
+  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[], inRecord = false): SearchIndex {
+    return SearchIndex.fromParts(decodeBinary(bytes, inRecord), articles);
   }
 
   private static fromParts(s: SnapshotParts, articles: (Article | IndexedDoc)[]): SearchIndex {
