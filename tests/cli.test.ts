@@ -108,6 +108,20 @@ describe('the briefbot CLI', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('names the first ten unreadable files and counts the rest, unless --warnings asks for every one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbot-cli-'));
+    fs.copyFileSync(path.join(CONTENT, '000_f1e2f2f734faebd8.txt'), path.join(dir, 'seed.txt'));
+    for (let i = 0; i < 25; i++) fs.writeFileSync(path.join(dir, `empty-${String(i).padStart(2, '0')}.txt`), '');
+    const short = await run('search', 'ukraine', '--content', dir);
+    expect(short.code).toBe(0);
+    expect(short.err.match(/^warning: empty-\d+\.txt/gm)).toHaveLength(10);
+    expect(short.err).toMatch(/…and 15 more files could not be read \(--warnings lists them all\)/);
+    const all = await run('search', 'ukraine', '--content', dir, '--warnings');
+    expect(all.err.match(/^warning: empty-\d+\.txt/gm)).toHaveLength(25);
+    expect(all.err).not.toMatch(/more files could not be read/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('runs as the package bin (npx briefbot quotes --json)', async () => {
     const r = spawnSync(
       process.execPath,

@@ -4,6 +4,7 @@ import {
   type AlsoReported,
   type ArticleHeader,
   type Briefing,
+  type LoadWarning,
   type Quote,
   type QuoteHit,
   type SearchHit,
@@ -81,4 +82,16 @@ export function formatSearch(hits: SearchHit[]): string {
       [`${i + 1}. ${h.title}`, `   ${day(h.date)} · id ${h.articleId}`, wrap(h.snippet, '   '), ...formatAlsoReported(h.alsoReportedBy)].join('\n'),
     )
     .join('\n\n');
+}
+
+/** Warnings shown before an answer when not all of them are asked for: a folder of thousands would bury the answer. */
+const WARNINGS_SHOWN = 10;
+
+/** The load warnings as one block of lines ('' for none): the first ten and a count of the rest unless `all`. */
+export function formatWarnings(warnings: readonly LoadWarning[], all: boolean): string {
+  const shown = all ? warnings : warnings.slice(0, WARNINGS_SHOWN);
+  const lines = shown.map((w) => `warning: ${w.file}: ${w.reason}`);
+  const rest = warnings.length - shown.length;
+  if (rest > 0) lines.push(`warning: …and ${rest} more ${rest === 1 ? 'file' : 'files'} could not be read (--warnings lists them all)`);
+  return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BRIEFING_SIZE, type Article, type Library, type Summary, type SummaryLength } from '../briefings';
-import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary } from './format';
+import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary, formatWarnings } from './format';
 import { runExtract, type PageFetcher } from './extract';
 import { runFetch, type FeedFetcher } from './fetch';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
@@ -29,6 +29,7 @@ Options:
   --speaker NAME                   quotes by this speaker (fuzzy)
   --all                            with summary: every article
   --json                           machine-readable output (fields documented in README)
+  --warnings                       list every file that could not be read (default: the first ten and a count)
   -h, --help                       this text
 `;
 
@@ -71,6 +72,7 @@ function parse(argv: string[]) {
         speaker: { type: 'string' },
         all: { type: 'boolean' },
         json: { type: 'boolean' },
+        warnings: { type: 'boolean' },
         database: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -211,7 +213,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
     return 1;
   }
   try {
-    for (const w of opened.library.warnings()) io.err(`warning: ${w.file}: ${w.reason}`);
+    const warnings = formatWarnings(opened.library.warnings(), request.values.warnings === true);
+    if (warnings) io.err(warnings);
     return await answer(request, opened.library, contentDir, io);
   } finally {
     await opened.close();

@@ -4,7 +4,7 @@ import { SqliteFeedStore } from './feeds';
 import { DeliveryLedger } from './ledger';
 import { SqliteLiveLedger } from './live';
 import { LiveSubscriptionRepo } from './live-subscriptions';
-import { fileIdentityCheck, openDatabase, type Db } from './open';
+import { closeDatabase, fileIdentityCheck, openDatabase, type Db } from './open';
 import type { Meta, Store } from './ports';
 import { ScheduleRepo } from './schedules';
 
@@ -41,7 +41,7 @@ export function storeOn(db: Db, file: string = db.name): SqliteStore {
     live: { subscriptions: new LiveSubscriptionRepo(db), ledger: new SqliteLiveLedger(db) },
     meta: metaOn(db),
     close: async () => {
-      if (db.open) db.close();
+      closeDatabase(db, file);
     },
   };
 }
