@@ -16,22 +16,17 @@ import type {
 import type { Article, LoadWarning } from '../briefings';
 import type { Db } from './open';
 import { Statements } from './statements';
-import { cmp, HEADER_COLUMNS, headerFromValues, rawBySourceOrder } from './article-headers';
+import { cmp, HEADER_COLUMNS, headerFromValues, rawBySourceOrder, type HeaderRow } from './article-headers';
 
 export { cmp, HEADER_COLUMNS, headerFromRow, type HeaderRow } from './article-headers';
 
-export interface ArticleRow {
-  id: string;
-  source_kind: SourceKind;
-  source_root: string;
-  source_id: string;
-  url: string | null;
-  title: string;
-  date: string | null;
-  date_approximate: number;
+/** A whole article row: the columns every header has, and the text and analysis as JSON. */
+export interface ArticleRow extends Pick<
+  HeaderRow,
+  'id' | 'source_kind' | 'source_root' | 'source_id' | 'url' | 'title' | 'date' | 'date_approximate' | 'stored_at'
+> {
   body: string;
   analysis: string;
-  stored_at: string;
 }
 
 export interface SourceRow {
