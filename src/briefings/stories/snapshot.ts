@@ -116,19 +116,11 @@ export function saveStories(index: StoryIndex, byId: (id: string) => StoryHeader
   };
 }
 
-interface Decoded {
-  s: StorySnapshot;
-  keys: Int32Array;
-  lengths: Int32Array;
-  terms: Int32Array;
-  weights: Float64Array;
-  termEnds: Int32Array;
-  titles: Int32Array;
-  titleEnds: Int32Array;
-  matchKeys: Int32Array;
-  matchKeyEnds: Int32Array;
-  links: Int32Array;
-}
+/** The snapshot checked, with its typed columns as they were saved. */
+type Decoded = { s: StorySnapshot } & Pick<
+  StorySnapshot,
+  'keys' | 'lengths' | 'terms' | 'weights' | 'termEnds' | 'titles' | 'titleEnds' | 'matchKeys' | 'matchKeyEnds' | 'links'
+>;
 
 function decode(data: unknown): Decoded {
   const s = data as StorySnapshot;
