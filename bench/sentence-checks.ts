@@ -64,18 +64,6 @@ export function changedCuts(text: string, oldStarts: readonly number[], newStart
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** A small seeded generator (mulberry32), so a sample can be drawn again. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `n` items drawn without replacement, in their original order. */
 export function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
   const idx = items.map((_, i) => i);

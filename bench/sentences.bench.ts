@@ -20,7 +20,6 @@ import {
   countParagraph,
   emptyCounts,
   sample,
-  seeded,
   SUSPICION_NOTES,
   SUSPICIOUS,
   suspicionsAt,
@@ -28,6 +27,7 @@ import {
   type Counts,
   type Suspicion,
 } from './sentence-checks';
+import { rng } from './corpus';
 
 type Splitter = Pick<typeof current, 'splitSentences'>;
 
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   }
   lines.push('', 'Counts per kind, (per 10,000 sentences):');
   for (const k of SUSPICIOUS) lines.push(`- ${k}: ${SUSPICION_NOTES[k]}`);
-  const random = seeded(args.seed);
+  const random = rng(args.seed);
   if (systems.length > 1) {
     const added = changes.filter((c) => c.sign === '+').length;
     lines.push('', `${changes.length} cuts changed in ${changedParagraphs} paragraphs: ${added} added, ${changes.length - added} removed.`);
