@@ -2,23 +2,11 @@
 // What taking articles out of the search index costs: ms per remove, per replace (an edited article indexed
 // again under its id), a library catch-up of 500 removals in a row, the first searches after it (where any
 // deferred work would land), and the index's heap bytes per article.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { SearchIndex, type Article } from '../src/briefings';
-import { loadCorpus, rng, scaleCorpus } from './corpus';
+import { rng, scaleCorpus } from './corpus';
+import { arg, gc, loadBase } from './index-bench-setup';
 import { knownItemQueries } from './search.bench';
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('run with --expose-gc');
-  g();
-  g();
-}
 
 const heap = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 
@@ -37,14 +25,6 @@ function summary(ms: number[]): string {
 /** The article as a feed would send it after an edit: a changed title word and one more paragraph. */
 function edited(a: Article, n: number): Article {
   return { ...a, title: `${a.title} (updated ${n})`, paragraphs: [...a.paragraphs, `Correction ${n}: an earlier version misstated the figures.`] };
-}
-
-async function loadBase(): Promise<Article[]> {
-  const cache = arg('base');
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Article[];
-  const base = (await loadCorpus(arg('corpus') ?? '../shared/corpus')).articles;
-  if (cache) writeFileSync(cache, JSON.stringify(base));
-  return base;
 }
 
 async function main(): Promise<void> {

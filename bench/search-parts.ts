@@ -2,24 +2,13 @@
 // Where the search index's bytes and milliseconds go, in one process: heap per part (by walking the index's
 // object graph: typed arrays, strings, arrays, Maps), build / save / restore times, the 100 known-item
 // queries (wall and CPU) and, with --profile, the functions the queries spend their CPU in.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
 import { SearchIndex, type Article } from '../src/briefings';
-import { loadCorpus, scaleCorpus } from './corpus';
+import { scaleCorpus } from './corpus';
+import { arg, gc, loadBase } from './index-bench-setup';
 import { briefbotExtras, knownItemQueries } from './search.bench';
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-
-function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('run with --expose-gc');
-  g();
-  g();
-}
 
 const heap = (): number => {
   const m = process.memoryUsage();
@@ -145,14 +134,7 @@ async function profile<T>(run: () => T): Promise<[T, string]> {
 
 async function main(): Promise<void> {
   const size = Number(arg('size') ?? 10000);
-  const basePath = arg('base');
-  let base: Article[];
-  if (basePath && existsSync(basePath)) base = JSON.parse(readFileSync(basePath, 'utf8')) as Article[];
-  else {
-    base = (await loadCorpus(arg('corpus') ?? '../shared/corpus')).articles;
-    if (basePath) writeFileSync(basePath, JSON.stringify(base));
-  }
-  const articles = scaleCorpus(base, size);
+  const articles = scaleCorpus(await loadBase(), size);
   const restorePath = arg('restore');
   if (restorePath) return restart(articles, restorePath);
   console.log(
