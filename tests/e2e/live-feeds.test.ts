@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { commandPayloads } from '../../src/commands';
 import { deployCommands } from '../../src/discord/deploy';
-import { startBotProcess as start, until, type BotProcess as Proc } from '../helpers/bot-process';
+import { startBotProcess as start, stopBotProcesses, until, type BotProcess as Proc } from '../helpers/bot-process';
 import { startStandIn, type DiscordStandIn, type InteractionRecord } from '../standin';
 import type { OptionValue } from '../standin/payloads';
 import { startFeedServer, type FeedServer } from '../sources/feed-server';
@@ -146,13 +146,7 @@ describe('live posts from two real feeds, through restarts and injected faults',
     fs.mkdirSync(path.join(dir, 'content'));
   });
   afterEach(async () => {
-    // SIGTERM reaches the bot through tsx (a SIGKILL would leave tsx's node child running a while); SIGKILL if it hangs.
-    for (const p of procs.splice(0)) {
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
-      const late = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
-      await p.exited;
-      clearTimeout(late);
-    }
+    await stopBotProcesses(procs);
     await discord.close();
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });

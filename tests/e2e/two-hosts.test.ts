@@ -12,7 +12,7 @@ import { localDateOf } from '../../src/schedule/zoned-time';
 import { Client as PgClient } from 'pg';
 import { openPgStore } from '../../src/store/pg/store';
 import { briefingMessages } from '../fixtures/schedule/e2e';
-import { startBotProcess, until, type BotProcess } from '../helpers/bot-process';
+import { startBotProcess, stopBotProcesses, until, type BotProcess } from '../helpers/bot-process';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { startFeedServer, type FeedServer } from '../sources/feed-server';
 import { startStandIn, type DiscordStandIn } from '../standin';
@@ -69,12 +69,7 @@ describe('two hosts sharing one Postgres', () => {
     );
   });
   afterEach(async () => {
-    for (const p of procs.splice(0)) {
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
-      const late = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
-      await p.exited;
-      clearTimeout(late);
-    }
+    await stopBotProcesses(procs);
     await discord.close();
     await feeds.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -48,3 +48,13 @@ export async function until<T>(what: string, probe: () => Promise<T | null> | T 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Stops every bot process in the list (and empties it): SIGTERM, then SIGKILL if one has not exited in 10 s. */
+export async function stopBotProcesses(procs: BotProcess[]): Promise<void> {
+  for (const p of procs.splice(0)) {
+    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
+    const late = setTimeout(() => p.child.kill('SIGKILL'), 10_000);
+    await p.exited;
+    clearTimeout(late);
+  }
+}
