@@ -168,7 +168,9 @@ export class TfIdfMatcher implements StoryMatcher {
   /** The word weights and match keys an article was indexed with (what a snapshot saves), or undefined. */
   entryOf(id: string): { vector: SparseVector; titleIds: Int32Array; keys: ArrayLike<number> } | undefined {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? undefined : { vector: this.vectors.vector(slot), titleIds: this.vectors.titleIds(slot), keys: this.vectors.keysOf(slot) };
+    return slot === undefined
+      ? undefined
+      : { vector: this.vectors.vector(slot), titleIds: this.vectors.titleIds(slot), keys: this.vectors.keysOf(slot) };
   }
 
   /** The snapshot's packed weights, headlines and match keys, which `restore` then hands out by position (read in place). */
