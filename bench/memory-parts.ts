@@ -63,9 +63,10 @@ async function main(): Promise<void> {
   }
   rows.push({ part: 'left (process, store, modules)', heapB: (prev.heap - empty.heap) / n, rssB: (prev.rss - empty.rss) / n });
   const r = library.loadReport;
-  console.log(
-    `${n} articles, open ${(ms / 1000).toFixed(2)} s (index ${r.indexFromStore ? 'restored' : 'REBUILT'}, stories ${r.storiesFromStore ? 'restored' : 'REBUILT'}), heap ${(full.heap / 1e6).toFixed(0)} MB, RSS ${(full.rss / 1e6).toFixed(0)} MB`,
-  );
+  const restored = `index ${r.indexFromStore ? 'restored' : 'REBUILT'}, stories ${r.storiesFromStore ? 'restored' : 'REBUILT'}`;
+  const timing = `read ${r.readMs} ms, index ${r.indexMs} ms, stories ${r.storiesMs} ms`;
+  const memory = `heap ${(full.heap / 1e6).toFixed(0)} MB, RSS ${(full.rss / 1e6).toFixed(0)} MB`;
+  console.log(`${n} articles, open ${(ms / 1000).toFixed(2)} s (${restored}; ${timing}), ${memory}`);
   console.log('| part | heap B/article | RSS B/article |\n|---|--:|--:|');
   for (const row of rows) console.log(`| ${row.part} | ${row.heapB.toFixed(0)} | ${row.rssB.toFixed(0)} |`);
   store.close();
