@@ -49,6 +49,11 @@ export interface LibraryOptions {
   now?: () => Date;
   /** Warnings that live outside the store (folders that could not be read). */
   extraWarnings?: () => LoadWarning[];
+  /**
+   * A process that answers once and exits (the CLI): a restart leaves the saved stories in the record and reads
+   * only the ones an answer shows (the whole grouping is restored if an article is added or removed).
+   */
+  oneShot?: boolean;
 }
 
 /** An article as the library keeps it: its header, when it was stored and its feed (null for a file's). */

@@ -15,6 +15,14 @@ export function leadOrder(a: StoryMember, b: StoryMember): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A group's members as a story: lead first, named by its smallest member id. `members` must not be empty. */
+export function storyOfMembers(members: StoryMember[]): Story {
+  members.sort(leadOrder);
+  let first = members[0].id;
+  for (const m of members) if (m.id < first) first = m.id;
+  return { id: first, members };
+}
+
 export class StoryIndex {
   private readonly members = new Map<string, StoryMember>();
   private readonly links = new Map<string, Set<string>>();
@@ -135,10 +143,7 @@ export class StoryIndex {
   storyOf(id: string): Story | undefined {
     const group = this.groupOf.get(id);
     if (!group) return undefined;
-    const members = [...group].map((m) => this.members.get(m)!).sort(leadOrder);
-    let first = members[0].id;
-    for (const m of members) if (m.id < first) first = m.id;
-    return { id: first, members };
+    return storyOfMembers([...group].map((m) => this.members.get(m)!));
   }
 
   /** The other versions of an article's story, lead first: the "also reported by" list. */
