@@ -6,11 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { all } from './fixtures/stories/articles';
-import type { StoryArticle } from '../src/briefings/stories';
 
 const ROOT = path.join(__dirname, '..');
 
-function markdown(a: Pick<StoryArticle, 'title' | 'url' | 'date' | 'paragraphs'>): string {
+function markdown(a: { title: string; url?: string | null; date: string | null; paragraphs: string[] }): string {
   const front = [`title: ${JSON.stringify(a.title)}`, `url: ${JSON.stringify(a.url)}`, ...(a.date ? [`published: ${JSON.stringify(a.date)}`] : [])];
   return `---\n${front.join('\n')}\n---\n${a.paragraphs.join('\n\n')}\n`;
 }
@@ -21,7 +20,8 @@ describe('briefbot search, run again on the same folder and database', () => {
   let database: string;
 
   /** The package's bin, as the bench and a user run it; --json hits, or [] when nothing matches. */
-  const search = (...words: string[]) => {
+  type Hit = { title: string; alsoReportedBy: unknown[] };
+  const search = (...words: string[]): { stdout: string; hits: Hit[] } => {
     const r = spawnSync(
       process.execPath,
       [path.join(ROOT, 'bin', 'briefbot.js'), 'search', ...words, '--json', '--content', content, '--database', database],
@@ -31,9 +31,9 @@ describe('briefbot search, run again on the same folder and database', () => {
         timeout: 60000,
       },
     );
-    if (r.status === 1 && /nothing matches/.test(r.stderr)) return { stdout: r.stdout, hits: [] as { title: string }[] };
+    if (r.status === 1 && /nothing matches/.test(r.stderr)) return { stdout: r.stdout, hits: [] };
     expect(r.status).toBe(0);
-    return { stdout: r.stdout, hits: JSON.parse(r.stdout) as { title: string; alsoReportedBy: unknown[] }[] };
+    return { stdout: r.stdout, hits: JSON.parse(r.stdout) as Hit[] };
   };
   const titles = (...words: string[]) => search(...words).hits.map((h) => h.title);
 
