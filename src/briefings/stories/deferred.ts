@@ -37,12 +37,14 @@ export function deferStoryHeaders(data: unknown, unchanged: readonly StoryHeader
   if (s.method !== METHOD || !(s.model.df instanceof Int32Array)) return null;
   const current = new Map<string, StoryHeader>();
   for (const a of unchanged) if (a && typeof a.id === 'string') current.set(a.id, a);
-  // Saved position of each restored article; a snapshot naming one id twice is left to the full restore.
+  // Saved position of each restored article; a snapshot naming one of them twice is left to the full restore.
   const at = new Map<string, number>();
+  let duplicated = false;
   s.ids.forEach((id, n) => {
-    if (current.has(id)) at.set(id, n);
+    if (!current.has(id)) return;
+    if (at.has(id)) duplicated = true;
+    at.set(id, n);
   });
-  const duplicated = new Set(s.ids).size !== s.ids.length;
   let full: StoryIndex | null = null;
   const restore = (): StoryIndex => (full ??= restoreStoryHeaders(data, unchanged)!.index);
   let adjacency: Adjacency | null = null;
