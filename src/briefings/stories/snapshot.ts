@@ -122,7 +122,7 @@ type Decoded = { s: StorySnapshot } & Pick<
   'keys' | 'lengths' | 'terms' | 'weights' | 'termEnds' | 'titles' | 'titleEnds' | 'matchKeys' | 'matchKeyEnds' | 'links'
 >;
 
-function decode(data: unknown): Decoded {
+export function decode(data: unknown): Decoded {
   const s = data as StorySnapshot;
   if (!s || typeof s !== 'object' || s.v !== FORMAT || !Array.isArray(s.ids) || !s.model || !Array.isArray(s.model.words))
     throw new Error('not a story snapshot');
