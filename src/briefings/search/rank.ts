@@ -269,9 +269,10 @@ export class Ranker {
 
   /**
    * The remaining (common) words for the documents that can still reach `floor` only: the others are
-   * dropped. A document no title list of these words names can gain from their bodies only (their body
-   * bounds); one a title list names, not met yet, is a candidate too (essential() counted on it). A list is
-   * searched per document when there are few, read through once otherwise.
+   * dropped. A document can gain from these words' bodies at most their body bounds, and from their titles
+   * what its own title gives (read whole here: title lists are short); one a title list names and not met yet
+   * is a candidate too (essential() counted on that). A list is searched per document when there are few, read
+   * through once otherwise.
    */
   private scoreRest(
     rest: Plan[],
@@ -281,55 +282,61 @@ export class Ranker {
     coverage: (c: number) => number,
     accept: ((doc: number) => boolean) | undefined,
   ): number[] {
-    const { scores, covered, mark } = this;
-    const ceiling = rest.reduce((s, p) => s + p.bound, 0);
+    const { scores, covered, mark, best: gain } = this;
     const bodyCeiling = rest.reduce((s, p) => s + p.bodyBound, 0);
     const named = this.titleNamed(rest, target, accept);
     const kept: number[] = [];
-    for (const doc of touched) {
-      const gain = mark[doc] === NAMED ? ceiling : bodyCeiling;
-      if ((scores[doc] + gain) * coverage(covered[doc] + rest.length) >= floor) {
+    const keep = (doc: number) => {
+      if ((scores[doc] + bodyCeiling + gain[doc]) * coverage(covered[doc] + rest.length) >= floor) {
         kept.push(doc);
         mark[doc] = KEPT;
-      } else {
-        scores[doc] = 0;
-        covered[doc] = 0;
-        mark[doc] = 0;
+        return;
       }
-    }
-    const fresh = ceiling * coverage(rest.length) >= floor;
-    for (const doc of named) {
-      if (mark[doc] !== NAMED) continue;
-      if (fresh) {
-        kept.push(doc);
-        mark[doc] = KEPT;
-      } else mark[doc] = 0;
-    }
+      scores[doc] = 0;
+      covered[doc] = 0;
+      mark[doc] = 0;
+    };
+    for (const doc of touched) keep(doc);
+    for (const doc of named) if (mark[doc] === NAMED) keep(doc);
+    for (const doc of named) gain[doc] = 0;
     for (const plan of rest) this.scoreFor(plan, target, kept);
     for (const doc of kept) mark[doc] = 0;
     return kept;
   }
 
-  /** Marks NAMED, and returns, the live accepted documents in the title lists of `rest`'s terms. */
+  /**
+   * Marks NAMED, and returns, the live accepted documents in the title lists of `rest`'s terms, adding to `best`
+   * what each word's title lists give them (its best term, as scoreFor will work it out, raised by SLACK).
+   */
   private titleNamed(rest: Plan[], target: RankTarget, accept: ((doc: number) => boolean) | undefined): number[] {
     const title = target.titles;
     const named: number[] = [];
     if (!title) return named;
-    const { mark } = this;
+    const { mark, best: gain, bestTitle } = this;
     const { alive } = target;
-    const note = (doc: number) => {
-      if (mark[doc] === NAMED || alive[doc] === 0 || (accept && !accept(doc))) return;
-      mark[doc] = NAMED;
-      named.push(doc);
-    };
     const docs = title.postings.mainDocs();
+    const wordDocs: number[] = [];
     for (const plan of rest) {
       for (const e of plan.expansions) {
+        const note = (doc: number) => {
+          if (alive[doc] === 0 || (accept && !accept(doc))) return;
+          const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
+          if (bestTitle[doc] === 0) wordDocs.push(doc);
+          if (v > bestTitle[doc]) bestTitle[doc] = v;
+        };
         const [from, to] = title.postings.range(e.term);
         for (let i = from; i < to; i++) note(docs[i]);
         const tail = title.postings.tailOf(e.term);
         if (tail) for (let i = 0; i < tail.length; i += 2) note(tail[i]);
       }
+      for (const doc of wordDocs) {
+        gain[doc] += title.boost * plan.titleIdf * bestTitle[doc] * SLACK;
+        bestTitle[doc] = 0;
+        if (mark[doc] === NAMED) continue;
+        mark[doc] = NAMED;
+        named.push(doc);
+      }
+      wordDocs.length = 0;
     }
     return named;
   }
