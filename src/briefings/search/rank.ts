@@ -96,8 +96,17 @@ export class Ranker {
   private bestTitle = new Float64Array(0);
   private covered = new Uint8Array(0);
   private mark = new Uint8Array(0);
+  /** One main list's documents, unpacked (see decoded). */
+  private list = new Int32Array(1024);
 
   constructor(private readonly expander: Expander) {}
+
+  /** The documents of [start, end) of `postings`' main lists, from index 0: valid until the next call. */
+  private decoded(postings: Postings, start: number, end: number): Int32Array {
+    if (this.list.length < end - start) this.list = new Int32Array(Math.max(end - start, this.list.length * 2));
+    postings.decodeMain(start, end, this.list);
+    return this.list;
+  }
 
   private scratch(n: number): void {
     if (this.scores.length >= n) return;
@@ -216,7 +225,6 @@ export class Ranker {
     const { alive, lengths, postings } = target;
     const avg = target.averageLength;
     const title = target.titles;
-    const docs = postings.mainDocs();
     const weights = postings.mainWeights();
     const wordTouched: number[] = [];
     // Lists without weights and recently added postings; the flat weighted lists go through scanList.
@@ -232,9 +240,10 @@ export class Ranker {
     };
     for (const e of plan.expansions) {
       const [start, end] = postings.range(e.term);
+      const docs = this.decoded(postings, start, end);
       const weight = e.weight;
       if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
-      else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
+      else for (let i = 0; i < end - start; i++) visit(docs[i], weight, 1);
       const tail = postings.tailOf(e.term);
       if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
       if (title) {
@@ -245,9 +254,9 @@ export class Ranker {
           if (v > bestTitle[doc]) bestTitle[doc] = v;
         };
         const [from, to] = title.postings.range(e.term);
-        const titleDocs = title.postings.mainDocs();
-        if (accept === undefined) scanTitles(titleDocs, from, to, e.weight, alive, title.lengths, title.average, best, bestTitle, wordTouched);
-        else for (let i = from; i < to; i++) titleVisit(titleDocs[i]);
+        const titleDocs = this.decoded(title.postings, from, to);
+        if (accept === undefined) scanTitles(titleDocs, to - from, e.weight, alive, title.lengths, title.average, best, bestTitle, wordTouched);
+        else for (let i = 0; i < to - from; i++) titleVisit(titleDocs[i]);
         const titleTail = title.postings.tailOf(e.term);
         if (titleTail) for (let i = 0; i < titleTail.length; i += 2) titleVisit(titleTail[i]);
       }
@@ -314,7 +323,6 @@ export class Ranker {
     if (!title) return named;
     const { mark, best: gain, bestTitle } = this;
     const { alive } = target;
-    const docs = title.postings.mainDocs();
     const wordDocs: number[] = [];
     for (const plan of rest) {
       for (const e of plan.expansions) {
@@ -325,7 +333,8 @@ export class Ranker {
           if (v > bestTitle[doc]) bestTitle[doc] = v;
         };
         const [from, to] = title.postings.range(e.term);
-        for (let i = from; i < to; i++) note(docs[i]);
+        const docs = this.decoded(title.postings, from, to);
+        for (let i = 0; i < to - from; i++) note(docs[i]);
         const tail = title.postings.tailOf(e.term);
         if (tail) for (let i = 0; i < tail.length; i += 2) note(tail[i]);
       }

@@ -9,7 +9,8 @@ const saturateLocal = saturate;
 
 /**
  * The hot loop: one posting list into the per-document best scores. A small top-level function
- * with plain arguments, so the engine compiles it once and keeps it fast.
+ * with plain arguments, so the engine compiles it once and keeps it fast. `docs` holds the list's
+ * documents from index 0 (unpacked), `weights` is indexed by position in the lists, [start, end).
  */
 export function scanList(
   docs: Int32Array,
@@ -32,7 +33,7 @@ export function scanList(
   const norm1 = (k1 * b) / avg;
   const lift = weight * (k1 + 1);
   for (let i = start; i < end; i++) {
-    const doc = docs[i];
+    const doc = docs[i - start];
     if (alive[doc] === 0) continue;
     if (accept !== undefined && !accept(doc)) continue;
     // Article postings pack the title frequency in the top bits: the body is the low six.
@@ -47,8 +48,7 @@ export function scanList(
 /** scanList's twin for title lists (no weights: a title holds a word once as far as ranking goes). */
 export function scanTitles(
   docs: Int32Array,
-  start: number,
-  end: number,
+  count: number,
   weight: number,
   alive: Uint8Array,
   lengths: Int32Array,
@@ -57,7 +57,7 @@ export function scanTitles(
   bestTitle: Float64Array,
   touched: number[],
 ): void {
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < count; i++) {
     const doc = docs[i];
     if (alive[doc] === 0) continue;
     const v = weight * saturateLocal(1, lengths[doc], avg, B_TITLE_VALUE);
