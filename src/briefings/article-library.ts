@@ -95,6 +95,7 @@ export class ArticleLibrary implements Library {
   ) {
     this.storeWarnings = storeWarnings;
     this.bodies = new Bodies(opts.reader, (s) => inView(opts.view, s));
+    this.headers.reserve(loaded.length);
     for (const k of loaded) this.remember(k);
     this.seq = counters.seq;
     this.savedSeq = counters.savedSeq;

@@ -135,6 +135,22 @@ export class HeaderTable {
     return true;
   }
 
+  /** Room for n rows without growing (a library opens with all its rows at once: no doubling's slack). */
+  reserve(n: number): void {
+    if (n <= this.times.length) return;
+    const exact = (a: Float64Array | Int32Array | Uint8Array) => {
+      const out = new (a.constructor as new (n: number) => typeof a)(n);
+      out.set(a);
+      return out;
+    };
+    this.times = exact(this.times) as Float64Array<ArrayBuffer>;
+    this.storedAtMs = exact(this.storedAtMs) as Float64Array<ArrayBuffer>;
+    this.sources = exact(this.sources) as Int32Array<ArrayBuffer>;
+    this.feeds = exact(this.feeds) as Int32Array<ArrayBuffer>;
+    this.flags = exact(this.flags) as Uint8Array<ArrayBuffer>;
+    this.quoteCounts = exact(this.quoteCounts) as Int32Array<ArrayBuffer>;
+  }
+
   private grow(n: number): void {
     if (n <= this.times.length) return;
     this.times = grownFloat(this.times, n);
