@@ -200,6 +200,7 @@ function restoreSaved<T extends StoryHeader>(
     index.restoreMember(a, d.lengths[n]);
     restored.add(id);
   });
+  matcher.trimPostings();
   for (let k = 0; k + 1 < d.links.length; k += 2) {
     const a = s.ids[d.links[k]];
     const b = s.ids[d.links[k + 1]];
