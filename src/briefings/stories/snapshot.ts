@@ -5,7 +5,7 @@
 import { StoryIndex } from './groups';
 import { StoryModel } from './model';
 import { ledeParagraphs, titleOf } from './text';
-import { TfIdfMatcher, type SparseVector } from './tfidf';
+import { TfIdfMatcher } from './tfidf';
 import type { StoryArticle, StoryHeader } from './types';
 
 const FORMAT = 4;
@@ -122,7 +122,7 @@ type Decoded = { s: StorySnapshot } & Pick<
   'keys' | 'lengths' | 'terms' | 'weights' | 'termEnds' | 'titles' | 'titleEnds' | 'matchKeys' | 'matchKeyEnds' | 'links'
 >;
 
-function decode(data: unknown): Decoded {
+export function decode(data: unknown): Decoded {
   const s = data as StorySnapshot;
   if (!s || typeof s !== 'object' || s.v !== FORMAT || !Array.isArray(s.ids) || !s.model || !Array.isArray(s.model.words))
     throw new Error('not a story snapshot');
@@ -190,16 +190,17 @@ function restoreSaved<T extends StoryHeader>(
   const current = new Map<string, T>();
   for (const a of articles) if (a && typeof a.id === 'string') current.set(a.id, a);
   const restored = new Set<string>();
+  // Only the typed columns: the parsed snapshot (its ids, its words) is let go once restored.
+  const { terms, weights, termEnds, titles, titleEnds } = d;
+  matcher.adopt({ terms, weights, termEnds, titles, titleEnds, keys: d.matchKeys, keyEnds: d.matchKeyEnds });
   s.ids.forEach((id, n) => {
     const a = current.get(id);
     if (!a || !same(a, d.keys[n])) return;
-    const from = n === 0 ? 0 : d.termEnds[n - 1];
-    const vector: SparseVector = { terms: d.terms.subarray(from, d.termEnds[n]), weights: d.weights.subarray(from, d.termEnds[n]) };
-    const between = (flat: Int32Array, ends: Int32Array) => flat.subarray(n === 0 ? 0 : ends[n - 1], ends[n]);
-    matcher.restore(a, vector, between(d.titles, d.titleEnds), between(d.matchKeys, d.matchKeyEnds));
+    matcher.restore(a, n);
     index.restoreMember(a, d.lengths[n]);
     restored.add(id);
   });
+  matcher.trimPostings();
   for (let k = 0; k + 1 < d.links.length; k += 2) {
     const a = s.ids[d.links[k]];
     const b = s.ids[d.links[k + 1]];
