@@ -3,6 +3,7 @@
 import { genderOf, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { isGroupName } from './groups';
 import { PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
@@ -207,6 +208,8 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
       // a name written after "the" (with no title such as "the Rev.") is an outlet or an institution.
       const institution = lead === 'the' && !parts.role && !HONORIFIC.test(phrase.words[1] ?? '');
       if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) || institution ? 'organisation' : 'person';
+      // "Young Latinos make up a third of the town": a group speaks as one, and is never "he" or "she".
+      if (entity.kind === 'person' && !parts.role && isGroupName(entity.name)) entity.kind = 'organisation';
       // A title or gendered role ("widow Terry Strada", "Mrs") says more than a given name read earlier.
       const titled = parts.role ? genderOf(parts.role.split(' ')) : null;
       if (entity.kind === 'person' && (titled || !entity.gender)) entity.gender = titled ?? genderOf(phrase.words, parts.name.split(' ')[0]);

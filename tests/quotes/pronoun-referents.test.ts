@@ -1,0 +1,51 @@
+// Who "he" and "she" can mean: only a person. A group written as a capitalised plural and a
+// sentence-opening word in front of a name are never that person. Each pattern in a small article
+// written for the purpose.
+import { findQuotations } from '../../src/briefings/quotes';
+
+const article = (...paragraphs: string[]) => ({ title: 'Test article', standfirst: null, paragraphs });
+/** Each quote's speaker as shown: "Name (role)", the kind in brackets for organisations. */
+const shown = (...paragraphs: string[]): string[] =>
+  findQuotations(article(...paragraphs)).map(
+    (q) => `${q.speaker ?? 'unknown'}${q.role ? ` (${q.role})` : ''}${q.speakerKind === 'organisation' ? ' [organisation]' : ''}`,
+  );
+
+describe('a group is never "he" or "she"', () => {
+  it('"Young Latinos make up a third of the town." then "he said" → the man written about before', () => {
+    expect(
+      shown(
+        'Okafor Ndu grew up in the valley and now runs the food bank.',
+        'Young Latinos make up a third of the town.',
+        '“We used to know every family here,” he said.',
+      ),
+    ).toEqual(['Okafor Ndu']);
+  });
+
+  it('a people named as a speaker is shown as a group, not as a person', () => {
+    expect(shown('“We were never asked,” Rohingya Muslims said on Tuesday.')).toEqual(['Rohingya Muslims [organisation]']);
+  });
+});
+
+describe('a word opening a sentence is no part of the name after it', () => {
+  it('"Soon Clarkston became his home." does not put "Soon Clarkston" in play for "he"', () => {
+    expect(shown('Okafor Ndu moved to the city in 2012.', 'Soon Clarkston became his home.', '“The people here are kind,” he said.')).not.toContain(
+      'Soon Clarkston',
+    );
+  });
+
+  it('"Following Ndu on the stage, Adaeze Obi spoke" → she is Adaeze Obi', () => {
+    expect(
+      shown('Okafor Ndu opened the meeting.', 'Following Ndu on the stage, Adaeze Obi spoke about schools.', '“We need more teachers,” she said.'),
+    ).toEqual(['Adaeze Obi']);
+  });
+
+  it('"Regarding Lee’s remarks, Obi said" → Obi, not "Regarding Lee"', () => {
+    expect(
+      shown(
+        'Daniel Lee and Adaeze Obi debated on Monday.',
+        'Regarding Lee’s remarks on taxes, Obi shared her view that none of it was fair.',
+        '“The way I see it,” she said, “nobody checked the numbers.”',
+      ),
+    ).toEqual(['Adaeze Obi', 'Adaeze Obi']);
+  });
+});
