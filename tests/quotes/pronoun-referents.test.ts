@@ -49,3 +49,20 @@ describe('a word opening a sentence is no part of the name after it', () => {
     ).toEqual(['Adaeze Obi', 'Adaeze Obi']);
   });
 });
+
+describe('an institution whose name holds "for"', () => {
+  it('"Ada Brook of the Harlow Center for Water Studies wrote" → Ada Brook, and the "she" after it', () => {
+    expect(
+      shown(
+        '“The river will not recover for a decade,” Ada Brook of the Harlow Center for Water Studies wrote in May.',
+        'But, she noted, “the fish came back faster than anyone expected.”',
+      ),
+    ).toEqual(['Ada Brook', 'Ada Brook']);
+  });
+
+  it('"said a spokesman for the Center for Fair Elections" → the whole centre, role spokesman', () => {
+    expect(shown('“We counted every ballot twice,” said a spokesman for the Center for Fair Elections.')).toEqual([
+      'Center for Fair Elections (spokesman) [organisation]',
+    ]);
+  });
+});
