@@ -66,3 +66,29 @@ describe('an institution whose name holds "for"', () => {
     ]);
   });
 });
+
+describe('a quoted phrase in a sentence whose subject is "he" or "she"', () => {
+  it('"Then he turned to “little” Ann Lee" → the man the sentence before was about', () => {
+    expect(shown('Omar Haddad attacked the council on Monday.', 'Then he turned to “little” Ann Lee.')).toEqual(['Omar Haddad']);
+  });
+
+  it('"Next he went after the “so-called” experts" → the man in play', () => {
+    expect(shown('Omar Haddad spoke at the town hall.', 'Next he went after the “so-called” experts.')).toEqual(['Omar Haddad']);
+  });
+});
+
+describe('an adverbial between a subject and its verb', () => {
+  it('"Haddad, who has in the past described the plan as “…”" → Haddad, not "the past"', () => {
+    expect(shown('Omar Haddad spoke in Leeds.', 'Haddad, who has in the past described the plan as “a land grab,” said little this time.')).toEqual([
+      'Omar Haddad',
+    ]);
+  });
+
+  it('"“…?” a Labour staffer in the room wondered" → unknown, role Labour staffer', () => {
+    expect(shown('“Will she be the next mayor?” a Labour staffer in the room wondered.')).toEqual(['unknown (Labour staffer)']);
+  });
+
+  it('(guard) "after the man had posted that …" keeps "the man" as the subject: "after" also opens a clause', () => {
+    expect(shown('A judge fined a 26-year-old man after the man had posted that his neighbours should “go back home.”')).toEqual(['unknown (man)']);
+  });
+});

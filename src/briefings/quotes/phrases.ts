@@ -100,7 +100,20 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   }
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
-  return phrase ? (personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? phrase) : null;
+  if (!phrase) return null;
+  return personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? adverbialSkipped(tokens, phrase, depth) ?? phrase;
+}
+
+/**
+ * Prepositions that open an adverbial between a subject and its verb ("who has in the past described").
+ * "after", "before" and "since" also open clauses ("after the man had posted"), so are left out.
+ */
+const ADVERBIAL_PREPOSITIONS = new Set(['in', 'on', 'during', 'over', 'into', 'through', 'throughout', 'within', 'under']);
+
+/** "Beck, who has in the past described Trump as “…”": a description after a preposition is an adverbial; the subject is before it. */
+function adverbialSkipped(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  if (found.phrase.kind !== 'description' || !ADVERBIAL_PREPOSITIONS.has(lc(tokens[found.from - 1])) || found.from < 2) return null;
+  return phraseBefore(tokens, found.from - 1, depth + 1);
 }
 
 /** "a spokesman for Globex said": the spokesperson is the speaker, the organisation after "for" the owner. */
