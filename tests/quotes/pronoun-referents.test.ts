@@ -92,3 +92,24 @@ describe('an adverbial between a subject and its verb', () => {
     expect(shown('A judge fined a 26-year-old man after the man had posted that his neighbours should “go back home.”')).toEqual(['unknown (man)']);
   });
 });
+
+describe('gender from more given names, and not from a generic "spokesman"', () => {
+  it('"Campaign spokesman Hope Adeyemi confirmed …" then "she said" → Hope Adeyemi (a spokesman can be a woman)', () => {
+    expect(
+      shown(
+        'Dahlys Okonkwo founded the group last spring.',
+        'Campaign spokesman Hope Adeyemi confirmed that the group was formed without the campaign. “They are not affiliated with us,” she said.',
+      ),
+    ).toEqual(['Hope Adeyemi (Campaign spokesman)']);
+  });
+
+  it('"Sen. Dianne Marsh … Gov. Novak Petrov" then "she said" → Dianne Marsh', () => {
+    expect(
+      shown(
+        'Sen. Dianne Marsh backed the bill on Friday.',
+        'Gov. Novak Petrov, who opposed it, was not at the vote.',
+        '“It has never made sense to me to wait,” she said.',
+      ),
+    ).toEqual(['Dianne Marsh (Sen.)']);
+  });
+});
