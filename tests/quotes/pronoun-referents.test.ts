@@ -113,3 +113,14 @@ describe('gender from more given names, and not from a generic "spokesman"', () 
     ).toEqual(['Dianne Marsh (Sen.)']);
   });
 });
+
+describe('a sentence with no person as its subject', () => {
+  it('leaves the person the text is about in play for "he" (not the one quoted last)', () => {
+    expect(
+      shown(
+        'Pat Okafor, a spokesman for the union, said the mine “will close by spring.”',
+        'Mr. Clarke hopes to keep his own mine open. But right now, he is losing money every month. That worries his neighbours. “It is all I can afford,” he said.',
+      ),
+    ).toEqual(['Pat Okafor (spokesman for the union)', 'Clarke']);
+  });
+});
