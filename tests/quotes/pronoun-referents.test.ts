@@ -124,3 +124,17 @@ describe('a sentence with no person as its subject', () => {
     ).toEqual(['Pat Okafor (spokesman for the union)', 'Clarke']);
   });
 });
+
+describe('the role shown is a role, not the words of the clause before the name', () => {
+  it('"The movie shows Omar Haddad telling the crowd, “…”" → Omar Haddad, no role "movie shows"', () => {
+    expect(shown('The movie shows Omar Haddad telling the crowd, “We will win this.”')).toEqual(['Omar Haddad']);
+  });
+
+  it('"The pontiff met Omar Haddad on Monday." gives him no role "pontiff met"', () => {
+    expect(shown('The pontiff met Omar Haddad on Monday. “It was a blessing,” Haddad said.')).toEqual(['Omar Haddad']);
+  });
+
+  it('(guard) a role written in lower case before the name is still kept ("veteran comedian Omar Haddad")', () => {
+    expect(shown('“It was a blessing,” said veteran comedian Omar Haddad.')).toEqual(['Omar Haddad (veteran comedian)']);
+  });
+});
