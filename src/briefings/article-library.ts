@@ -5,8 +5,9 @@
 import * as crypto from 'node:crypto';
 import { withLazySentences } from './analyse';
 import type { ArticleReader, ArticleView, StoredArticle } from './article-store';
-import { articleTime, composeBriefing, rankHits } from './briefing';
+import { composeBriefing, rankHits } from './briefing';
 import { Bodies, headerOf } from './library-bodies';
+import { HeaderTable, type KeptHeader } from './library-headers';
 import { writeSnapshot } from './library-snapshot';
 import { collapsedSearch, LibraryStories } from './library-stories';
 import {
@@ -51,13 +52,6 @@ export interface LibraryOptions {
   extraWarnings?: () => LoadWarning[];
 }
 
-/** An article as the library keeps it: its header, when it was stored and its feed (null for a file's). */
-export interface KeptHeader {
-  header: ArticleHeader;
-  storedAt: string;
-  feed: string | null;
-}
-
 export function feedOf(s: Pick<StoredArticle, 'sourceKind' | 'sourceId'>): string | null {
   return s.sourceKind === 'feed' ? s.sourceId : null;
 }
@@ -68,13 +62,13 @@ export function inView(view: ArticleView, s: Pick<StoredArticle, 'sourceKind' | 
   return view.fileRoot !== null && s.sourceRoot === view.fileRoot;
 }
 
+export type { KeptHeader } from './library-headers';
+
 export class ArticleLibrary implements Library {
-  private readonly byId = new Map<string, ArticleHeader>();
-  /** When each article was stored: the newest is the library's "last changed"; saved as the index's stamps. */
-  private readonly storedAt = new Map<string, string>();
-  /** The feed each feed article came from (what a Scope names); file articles are not in it. */
-  private readonly feedOf = new Map<string, string>();
-  private ordered: ArticleHeader[] = [];
+  /** Every article's header, when it was stored (saved as the index's stamps) and its feed (what a Scope names). */
+  private readonly headers = new HeaderTable();
+  /** The headers' rows, newest first. */
+  private ordered = new Int32Array(0);
   private readonly bodies: Bodies;
   private readonly loadedAt: Date;
   private versionStamp = '';
@@ -107,35 +101,32 @@ export class ArticleLibrary implements Library {
     return (this.opts.now ?? (() => new Date()))();
   }
 
-  private remember({ header, storedAt, feed }: KeptHeader): void {
-    this.byId.set(header.id, header);
-    this.storedAt.set(header.id, storedAt);
-    if (feed === null) this.feedOf.delete(header.id);
-    else this.feedOf.set(header.id, feed);
+  private remember(kept: KeptHeader): void {
+    this.headers.set(kept);
   }
 
   /** File articles are in every scope; a feed article only in the scopes that name its feed. */
   private visible(id: string, scope: Scope | undefined): boolean {
     if (!scope) return true;
-    const feed = this.feedOf.get(id);
-    return feed === undefined || scope.feeds.has(feed);
+    const row = this.headers.rowOf(id);
+    const feed = row < 0 ? null : this.headers.feed(row);
+    return feed === null || scope.feeds.has(feed);
   }
 
   /** Scoped searches ask the index for more than they show, as hits outside the scope are dropped. */
   private overFetch(limit: number, scope: Scope | undefined): number {
-    return scope && this.feedOf.size ? limit * 4 + 50 : limit;
+    return scope && this.headers.feedCount ? limit * 4 + 50 : limit;
   }
 
   private reorder(): void {
     // byRecency of the headers in id order, in one sort (ids are unique): newest first, then by id.
-    const keyed = [...this.byId.values()].map((a) => ({ a, t: articleTime(a) }));
-    keyed.sort((x, y) => y.t - x.t || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
-    this.ordered = keyed.map((x) => x.a);
+    const t = this.headers;
+    this.ordered = t.liveRows().sort((x, y) => t.time(y) - t.time(x) || (t.id(x) < t.id(y) ? -1 : t.id(x) > t.id(y) ? 1 : 0));
     // The same bytes as hashing each id and stamp in turn, in a few large updates (400,000 small ones at 100k).
     const h = crypto.createHash('sha1');
     let chunk = '';
-    for (const a of this.ordered) {
-      chunk += `${a.id}\0${this.storedAt.get(a.id) ?? ''}\0`;
+    for (const row of this.ordered) {
+      chunk += `${t.id(row)}\0${t.storedAt(row)}\0`;
       if (chunk.length > 1 << 16) {
         h.update(chunk);
         chunk = '';
@@ -163,9 +154,7 @@ export class ArticleLibrary implements Library {
       const s = await this.opts.reader.get(id);
       this.bodies.forget(id);
       if (s === null || !inView(this.opts.view, s)) {
-        if (this.byId.delete(id)) {
-          this.storedAt.delete(id);
-          this.feedOf.delete(id);
+        if (this.headers.delete(id)) {
           this.index.remove(id);
           this.stories.remove(id);
           changed++;
@@ -188,35 +177,39 @@ export class ArticleLibrary implements Library {
   async saveIndex(): Promise<boolean> {
     if (this.savedSeq === this.seq) return false;
     const seq = this.seq;
-    const stories = this.stories.toSnapshot((id) => this.byId.get(id));
-    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toBinary(), stories, stamps: new Map(this.storedAt) });
+    const stories = this.stories.toSnapshot((id) => this.headers.byId(id));
+    const stamps = new Map<string, string>();
+    for (const row of this.ordered) stamps.set(this.headers.id(row), this.headers.storedAt(row));
+    await writeSnapshot(this.opts.reader, this.opts.view, seq, { search: this.index.toBinary(), stories, stamps });
     this.savedSeq = seq;
     return true;
   }
 
   articles(): ArticleHeader[] {
-    return this.ordered.slice();
+    return Array.from(this.ordered, (row) => this.headers.header(row));
   }
 
   async article(id: string): Promise<Article | undefined> {
-    return this.byId.has(id) ? this.bodies.get(id) : undefined;
+    return this.headers.has(id) ? this.bodies.get(id) : undefined;
   }
 
   async findArticle(idOrWords: string, scope?: Scope): Promise<Article | undefined> {
     const key = idOrWords.trim();
     if (!key) return undefined;
-    const seen = (id: string) => this.byId.has(id) && this.visible(id, scope);
+    const seen = (id: string) => this.headers.has(id) && this.visible(id, scope);
     const exact = [key, key.toLowerCase()].find(seen);
     if (exact) return this.bodies.get(exact);
     const lower = key.toLowerCase();
-    const byTitle = this.ordered.find((a) => a.title.toLowerCase() === lower && this.visible(a.id, scope));
-    if (byTitle) return this.bodies.get(byTitle.id);
+    const t = this.headers;
+    const byTitle = this.ordered.find((row) => t.title(row).toLowerCase() === lower && this.visible(t.id(row), scope));
+    if (byTitle !== undefined) return this.bodies.get(t.id(byTitle));
     const hit = this.hits(key, { limit: 1, scope })[0];
     return hit ? this.bodies.get(hit.articleId) : undefined;
   }
 
   private sourceOf(id: string): string {
-    return this.feedOf.get(id) ?? FILES_SOURCE;
+    const row = this.headers.rowOf(id);
+    return (row < 0 ? null : this.headers.feed(row)) ?? FILES_SOURCE;
   }
 
   /** Hits one per story (its other versions as "also reported by"), paged after collapsing; snippets from the store. */
@@ -247,8 +240,10 @@ export class ArticleLibrary implements Library {
     page: { limit: number; offset: number },
     bodies?: (id: string) => Article | undefined,
   ): SearchHit[] {
-    const picked = this.ordered.filter((a) => wanted(a.id)).slice(page.offset, page.offset + page.limit);
-    return picked.map((a) => {
+    const t = this.headers;
+    const picked = [...this.ordered.filter((row) => wanted(t.id(row))).subarray(page.offset, page.offset + page.limit)];
+    return picked.map((row) => {
+      const a = { id: t.id(row), title: t.title(row), date: t.date(row) };
       const hit = { articleId: a.id, title: a.title, score: 0, date: a.date } as SearchHit;
       let text: string | undefined;
       const cut = () => (text ??= ((b) => (b ? snippet(b, new Set()) : ''))(bodies?.(a.id)));
@@ -258,9 +253,10 @@ export class ArticleLibrary implements Library {
 
   sources(scope?: Scope): SourceCount[] {
     const counts = new Map<string, number>();
-    for (const a of this.ordered) {
-      if (!this.visible(a.id, scope)) continue;
-      const id = this.sourceOf(a.id);
+    for (const row of this.ordered) {
+      const feed = this.headers.feed(row);
+      if (scope && feed !== null && !scope.feeds.has(feed)) continue;
+      const id = feed ?? FILES_SOURCE;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts.entries()].map(([id, articles]) => ({ id, articles })).sort((x, y) => y.articles - x.articles || (x.id < y.id ? -1 : 1));
@@ -284,17 +280,18 @@ export class ArticleLibrary implements Library {
     // No words and no speaker: the latest articles' quotes, newest first (only those articles are read).
     const ids: string[] = [];
     let count = 0;
-    for (const a of this.ordered) {
+    const t = this.headers;
+    for (const row of this.ordered) {
       if (count >= limit) break;
-      if (a.quoteCount === 0 || !this.visible(a.id, q.scope)) continue;
-      ids.push(a.id);
-      count += a.quoteCount;
+      if (t.quoteCount(row) === 0 || !this.visible(t.id(row), q.scope)) continue;
+      ids.push(t.id(row));
+      count += t.quoteCount(row);
     }
     const bodies = await this.bodies.many(ids);
     const out: QuoteHit[] = [];
     for (const id of ids)
       for (const quote of bodies.get(id)?.quotes ?? [])
-        out.push({ ...quote, articleTitle: this.byId.get(id)!.title, date: this.byId.get(id)!.date, score: 0 });
+        out.push({ ...quote, articleTitle: t.title(t.rowOf(id)), date: t.date(t.rowOf(id)), score: 0 });
     return out.slice(0, limit);
   }
 
@@ -308,10 +305,12 @@ export class ArticleLibrary implements Library {
     const limit = Math.max(1, opts.limit ?? DEFAULT_BRIEFING_SIZE);
     const topic = opts.topic?.trim() || null;
     const exclude = opts.excludeIds ?? new Set<string>();
-    const header = (id: string) => this.byId.get(id);
-    const pool = topic ? rankHits(this.hits(topic, { limit: BRIEF_CANDIDATES + exclude.size, scope: opts.scope }), header) : this.ordered;
+    const header = (id: string) => this.headers.byId(id);
     // Backlog (feed items already old when first seen) is searchable but is not news.
-    const news = pool.filter((a) => !a.backlog && this.visible(a.id, opts.scope));
+    const isNews = (a: ArticleHeader) => !a.backlog && this.visible(a.id, opts.scope);
+    const news = topic
+      ? rankHits(this.hits(topic, { limit: BRIEF_CANDIDATES + exclude.size, scope: opts.scope }), header).filter(isNews)
+      : this.newsByRecency(isNews);
     const picks = this.stories.onePerStory(news, limit, exclude, header, (id) => this.visible(id, opts.scope));
     const bodies = await this.bodies.many(picks.map((p) => p.article.id));
     const whole = picks.flatMap((p) => {
@@ -319,6 +318,14 @@ export class ArticleLibrary implements Library {
       return article ? [{ article, alsoReportedBy: p.alsoReportedBy }] : [];
     });
     return composeBriefing(whole, { topic, length: opts.length ?? 'medium', now: this.now() });
+  }
+
+  /** Every header that passes, newest first, made one at a time as a briefing takes them (it stops at its size). */
+  private *newsByRecency(pass: (a: ArticleHeader) => boolean): Generator<ArticleHeader> {
+    for (const row of this.ordered) {
+      const a = this.headers.header(row);
+      if (pass(a)) yield a;
+    }
   }
 
   suggest(kind: SuggestionKind, prefix: string, limit?: number, scope?: Scope): Suggestion[] {
@@ -330,10 +337,10 @@ export class ArticleLibrary implements Library {
     }
     // An empty autocomplete box: offer what people most likely want, the newest articles or the most quoted people.
     if (kind === 'title')
-      return this.ordered
-        .filter((a) => this.visible(a.id, scope))
-        .slice(0, n)
-        .map((a) => ({ label: label(a.title), value: a.id }));
+      return [...this.ordered.filter((row) => this.visible(this.headers.id(row), scope)).subarray(0, n)].map((row) => ({
+        label: label(this.headers.title(row)),
+        value: this.headers.id(row),
+      }));
     return this.mostQuoted()
       .slice(0, n)
       .map((name) => ({ label: label(name), value: name }));
@@ -353,9 +360,8 @@ export class ArticleLibrary implements Library {
 
   stats(): LibraryStats {
     let quotes = 0;
-    for (const a of this.ordered) quotes += a.quoteCount;
-    let newest = '';
-    for (const at of this.storedAt.values()) if (at > newest) newest = at;
+    for (const row of this.ordered) quotes += this.headers.quoteCount(row);
+    const newest = this.headers.newestStoredAt();
     return {
       articles: this.ordered.length,
       quotes,

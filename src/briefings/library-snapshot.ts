@@ -17,7 +17,7 @@ export interface SavedLibrary {
 }
 
 const MAGIC = 0x524c4242; // "BBLR", little-endian
-const VERSION = 2;
+const VERSION = 3;
 /** Magic, version, JSON length, number of binary parts; then each part's byte length. */
 const HEADER = 16;
 
@@ -115,6 +115,38 @@ export function decodeRecord(data: Uint8Array): { search: Uint8Array; rest: unkn
   return { rest: revive(JSON.parse(text) as unknown, parts), search: data.subarray(at) };
 }
 
+/**
+ * The stamps as saved: milliseconds in a binary part (an ISO time that prints back the same), the few others as text
+ * by position, and the ids only when they are not the stories' own list in the same order (the record would hold
+ * 100,000 ids twice, and keep them in memory with the search part it is read in place for).
+ */
+interface SavedStamps {
+  ids?: string[];
+  ms: Float64Array;
+  text: Record<string, string>;
+}
+
+/** The ids of a stories snapshot (the library's own: its `ids` field), if it has them. */
+function storyIds(stories: unknown): unknown[] | null {
+  const ids = stories && typeof stories === 'object' ? (stories as { ids?: unknown }).ids : undefined;
+  return Array.isArray(ids) ? (ids as unknown[]) : null;
+}
+
+function saveStamps(stamps: Map<string, string>, stories: unknown): SavedStamps {
+  const listed = storyIds(stories);
+  const same = listed !== null && listed.length === stamps.size && listed.every((id) => typeof id === 'string' && stamps.has(id));
+  const ids = same ? (listed as string[]) : [...stamps.keys()];
+  const ms = new Float64Array(ids.length);
+  const text: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    const at = stamps.get(id)!;
+    const t = Date.parse(at);
+    ms[i] = Number.isFinite(t) && new Date(t).toISOString() === at ? t : NaN;
+    if (Number.isNaN(ms[i])) text[i] = at;
+  });
+  return same ? { ms, text } : { ids, ms, text };
+}
+
 /** Saves the parts as one record (a restart restores all or none). */
 export async function writeSnapshot(
   reader: ArticleReader,
@@ -122,18 +154,20 @@ export async function writeSnapshot(
   seq: number,
   parts: { search: Uint8Array; stories: unknown; stamps: Map<string, string> },
 ): Promise<void> {
-  const stamps = { ids: [...parts.stamps.keys()], at: [...parts.stamps.values()] };
-  const data = encodeRecord(parts.search, { stories: parts.stories, stamps });
+  const data = encodeRecord(parts.search, { stories: parts.stories, stamps: saveStamps(parts.stamps, parts.stories) });
   await reader.saveSearchSnapshot(viewKey(view), { seq, analysisVersion: indexVersion(), data });
 }
 
-function stampsOf(raw: unknown): Map<string, string> | undefined {
+function stampsOf(raw: unknown, stories: unknown): Map<string, string> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const { ids, at } = raw as { ids?: unknown; at?: unknown };
-  if (!Array.isArray(ids) || !Array.isArray(at) || ids.length !== at.length) return undefined;
+  const { ids: own, ms, text } = raw as { ids?: unknown; ms?: unknown; text?: unknown };
+  const ids = own === undefined ? storyIds(stories) : Array.isArray(own) ? (own as unknown[]) : null;
+  if (!ids || !(ms instanceof Float64Array) || ids.length !== ms.length || !text || typeof text !== 'object') return undefined;
+  const texts = text as Record<string, unknown>;
   const out = new Map<string, string>();
   ids.forEach((id, i) => {
-    if (typeof id === 'string' && typeof at[i] === 'string') out.set(id, at[i] as string);
+    const at = Number.isNaN(ms[i]) ? texts[i] : new Date(ms[i]).toISOString();
+    if (typeof id === 'string' && typeof at === 'string') out.set(id, at);
   });
   return out;
 }
@@ -146,7 +180,7 @@ export async function readSnapshot(reader: ArticleReader, view: ArticleView): Pr
     const record = decodeRecord(saved.data);
     if (!record) return null;
     const rest = (record.rest ?? {}) as { stories?: unknown; stamps?: unknown };
-    return { seq: saved.seq, search: record.search, stories: rest.stories ?? undefined, stamps: stampsOf(rest.stamps) };
+    return { seq: saved.seq, search: record.search, stories: rest.stories ?? undefined, stamps: stampsOf(rest.stamps, rest.stories) };
   } catch {
     return null;
   }

@@ -67,7 +67,7 @@ export class LibraryStories {
    * already briefed (`exclude`) is left out whole; otherwise its lead (freshest, then fullest) stands for it.
    */
   onePerStory<A extends Pick<Article, 'id'>>(
-    pool: readonly A[],
+    pool: Iterable<A>,
     limit: number,
     exclude: ReadonlySet<string>,
     byId: (id: string) => A | undefined,

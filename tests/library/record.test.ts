@@ -1,7 +1,8 @@
 // The library's saved record: JSON with the stories' typed arrays as binary parts beside it, then the search index.
 // What goes in comes out, wherever the store's bytes happen to sit in memory.
 import fc from 'fast-check';
-import { decodeRecord, encodeRecord } from '../../src/briefings/library-snapshot';
+import type { ArticleReader, SearchSnapshotRecord } from '../../src/briefings';
+import { decodeRecord, encodeRecord, readSnapshot, writeSnapshot } from '../../src/briefings/library-snapshot';
 
 /** The record's bytes as a database driver may hand them over: inside a larger buffer, at any offset. */
 function at(offset: number, bytes: Uint8Array): Uint8Array {
@@ -31,5 +32,35 @@ describe('the library record', () => {
     expect(decodeRecord(whole.subarray(0, 30))).toBeNull();
     expect(decodeRecord(Uint8Array.of(1, 2, 3))).toBeNull();
     expect(decodeRecord(new TextEncoder().encode('{"stories": null, "stamps": null}'))).toBeNull();
+  });
+
+  it("gives back when each article was stored, exactly, whether or not the ids are the stories' own list", async () => {
+    const isoTime = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+    const stamp = fc.oneof(
+      isoTime,
+      isoTime.map((t) => t.replace('T', ' ')),
+      fc.constant('yesterday'),
+      fc.constant(''),
+    );
+    const entries = fc.uniqueArray(fc.tuple(fc.string({ minLength: 1 }), stamp), { selector: ([id]) => id, maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(entries, fc.constantFrom('same ids', 'shuffled ids', 'other ids', 'no stories'), async (list, shape) => {
+        const stamps = new Map(list);
+        const ids = list.map(([id]) => id);
+        const storiesIds = shape === 'same ids' ? ids : shape === 'shuffled ids' ? ids.slice().reverse() : [...ids.slice(1), 'another'];
+        const stories = shape === 'no stories' ? null : { ids: storiesIds, keys: Int32Array.from(storiesIds, (_, i) => i) };
+        let kept: SearchSnapshotRecord | null = null;
+        const reader = {
+          saveSearchSnapshot: async (_view: string, record: SearchSnapshotRecord) => void (kept = record),
+          loadSearchSnapshot: async () => kept,
+        } as unknown as ArticleReader;
+        await writeSnapshot(reader, { fileRoot: 'content' }, 7, { search: Uint8Array.of(9), stories, stamps });
+        const saved = await readSnapshot(reader, { fileRoot: 'content' });
+        expect(saved?.stamps).toEqual(stamps);
+        expect(saved?.stories).toEqual(stories ?? undefined);
+        expect(saved?.seq).toBe(7);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 // Stories as the connected groups of a "same story" graph. Adding an article links it to its matches
 // and merges their groups; removing one re-splits only the group it was in. Because a pair's match
 // depends on the two articles alone, the groups are the same whatever order articles arrive in.
-import { headerMember, memberOf } from './text';
+import { MemberTable } from './members';
+import { bodyLength } from './text';
 import type { Story, StoryArticle, StoryHeader, StoryMatcher, StoryMember } from './types';
 
 /** Freshest first; among versions of the same moment, the fullest; then by id so the order is total. */
@@ -16,16 +17,24 @@ export function leadOrder(a: StoryMember, b: StoryMember): number {
 }
 
 export class StoryIndex {
-  private readonly members = new Map<string, StoryMember>();
+  private readonly members = new MemberTable();
   private readonly links = new Map<string, Set<string>>();
-  /** Article id → the key of its group; every group's members share one Set. */
+  /**
+   * Article id → its group, for articles in a group of two or more (every group's members share one Set); an
+   * article not in it is a story of its own (most are: no Set each).
+   */
   private readonly groupOf = new Map<string, Set<string>>();
 
   constructor(readonly matcher: StoryMatcher) {}
 
   /** Every article id, in the order added. */
   ids(): IterableIterator<string> {
-    return this.members.keys();
+    return this.members.ids();
+  }
+
+  /** The article's group: its shared Set, or a new one of itself alone (not kept). */
+  private groupFor(id: string): Set<string> {
+    return this.groupOf.get(id) ?? new Set([id]);
   }
 
   /** The ids an article was found to match when it (or they) were added. */
@@ -38,8 +47,7 @@ export class StoryIndex {
    * `restoreLink` puts back each saved match.
    */
   restoreMember(article: StoryHeader, length: number): void {
-    this.members.set(article.id, headerMember(article, length));
-    this.groupOf.set(article.id, new Set([article.id]));
+    this.members.set(article, length);
   }
 
   /** One article's member record (its title, outlet and length), as saved with the stories. */
@@ -50,7 +58,7 @@ export class StoryIndex {
   restoreLink(a: string, b: string): void {
     this.link(a, b);
     this.link(b, a);
-    this.merge(this.groupOf.get(a)!, this.groupOf.get(b)!);
+    this.merge(this.groupFor(a), this.groupFor(b));
   }
 
   get size(): number {
@@ -66,13 +74,12 @@ export class StoryIndex {
     if (!article || typeof article !== 'object' || typeof article.id !== 'string') return;
     if (this.members.has(article.id)) this.remove(article.id);
     const matches = this.matcher.add(article);
-    this.members.set(article.id, memberOf(article));
+    this.members.set(article, bodyLength(article));
     let group = new Set<string>([article.id]);
-    this.groupOf.set(article.id, group);
     for (const other of matches) {
       this.link(article.id, other);
       this.link(other, article.id);
-      group = this.merge(group, this.groupOf.get(other)!);
+      group = this.merge(group, this.groupFor(other));
     }
   }
 
@@ -86,17 +93,20 @@ export class StoryIndex {
   private merge(a: Set<string>, b: Set<string>): Set<string> {
     if (a === b) return a;
     const [large, small] = a.size >= b.size ? [a, b] : [b, a];
+    // A group of two or more is kept, its members pointing at it; a story of one may not be kept yet.
+    const alone = large.size === 1 ? large.values().next().value! : null;
     for (const id of small) {
       large.add(id);
       this.groupOf.set(id, large);
     }
+    if (alone !== null) this.groupOf.set(alone, large);
     return large;
   }
 
   /** Removes an article; its group splits if the article was what held it together. */
   remove(id: string): boolean {
-    const group = this.groupOf.get(id);
-    if (!group) return false;
+    if (!this.members.has(id)) return false;
+    const group = this.groupFor(id);
     this.matcher.remove(id);
     for (const other of this.links.get(id) ?? []) {
       const theirs = this.links.get(other);
@@ -127,15 +137,17 @@ export class StoryIndex {
           queue.push(next);
         }
       }
-      for (const member of part) this.groupOf.set(member, part);
+      for (const member of part) {
+        if (part.size > 1) this.groupOf.set(member, part);
+        else this.groupOf.delete(member);
+      }
     }
   }
 
   /** The story an article belongs to (a story of one when nothing else matched), or undefined. */
   storyOf(id: string): Story | undefined {
-    const group = this.groupOf.get(id);
-    if (!group) return undefined;
-    const members = [...group].map((m) => this.members.get(m)!).sort(leadOrder);
+    if (!this.members.has(id)) return undefined;
+    const members = [...this.groupFor(id)].map((m) => this.members.get(m)!).sort(leadOrder);
     let first = members[0].id;
     for (const m of members) if (m.id < first) first = m.id;
     return { id: first, members };
@@ -148,17 +160,18 @@ export class StoryIndex {
 
   /** Whether two articles are in the same story. */
   together(a: string, b: string): boolean {
-    const group = this.groupOf.get(a);
-    return group !== undefined && group === this.groupOf.get(b);
+    if (!this.members.has(a) || !this.members.has(b)) return false;
+    return a === b || (this.groupOf.has(a) && this.groupOf.get(a) === this.groupOf.get(b));
   }
 
   /** Every story, the largest first (ties by lead order). */
   stories(): Story[] {
     const seen = new Set<Set<string>>();
     const out: Story[] = [];
-    for (const [id, group] of this.groupOf) {
-      if (seen.has(group)) continue;
-      seen.add(group);
+    for (const id of this.members.ids()) {
+      const group = this.groupOf.get(id);
+      if (group && seen.has(group)) continue;
+      if (group) seen.add(group);
       out.push(this.storyOf(id)!);
     }
     return out.sort((x, y) => y.members.length - x.members.length || leadOrder(x.members[0], y.members[0]));

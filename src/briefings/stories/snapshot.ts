@@ -5,7 +5,7 @@
 import { StoryIndex } from './groups';
 import { StoryModel } from './model';
 import { ledeParagraphs, titleOf } from './text';
-import { TfIdfMatcher, type SparseVector } from './tfidf';
+import { TfIdfMatcher } from './tfidf';
 import type { StoryArticle, StoryHeader } from './types';
 
 const FORMAT = 4;
@@ -190,13 +190,13 @@ function restoreSaved<T extends StoryHeader>(
   const current = new Map<string, T>();
   for (const a of articles) if (a && typeof a.id === 'string') current.set(a.id, a);
   const restored = new Set<string>();
+  // Only the typed columns: the parsed snapshot (its ids, its words) is let go once restored.
+  const { terms, weights, termEnds, titles, titleEnds } = d;
+  matcher.adopt({ terms, weights, termEnds, titles, titleEnds, keys: d.matchKeys, keyEnds: d.matchKeyEnds });
   s.ids.forEach((id, n) => {
     const a = current.get(id);
     if (!a || !same(a, d.keys[n])) return;
-    const from = n === 0 ? 0 : d.termEnds[n - 1];
-    const vector: SparseVector = { terms: d.terms.subarray(from, d.termEnds[n]), weights: d.weights.subarray(from, d.termEnds[n]) };
-    const between = (flat: Int32Array, ends: Int32Array) => flat.subarray(n === 0 ? 0 : ends[n - 1], ends[n]);
-    matcher.restore(a, vector, between(d.titles, d.titleEnds), between(d.matchKeys, d.matchKeyEnds));
+    matcher.restore(a, n);
     index.restoreMember(a, d.lengths[n]);
     restored.add(id);
   });

@@ -83,11 +83,16 @@ export function outletOf(a: Pick<StoryArticle, 'url' | 'source'>): string {
   return slash > 0 ? source.slice(0, slash) : source;
 }
 
-export function memberOf(a: StoryArticle): StoryMember {
+/** Characters of body text: tells a full version from a teaser. */
+export function bodyLength(a: StoryArticle): number {
   let length = 0;
   const all: unknown[] = Array.isArray(a.paragraphs) ? a.paragraphs : [];
   for (const p of all) if (typeof p === 'string') length += p.length;
-  return headerMember(a, length);
+  return length;
+}
+
+export function memberOf(a: StoryArticle): StoryMember {
+  return headerMember(a, bodyLength(a));
 }
 
 /** A member from what a header holds, with its body length given (saved with the stories). */

@@ -4,6 +4,9 @@
 import { StoryModel } from './model';
 import { outletOf, PER_DAY, requiredSimilarity, timeOf, UNKNOWN_DAYS, type TimeRule } from './text';
 import type { StoryArticle, StoryHeader, StoryMatcher } from './types';
+import { VectorStore, type PackedVectors, type SparseVector } from './vectors';
+
+export type { SparseVector } from './vectors';
 
 /** `threshold` is the cosine two articles published together must reach. */
 export interface TfIdfOptions extends Partial<TimeRule> {
@@ -41,21 +44,10 @@ export const TFIDF_DEFAULTS: Required<TfIdfOptions> = {
  */
 export const MAX_POSTING = 256;
 
-/** A unit-length sparse vector: term ids ascending, with their weights. */
-export interface SparseVector {
-  terms: Int32Array;
-  weights: Float64Array;
-}
-
-interface Entry {
-  id: string;
-  vector: SparseVector;
-  /** The headline's words, and its own vector once the headline gate first needs it (few pairs get that far). */
-  titleIds: Int32Array;
-  title: SparseVector | null;
-  keys: ArrayLike<number> & Iterable<number>;
+/** The article being added, as `needed` compares it with the others. */
+interface Added {
   time: number | null;
-  outlet: string;
+  outlet: number;
 }
 
 /** Dot product of two unit vectors (their cosine), by merging the sorted term ids. */
@@ -73,26 +65,22 @@ function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
-/**
- * The same dot product with one vector spread out by word id. Terms are visited in ascending order, as
- * `cosine` visits the shared ones, so the sum is the same to the last bit (others add exactly 0).
- */
-function dot(dense: Float64Array, b: SparseVector): number {
-  let sum = 0;
-  const { terms, weights } = b;
-  for (let k = 0; k < terms.length; k++) sum += dense[terms[k]] * weights[k];
-  return sum;
-}
-
 export class TfIdfMatcher implements StoryMatcher {
   readonly name: string;
   private readonly opts: Required<TfIdfOptions>;
-  /** Articles by slot; a removed article's slot is reused. */
-  private readonly entries: (Entry | null)[] = [];
+  /** Articles by slot (id, word weights, headline, keys, outlet, time); a removed article's slot is reused. */
+  private readonly ids: (string | null)[] = [];
+  private readonly vectors = new VectorStore();
+  /** Each headline's own vector, once the headline gate first needs it (few pairs get that far). */
+  private readonly titleVectors = new Map<number, SparseVector>();
+  /** Per slot, its outlet as a number of `outletNames` (outlets repeat: one string each). */
+  private outlets = new Int32Array(64);
+  private readonly outletNames: string[] = [];
+  private readonly outletNumbers = new Map<string, number>();
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
-  /** Key term id → slots of the articles indexed under it. */
-  private readonly postings = new Map<number, Set<number>>();
+  /** Key term id → slots of the articles indexed under it, in the order they came. */
+  private readonly postings = new Map<number, number[]>();
   /** Per slot, the last add that saw it as a candidate: dedupes candidates without a Set. */
   private seenAt = new Int32Array(64);
   /** Per slot, the article's time (NaN: unknown): read for every candidate, so kept side by side. */
@@ -119,8 +107,10 @@ export class TfIdfMatcher implements StoryMatcher {
   }
 
   /** The headline's own unit vector. */
-  private titleOf(entry: Entry): SparseVector {
-    return (entry.title ??= this.weigh([entry.titleIds], [1]));
+  private titleOf(slot: number): SparseVector {
+    let title = this.titleVectors.get(slot);
+    if (!title) this.titleVectors.set(slot, (title = this.weigh([this.vectors.titleIds(slot)], [1])));
+    return title;
   }
 
   /** Counts the parts' words (each part with its weight) and turns the counts into a unit vector. */
@@ -178,75 +168,89 @@ export class TfIdfMatcher implements StoryMatcher {
   /** The word weights and match keys an article was indexed with (what a snapshot saves), or undefined. */
   entryOf(id: string): { vector: SparseVector; titleIds: Int32Array; keys: ArrayLike<number> } | undefined {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? undefined : this.entries[slot]!;
+    return slot === undefined
+      ? undefined
+      : { vector: this.vectors.vector(slot), titleIds: this.vectors.titleIds(slot), keys: this.vectors.keysOf(slot) };
+  }
+
+  /** The snapshot's packed weights, headlines and match keys, which `restore` then hands out by position (read in place). */
+  adopt(packed: PackedVectors): void {
+    this.vectors.adopt(packed);
   }
 
   /**
-   * Indexes an article with its saved weights and compares it with nothing (its matches are saved too). Its saved
-   * match keys, when given, spare choosing them again (a third of a restore's grouping time at 10,000).
+   * Indexes an article with the weights saved at position n of the adopted snapshot and compares it with nothing
+   * (its matches are saved too). Its saved match keys spare choosing them again (a third of a restore's grouping time).
    */
-  restore(article: StoryHeader, vector: SparseVector, titleIds: Int32Array, keys?: Int32Array): void {
+  restore(article: StoryHeader, n: number): void {
     this.remove(article.id);
-    const entry = this.entryFor(article, vector, titleIds, keys);
-    const slot = this.place(entry);
-    for (const key of entry.keys) {
-      let posting = this.postings.get(key);
-      if (!posting) this.postings.set(key, (posting = new Set()));
-      posting.add(slot);
+    const slot = this.place(article);
+    this.vectors.restore(slot, n);
+    for (const key of this.vectors.keysOf(slot)) this.post(key, slot);
+  }
+
+  private post(key: number, slot: number): number[] {
+    let posting = this.postings.get(key);
+    if (!posting) this.postings.set(key, (posting = []));
+    posting.push(slot);
+    return posting;
+  }
+
+  private outletNumber(outlet: string): number {
+    let n = this.outletNumbers.get(outlet);
+    if (n === undefined) {
+      n = this.outletNames.push(outlet) - 1;
+      this.outletNumbers.set(outlet, n);
     }
+    return n;
   }
 
-  private entryFor(article: StoryHeader, vector: SparseVector, titleIds: Int32Array, keys?: Int32Array): Entry {
-    const matchKeys = keys ?? this.keysOf(vector);
-    return { id: article.id, vector, titleIds, title: null, keys: matchKeys, time: timeOf(article.date), outlet: outletOf(article) };
-  }
-
-  /** Gives the entry a slot (a removed article's, if any) and records its time. */
-  private place(entry: Entry): number {
-    const slot = this.freeSlots.pop() ?? this.entries.length;
-    this.entries[slot] = entry;
-    this.slotOf.set(entry.id, slot);
+  /** Gives the article a slot (a removed article's, if any) and records its time and outlet. */
+  private place(article: StoryHeader): number {
+    const slot = this.freeSlots.pop() ?? this.ids.length;
+    this.ids[slot] = article.id;
+    this.slotOf.set(article.id, slot);
     if (this.seenAt.length <= slot) this.seenAt = growTo(this.seenAt, slot + 1);
     if (this.times.length <= slot) this.times = growFloat(this.times, slot + 1);
-    this.times[slot] = entry.time ?? NaN;
+    if (this.outlets.length <= slot) this.outlets = growTo(this.outlets, slot + 1);
+    this.times[slot] = timeOf(article.date) ?? NaN;
+    this.outlets[slot] = this.outletNumber(outletOf(article));
     return slot;
   }
 
   add(article: StoryArticle): string[] {
     this.remove(article.id);
     const { vector, titleIds } = this.vectorOf(article);
-    const entry = this.entryFor(article, vector, titleIds);
-    const slot = this.place(entry);
+    const keys = this.keysOf(vector);
+    const slot = this.place(article);
+    this.vectors.set(slot, vector, titleIds, keys);
+    const entry: Added = { time: timeOf(article.date), outlet: this.outlets[slot] };
     const stamp = ++this.addCount;
     this.seenAt[slot] = stamp;
     const matches: string[] = [];
     const dense = this.spread(vector);
-    for (const key of entry.keys) {
-      let posting = this.postings.get(key);
-      if (!posting) this.postings.set(key, (posting = new Set()));
+    for (const key of keys) {
+      const posting = this.postings.get(key) ?? [];
       // A key shared by this many articles tells stories apart no better than a stopword, and comparing
       // against all of them makes adding quadratic (10,000 look-alike files, words the model never saw).
-      if (posting.size > MAX_POSTING) {
-        posting.add(slot);
-        continue;
+      if (posting.length <= MAX_POSTING) {
+        for (const other of posting) {
+          if (this.seenAt[other] === stamp) continue;
+          this.seenAt[other] = stamp;
+          const needed = this.needed(entry, other);
+          if (needed > 1 || this.vectors.dot(dense, other) < needed) continue;
+          if (this.opts.titleMin > 0 && cosine(this.titleOf(slot), this.titleOf(other)) < this.opts.titleMin) continue;
+          matches.push(this.ids[other]!);
+        }
       }
-      for (const other of posting) {
-        if (this.seenAt[other] === stamp) continue;
-        this.seenAt[other] = stamp;
-        const needed = this.needed(entry, other);
-        const o = this.entries[other]!;
-        if (needed > 1 || dot(dense, o.vector) < needed) continue;
-        if (this.opts.titleMin > 0 && cosine(this.titleOf(entry), this.titleOf(o)) < this.opts.titleMin) continue;
-        matches.push(o.id);
-      }
-      posting.add(slot);
+      this.post(key, slot);
     }
     for (let k = 0; k < vector.terms.length; k++) dense[vector.terms[k]] = 0;
     return matches;
   }
 
   /** The cosine an added article and the one in `slot` must reach (Infinity beyond the window). */
-  private needed(entry: Entry, slot: number): number {
+  private needed(entry: Added, slot: number): number {
     const t = this.times[slot];
     const time = Number.isNaN(t) ? null : t;
     // Out together from one outlet (see `batchMs`): only a near-copy matches, as when a date is unknown.
@@ -254,8 +258,8 @@ export class TfIdfMatcher implements StoryMatcher {
       entry.time !== null &&
       time !== null &&
       Math.abs(entry.time - time) < this.opts.batchMs &&
-      entry.outlet !== '' &&
-      entry.outlet === this.entries[slot]!.outlet;
+      this.outletNames[entry.outlet] !== '' &&
+      entry.outlet === this.outlets[slot];
     return batch ? requiredSimilarity(null, null, this.opts) : requiredSimilarity(entry.time, time, this.opts);
   }
 
@@ -270,13 +274,16 @@ export class TfIdfMatcher implements StoryMatcher {
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const key of this.entries[slot]!.keys) {
+    for (const key of this.vectors.keysOf(slot)) {
       const posting = this.postings.get(key)!;
-      posting.delete(slot);
-      if (posting.size === 0) this.postings.delete(key);
+      const at = posting.indexOf(slot);
+      if (at >= 0) posting.splice(at, 1);
+      if (posting.length === 0) this.postings.delete(key);
     }
-    this.entries[slot] = null;
+    this.ids[slot] = null;
+    this.titleVectors.delete(slot);
     this.slotOf.delete(id);
+    this.vectors.drop(slot, this.slotOf.values());
     this.freeSlots.push(slot);
   }
 }
