@@ -1,13 +1,14 @@
 // What each part of a restarted library costs, per article: opens the library over a stored content folder (as a
 // bot restart does), then lets go of one part at a time, collecting garbage after each, and prints the drop in
 // heap (JS heap + array buffers) and RSS. A string shared by two parts counts for the one let go last.
-// Usage: node --expose-gc -r tsx/cjs bench/memory-parts.ts <dist dir> <content dir> <database> [--json]
+// Usage: node --expose-gc -r tsx/cjs bench/memory-parts.ts <dist dir> <content dir> <database> [queries.json]
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type * as Folder from '../src/sources/files/folder-library';
 import type * as Store from '../src/store/store';
 
-const [distDir, content, database] = process.argv.slice(2);
+const [distDir, content, database, queriesFile] = process.argv.slice(2);
 const load = createRequire(__filename);
 const built = <T>(file: string): T => load(join(resolve(distDir), file)) as T;
 const { openFolderLibrary } = built<typeof Folder>('sources/files/folder-library.js');
@@ -48,10 +49,18 @@ async function main(): Promise<void> {
   const library = await openFolderLibrary({ contentDir: content, articles: store.articles });
   const ms = performance.now() - started;
   const n = library.stats().articles;
-  // Answers as the bot gives them, so lazily built parts exist as they would.
+  // Answers as the bot gives them, so lazily built parts exist as they would; with a queries file, the restart
+  // bench's own workload (its searches, 5,000 quotes, title and speaker autocomplete).
   await library.search('ukraine', { limit: 10 });
-  await library.quotes({ limit: 50 });
+  await library.quotes({ limit: queriesFile ? 5000 : 50 });
   library.suggest('title', 'th', 25);
+  library.suggest('speaker', 'jo', 25);
+  if (queriesFile) {
+    for (const q of JSON.parse(readFileSync(queriesFile, 'utf8')) as { query: string; prefix: string }[]) {
+      await library.search(q.query, { limit: 10 });
+      library.suggest('title', q.prefix, 25);
+    }
+  }
   const full = settle();
   const rows: { part: string; heapB: number; rssB: number }[] = [];
   let prev = full;
@@ -63,9 +72,10 @@ async function main(): Promise<void> {
   }
   rows.push({ part: 'left (process, store, modules)', heapB: (prev.heap - empty.heap) / n, rssB: (prev.rss - empty.rss) / n });
   const r = library.loadReport;
-  console.log(
-    `${n} articles, open ${(ms / 1000).toFixed(2)} s (index ${r.indexFromStore ? 'restored' : 'REBUILT'}, stories ${r.storiesFromStore ? 'restored' : 'REBUILT'}), heap ${(full.heap / 1e6).toFixed(0)} MB, RSS ${(full.rss / 1e6).toFixed(0)} MB`,
-  );
+  const restored = `index ${r.indexFromStore ? 'restored' : 'REBUILT'}, stories ${r.storiesFromStore ? 'restored' : 'REBUILT'}`;
+  const timing = `read ${r.readMs} ms, index ${r.indexMs} ms, stories ${r.storiesMs} ms`;
+  const memory = `heap ${(full.heap / 1e6).toFixed(0)} MB, RSS ${(full.rss / 1e6).toFixed(0)} MB`;
+  console.log(`${n} articles, open ${(ms / 1000).toFixed(2)} s (${restored}; ${timing}), ${memory}`);
   console.log('| part | heap B/article | RSS B/article |\n|---|--:|--:|');
   for (const row of rows) console.log(`| ${row.part} | ${row.heapB.toFixed(0)} | ${row.rssB.toFixed(0)} |`);
   store.close();

@@ -197,9 +197,44 @@ async function restart(articles: Article[], path: string): Promise<void> {
   await queries(articles, index);
 }
 
+/**
+ * --dump FILE: every hit (id and score to 9 decimals) of 300 known-item queries, their first and last two words, and
+ * a second page, as JSON lines: two builds that must rank alike are compared with `diff`.
+ */
+function dumpHits(articles: Article[], index: SearchIndex, path: string): void {
+  const lines: string[] = [];
+  const asked = (query: string, opts: { limit: number; offset?: number }) => {
+    const hits = index.search(query, opts).map((h) => `${h.articleId} ${h.score.toFixed(9)}`);
+    lines.push(JSON.stringify({ query, ...opts, hits }));
+  };
+  for (const q of knownItemQueries(articles, 300, 99)) {
+    const words = q.query.split(' ');
+    asked(q.query, { limit: 10 });
+    asked(words.slice(0, 2).join(' '), { limit: 10 });
+    asked(words.slice(1).join(' '), { limit: 5, offset: 5 });
+    asked(q.query, { limit: 20, offset: 10 });
+  }
+  writeFileSync(path, lines.join('\n') + '\n');
+  console.log(`dumped ${lines.length} searches to ${path}`);
+}
+
 async function queries(articles: Article[], index: SearchIndex): Promise<void> {
+  const dump = arg('dump');
+  if (dump) dumpHits(articles, index, dump);
   const queries = knownItemQueries(articles, 100, 42);
   for (const q of knownItemQueries(articles, 20, 7)) index.search(q.query);
+  const rounds = Number(arg('rounds') ?? 1);
+  for (let round = 0; round < rounds; round++) await queryRound(index, queries, 10);
+  // The library asks the index for twice the hits it shows (stories fold versions into one hit).
+  await queryRound(index, queries, 20);
+  const extras = briefbotExtras(articles, index);
+  console.log(
+    `autocomplete p95: titles ${extras.titleSuggestP95?.toFixed(2)} ms, speakers ${extras.speakerSuggestP95?.toFixed(2)} ms; quotes p95: by speaker ${extras.quoteSpeakerP95?.toFixed(2)} ms, by words ${extras.quoteWordsP95?.toFixed(2)} ms`,
+  );
+}
+
+/** The 100 known-item queries once, `limit` hits each (--slowest: the five slowest printed too). */
+async function queryRound(index: SearchIndex, queries: ReturnType<typeof knownItemQueries>, limit: number): Promise<void> {
   const wall: number[] = [];
   const cpu: number[] = [];
   let found = 0;
@@ -208,7 +243,7 @@ async function queries(articles: Article[], index: SearchIndex): Promise<void> {
       const m = cpuMs(() => {
         if (
           index
-            .search(q.query, { limit: 10 })
+            .search(q.query, { limit })
             .slice(0, 3)
             .some((h) => h.articleId === q.target)
         )
@@ -220,12 +255,12 @@ async function queries(articles: Article[], index: SearchIndex): Promise<void> {
   };
   if (process.argv.includes('--profile')) console.log((await profile(runAll))[1]);
   else runAll();
+  if (process.argv.includes('--slowest')) {
+    const slow = cpu.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]);
+    for (const [ms, i] of slow.slice(0, 5)) console.log(`  ${ms.toFixed(2)} ms CPU  ${queries[i].query}`);
+  }
   console.log(
-    `search p50 / p95: ${percentile(wall, 50).toFixed(2)} / ${percentile(wall, 95).toFixed(2)} ms wall, ${percentile(cpu, 50).toFixed(2)} / ${percentile(cpu, 95).toFixed(2)} ms CPU; top-3 ${found}%`,
-  );
-  const extras = briefbotExtras(articles, index);
-  console.log(
-    `autocomplete p95: titles ${extras.titleSuggestP95?.toFixed(2)} ms, speakers ${extras.speakerSuggestP95?.toFixed(2)} ms; quotes p95: by speaker ${extras.quoteSpeakerP95?.toFixed(2)} ms, by words ${extras.quoteWordsP95?.toFixed(2)} ms`,
+    `search (limit ${limit}) p50 / p95: ${percentile(wall, 50).toFixed(2)} / ${percentile(wall, 95).toFixed(2)} ms wall, ${percentile(cpu, 50).toFixed(2)} / ${percentile(cpu, 95).toFixed(2)} ms CPU; top-3 ${found}%`,
   );
 }
 

@@ -29,7 +29,7 @@ const deps: CliDeps = {
     const store = await openConfiguredStore({ databaseUrl: process.env.DATABASE_URL?.trim() || null, databasePath: database });
     const pool = new WorkerPool({ size: 2 });
     try {
-      const folder = await openFolderLibrary({ contentDir, articles: store.articles, analyser: pool });
+      const folder = await openFolderLibrary({ contentDir, articles: store.articles, analyser: pool, oneShot: true });
       return {
         library: folder,
         close: async () => {

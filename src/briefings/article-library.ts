@@ -50,6 +50,11 @@ export interface LibraryOptions {
   now?: () => Date;
   /** Warnings that live outside the store (folders that could not be read). */
   extraWarnings?: () => LoadWarning[];
+  /**
+   * A process that answers once and exits (the CLI): a restart leaves the saved stories in the record and reads
+   * only the ones an answer shows (the whole grouping is restored if an article is added or removed).
+   */
+  oneShot?: boolean;
 }
 
 export function feedOf(s: Pick<StoredArticle, 'sourceKind' | 'sourceId'>): string | null {

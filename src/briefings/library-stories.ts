@@ -1,7 +1,8 @@
 // The library's stories: a StoryIndex kept in step with the library's articles, and the two ways the
 // library shows them: one briefing item per story, one search hit per story, each with "also reported by".
 // Story ids change when stories merge or split, so nothing here keeps one beyond a single call.
-import { buildStories, type StoryIndex, type StoryMember } from './stories';
+import { buildStories, StoryIndex, type Story, type StoryMember } from './stories';
+import { deferStoryHeaders, type DeferredStories } from './stories/deferred';
 import { restoreStories, restoreStoryHeaders, saveStories, type StorySnapshot } from './stories/snapshot';
 import type { StoryHeader } from './stories/types';
 import type { AlsoReported, Article, ArticleHeader, SearchHit } from './types';
@@ -17,7 +18,26 @@ export interface StoryPick<A extends Pick<Article, 'id'> = ArticleHeader> {
 }
 
 export class LibraryStories {
-  private constructor(private readonly index: StoryIndex) {}
+  private full: StoryIndex | null;
+  private readonly deferred: DeferredStories | null;
+
+  private constructor(stories: StoryIndex | DeferredStories) {
+    this.full = stories instanceof StoryIndex ? stories : null;
+    this.deferred = stories instanceof StoryIndex ? null : stories;
+  }
+
+  /** The whole grouping: a deferred one is restored the first time something changes it or saves it. */
+  private get index(): StoryIndex {
+    return (this.full ??= this.deferred!.restore());
+  }
+
+  private storyOf(id: string): Story | undefined {
+    return this.full ? this.full.storyOf(id) : this.deferred!.storyOf(id);
+  }
+
+  private otherMembers(id: string): StoryMember[] {
+    return this.storyOf(id)?.members.filter((m) => m.id !== id) ?? [];
+  }
 
   /** Groups the articles at hand (word weights and site furniture are fitted on them, then kept fixed). */
   static build(articles: readonly Article[]): LibraryStories {
@@ -39,6 +59,15 @@ export class LibraryStories {
     return restored ? { stories: new LibraryStories(restored.index), has: restored.has } : null;
   }
 
+  /**
+   * As restoreHeaders, but each story is read from the snapshot when asked for, and the whole grouping restored
+   * only when an article is added or removed: for a process that answers once and exits (the CLI).
+   */
+  static deferHeaders(saved: unknown, unchanged: readonly StoryHeader[]): { stories: LibraryStories; has(id: string): boolean } | null {
+    const deferred = saved === undefined ? null : deferStoryHeaders(saved, unchanged);
+    return deferred ? { stories: new LibraryStories(deferred), has: deferred.has } : null;
+  }
+
   toSnapshot(byId: (id: string) => StoryHeader | undefined): StorySnapshot | null {
     return saveStories(this.index, byId);
   }
@@ -54,12 +83,12 @@ export class LibraryStories {
 
   /** The ids of every article in this article's story, lead first ([] for an unknown article). */
   membersOf(id: string): string[] {
-    return this.index.storyOf(id)?.members.map((m) => m.id) ?? [];
+    return this.storyOf(id)?.members.map((m) => m.id) ?? [];
   }
 
   /** The story's other versions, lead first: "also reported by". */
   alsoReportedBy(id: string): AlsoReported[] {
-    return this.index.otherMembers(id).map(alsoReported);
+    return this.otherMembers(id).map(alsoReported);
   }
 
   /**
@@ -78,7 +107,7 @@ export class LibraryStories {
     for (const candidate of pool) {
       if (out.length >= limit) break;
       if (seen.has(candidate.id)) continue;
-      const story = this.index.storyOf(candidate.id);
+      const story = this.storyOf(candidate.id);
       const members = story ? story.members.filter((m) => visible(m.id)) : [];
       for (const m of members) seen.add(m.id);
       seen.add(candidate.id);
@@ -95,7 +124,7 @@ export class LibraryStories {
     const out: SearchHit[] = [];
     for (const hit of hits) {
       if (taken.has(hit.articleId)) continue;
-      const others = this.index.otherMembers(hit.articleId).filter((m) => visible(m.id));
+      const others = this.otherMembers(hit.articleId).filter((m) => visible(m.id));
       taken.add(hit.articleId);
       for (const m of others) taken.add(m.id);
       out.push(others.length > 0 ? { ...hit, alsoReportedBy: others.map(alsoReported) } : hit);

@@ -48,7 +48,7 @@ async function restore(opts: LibraryOptions, saved: SavedLibrary, t0: number): P
     return null;
   }
   const t2 = Date.now();
-  const restored = LibraryStories.restoreHeaders(saved.stories, unchanged);
+  const restored = (opts.oneShot ? LibraryStories.deferHeaders : LibraryStories.restoreHeaders)(saved.stories, unchanged);
   if (!restored) return null;
   const t3 = Date.now();
   // What was stored since the save (or is missing from it) is read whole and indexed and grouped again.

@@ -225,8 +225,25 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   async sources(kind: SourceKind, root: string): Promise<Map<string, StoredSource>> {
-    const rows = this.sql('SELECT * FROM sources WHERE kind = ? AND root = ?').all(kind, root) as SourceRow[];
-    return new Map(rows.map((r) => [r.id, sourceFromRow(r)]));
+    // Raw rows, kind and root known: an object per row to read and drop, and a JSON.parse of every '[]', were a
+    // third of this list's time at 12,481 files (each CLI run reads it, issue 13).
+    const rows = this.sql('SELECT id, size, mtime_ms, content_hash, analysis_version, warnings FROM sources WHERE kind = ? AND root = ?')
+      .raw(true)
+      .all(kind, root) as [string, number | null, number | null, string | null, string, string][];
+    const out = new Map<string, StoredSource>();
+    for (const [id, size, mtimeMs, contentHash, analysisVersion, warnings] of rows) {
+      out.set(id, {
+        kind,
+        root,
+        id,
+        size,
+        mtimeMs,
+        contentHash,
+        analysisVersion,
+        warnings: warnings === '[]' ? [] : (JSON.parse(warnings) as LoadWarning[]),
+      });
+    }
+    return out;
   }
 
   private upsertSource(s: StoredSource): void {

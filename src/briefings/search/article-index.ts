@@ -129,9 +129,9 @@ export class ArticleIndex {
     if (this.vocab.pendingCount() > 2000) this.vocab.seal();
   }
 
-  /** Scores every live article holding a term of the query (BM25F, see rank.ts). */
-  query(text: string, k: number): Ranked {
-    return this.ranker.rank(queryWords(text), this.target(), { k });
+  /** Scores every live article holding a term of the query (BM25F, see rank.ts); `exhaustive`: without pruning. */
+  query(text: string, k: number, exhaustive = false): Ranked {
+    return this.ranker.rank(queryWords(text), this.target(), { k, exhaustive });
   }
 
   private target(): RankTarget {

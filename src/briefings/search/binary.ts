@@ -5,21 +5,23 @@ import type { PostingsSnapshot } from './postings';
 import type { SnapshotParts } from './snapshot';
 
 const MAGIC = 0x49534242; // "BBSI", little-endian
-export const BINARY_VERSION = 1;
+/** 2: posting lists' document numbers packed to 16 bits (low bits, plus where each list's high part changes). */
+export const BINARY_VERSION = 2;
 
 const enum Kind {
   Null = 0,
   Int32 = 1,
   Bytes = 2,
   Text = 3,
+  Uint16 = 4,
 }
 
-type Column = Int32Array | Uint8Array | string | null;
+type Column = Int32Array | Uint16Array | Uint8Array | string | null;
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
 function columns(p: SnapshotParts): Column[] {
-  const postings = (s: PostingsSnapshot): Column[] => [s.offsets, s.docs, s.weights];
+  const postings = (s: PostingsSnapshot): Column[] => [s.offsets, s.low, s.starts, s.highs, s.weights];
   const a = p.articles;
   const q = p.quotes;
   const v = p.vocab;
@@ -53,7 +55,7 @@ function asBytes(c: Column): { kind: Kind; bytes: Uint8Array } {
   if (c === null) return { kind: Kind.Null, bytes: new Uint8Array(0) };
   if (typeof c === 'string') return { kind: Kind.Text, bytes: Buffer.from(c, 'utf8') };
   const bytes = new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
-  return { kind: c instanceof Int32Array ? Kind.Int32 : Kind.Bytes, bytes };
+  return { kind: c instanceof Int32Array ? Kind.Int32 : c instanceof Uint16Array ? Kind.Uint16 : Kind.Bytes, bytes };
 }
 
 /** The snapshot as bytes: a header, then per column its kind, byte length and data, each 4-byte aligned. */
@@ -100,6 +102,11 @@ class ColumnReader {
     if (b.byteLength % 4 !== 0) throw new Error('search snapshot: int32 column of odd length');
     return new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   }
+  uint16(): Uint16Array {
+    const b = this.next(Kind.Uint16)!;
+    if (b.byteLength % 2 !== 0) throw new Error('search snapshot: uint16 column of odd length');
+    return new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);
+  }
   bytesOrNull(): Uint8Array | null {
     return this.next(Kind.Bytes, true);
   }
@@ -109,11 +116,13 @@ class ColumnReader {
   }
   postings(): PostingsSnapshot {
     const offsets = this.int32();
-    const docs = this.int32();
+    const low = this.uint16();
+    const starts = this.int32();
+    const highs = this.int32();
     const weights = this.bytesOrNull();
-    if (offsets.length === 0 || offsets[offsets.length - 1] !== docs.length) throw new Error('search snapshot: posting offsets do not match');
-    if (weights && weights.length !== docs.length) throw new Error('search snapshot: weights do not match postings');
-    return { offsets, docs, weights };
+    if (offsets.length === 0 || offsets[offsets.length - 1] !== low.length) throw new Error('search snapshot: posting offsets do not match');
+    if (weights && weights.length !== low.length) throw new Error('search snapshot: weights do not match postings');
+    return { offsets, low, starts, highs, weights };
   }
 }
 

@@ -9,17 +9,6 @@ import type { Postings } from './postings';
 /** Checking each new removal by binary search beats reading the list while they are this many times fewer. */
 const SEARCH_RATIO = 16;
 
-function sortedHas(docs: Int32Array, start: number, stop: number, doc: number): boolean {
-  let lo = start;
-  let hi = stop;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid] < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < stop && docs[lo] === doc;
-}
-
 export class DocumentFrequencies {
   /** Per term: documents holding it, less the removals it has been checked against. */
   private readonly counts: GrowInt32;
@@ -77,12 +66,13 @@ export class DocumentFrequencies {
     const end = this.removed.length;
     const at = this.removedAt;
     const [start, stop] = this.postings.range(term);
-    const docs = this.postings.mainDocs();
     let gone = 0;
     if ((end - from) * SEARCH_RATIO < stop - start) {
-      for (let i = from; i < end; i++) if (sortedHas(docs, start, stop, removed[i])) gone++;
+      for (let i = from; i < end; i++) if (this.postings.mainHas(term, removed[i])) gone++;
     } else {
-      for (let i = start; i < stop; i++) if (docs[i] < at.length && at.data[docs[i]] > from) gone++;
+      this.postings.forEachMain(term, (doc) => {
+        if (doc < at.length && at.data[doc] > from) gone++;
+      });
     }
     const tail = this.postings.tailOf(term);
     if (tail) for (let i = 0; i < tail.length; i += 2) if (tail[i] < at.length && at.data[tail[i]] > from) gone++;

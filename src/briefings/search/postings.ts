@@ -1,7 +1,8 @@
 // Inverted lists: for every term, the documents holding it (ascending ids) and, optionally, a small
-// weight per document. Built once into flat typed arrays (CSR: offsets into one docs array); later
-// additions go to a per-term tail until the next compaction.
+// weight per document. Built once into flat typed arrays (CSR: offsets into one docs array, the document
+// numbers packed to 16 bits each: packed-docs.ts); later additions go to a per-term tail until the next compaction.
 import { GrowInt32 } from './growable';
+import { PackedDocs } from './packed-docs';
 
 /** Collects (term, doc, weight) triples while building, then lays them out term by term. */
 export class PostingsBuilder {
@@ -45,13 +46,16 @@ export class PostingsBuilder {
       docs[at] = docCol[i];
       if (weights) weights[at] = this.weightCol[i];
     }
-    return new Postings(offsets, docs, weights);
+    return new Postings(offsets, PackedDocs.pack(offsets, docs), weights);
   }
 }
 
 export interface PostingsSnapshot {
   offsets: Int32Array;
-  docs: Int32Array;
+  /** The document numbers' low 16 bits, and where each list's high part changes (see PackedDocs). */
+  low: Uint16Array;
+  starts: Int32Array;
+  highs: Int32Array;
   weights: Uint8Array | null;
 }
 
@@ -66,12 +70,12 @@ export class Postings {
 
   constructor(
     private offsets: Int32Array,
-    private docs: Int32Array,
+    private docs: PackedDocs,
     private weights: Uint8Array | null,
   ) {}
 
   static empty(withWeights: boolean): Postings {
-    return new Postings(new Int32Array(1), new Int32Array(0), withWeights ? new Uint8Array(0) : null);
+    return new Postings(new Int32Array(1), PackedDocs.pack(new Int32Array(1), new Int32Array(0)), withWeights ? new Uint8Array(0) : null);
   }
 
   get size(): number {
@@ -98,30 +102,31 @@ export class Postings {
    * Dead documents are visited too: callers check liveness (cheaper than rewriting lists on removal).
    */
   forEach(term: number, visit: (doc: number, weight: number) => boolean | void): void {
-    if (term + 1 < this.offsets.length) {
-      const docs = this.docs;
-      const weights = this.weights;
-      for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
-        if (visit(docs[i], weights ? weights[i] : 1) === false) return;
-      }
-    }
+    if (!this.forEachMain(term, visit)) return;
     const extra = this.tail.get(term);
     if (extra) for (let i = 0; i < extra.length; i += 2) if (visit(extra[i], extra[i + 1]) === false) return;
   }
 
+  /** forEach over the main (compacted) list only; false when `visit` stopped it. */
+  forEachMain(term: number, visit: (doc: number, weight: number) => boolean | void): boolean {
+    if (term + 1 >= this.offsets.length) return true;
+    const low = this.docs.low;
+    const weights = this.weights;
+    let going = true;
+    this.docs.runs(this.offsets[term], this.offsets[term + 1], (from, to, high) => {
+      for (let i = from; i < to && going; i++) going = visit(high | low[i], weights ? weights[i] : 1) !== false;
+    });
+    return going;
+  }
+
+  /** True when `doc` is in the main list of `term` (binary search: lists are ascending). */
+  mainHas(term: number, doc: number): boolean {
+    return term + 1 < this.offsets.length && this.docs.find(this.offsets[term], this.offsets[term + 1], doc) >= 0;
+  }
+
   /** True when `doc` is in the list of `term` (binary search: lists are ascending). */
   has(term: number, doc: number): boolean {
-    if (term + 1 < this.offsets.length) {
-      let lo = this.offsets[term];
-      let hi = this.offsets[term + 1];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const d = this.docs[mid];
-        if (d === doc) return true;
-        if (d < doc) lo = mid + 1;
-        else hi = mid;
-      }
-    }
+    if (this.mainHas(term, doc)) return true;
     const extra = this.tail.get(term);
     if (extra) for (let i = 0; i < extra.length; i += 2) if (extra[i] === doc) return true;
     return false;
@@ -134,21 +139,18 @@ export class Postings {
    */
   visitSome(term: number, docs: number[], mark: Uint8Array, visit: (doc: number, weight: number) => void): void {
     const [start, end] = this.range(term);
-    const list = this.docs;
+    const packed = this.docs;
     const weights = this.weights;
     if (docs.length * 20 < end - start) {
       for (const doc of docs) {
-        let lo = start;
-        let hi = end;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (list[mid] < doc) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < end && list[lo] === doc) visit(doc, weights ? weights[lo] : 1);
+        const at = packed.find(start, end, doc);
+        if (at >= 0) visit(doc, weights ? weights[at] : 1);
       }
-    } else {
-      for (let i = start; i < end; i++) if (mark[list[i]] === 1) visit(list[i], weights ? weights[i] : 1);
+    } else if (end > start) {
+      const low = packed.low;
+      packed.runs(start, end, (from, to, high) => {
+        for (let i = from; i < to; i++) if (mark[high | low[i]] === 1) visit(high | low[i], weights ? weights[i] : 1);
+      });
     }
     const extra = this.tail.get(term);
     if (extra) for (let i = 0; i < extra.length; i += 2) if (mark[extra[i]] === 1) visit(extra[i], extra[i + 1]);
@@ -189,13 +191,14 @@ export class Postings {
     this.minLength = minLength;
   }
 
-  /** Raw access for the scoring loop: [start, end) into docs()/weights(), main lists only. */
+  /** Raw access for the scoring loop: [start, end) into decodeMain()/mainWeights(), main lists only. */
   range(term: number): [number, number] {
     if (term + 1 >= this.offsets.length) return [0, 0];
     return [this.offsets[term], this.offsets[term + 1]];
   }
-  mainDocs(): Int32Array {
-    return this.docs;
+  /** The documents at [start, end) of the main lists into `out` from index 0 (`out` holds at least end - start). */
+  decodeMain(start: number, end: number, out: Int32Array): void {
+    this.docs.decode(start, end, out);
   }
   mainWeights(): Uint8Array | null {
     return this.weights;
@@ -211,11 +214,12 @@ export class Postings {
 
   /** Folds the tail into the flat arrays and drops postings of dead documents. */
   compact(termCount: number, alive: (doc: number) => boolean): void {
+    const old = this.docs.unpack(this.offsets);
     const counts = new Int32Array(termCount + 1);
     const oldTerms = this.offsets.length - 1;
     for (let t = 0; t < termCount; t++) {
       let c = 0;
-      if (t < oldTerms) for (let i = this.offsets[t]; i < this.offsets[t + 1]; i++) if (alive(this.docs[i])) c++;
+      if (t < oldTerms) for (let i = this.offsets[t]; i < this.offsets[t + 1]; i++) if (alive(old[i])) c++;
       const extra = this.tail.get(t);
       if (extra) for (let i = 0; i < extra.length; i += 2) if (alive(extra[i])) c++;
       counts[t + 1] = counts[t] + c;
@@ -226,8 +230,8 @@ export class Postings {
       let at = counts[t];
       if (t < oldTerms) {
         for (let i = this.offsets[t]; i < this.offsets[t + 1]; i++) {
-          if (!alive(this.docs[i])) continue;
-          docs[at] = this.docs[i];
+          if (!alive(old[i])) continue;
+          docs[at] = old[i];
           if (weights) weights[at] = this.weights![i];
           at++;
         }
@@ -243,7 +247,7 @@ export class Postings {
       }
     }
     this.offsets = counts;
-    this.docs = docs;
+    this.docs = PackedDocs.pack(counts, docs);
     this.weights = weights;
     this.tail = new Map();
     this.tailSize = 0;
@@ -251,10 +255,21 @@ export class Postings {
 
   toSnapshot(termCount: number, alive: (doc: number) => boolean): PostingsSnapshot {
     this.compact(termCount, alive);
-    return { offsets: this.offsets, docs: this.docs, weights: this.weights };
+    const { low, starts, highs } = this.docs;
+    return { offsets: this.offsets, low, starts, highs, weights: this.weights };
   }
 
   static fromSnapshot(s: PostingsSnapshot): Postings {
-    return new Postings(s.offsets, s.docs, s.weights);
+    return new Postings(s.offsets, PackedDocs.restore(s.low, s.starts, s.highs), s.weights);
+  }
+
+  /** Lists given as whole document numbers (the JSON snapshot's form). */
+  static fromDocs(offsets: Int32Array, docs: Int32Array, weights: Uint8Array | null): Postings {
+    return new Postings(offsets, PackedDocs.pack(offsets, docs), weights);
+  }
+
+  /** Every main-list document number, unpacked (the JSON snapshot's form). */
+  static unpackedDocs(s: PostingsSnapshot): Int32Array {
+    return PackedDocs.restore(s.low, s.starts, s.highs).unpack(s.offsets);
   }
 }

@@ -11,6 +11,7 @@ import type { Expander } from './expand';
 import type { Expansion } from './vocabulary';
 import type { Postings } from './postings';
 import type { QueryWord } from './tokenize';
+import { scanList, scanTitles } from './scan';
 import { TopK } from './topk';
 
 /** What ranking needs to know about the documents behind some posting lists. */
@@ -34,6 +35,8 @@ export interface RankOptions {
   accept?: (doc: number) => boolean;
   /** Added to the score of every document that matched (e.g. how well its speaker matched). */
   bonus?: (doc: number) => number;
+  /** Score every document that matched (no pruning): what pruned ranking must equal. */
+  exhaustive?: boolean;
 }
 
 export interface Ranked {
@@ -42,65 +45,6 @@ export interface Ranked {
   expandedTerms: number[];
   /** How many documents matched at all. */
   total: number;
-}
-
-/**
- * The hot loop: one posting list into the per-document best scores. A small top-level function
- * with plain arguments, so the engine compiles it once and keeps it fast.
- */
-function scanList(
-  docs: Int32Array,
-  weights: Uint8Array,
-  start: number,
-  end: number,
-  weight: number,
-  packed: boolean,
-  alive: Uint8Array,
-  lengths: Int32Array,
-  avg: number,
-  best: Float64Array,
-  bestTitle: Float64Array,
-  touched: number[],
-  accept: ((doc: number) => boolean) | undefined,
-): void {
-  const k1 = K1_VALUE;
-  const b = B_VALUE;
-  const norm0 = k1 * (1 - b);
-  const norm1 = (k1 * b) / avg;
-  const lift = weight * (k1 + 1);
-  for (let i = start; i < end; i++) {
-    const doc = docs[i];
-    if (alive[doc] === 0) continue;
-    if (accept !== undefined && !accept(doc)) continue;
-    // Article postings pack the title frequency in the top bits: the body is the low six.
-    const tf = packed ? weights[i] & 63 : weights[i];
-    if (tf === 0) continue;
-    const v = (lift * tf) / (tf + norm0 + norm1 * lengths[doc]);
-    if (best[doc] === 0 && bestTitle[doc] === 0) touched.push(doc);
-    if (v > best[doc]) best[doc] = v;
-  }
-}
-
-/** scanList's twin for title lists (no weights: a title holds a word once as far as ranking goes). */
-function scanTitles(
-  docs: Int32Array,
-  start: number,
-  end: number,
-  weight: number,
-  alive: Uint8Array,
-  lengths: Int32Array,
-  avg: number,
-  best: Float64Array,
-  bestTitle: Float64Array,
-  touched: number[],
-): void {
-  for (let i = start; i < end; i++) {
-    const doc = docs[i];
-    if (alive[doc] === 0) continue;
-    const v = weight * saturateLocal(1, lengths[doc], avg, B_TITLE_VALUE);
-    if (best[doc] === 0 && bestTitle[doc] === 0) touched.push(doc);
-    if (v > bestTitle[doc]) bestTitle[doc] = v;
-  }
 }
 
 /** One query word, ready to score: its terms, its idf per field, and what scoring it costs and can add. */
@@ -112,7 +56,13 @@ interface Plan {
   cost: number;
   /** Most the word can add to any document's score (before the coverage factor). */
   bound: number;
+  /** Most the word can add to a document whose title lacks all of its terms (bodies only). */
+  bodyBound: number;
 }
+
+/** scoreRest's marks: a document kept for the words left, and one a title list of theirs names. */
+const KEPT = 1;
+const NAMED = 2;
 
 /** Bounds are raised by this much so that adding the same numbers in another order can never exceed them. */
 const SLACK = 1 + 1e-9;
@@ -122,16 +72,17 @@ const titleTf = () => 1;
 
 /**
  * Which of the words left (in cost order) to read whole next: the cheapest one that may still bring in a new
- * document. Words whose bounds, together and at their coverage, stay under `floor` cannot (max-score's
- * non-essential words): they are read only for documents already met. -1 when no word left can.
+ * document. Words whose body bounds, together and at their coverage, stay under `floor` cannot (max-score's
+ * non-essential words): their bodies are read only for documents already met or named in their titles (title
+ * lists are short: they are read whole at the end, see scoreRest). -1 when no word left can.
  */
 function essential(rest: Plan[], floor: number, coverage: (c: number) => number): number {
-  const byBound = rest.map((p, i) => i).sort((a, b) => rest[a].bound - rest[b].bound);
+  const byBound = rest.map((p, i) => i).sort((a, b) => rest[a].bodyBound - rest[b].bodyBound);
   let sum = 0;
   let skipped = 0;
   for (const i of byBound) {
-    if ((sum + rest[i].bound) * coverage(skipped + 1) >= floor) break;
-    sum += rest[i].bound;
+    if ((sum + rest[i].bodyBound) * coverage(skipped + 1) >= floor) break;
+    sum += rest[i].bodyBound;
     skipped++;
   }
   if (skipped === rest.length) return -1;
@@ -145,8 +96,17 @@ export class Ranker {
   private bestTitle = new Float64Array(0);
   private covered = new Uint8Array(0);
   private mark = new Uint8Array(0);
+  /** One main list's documents, unpacked (see decoded). */
+  private list = new Int32Array(1024);
 
   constructor(private readonly expander: Expander) {}
+
+  /** The documents of [start, end) of `postings`' main lists, from index 0: valid until the next call. */
+  private decoded(postings: Postings, start: number, end: number): Int32Array {
+    if (this.list.length < end - start) this.list = new Int32Array(Math.max(end - start, this.list.length * 2));
+    postings.decodeMain(start, end, this.list);
+    return this.list;
+  }
 
   private scratch(n: number): void {
     if (this.scores.length >= n) return;
@@ -178,7 +138,7 @@ export class Ranker {
       }
       const wordIdf = idf(n, df);
       const titleIdf = title ? idf(n, titleDf) : 0;
-      plans.push({ expansions, wordIdf, titleIdf, cost, bound: Infinity });
+      plans.push({ expansions, wordIdf, titleIdf, cost, bound: Infinity, bodyBound: Infinity });
     }
     return plans;
   }
@@ -187,7 +147,7 @@ export class Ranker {
    * The most a word can add to one document's score: per field, the best of its terms at that term's
    * largest frequency in its shortest document (the same arithmetic as scoring, so the bound is exact).
    */
-  private bound(plan: Plan, target: RankTarget): number {
+  private bound(plan: Plan, target: RankTarget): void {
     const title = target.titles;
     const norm0 = K1_VALUE * (1 - B_VALUE);
     const norm1 = (K1_VALUE * B_VALUE) / target.averageLength;
@@ -201,7 +161,8 @@ export class Ranker {
         inTitle = Math.max(inTitle, e.weight * saturateLocal(1, t.length, title.average, B_TITLE_VALUE));
       }
     }
-    return (plan.wordIdf * body + (title ? title.boost * plan.titleIdf * inTitle : 0)) * SLACK;
+    plan.bodyBound = plan.wordIdf * body * SLACK;
+    plan.bound = (plan.wordIdf * body + (title ? title.boost * plan.titleIdf * inTitle : 0)) * SLACK;
   }
 
   /**
@@ -221,11 +182,11 @@ export class Ranker {
     this.scratch(target.capacity);
     const plans = this.plan(words, target, expandedTerms);
     // A bonus (quotes: how well the speaker matched) is outside the bounds: rank those without pruning.
-    const prune = opts.bonus === undefined && plans.length > 1;
+    const prune = opts.bonus === undefined && !opts.exhaustive && plans.length > 1;
     if (prune) {
       plans.sort((a, b) => a.cost - b.cost);
       // Only the words that may be skipped need a bound: every word but the rarest.
-      for (let i = 1; i < plans.length; i++) plans[i].bound = this.bound(plans[i], target);
+      for (let i = 1; i < plans.length; i++) this.bound(plans[i], target);
     }
     const coverage = (c: number) => 0.5 + (0.5 * c) / words.length;
     let touched: number[] = [];
@@ -234,7 +195,7 @@ export class Ranker {
       const floor = prune && touched.length > 0 ? this.floor(touched, opts.k, coverage) : -Infinity;
       const next = prune ? essential(rest, floor, coverage) : 0;
       if (next < 0) {
-        touched = this.scoreRest(rest, target, touched, floor, coverage);
+        touched = this.scoreRest(rest, target, touched, floor, coverage, opts.accept);
         break;
       }
       this.scoreWord(rest[next], target, opts.accept, touched);
@@ -264,7 +225,6 @@ export class Ranker {
     const { alive, lengths, postings } = target;
     const avg = target.averageLength;
     const title = target.titles;
-    const docs = postings.mainDocs();
     const weights = postings.mainWeights();
     const wordTouched: number[] = [];
     // Lists without weights and recently added postings; the flat weighted lists go through scanList.
@@ -280,9 +240,10 @@ export class Ranker {
     };
     for (const e of plan.expansions) {
       const [start, end] = postings.range(e.term);
+      const docs = this.decoded(postings, start, end);
       const weight = e.weight;
       if (weights) scanList(docs, weights, start, end, weight, title !== undefined, alive, lengths, avg, best, bestTitle, wordTouched, accept);
-      else for (let i = start; i < end; i++) visit(docs[i], weight, 1);
+      else for (let i = 0; i < end - start; i++) visit(docs[i], weight, 1);
       const tail = postings.tailOf(e.term);
       if (tail) for (let i = 0; i < tail.length; i += 2) visit(tail[i], weight, tail[i + 1]);
       if (title) {
@@ -293,9 +254,9 @@ export class Ranker {
           if (v > bestTitle[doc]) bestTitle[doc] = v;
         };
         const [from, to] = title.postings.range(e.term);
-        const titleDocs = title.postings.mainDocs();
-        if (accept === undefined) scanTitles(titleDocs, from, to, e.weight, alive, title.lengths, title.average, best, bestTitle, wordTouched);
-        else for (let i = from; i < to; i++) titleVisit(titleDocs[i]);
+        const titleDocs = this.decoded(title.postings, from, to);
+        if (accept === undefined) scanTitles(titleDocs, to - from, e.weight, alive, title.lengths, title.average, best, bestTitle, wordTouched);
+        else for (let i = 0; i < to - from; i++) titleVisit(titleDocs[i]);
         const titleTail = title.postings.tailOf(e.term);
         if (titleTail) for (let i = 0; i < titleTail.length; i += 2) titleVisit(titleTail[i]);
       }
@@ -317,24 +278,76 @@ export class Ranker {
 
   /**
    * The remaining (common) words for the documents that can still reach `floor` only: the others are
-   * dropped. A list is searched per document when there are few, read through once otherwise.
+   * dropped. A document can gain from these words' bodies at most their body bounds, and from their titles
+   * what its own title gives (read whole here: title lists are short); one a title list names and not met yet
+   * is a candidate too (essential() counted on that). A list is searched per document when there are few, read
+   * through once otherwise.
    */
-  private scoreRest(rest: Plan[], target: RankTarget, touched: number[], floor: number, coverage: (c: number) => number): number[] {
-    const { scores, covered, mark } = this;
-    const ceiling = rest.reduce((s, p) => s + p.bound, 0);
+  private scoreRest(
+    rest: Plan[],
+    target: RankTarget,
+    touched: number[],
+    floor: number,
+    coverage: (c: number) => number,
+    accept: ((doc: number) => boolean) | undefined,
+  ): number[] {
+    const { scores, covered, mark, best: gain } = this;
+    const bodyCeiling = rest.reduce((s, p) => s + p.bodyBound, 0);
+    const named = this.titleNamed(rest, target, accept);
     const kept: number[] = [];
-    for (const doc of touched) {
-      if ((scores[doc] + ceiling) * coverage(covered[doc] + rest.length) >= floor) {
+    const keep = (doc: number) => {
+      if ((scores[doc] + bodyCeiling + gain[doc]) * coverage(covered[doc] + rest.length) >= floor) {
         kept.push(doc);
-        mark[doc] = 1;
-      } else {
-        scores[doc] = 0;
-        covered[doc] = 0;
+        mark[doc] = KEPT;
+        return;
       }
-    }
+      scores[doc] = 0;
+      covered[doc] = 0;
+      mark[doc] = 0;
+    };
+    for (const doc of touched) keep(doc);
+    for (const doc of named) if (mark[doc] === NAMED) keep(doc);
+    for (const doc of named) gain[doc] = 0;
     for (const plan of rest) this.scoreFor(plan, target, kept);
     for (const doc of kept) mark[doc] = 0;
     return kept;
+  }
+
+  /**
+   * Marks NAMED, and returns, the live accepted documents in the title lists of `rest`'s terms, adding to `best`
+   * what each word's title lists give them (its best term, as scoreFor will work it out, raised by SLACK).
+   */
+  private titleNamed(rest: Plan[], target: RankTarget, accept: ((doc: number) => boolean) | undefined): number[] {
+    const title = target.titles;
+    const named: number[] = [];
+    if (!title) return named;
+    const { mark, best: gain, bestTitle } = this;
+    const { alive } = target;
+    const wordDocs: number[] = [];
+    for (const plan of rest) {
+      for (const e of plan.expansions) {
+        const note = (doc: number) => {
+          if (alive[doc] === 0 || (accept && !accept(doc))) return;
+          const v = e.weight * saturateLocal(1, title.lengths[doc], title.average, B_TITLE_VALUE);
+          if (bestTitle[doc] === 0) wordDocs.push(doc);
+          if (v > bestTitle[doc]) bestTitle[doc] = v;
+        };
+        const [from, to] = title.postings.range(e.term);
+        const docs = this.decoded(title.postings, from, to);
+        for (let i = 0; i < to - from; i++) note(docs[i]);
+        const tail = title.postings.tailOf(e.term);
+        if (tail) for (let i = 0; i < tail.length; i += 2) note(tail[i]);
+      }
+      for (const doc of wordDocs) {
+        gain[doc] += title.boost * plan.titleIdf * bestTitle[doc] * SLACK;
+        bestTitle[doc] = 0;
+        if (mark[doc] === NAMED) continue;
+        mark[doc] = NAMED;
+        named.push(doc);
+      }
+      wordDocs.length = 0;
+    }
+    return named;
   }
 
   /** One word's best values for the marked documents `kept` (alive and accepted already). */

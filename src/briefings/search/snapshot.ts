@@ -1,7 +1,8 @@
 // The index snapshot as plain JSON: typed arrays as base64 (posting lists as varint gaps).
 import type { ArticleIndexSnapshot } from './article-index';
 import { base64ToBytes, base64ToInt32, bytesToBase64, decodeSortedLists, encodeSortedLists, int32ToBase64 } from './codec';
-import type { PostingsSnapshot } from './postings';
+import { PackedDocs } from './packed-docs';
+import { Postings, type PostingsSnapshot } from './postings';
 import type { QuoteIndexSnapshot } from './quote-index';
 import type { VocabularySnapshot } from './vocabulary';
 
@@ -46,7 +47,7 @@ export interface SearchSnapshot {
 function encodePostings(p: PostingsSnapshot): EncodedPostings {
   return {
     offsets: int32ToBase64(p.offsets),
-    docs: encodeSortedLists(p.offsets, p.docs),
+    docs: encodeSortedLists(p.offsets, Postings.unpackedDocs(p)),
     weights: p.weights ? bytesToBase64(p.weights) : null,
   };
 }
@@ -56,7 +57,8 @@ function decodePostings(e: EncodedPostings): PostingsSnapshot {
   const docs = decodeSortedLists(offsets, e.docs);
   const weights = e.weights === null ? null : base64ToBytes(e.weights);
   if (weights && weights.length !== docs.length) throw new Error('search snapshot: weights do not match postings');
-  return { offsets, docs, weights };
+  const { low, starts, highs } = PackedDocs.pack(offsets, docs);
+  return { offsets, low, starts, highs, weights };
 }
 
 const ints = (xs: number[]) => int32ToBase64(Int32Array.from(xs));

@@ -12,10 +12,11 @@ export class TopK {
 
   offer(id: number, score: number): void {
     if (this.k <= 0) return;
-    if (this.ids.length >= this.k && score <= this.scores[this.scores.length - 1]) return;
-    // Insertion keeps the list sorted best first; ties keep the earlier id first.
+    const last = this.ids.length - 1;
+    if (this.ids.length >= this.k && (score < this.scores[last] || (score === this.scores[last] && id > this.ids[last]))) return;
+    // Insertion keeps the list sorted best first; equal scores go by lower id, whatever the order they came in.
     let i = this.ids.length;
-    while (i > 0 && this.scores[i - 1] < score) i--;
+    while (i > 0 && (this.scores[i - 1] < score || (this.scores[i - 1] === score && this.ids[i - 1] > id))) i--;
     this.ids.splice(i, 0, id);
     this.scores.splice(i, 0, score);
     if (this.ids.length > this.k) {

@@ -16,6 +16,14 @@ export function leadOrder(a: StoryMember, b: StoryMember): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A group's members as a story: lead first, named by its smallest member id. `members` must not be empty. */
+export function storyOfMembers(members: StoryMember[]): Story {
+  members.sort(leadOrder);
+  let first = members[0].id;
+  for (const m of members) if (m.id < first) first = m.id;
+  return { id: first, members };
+}
+
 export class StoryIndex {
   private readonly members = new MemberTable();
   private readonly links = new Map<string, Set<string>>();
@@ -147,10 +155,7 @@ export class StoryIndex {
   /** The story an article belongs to (a story of one when nothing else matched), or undefined. */
   storyOf(id: string): Story | undefined {
     if (!this.members.has(id)) return undefined;
-    const members = [...this.groupFor(id)].map((m) => this.members.get(m)!).sort(leadOrder);
-    let first = members[0].id;
-    for (const m of members) if (m.id < first) first = m.id;
-    return { id: first, members };
+    return storyOfMembers([...this.groupFor(id)].map((m) => this.members.get(m)!));
   }
 
   /** The other versions of an article's story, lead first: the "also reported by" list. */

@@ -122,7 +122,7 @@ type Decoded = { s: StorySnapshot } & Pick<
   'keys' | 'lengths' | 'terms' | 'weights' | 'termEnds' | 'titles' | 'titleEnds' | 'matchKeys' | 'matchKeyEnds' | 'links'
 >;
 
-function decode(data: unknown): Decoded {
+export function decode(data: unknown): Decoded {
   const s = data as StorySnapshot;
   if (!s || typeof s !== 'object' || s.v !== FORMAT || !Array.isArray(s.ids) || !s.model || !Array.isArray(s.model.words))
     throw new Error('not a story snapshot');
@@ -200,6 +200,7 @@ function restoreSaved<T extends StoryHeader>(
     index.restoreMember(a, d.lengths[n]);
     restored.add(id);
   });
+  matcher.trimPostings();
   for (let k = 0; k + 1 < d.links.length; k += 2) {
     const a = s.ids[d.links[k]];
     const b = s.ids[d.links[k + 1]];

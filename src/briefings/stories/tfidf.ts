@@ -189,6 +189,14 @@ export class TfIdfMatcher implements StoryMatcher {
     for (const key of this.vectors.keysOf(slot)) this.post(key, slot);
   }
 
+  /**
+   * Each posting list cut to its length (a list grown by push keeps room for 16 more: 5 times the slots it holds,
+   * at 100,000 restored articles). Called once a snapshot is restored; lists added to later grow as usual.
+   */
+  trimPostings(): void {
+    for (const [key, posting] of this.postings) this.postings.set(key, posting.slice());
+  }
+
   private post(key: number, slot: number): number[] {
     let posting = this.postings.get(key);
     if (!posting) this.postings.set(key, (posting = []));

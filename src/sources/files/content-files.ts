@@ -74,6 +74,30 @@ function nameOf(raw: Buffer, rel: string, onWarning?: FolderWarning): string | n
   return null;
 }
 
+/** A folder entry: its name and what kind of thing it is. */
+interface Entry {
+  name: string;
+  kind: Pick<fs.Dirent, 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
+}
+
+const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * A folder's entries that may be articles, sorted by name. Names are read as text (a Buffer per name cost 45 ms at
+ * 12,481 files); only a folder where a name decodes with U+FFFD, which every name that is not UTF-8 does, is read
+ * again as bytes to tell those apart. Throws when the folder cannot be read.
+ */
+function entriesOf(dir: string, rel: string, onWarning?: FolderWarning): Entry[] {
+  const read = fs.readdirSync(dir, { withFileTypes: true });
+  const named: Entry[] = read.some((e) => e.name.includes('\uFFFD'))
+    ? fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }).flatMap((e): Entry[] => {
+        const name = nameOf(e.name, rel, onWarning);
+        return name === null ? [] : [{ name, kind: e }];
+      })
+    : read.map((e) => ({ name: e.name, kind: e }));
+  return named.filter((x) => !skippedName(x.name)).sort(byName);
+}
+
 /**
  * Every article file under `contentDir` (or under `sub`, a folder inside it), in a stable order. A folder
  * that cannot be read, a name that is not UTF-8 and a link leading out are reported through `onWarning`.
@@ -82,23 +106,20 @@ export function listContentFiles(contentDir: string, onWarning?: FolderWarning, 
   const root = realRoot(contentDir);
   const out: ContentFile[] = [];
   const walk = (dir: string, rel: string) => {
-    let entries: fs.Dirent<Buffer>[];
+    let entries: Entry[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+      entries = entriesOf(dir, rel, onWarning);
     } catch (err) {
       onWarning?.(rel || '.', `folder could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       return;
     }
-    const named = entries
-      .map((e) => ({ e, name: nameOf(e.name, rel, onWarning) }))
-      .filter((x): x is { e: fs.Dirent<Buffer>; name: string } => x.name !== null && !skippedName(x.name))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const { e, name } of named) {
-      const abs = path.join(dir, name);
+    // Joined by hand: path.join's normalising was a tenth of the listing, and these parts are plain names.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    for (const { name, kind } of entries) {
       const relPath = rel ? `${rel}/${name}` : name;
-      if (e.isDirectory()) walk(abs, relPath);
-      else if (e.isFile()) pushFile(abs, relPath);
-      else if (e.isSymbolicLink()) {
+      if (kind.isDirectory()) walk(prefix + name, relPath);
+      else if (kind.isFile()) pushFile(prefix + name, relPath);
+      else if (kind.isSymbolicLink()) {
         // Links to files inside the folder are read; links that leave it are refused; linked folders are not
         // walked (they could loop).
         const r = resolveInside(root, relPath);
@@ -109,10 +130,10 @@ export function listContentFiles(contentDir: string, onWarning?: FolderWarning, 
   };
   const pushFile = (abs: string, relPath: string) => {
     try {
-      const st = fs.statSync(abs);
-      out.push({ path: relPath, size: st.size, mtimeMs: st.mtimeMs });
+      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      if (st) out.push({ path: relPath, size: st.size, mtimeMs: st.mtimeMs });
     } catch {
-      // vanished between readdir and stat: treat as absent
+      // not readable between readdir and stat: treat as absent, as a file that vanished
     }
   };
   walk(sub ? path.join(root, sub) : root, sub);

@@ -13,6 +13,8 @@ export interface FolderLibraryOptions {
   analyser?: FileAnalyser;
   now?: () => Date;
   batchSize?: number;
+  /** The library answers once and the process exits (the CLI): see LibraryOptions.oneShot. */
+  oneShot?: boolean;
 }
 
 export interface WatchingOptions extends WatchOptions {
@@ -53,7 +55,7 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     throw err;
   }
   const extraWarnings = (): LoadWarning[] => sync.warnings();
-  library = await openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings });
+  library = await openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings, oneShot: opts.oneShot });
   await library.saveIndex();
   const loaded = library;
   let watcher: ContentWatcher | null = null;

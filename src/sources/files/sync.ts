@@ -82,16 +82,19 @@ export class FileSync {
       this.folderWarnings.clear();
       for (const w of report.warnings) this.folderWarnings.set(w.file, w);
       const stored = await this.stored();
-      const seen = new Set(listed.map((f) => f.path));
-      const gone = [...stored.values()].filter((s) => !seen.has(s.id));
-      await this.opts.writer.removeSources(gone);
-      report.removed += gone.length;
       const candidates: Candidate[] = [];
+      let listedStored = 0;
       for (const f of listed) {
         const s = stored.get(f.path);
+        if (s) listedStored++;
         if (s && this.current(s, f)) report.unchanged++;
         else candidates.push({ path: f.path, stored: s, verify: false });
       }
+      // Listed paths are distinct: when every stored one was listed, nothing is gone (no set of 12,000 paths to build).
+      const seen = listedStored === stored.size ? null : new Set(listed.map((f) => f.path));
+      const gone = seen ? [...stored.values()].filter((s) => !seen.has(s.id)) : [];
+      await this.opts.writer.removeSources(gone);
+      report.removed += gone.length;
       await this.process(candidates, report);
       return report;
     });
