@@ -126,7 +126,7 @@ function score(docs: Doc[], run: (text: string, name: string) => SystemQuote[]):
         const hits = sys.filter((q) => overlaps(q.spans, k.content));
         const ctx = d.text.slice(Math.max(0, k.content[0][0] - 200), k.content[0][1] + 100).replace(/\n/g, ' ');
         console.error(
-          `KIND ${k.kind} gold=${k.gold.source} sys=${hits.map((q) => `${q.speaker ?? 'NULL'}(${q.role ?? ''})`).join('|') || '(no quote)'} ::: ${ctx}`,
+          `KIND ${k.kind} gold=${k.gold.source} want=${k.want ?? '-'} sys=${hits.map((q) => `${q.speaker ?? 'NULL'}(${q.role ?? ''})`).join('|') || '(no quote)'} ::: ${ctx}`,
         );
       }
     }

@@ -50,7 +50,12 @@ export class Discourse {
     if (entity) {
       this.spoke(entity);
       this.play.prevSubject = entity;
-    } else this.play.prevSubject = this.namedSubject(tokens) ?? this.introducedAtEnd(tokens);
+    } else {
+      // "But right now, he is offsetting only 10 percent. That worries environmentalists. “…,” he said": a sentence
+      // with no person as its subject leaves the person the text is about in play (not the last one quoted).
+      const subject = this.namedSubject(tokens) ?? this.introducedAtEnd(tokens);
+      if (subject) this.play.prevSubject = subject;
+    }
     this.inPlay(this.play.prevSubject);
     // "Conroy asked Sanders whether …": the next "he said" is the answer, from the one asked.
     const asked = this.askedWhom(tokens);

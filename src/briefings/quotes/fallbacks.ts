@@ -47,7 +47,8 @@ const phraseInSentenceAbout: FallbackRule = ({ opensSentence, q, tokens }, d) =>
   if (opensSentence || q < 0) return undefined;
   const found = sentenceSubject(tokens, q);
   // "A few days ago in an interview with RT he blasted … “…”": a time is no subject; the pronoun after it is.
-  const subject = found && isTimePhrase(found) ? pronounSubjectBefore(tokens, q) : found;
+  // "Then he turned to “little” Marco Rubio": with no subject read, a he/she before the quote that a verb follows.
+  const subject = !found || isTimePhrase(found) ? pronounSubjectBefore(tokens, q) : found;
   // "The commission recognized that … “…”", "Organizers called it a “lifeboat”": the description is kept.
   if (subject?.kind === 'description') {
     const r = resolveWithRole(subject, d.registry, d.play);

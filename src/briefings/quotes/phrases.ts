@@ -100,7 +100,20 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   }
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
-  return phrase ? (personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? phrase) : null;
+  if (!phrase) return null;
+  return personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? adverbialSkipped(tokens, phrase, depth) ?? phrase;
+}
+
+/**
+ * Prepositions that open an adverbial between a subject and its verb ("who has in the past described").
+ * "after", "before" and "since" also open clauses ("after the man had posted"), so are left out.
+ */
+const ADVERBIAL_PREPOSITIONS = new Set(['in', 'on', 'during', 'over', 'into', 'through', 'throughout', 'within', 'under']);
+
+/** "Beck, who has in the past described Trump as “…”": a description after a preposition is an adverbial; the subject is before it. */
+function adverbialSkipped(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  if (found.phrase.kind !== 'description' || !ADVERBIAL_PREPOSITIONS.has(lc(tokens[found.from - 1])) || found.from < 2) return null;
+  return phraseBefore(tokens, found.from - 1, depth + 1);
 }
 
 /** "a spokesman for Globex said": the spokesperson is the speaker, the organisation after "for" the owner. */
@@ -121,7 +134,7 @@ function spokespersonAfter(tokens: readonly Token[], words: string[], i: number,
   while (
     k < end &&
     owner.length < 10 &&
-    (isNameLike(tokens[k].text) || (lc(tokens[k]) === 'of' && isNameLike(tokens[k + 1]?.text ?? '')) || isPhraseWord(tokens[k].text))
+    (isNameLike(tokens[k].text) || (/^(of|for)$/.test(lc(tokens[k])) && isNameLike(tokens[k + 1]?.text ?? '')) || isPhraseWord(tokens[k].text))
   )
     owner.push(tokens[k++].text);
   if (!owner.some((w) => isCapitalised(w) || isHeadNoun(w))) return null;
@@ -205,6 +218,8 @@ function readBack(tokens: readonly Token[], i: number, depth: number): ReadBack 
     }
     if (isNameLike(w)) take(r, tokens, k, false);
     else if (l === 'of' && r.words.length && k > 0 && isCapitalised(tokens[k - 1].text)) take(r, tokens, k, false);
+    // "the James Martin Center for Nonproliferation Studies": "for" inside an institution's name.
+    else if (l === 'for' && isCapitalised(r.words[0] ?? '') && k > 0 && isOrganisationWord(tokens[k - 1].text)) take(r, tokens, k, false);
     else if (STOP.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || isCapitalised(w)) break;
     else if (isPhraseWord(w)) take(r, tokens, k, false);
     // Other lower-case words only count if a determiner closes the phrase ("the Trump campaign's
@@ -232,7 +247,7 @@ function ownerBeyondDeterminer(tokens: readonly Token[], k: number, words: reado
   }
   // "Mr. Morgan of the Sierra Club said": keep reading back through "of".
   // ("Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem": any capitalised body after "of the".)
-  const body = words.slice(1).every((w) => isCapitalised(w) || w === 'of');
+  const body = words.slice(1).every((w) => isCapitalised(w) || w === 'of' || w === 'for');
   if (lc(tokens[k - 1]) === 'of' && k >= 2 && isNameLike(tokens[k - 2].text) && (isOrganisationWord(words[words.length - 1]) || body)) {
     const owner = phraseBefore(tokens, k - 1, depth + 1);
     if (owner && owner.phrase.kind === 'name') {

@@ -54,7 +54,7 @@ const ROLE_WORD = 2;
  * most once (a Map cache keyed by word was slower still: the vocabulary is larger than any cheap bound).
  */
 const ROLE_OR_OFFICE = new Set([...ROLE_MODIFIERS, ...OFFICE_WORDS]);
-function runWord(w: string): number {
+export function runWord(w: string): number {
   if (isPlainLower(w)) return ROLE_OR_OFFICE.has(w) ? ROLE_WORD : 0;
   if (isCapitalised(w)) return NOT_NAMES.has(stripPossessive(w).toLowerCase()) ? 0 : NAME_WORD;
   const l = w.toLowerCase();
@@ -312,11 +312,13 @@ function appositiveRole(tokens: readonly Token[], end: number): string | null {
 
 /** Runs of capitalised words, with the role words that lead into them. */
 export function nameRuns(tokens: readonly Token[]): NameRun[] {
+  // Each token's kind once: a run's first word and the word that ends it were otherwise asked twice (issue 13).
+  const kinds = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) kinds[k] = runWord(tokens[k].text);
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const w = tokens[i].text;
-    if (runWord(w) === 0) {
+    if (kinds[i] === 0) {
       i++;
       continue;
     }
@@ -328,7 +330,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
       const t = tokens[j].text;
       const adjacent = j === i || tokens[j].start - tokens[j - 1].end <= 1;
       if (!adjacent) break;
-      if (runWord(t) !== 0) {
+      if (kinds[j] !== 0) {
         words.push(t);
         if (isPossessive(t) && isCapitalised(t)) {
           possessives.push(words.slice(segStart));
@@ -337,13 +339,7 @@ export function nameRuns(tokens: readonly Token[]): NameRun[] {
         j++;
         continue;
       }
-      if (
-        CONNECTORS.has(t) &&
-        words.length &&
-        isCapitalised(words[words.length - 1]) &&
-        j + 1 < tokens.length &&
-        runWord(tokens[j + 1].text) === NAME_WORD
-      ) {
+      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && kinds[j + 1] === NAME_WORD) {
         words.push(t);
         j++;
         continue;

@@ -3,6 +3,7 @@
 import { genderOf, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { isGroupName } from './groups';
 import { PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
@@ -126,6 +127,19 @@ function ownedRole(role: string | null): string | null {
   return normaliseName(/^(his|her|their|its|our)$/i.test(words[0]) ? words.slice(1).join(' ') : role);
 }
 
+/** Words that end a clause or link it to the name, never part of a role ("said that Ben Carson", "the video shows Trump"). */
+const NOT_ROLE_WORDS = new Set(
+  'that this these those one another kind sort of as than like and or but so with to for from by in on at who which whose when where shows show met meets says said tells told called calls'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case words before a name, as its role ("veteran comedian"), unless a word in them is not a role's. */
+function plainRole(role: string | null): string | null {
+  if (!role || !/^[a-z][a-z\s-]*$/.test(role)) return null;
+  return role.split(/\s+/).some((w) => NOT_ROLE_WORDS.has(w)) ? null : role;
+}
+
 /**
  * "a spokesman for Globex", "a spokeswoman for the Health Ministry": the organisation a spokesperson
  * speaks for. A person's spokesperson ("a spokesman for Hillary Clinton") is not that person: null.
@@ -201,12 +215,14 @@ export function resolveWithRole(phrase: SpeakerPhrase, registry: Registry, play:
         entity.role = normaliseName(phrase.appositive.replace(/^(the|a|an)\s+/i, ''));
       }
       // "his friend Mahamat Oumar", "Trump's attorney, Alan Garten,": the words before the name are the role.
-      const before = ownedRole(parts.role) ?? (parts.role && /^[a-z][a-z\s-]*$/.test(parts.role) ? parts.role : null);
+      const before = ownedRole(parts.role) ?? plainRole(parts.role);
       if ((!entity.role || HONORIFIC.test(entity.role)) && before) entity.role = before;
       // A place is never a person: when it speaks, its government does ("China said"). "The New Yorker", "The Hill":
       // a name written after "the" (with no title such as "the Rev.") is an outlet or an institution.
       const institution = lead === 'the' && !parts.role && !HONORIFIC.test(phrase.words[1] ?? '');
       if (entity.kind === 'unknown') entity.kind = PLACES.has(entity.name.toLowerCase()) || institution ? 'organisation' : 'person';
+      // "Young Latinos make up a third of the town": a group speaks as one, and is never "he" or "she".
+      if (entity.kind === 'person' && !parts.role && isGroupName(entity.name)) entity.kind = 'organisation';
       // A title or gendered role ("widow Terry Strada", "Mrs") says more than a given name read earlier.
       const titled = parts.role ? genderOf(parts.role.split(' ')) : null;
       if (entity.kind === 'person' && (titled || !entity.gender)) entity.gender = titled ?? genderOf(phrase.words, parts.name.split(' ')[0]);

@@ -157,20 +157,34 @@ export class Postings {
   }
 
   /**
-   * The largest frequency (`tf(weight)`) and the shortest document (by `lengths`) among the term's
+   * The largest frequency (`weight & tfMask`) and the shortest document (by `lengths`) among the term's
    * postings, dead documents included: BM25 rises with the one and falls with the other, so together
    * they bound what the term can score. Worked out on first need and kept until the term gets a posting.
    */
-  extremes(term: number, lengths: Int32Array, tf: (weight: number) => number): { tf: number; length: number } {
+  extremes(term: number, lengths: Int32Array, tfMask: number): { tf: number; length: number } {
     if (term >= this.known.length) this.growExtremes(term + 1);
     if (this.known[term] === 0) {
       let most = 0;
       let least = 0x7fffffff;
-      this.forEach(term, (doc, weight) => {
-        const f = tf(weight);
-        if (f > most) most = f;
-        if (lengths[doc] < least) least = lengths[doc];
+      // One tight pass (this runs on a query's first use of a common term: lists of tens of thousands).
+      const low = this.docs.low;
+      const weights = this.weights;
+      const [start, end] = this.range(term);
+      this.docs.runs(start, end, (from, to, high) => {
+        for (let i = from; i < to; i++) {
+          const f = (weights ? weights[i] : 1) & tfMask;
+          if (f > most) most = f;
+          const length = lengths[high | low[i]];
+          if (length < least) least = length;
+        }
       });
+      const extra = this.tail.get(term);
+      if (extra) {
+        for (let i = 0; i < extra.length; i += 2) {
+          most = Math.max(most, extra[i + 1] & tfMask);
+          least = Math.min(least, lengths[extra[i]]);
+        }
+      }
       this.maxTf[term] = Math.min(255, most);
       this.minLength[term] = least;
       this.known[term] = 1;

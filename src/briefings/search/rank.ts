@@ -66,9 +66,9 @@ const NAMED = 2;
 
 /** Bounds are raised by this much so that adding the same numbers in another order can never exceed them. */
 const SLACK = 1 + 1e-9;
-const bodyTf = (weight: number) => weight & 63;
-const plainTf = (weight: number) => weight;
-const titleTf = () => 1;
+/** Frequencies from posting weights: article bodies pack theirs in the low six bits; other weights are frequencies. */
+const BODY_TF = 63;
+const PLAIN_TF = 0xff;
 
 /**
  * Which of the words left (in cost order) to read whole next: the cheapest one that may still bring in a new
@@ -154,10 +154,10 @@ export class Ranker {
     let body = 0;
     let inTitle = 0;
     for (const e of plan.expansions) {
-      const x = target.postings.extremes(e.term, target.lengths, title ? bodyTf : plainTf);
+      const x = target.postings.extremes(e.term, target.lengths, title ? BODY_TF : PLAIN_TF);
       if (x.tf > 0) body = Math.max(body, (e.weight * (K1_VALUE + 1) * x.tf) / (x.tf + norm0 + norm1 * x.length));
       if (title && title.postings.count(e.term) > 0) {
-        const t = title.postings.extremes(e.term, title.lengths, titleTf);
+        const t = title.postings.extremes(e.term, title.lengths, PLAIN_TF);
         inTitle = Math.max(inTitle, e.weight * saturateLocal(1, t.length, title.average, B_TITLE_VALUE));
       }
     }

@@ -7,7 +7,7 @@ const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 const MALE_TITLES = words(`
   mr mr. sir lord king prince duke emperor father brother son husband uncle nephew grandfather
-  congressman spokesman chairman businessman councilman alderman assemblyman anchorman
+  congressman businessman councilman alderman assemblyman anchorman
   actor monk priest boyfriend widower
 `);
 const FEMALE_TITLES = words(`
@@ -30,6 +30,20 @@ const MALE_NAMES = words(`
   robert roger ron ronald roy rudy russell ryan sam samuel scott sean sergei seth sherrod stephen
   steve steven stuart ted terry thomas tim timothy todd tom tony tyler victor vladimir walter
   wayne william willie xi zach
+  abdul abdullah ahmed ahmad ali amir andre angelo arnold barry benny bernard bert boris brett
+  bruno calvin cameron carlo cecil cedric chad christian clark claude clint clifford clyde colin
+  conrad curtis dale darrell darren dean desmond dominic donovan duane dustin dylan eduardo
+  elijah elliot emmanuel enrique erik ernesto ethan evan felix fernando francis francisco franklin
+  fredrick gabriel garrett geoffrey gerard gilbert giuseppe glen graham grant guy hans harvey
+  hassan hector herbert herman hugh hugo ibrahim igor isaac ivan jaime jared javier jean-claude
+  jeremiah jerome jesus jimmie joaquin jorge julian julio karl kurt lance lars leon leroy lewis
+  lloyd lorenzo lucas luke lyndon malcolm manuel marc mario marvin max melvin miguel mikhail milton
+  mohamed mohammad mohammed muhammad murray nathaniel neal nelson nigel norman novak olaf oliver
+  omar oscar otto pablo pedro percy pete pierre preston quentin rafael ramon randall raul reggie
+  reginald rex ricardo rodney rodrigo roland ross rudolph rupert salvador sanjay santiago saul
+  sebastian sergio seymour sidney simon spencer stanley sylvester theodore travis trevor troy
+  tucker vernon vicente vincent wade wallace warren wesley wilbur wilson winston wolfgang yuri
+  zachary
 `);
 const FEMALE_NAMES = words(`
   abigail alexandra alice alicia alison amanda amy andrea angela ann anna anne barbara betsy betty
@@ -43,6 +57,23 @@ const FEMALE_NAMES = words(`
   patricia paula rachel rebecca regina rita rosa rose ruth sally samantha sandra sara sarah sharon
   shirley sonia stephanie susan suzanne tammy teresa theresa tiffany tulsi valerie victoria
   virginia wendy
+  adele adriana agnes aisha alana alexandria alma amber amelia ana angelina anita annette antonia
+  april ariana arlene audrey ava beatrice belinda bernadette bernice beth bethany bianca blanche
+  bonnie brigid brigitte bridget brittany brooke camila candace carla carmen carolyn cassandra
+  cecilia celia charlene charlotte chelsea cindy clara claudia colleen connie constance courtney
+  crystal daisy daniela danielle darlene dawn delia denise dianne dolores dora edith edna eileen
+  eleanor elisa eliza ella eloise elsa esther eugenia eva faith felicia fiona florence
+  francesca gail georgia geraldine gertrude gillian giselle gwen gwendolyn harriet hazel hilda
+  hope ilyse imelda ingrid irene iris isabel isabella jacqueline jasmine jeanne jeannette jenna
+  jenny joanne jocelyn josephine juanita judi june justine kamala karin katrina kay kayla kristen
+  kristin kristina laurie leah leila lena leticia lillian lily lindsay loretta lorraine
+  lucia lucille lydia mabel madison maggie malala mallory marcia margarita marianne marina marion
+  marisa marjorie marlene maureen mavis maya meghan melanie melinda mercedes meredith mia mildred
+  millie miranda miriam molly monica muriel myra nadia naomi natasha nell nina nora norma
+  octavia olga paige patty pauline pearl peggy penelope phyllis polly priscilla rachael
+  ramona renee rhonda roberta robyn rosalind rosemary roxanne sabrina sadie serena sheila sherry
+  shonda sofia sophia sophie stacey stella sue susanna sylvia tamara tanya tara tina trisha
+  ursula vanessa vera veronica vivian wanda whitney yolanda yvonne zoe
 `);
 
 /** The gender the words around and in a name give (title or office first, then the given name). */

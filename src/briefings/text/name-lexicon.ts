@@ -67,6 +67,8 @@ export const NOT_NAMES = words(`
   earlier later today yesterday tomorrow tonight once now even despite among until unless
   during over under about like just only why yes okay ok oh well nobody everybody somebody anybody
   everyone someone anyone
+  soon following regarding concerning including considering excluding unlike amid amidst instead
+  indeed perhaps finally eventually suddenly initially ultimately afterwards afterward
 `);
 
 /** Words that open a description of a speaker ("the", "a", "his"). */

@@ -43,12 +43,26 @@ interface Task {
   reject: (e: Error) => void;
 }
 
+/** A task handed to a worker: its id in the worker's messages. */
+interface Sent {
+  task: Task;
+  jobId: number;
+}
+
+/**
+ * Tasks each worker holds at once: the one it works on and the next, so that when it finishes a file it starts
+ * the next at once instead of waiting for this thread (busy storing a batch) to hear of it and send another
+ * (issue 13: the workers idled a quarter of a first load that way).
+ */
+const IN_FLIGHT = 2;
+
 class Slot {
   worker: Worker | null = null;
-  task: Task | null = null;
+  /** In the order the worker runs them: the first is the one it works on. */
+  sent: Sent[] = [];
   timer: NodeJS.Timeout | null = null;
+  /** Position of the first task's article in progress (-1: its file is still being read). */
   position = -1;
-  jobId = 0;
 }
 
 export interface PoolOptions {
@@ -89,10 +103,13 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
     });
   }
 
+  /** Fills every worker up to IN_FLIGHT tasks, the idlest first, so work spreads over both before any queues. */
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      this.run(slot, this.queue.shift()!);
+    for (let depth = 1; depth <= IN_FLIGHT; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.sent.length < depth) this.send(slot, this.queue.shift()!);
+      }
     }
   }
 
@@ -109,18 +126,24 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
     return worker;
   }
 
-  private run(slot: Slot, task: Task): void {
-    slot.task = task;
-    slot.position = -1;
+  private send(slot: Slot, task: Task): void {
     slot.worker ??= this.spawn(slot);
     // Held while it works (a process waiting for an analysis must not exit), let go while idle.
     slot.worker.ref();
-    slot.jobId = this.nextJob++;
-    const msg: JobMessage = { jobId: slot.jobId, job: task.job, skipReason: `took longer than ${this.budgetMs / 1000} s to analyse` };
-    // Until the first article starts, the clock covers a worker's start-up and the file's reading, which a
-    // busy machine can stretch past one article's budget; the budget itself starts with each article.
-    this.arm(slot, Math.max(this.budgetMs, START_ALLOWANCE_MS));
+    const jobId = this.nextJob++;
+    slot.sent.push({ task, jobId });
+    if (slot.sent.length === 1) this.started(slot);
+    const msg: JobMessage = { jobId, job: task.job, skipReason: `took longer than ${this.budgetMs / 1000} s to analyse` };
     slot.worker.postMessage(msg);
+  }
+
+  /**
+   * The slot's first task has begun. Until its first article starts, the clock covers a worker's start-up and the
+   * file's reading, which a busy machine can stretch past one article's budget; the budget itself starts with each article.
+   */
+  private started(slot: Slot): void {
+    slot.position = -1;
+    this.arm(slot, Math.max(this.budgetMs, START_ALLOWANCE_MS));
   }
 
   private arm(slot: Slot, ms = this.budgetMs): void {
@@ -129,55 +152,64 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
   }
 
   private onReply(slot: Slot, m: WorkerReply): void {
-    const task = slot.task;
+    const head = slot.sent[0];
     // A reply from a worker replaced after running over budget belongs to no one.
-    if (!task || m.jobId !== slot.jobId) return;
+    if (!head || m.jobId !== head.jobId) return;
     if (m.type === 'article') {
       slot.position = m.position;
       this.arm(slot);
       return;
     }
-    this.finish(slot);
-    if (m.type === 'done') task.resolve(m.result);
-    else task.reject(new Error(m.message));
+    this.finishHead(slot);
+    if (m.type === 'done') head.task.resolve(m.result);
+    else head.task.reject(new Error(m.message));
   }
 
-  private finish(slot: Slot): void {
-    slot.worker?.unref();
+  /** The first task is over: the next one the worker holds (if any) is the one it works on now. */
+  private finishHead(slot: Slot): void {
+    slot.sent.shift();
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.task = null;
+    if (slot.sent.length) this.started(slot);
+    else slot.worker?.unref();
     queueMicrotask(() => this.pump());
+  }
+
+  /** The worker is gone: its tasks after the first go back to the front of the queue, for another worker. */
+  private dropWorker(slot: Slot): Sent | undefined {
+    const worker = slot.worker;
+    slot.worker = null;
+    void worker?.terminate();
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const [head, ...rest] = slot.sent;
+    slot.sent = [];
+    this.queue.unshift(...rest.map((s) => s.task));
+    queueMicrotask(() => this.pump());
+    return head;
   }
 
   /** The worker is stuck on one article: replace it, and read the file again without that article. */
   private overBudget(slot: Slot): void {
-    const task = slot.task;
-    if (!task) return;
-    const worker = slot.worker;
-    slot.worker = null;
-    void worker?.terminate();
-    this.finish(slot);
+    const position = slot.position;
+    const head = this.dropWorker(slot);
+    if (!head) return;
+    const { task } = head;
     const job = task.job;
     if ('kind' in job) {
       const reason = `took longer than ${this.budgetMs / 1000} s to read: skipped`;
       task.resolve({ article: null, teaser: true, warnings: [{ file: job.url ?? job.feedName, reason }] });
       return;
     }
-    if (slot.position < 0) {
+    if (position < 0) {
       task.resolve({ articles: [], warnings: [{ file: job.path, reason: `took longer than ${this.budgetMs / 1000} s to read: skipped` }] });
       return;
     }
-    const retry: Task = { ...task, job: { ...job, skip: [...(job.skip ?? []), slot.position] } };
-    this.queue.unshift(retry);
+    this.queue.unshift({ ...task, job: { ...job, skip: [...(job.skip ?? []), position] } });
   }
 
   private fail(slot: Slot, err: Error): void {
-    const task = slot.task;
-    if (!task) return;
-    slot.worker = null;
-    this.finish(slot);
-    task.reject(err);
+    this.dropWorker(slot)?.task.reject(err);
   }
 
   async close(): Promise<void> {
@@ -188,10 +220,7 @@ export class WorkerPool implements FileAnalyser, PageAnalyser {
         if (slot.timer) clearTimeout(slot.timer);
         const w = slot.worker;
         slot.worker = null;
-        if (slot.task) {
-          slot.task.reject(new Error('analysis pool closed'));
-          slot.task = null;
-        }
+        for (const s of slot.sent.splice(0)) s.task.reject(new Error('analysis pool closed'));
         if (w) await w.terminate();
       }),
     );

@@ -61,7 +61,7 @@ export class FileSync {
 
   constructor(private readonly opts: FileSyncOptions) {
     this.root = realRoot(opts.contentDir);
-    this.batchSize = opts.batchSize ?? 50;
+    this.batchSize = opts.batchSize ?? 100;
     this.now = opts.now ?? (() => new Date());
   }
 
