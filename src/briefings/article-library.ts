@@ -95,6 +95,7 @@ export class ArticleLibrary implements Library {
   ) {
     this.storeWarnings = storeWarnings;
     this.bodies = new Bodies(opts.reader, (s) => inView(opts.view, s));
+    this.headers.reserve(loaded.length);
     for (const k of loaded) this.remember(k);
     this.seq = counters.seq;
     this.savedSeq = counters.savedSeq;
@@ -126,7 +127,11 @@ export class ArticleLibrary implements Library {
   private reorder(): void {
     // byRecency of the headers in id order, in one sort (ids are unique): newest first, then by id.
     const t = this.headers;
-    this.ordered = t.liveRows().sort((x, y) => t.time(y) - t.time(x) || (t.id(x) < t.id(y) ? -1 : t.id(x) > t.id(y) ? 1 : 0));
+    const rows = t.liveRows();
+    // Each date's sort key worked out once for the sort (not kept: 8 bytes an article).
+    const time = new Float64Array(t.rowCount);
+    for (const row of rows) time[row] = t.time(row);
+    this.ordered = rows.sort((x, y) => time[y] - time[x] || (t.id(x) < t.id(y) ? -1 : t.id(x) > t.id(y) ? 1 : 0));
     // The same bytes as hashing each id and stamp in turn, in a few large updates (400,000 small ones at 100k).
     const h = crypto.createHash('sha1');
     let chunk = '';

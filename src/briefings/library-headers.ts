@@ -1,7 +1,7 @@
 // The library's headers as columns (issue 13: 100,000 header objects, their maps by id and their repeated strings
 // were the largest part of a restarted library after the search index). One row per article: the strings a header
 // shows (id, title, date, url) in arrays, the repeated ones (source name, feed) as numbers into a shared pool, the
-// times, flags and quote count in typed arrays. A header object is made only when a caller asks for one.
+// stored-at times, flags and quote count in typed arrays. A header object is made only when a caller asks for one.
 import type { ArticleHeader } from './types';
 
 /** An article as the library keeps it: its header, when it was stored and its feed (null for a file's). */
@@ -70,8 +70,7 @@ export class HeaderTable {
   private readonly urls: (string | undefined)[] = [];
   private readonly pool = new StringPool();
   private readonly free: number[] = [];
-  /** Per row: the date's sort key, the stored-at time (NaN: see storedAtText), numbers into the pool, flags, quotes. */
-  private times = new Float64Array(0);
+  /** Per row: the stored-at time (NaN: see storedAtText), numbers into the pool, flags, quotes. */
   private storedAtMs = new Float64Array(0);
   /** Stored-at times that do not print back the same from milliseconds, by row (none from either store). */
   private readonly storedAtText = new Map<number, string>();
@@ -83,6 +82,11 @@ export class HeaderTable {
 
   get size(): number {
     return this.rows.size;
+  }
+
+  /** Rows in use or free: every row number is below this. */
+  get rowCount(): number {
+    return this.ids.length;
   }
 
   /** How many rows are feed articles (a scope can hide only those). */
@@ -110,7 +114,6 @@ export class HeaderTable {
     this.titles[row] = header.title;
     this.dates[row] = header.date;
     this.urls[row] = header.url;
-    this.times[row] = dateTime(header.date);
     this.storedAtMs[row] = exactTime(storedAt);
     if (Number.isNaN(this.storedAtMs[row])) this.storedAtText.set(row, storedAt);
     else this.storedAtText.delete(row);
@@ -135,9 +138,23 @@ export class HeaderTable {
     return true;
   }
 
+  /** Room for n rows without growing (a library opens with all its rows at once: no doubling's slack). */
+  reserve(n: number): void {
+    if (n <= this.storedAtMs.length) return;
+    const exact = (a: Float64Array | Int32Array | Uint8Array) => {
+      const out = new (a.constructor as new (n: number) => typeof a)(n);
+      out.set(a);
+      return out;
+    };
+    this.storedAtMs = exact(this.storedAtMs) as Float64Array<ArrayBuffer>;
+    this.sources = exact(this.sources) as Int32Array<ArrayBuffer>;
+    this.feeds = exact(this.feeds) as Int32Array<ArrayBuffer>;
+    this.flags = exact(this.flags) as Uint8Array<ArrayBuffer>;
+    this.quoteCounts = exact(this.quoteCounts) as Int32Array<ArrayBuffer>;
+  }
+
   private grow(n: number): void {
-    if (n <= this.times.length) return;
-    this.times = grownFloat(this.times, n);
+    if (n <= this.storedAtMs.length) return;
     this.storedAtMs = grownFloat(this.storedAtMs, n);
     this.sources = grownInt(this.sources, n);
     this.feeds = grownInt(this.feeds, n);
@@ -164,7 +181,7 @@ export class HeaderTable {
 
   /** The date's sort key (briefing.articleTime of the header). */
   time(row: number): number {
-    return this.times[row];
+    return dateTime(this.dates[row]);
   }
 
   quoteCount(row: number): number {

@@ -192,6 +192,7 @@ function restoreSaved<T extends StoryHeader>(
   const restored = new Set<string>();
   // Only the typed columns: the parsed snapshot (its ids, its words) is let go once restored.
   const { terms, weights, termEnds, titles, titleEnds } = d;
+  matcher.reserve(s.ids.length);
   matcher.adopt({ terms, weights, termEnds, titles, titleEnds, keys: d.matchKeys, keyEnds: d.matchKeyEnds });
   s.ids.forEach((id, n) => {
     const a = current.get(id);

@@ -173,6 +173,14 @@ export class TfIdfMatcher implements StoryMatcher {
       : { vector: this.vectors.vector(slot), titleIds: this.vectors.titleIds(slot), keys: this.vectors.keysOf(slot) };
   }
 
+  /** Room for exactly n articles (a restore knows how many): no doubling's slack in the per-slot arrays. */
+  reserve(n: number): void {
+    this.vectors.reserveExactly(n);
+    if (this.times.length < n) this.times = exactFloat(this.times, n);
+    if (this.seenAt.length < n) this.seenAt = exactInt(this.seenAt, n);
+    if (this.outlets.length < n) this.outlets = exactInt(this.outlets, n);
+  }
+
   /** The snapshot's packed weights, headlines and match keys, which `restore` then hands out by position (read in place). */
   adopt(packed: PackedVectors): void {
     this.vectors.adopt(packed);
@@ -304,6 +312,18 @@ function growFloat(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
 
 function growTo(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+function exactFloat(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(n);
+  out.set(a);
+  return out;
+}
+
+function exactInt(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(n);
   out.set(a);
   return out;
 }

@@ -52,7 +52,7 @@ class GrowingFloat64 {
   }
 }
 
-/** Per slot, six numbers: where its terms, headline ids and keys start and end (a negative start: the added area). */
+/** Per added slot, six numbers: where its terms, headline ids and keys start and end in the added area. */
 const FIELDS = 6;
 
 export class VectorStore {
@@ -61,9 +61,12 @@ export class VectorStore {
   private readonly weights = new GrowingFloat64();
   private readonly titles = new GrowingInt32();
   private readonly keys = new GrowingInt32();
-  private ranges = new Int32Array(FIELDS * 64);
-  /** Per slot: 1 when its ranges are in the added area, 0 in the snapshot's. */
-  private added = new Uint8Array(64);
+  /**
+   * Per slot: n ≥ 0, its place in the adopted snapshot (whose end offsets give its ranges: nothing more is kept for
+   * it), or -(k + 1) for the k-th record of `ranges` (an article added since).
+   */
+  private place = new Int32Array(64);
+  private ranges = new GrowingInt32();
   /** Numbers appended to the added area since it was last compacted, and how many of them belong to a removed slot. */
   private addedWords = 0;
   private droppedWords = 0;
@@ -74,105 +77,109 @@ export class VectorStore {
   }
 
   private reserve(slot: number): void {
-    if (slot < this.added.length) return;
-    const n = Math.max(slot + 1, this.added.length * 2);
-    const ranges = new Int32Array(FIELDS * n);
-    ranges.set(this.ranges);
-    this.ranges = ranges;
-    const added = new Uint8Array(n);
-    added.set(this.added);
-    this.added = added;
+    if (slot < this.place.length) return;
+    const place = new Int32Array(Math.max(slot + 1, this.place.length * 2));
+    place.set(this.place);
+    this.place = place;
+  }
+
+  /** Room for exactly n slots (a restore knows how many it restores). */
+  reserveExactly(n: number): void {
+    if (n <= this.place.length) return;
+    const place = new Int32Array(n);
+    place.set(this.place);
+    this.place = place;
   }
 
   /** The slot takes article n of the adopted snapshot. */
   restore(slot: number, n: number): void {
-    const b = this.base!;
     this.reserve(slot);
-    const r = this.ranges;
-    const at = FIELDS * slot;
-    r[at] = n === 0 ? 0 : b.termEnds[n - 1];
-    r[at + 1] = b.termEnds[n];
-    r[at + 2] = n === 0 ? 0 : b.titleEnds[n - 1];
-    r[at + 3] = b.titleEnds[n];
-    r[at + 4] = n === 0 ? 0 : b.keyEnds[n - 1];
-    r[at + 5] = b.keyEnds[n];
-    this.added[slot] = 0;
+    this.place[slot] = n;
   }
 
   /** The slot takes these (copied into the added area). */
   set(slot: number, vector: SparseVector, titleIds: ArrayLike<number>, keys: ArrayLike<number>): void {
     this.reserve(slot);
-    const r = this.ranges;
-    const at = FIELDS * slot;
-    r[at] = this.terms.append(vector.terms);
+    const termFrom = this.terms.append(vector.terms);
     this.weights.append(vector.weights);
-    r[at + 1] = this.terms.length;
-    r[at + 2] = this.titles.append(titleIds);
-    r[at + 3] = this.titles.length;
-    r[at + 4] = this.keys.append(keys);
-    r[at + 5] = this.keys.length;
-    this.added[slot] = 1;
+    const titleFrom = this.titles.append(titleIds);
+    const keyFrom = this.keys.append(keys);
+    const record = [termFrom, this.terms.length, titleFrom, this.titles.length, keyFrom, this.keys.length];
+    this.place[slot] = -(this.ranges.append(record) / FIELDS + 1);
     this.addedWords += vector.terms.length + titleIds.length + keys.length;
+  }
+
+  private added(slot: number): boolean {
+    return this.place[slot] < 0;
+  }
+
+  /** Where field f (0 terms, 1 headline ids, 2 keys) of the slot starts and ends in its area. */
+  private range(slot: number, f: number): [number, number] {
+    const p = this.place[slot];
+    if (p < 0) {
+      const at = (-p - 1) * FIELDS + 2 * f;
+      return [this.ranges.data[at], this.ranges.data[at + 1]];
+    }
+    const b = this.base!;
+    const ends = f === 0 ? b.termEnds : f === 1 ? b.titleEnds : b.keyEnds;
+    return [p === 0 ? 0 : ends[p - 1], ends[p]];
   }
 
   /** The slot is let go: its numbers in the added area become garbage, compacted once they are half of it. */
   drop(slot: number, live: Iterable<number>): void {
-    if (!this.added[slot]) return;
-    const at = FIELDS * slot;
-    const r = this.ranges;
-    this.droppedWords += r[at + 1] - r[at] + (r[at + 3] - r[at + 2]) + (r[at + 5] - r[at + 4]);
-    this.added[slot] = 0;
-    r.fill(0, at, at + FIELDS);
+    if (!this.added(slot)) return;
+    for (let f = 0; f < 3; f++) {
+      const [from, to] = this.range(slot, f);
+      this.droppedWords += to - from;
+    }
+    this.place[slot] = 0;
     if (this.droppedWords > 4096 && this.droppedWords * 2 > this.addedWords) this.compact(live);
   }
 
   /** Copies the live slots' added ranges into fresh arrays (the removed ones' are left behind). */
   private compact(live: Iterable<number>): void {
-    const old = { terms: this.terms.data, weights: this.weights.data, titles: this.titles.data, keys: this.keys.data };
+    const moved: [number, SparseVector, Int32Array, Int32Array][] = [];
+    for (const slot of live) if (this.added(slot)) moved.push([slot, this.vector(slot), this.titleIds(slot), this.keysOf(slot)]);
     for (const g of [this.terms, this.weights, this.titles, this.keys]) g.length = 0;
     this.terms.data = new Int32Array(256);
     this.weights.data = new Float64Array(256);
     this.titles.data = new Int32Array(256);
     this.keys.data = new Int32Array(256);
+    this.ranges = new GrowingInt32();
     this.addedWords = this.droppedWords = 0;
-    for (const slot of live) {
-      if (!this.added[slot]) continue;
-      const r = this.ranges;
-      const at = FIELDS * slot;
-      const vector = { terms: old.terms.subarray(r[at], r[at + 1]), weights: old.weights.subarray(r[at], r[at + 1]) };
-      this.set(slot, vector, old.titles.subarray(r[at + 2], r[at + 3]), old.keys.subarray(r[at + 4], r[at + 5]));
-    }
-  }
-
-  private area(slot: number): PackedVectors | { terms: Int32Array; weights: Float64Array; titles: Int32Array; keys: Int32Array } {
-    return this.added[slot] ? { terms: this.terms.data, weights: this.weights.data, titles: this.titles.data, keys: this.keys.data } : this.base!;
+    for (const [slot, vector, titleIds, keys] of moved) this.set(slot, vector, titleIds, keys);
   }
 
   vector(slot: number): SparseVector {
-    const a = this.area(slot);
-    const at = FIELDS * slot;
-    const from = this.ranges[at];
-    const to = this.ranges[at + 1];
-    return { terms: a.terms.subarray(from, to), weights: a.weights.subarray(from, to) };
+    const [from, to] = this.range(slot, 0);
+    const added = this.added(slot);
+    const terms = added ? this.terms.data : this.base!.terms;
+    const weights = added ? this.weights.data : this.base!.weights;
+    return { terms: terms.subarray(from, to), weights: weights.subarray(from, to) };
   }
 
   titleIds(slot: number): Int32Array {
-    const at = FIELDS * slot;
-    return this.area(slot).titles.subarray(this.ranges[at + 2], this.ranges[at + 3]);
+    const [from, to] = this.range(slot, 1);
+    return (this.added(slot) ? this.titles.data : this.base!.titles).subarray(from, to);
   }
 
   keysOf(slot: number): Int32Array {
-    const at = FIELDS * slot;
-    return this.area(slot).keys.subarray(this.ranges[at + 4], this.ranges[at + 5]);
+    const [from, to] = this.range(slot, 2);
+    return (this.added(slot) ? this.keys.data : this.base!.keys).subarray(from, to);
   }
 
   /** Dot product of a vector spread out by word id with the slot's (its terms in ascending order, as `cosine` adds them). */
   dot(dense: Float64Array, slot: number): number {
-    const a = this.added[slot] ? this.terms.data : this.base!.terms;
-    const w = this.added[slot] ? this.weights.data : this.base!.weights;
-    const at = FIELDS * slot;
+    const added = this.added(slot);
+    const a = added ? this.terms.data : this.base!.terms;
+    const w = added ? this.weights.data : this.base!.weights;
+    // The range worked out here rather than by range(): this runs for every candidate an added article meets.
+    const p = this.place[slot];
+    const ends = this.base?.termEnds;
+    const from = added ? this.ranges.data[(-p - 1) * FIELDS] : p === 0 ? 0 : ends![p - 1];
+    const to = added ? this.ranges.data[(-p - 1) * FIELDS + 1] : ends![p];
     let sum = 0;
-    for (let k = this.ranges[at], end = this.ranges[at + 1]; k < end; k++) sum += dense[a[k]] * w[k];
+    for (let k = from; k < to; k++) sum += dense[a[k]] * w[k];
     return sum;
   }
 }
