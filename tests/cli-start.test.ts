@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '..');
-const HEAVY = ['linkedom', '@mozilla/readability', 'yaml', 'zod', 'feedsmith', 'pino', 'discord.js'];
+// iconv-lite: the byte decoder, loaded with the file readers when a file is read (src/briefings/readers-on-demand.ts).
+const HEAVY = ['linkedom', '@mozilla/readability', 'yaml', 'zod', 'feedsmith', 'pino', 'discord.js', 'iconv-lite'];
 
 /** Runs `briefbot` from the sources and lists the packages under node_modules it loaded. */
 function packagesLoaded(argv: string[]): { status: number | null; packages: string[]; stdout: string } {

@@ -20,14 +20,27 @@ export {
   type StoreSnapshot,
 } from './article-store';
 // Reading and analysing one file's bytes (the folder sync runs this in worker threads).
-export { analyseFile, analyseRaw, type AnalyseJob, type AnalysedFile } from './analyse-file';
-// A feed item's page (or, when that fails, the feed's own text) to an analysed article.
-export { analysePage, BRIEFING_WINDOW_DAYS, type PageJob, type AnalysedPage } from './analyse-page';
+// A feed item's page (or, when that fails, the feed's own text) to an analysed article. Web pages (briefbot extract,
+// bench:extract) and byte decoding. All of these load their code on first use (readers-on-demand.ts).
+export {
+  analyseFile,
+  analyseRaw,
+  analysePage,
+  decodeBytes,
+  formatOf,
+  gunzip,
+  GZIPPED,
+  MAX_FILE_BYTES,
+  parseCsv,
+  readArticleBytes,
+  readHtml,
+  readPlainText,
+} from './readers-on-demand';
+export type { AnalyseJob, AnalysedFile } from './analyse-file';
+export type { PageJob, AnalysedPage } from './analyse-page';
+export type { FileRead, LoadOptions } from './articles/load';
+export type { HtmlPage } from './articles/html';
 export { analysisVersion, indexVersion, ANALYSIS_VERSION_FILE, codeVersionsOf } from './analysis-version';
-export { GZIPPED, MAX_FILE_BYTES, formatOf, gunzip, readArticleBytes, type FileRead, type LoadOptions } from './articles/load';
-// Web pages (briefbot extract, bench:extract) and byte decoding.
-export { readHtml, type HtmlPage } from './articles/html';
-export { decodeBytes } from './text/decode';
 export {
   DEFAULT_BRIEFING_SIZE,
   FILES_SOURCE,
@@ -104,8 +117,6 @@ export { tellingQuote } from './briefing';
 export { splitSentences } from './text/sentences';
 
 // Pieces the evaluations and benchmarks in bench/ measure one at a time. Not for the bot's adapters.
-export { parseCsv } from './articles/csv';
-export { readPlainText } from './articles/plain-text';
 export { extractQuotes, findQuotations, type Quotation } from './quotes';
 export { headSurname, isOfficeWord, tokenize } from './text/names';
 export { SearchIndex } from './search';

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BRIEFING_SIZE, type Article, type Library, type Summary, type SummaryLength } from '../briefings';
 import { formatArticles, formatBriefing, formatQuotes, formatSearch, formatSummary, formatWarnings } from './format';
-import { runExtract, type PageFetcher } from './extract';
-import { runFetch, type FeedFetcher } from './fetch';
+import type { PageFetcher } from './extract';
+import type { FeedFetcher } from './fetch';
 import { articleJson, briefJson, quoteJson, searchJson, summaryJson } from './json';
 
 export const USAGE = `Usage: briefbot <command> [options]
@@ -135,6 +135,7 @@ export async function runCommand(argv: string[], io: CliIo, deps: CliDeps): Prom
       io.err(`briefbot: fetch takes no words (it polls every feed)\n\n${USAGE}`);
       return 2;
     }
+    const { runFetch } = await import('./fetch');
     return runFetch(databaseSetting(parsed.values.database, io), io, deps.fetchFeeds);
   }
   if (command !== 'extract' || parsed.values.help) return runCli(argv, io, deps);
@@ -142,6 +143,8 @@ export async function runCommand(argv: string[], io: CliIo, deps: CliDeps): Prom
     io.err(`briefbot: extract needs one file, folder or URL\n\n${USAGE}`);
     return 2;
   }
+  // extract and fetch load on use: a search, the common one-shot, needs neither (issue 13).
+  const { runExtract } = await import('./extract');
   return runExtract(rest[0], { json: parsed.values.json === true, fetchPage: deps.fetchPage, listFiles: deps.listFiles }, io);
 }
 
