@@ -1,7 +1,8 @@
 // `npx tsx --expose-gc bench/search-parts.ts --corpus ../shared/corpus --size 100000 [--profile] [--base cache.json]`
 // Where the search index's bytes and milliseconds go, in one process: heap per part (by walking the index's
 // object graph: typed arrays, strings, arrays, Maps), build / save / restore times, the 100 known-item
-// queries (wall and CPU) and, with --profile, the functions the queries spend their CPU in.
+// queries (wall and CPU) and, with --profile, the functions the queries spend their CPU in; --typos: the CPU of
+// correcting one query word not seen before.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
@@ -231,6 +232,24 @@ async function queries(articles: Article[], index: SearchIndex): Promise<void> {
   console.log(
     `autocomplete p95: titles ${extras.titleSuggestP95?.toFixed(2)} ms, speakers ${extras.speakerSuggestP95?.toFixed(2)} ms; quotes p95: by speaker ${extras.quoteSpeakerP95?.toFixed(2)} ms, by words ${extras.quoteWordsP95?.toFixed(2)} ms`,
   );
+  if (process.argv.includes('--typos')) typoCorrections(articles, index);
+}
+
+/**
+ * --typos: the CPU of correcting one word (the vocabulary's `typos`, which keeps no cache: every call is what a
+ * word not seen before costs), over every distinct word of 300 known-item queries, twice (the second with warm code).
+ */
+function typoCorrections(articles: Article[], index: SearchIndex): void {
+  // The index keeps its vocabulary private; only its typos() is called (outside the core, only its index is imported).
+  const vocab = (index as unknown as { vocab: { typos(word: string, limit: number): unknown } }).vocab;
+  const words = [...new Set(knownItemQueries(articles, 300, 99).flatMap((q) => q.query.split(' ')))];
+  for (let pass = 1; pass <= 2; pass++) {
+    const cpu = words.map((w) => cpuMs(() => vocab.typos(w, 12)).cpu);
+    const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+    console.log(
+      `typo correction, pass ${pass}, ${words.length} words: mean / p50 / p95 ${mean.toFixed(3)} / ${percentile(cpu, 50).toFixed(3)} / ${percentile(cpu, 95).toFixed(3)} ms CPU a word`,
+    );
+  }
 }
 
 /** The 100 known-item queries once, `limit` hits each (--slowest: the five slowest printed too). */
