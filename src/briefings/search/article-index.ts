@@ -58,7 +58,7 @@ export class ArticleIndex {
   }
 
   static build(articles: Article[], vocab: Vocabulary, expander: Expander): ArticleIndex {
-    const docs = new DocumentTable();
+    const docs = DocumentTable.empty();
     const body = new PostingsBuilder(articles.length * 256);
     const titles = new PostingsBuilder(articles.length * 12);
     const df = new GrowInt32(1 << 16);
@@ -189,7 +189,12 @@ export class ArticleIndex {
     };
   }
 
-  static fromSnapshot(s: ArticleIndexSnapshot, vocab: Vocabulary, expander: Expander, find: (id: string) => IndexedDoc | undefined): ArticleIndex {
+  static fromSnapshot(
+    s: ArticleIndexSnapshot,
+    vocab: Vocabulary,
+    expander: Expander,
+    find: (id: string, doc: number) => IndexedDoc | undefined,
+  ): ArticleIndex {
     const docs = DocumentTable.restore(s.ids, s.lengths, s.titleLengths, find);
     const index = new ArticleIndex(vocab, docs, Postings.fromSnapshot(s.body), Postings.fromSnapshot(s.titles), GrowInt32.from(s.df), expander);
     if (docs.liveCount < s.ids.filter((id) => id !== null).length) index.recount();

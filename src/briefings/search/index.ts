@@ -69,7 +69,7 @@ export class SearchIndex {
     private readonly quotes: QuoteIndex,
     private readonly fingerprints: GrowInt32,
   ) {
-    this.titleNames = new SortedNames((doc) => this.articles.docs.articles[doc]?.title ?? '');
+    this.titleNames = new SortedNames((doc) => this.articles.docs.title(doc));
     this.speakerNames = new SortedNames((s) => this.quotes.speakerName(s));
   }
 
@@ -85,7 +85,7 @@ export class SearchIndex {
     const byId = new Map<string, Article>();
     for (const a of list) if (!byId.has(a.id)) byId.set(a.id, a);
     for (let doc = 0; doc < docs.capacity; doc++) {
-      const a = byId.get(docs.articles[doc]!.id)!;
+      const a = byId.get(docs.id(doc)!)!;
       quotes.addArticle(doc, a);
       fingerprints.push(fingerprint(a));
     }
@@ -158,14 +158,15 @@ export class SearchIndex {
     const ranked = this.articles.query(query, offset + limit);
     const typed = new Set(queryWords(query).map((w) => w.term));
     return ranked.hits.slice(offset).map(({ doc, score }) => {
-      const a = this.articles.docs.articles[doc]!;
+      const docs = this.articles.docs;
+      const id = docs.id(doc)!;
       return lazySnippet(
-        { articleId: a.id, title: a.title, score },
+        { articleId: id, title: docs.title(doc), score },
         () => {
-          const body = bodies?.(a.id);
+          const body = bodies?.(id);
           return body ? snippet(body, this.articles.termsIn(doc, ranked.expandedTerms), typed) : '';
         },
-        a.date ?? null,
+        docs.date(doc),
       );
     });
   }
@@ -185,7 +186,7 @@ export class SearchIndex {
     const limit = count(opts?.limit, DEFAULT_LIMIT, MAX_LIMIT);
     if (limit === 0) return [];
     const docs = this.articles.docs;
-    const dateOf = (r: QuoteRef) => docs.articles[r.doc]?.date ?? '';
+    const dateOf = (r: QuoteRef) => docs.date(r.doc) ?? '';
     const newestFirst = (a: QuoteRef, b: QuoteRef) => {
       const da = dateOf(a);
       const db = dateOf(b);
@@ -194,8 +195,8 @@ export class SearchIndex {
     const found = this.quotes.search({ query: opts?.query, speaker: opts?.speaker, limit }, newestFirst);
     const hits: QuoteRefHit[] = [];
     for (const { ref, score } of found) {
-      const a = docs.articles[ref.doc];
-      if (a) hits.push({ articleId: a.id, articleTitle: a.title, date: a.date ?? null, index: ref.index, score });
+      const id = docs.id(ref.doc);
+      if (id !== null) hits.push({ articleId: id, articleTitle: docs.title(ref.doc), date: docs.date(ref.doc), index: ref.index, score });
     }
     return hits;
   }
@@ -254,14 +255,10 @@ export class SearchIndex {
     const vocab = Vocabulary.fromSnapshot(s.vocab);
     const expander = new Expander(vocab);
     // An article whose fingerprint changed is restored as removed, then indexed afresh below.
-    const slot = new Map<string, number>();
-    s.articles.ids.forEach((id, doc) => {
-      if (id !== null) slot.set(id, doc);
-    });
-    const find = (id: string) => {
+    const find = (id: string, doc: number) => {
       const a = byId.get(id);
       // Only a whole article can be checked; a header (id, title, date) is one its caller knows unchanged.
-      if (a && hasText(a) && fingerprint(a) !== s.fingerprints[slot.get(id)!]) return undefined;
+      if (a && hasText(a) && fingerprint(a) !== s.fingerprints[doc]) return undefined;
       return a;
     };
     const articleIndex = ArticleIndex.fromSnapshot(s.articles, vocab, expander, find);

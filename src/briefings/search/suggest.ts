@@ -75,7 +75,7 @@ export function suggestTitles(index: ArticleIndex, names: SortedNames, prefix: s
       });
       if (found.length >= GATHER) break;
     }
-    const date = (doc: number) => docs.articles[doc]?.date ?? '';
+    const date = (doc: number) => docs.date(doc) ?? '';
     found.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a - b));
     for (const doc of found) {
       if (chosen.length >= limit) break;
@@ -83,8 +83,7 @@ export function suggestTitles(index: ArticleIndex, names: SortedNames, prefix: s
     }
   }
   return chosen.slice(0, limit).map((doc) => {
-    const a = docs.articles[doc]!;
-    return { label: label(a.title), value: a.id };
+    return { label: label(docs.title(doc)), value: docs.id(doc)! };
   });
 }
 
