@@ -2,23 +2,12 @@
 // that pin what typo correction answers. Words share syllables, so a misspelling has many look-alikes (often
 // more than the 100 that are scored), and some words are numbers or carry digits.
 import { Vocabulary } from '../../src/briefings/search/vocabulary';
+import { seeded } from './seeded';
 
 const SYLLABLES = (
   'ka ra in ne uk tr um ze len sky po kro vsk se cu ri ty gu ar an tee mi ni st er pre si dent ele ct ion ' +
   'war sh ip oil ga s ma rk et ba nk ing de al th re at ta lk co un cil ve to fo rce nor th ea so ut we'
 ).split(' ');
-
-/** A small seeded generator (mulberry32): the same words on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function madeUpWord(random: () => number): string {
   const r = random();

@@ -5,6 +5,7 @@ import type { Ranked } from '../../src/briefings/search/rank';
 import { Vocabulary } from '../../src/briefings/search/vocabulary';
 import type { Article } from '../../src/briefings/types';
 import { makeArticle } from '../fixtures/search/library';
+import { seeded as rng } from '../helpers/seeded';
 
 // Words with look-alikes and completions of each other, so query words widen into several terms (as typos and
 // unfinished last words do), drawn most often from the front: a few words are in most articles, most in few.
@@ -55,18 +56,6 @@ const WORDS = [
   'tories',
   'bluff',
 ];
-
-/** A small deterministic generator (mulberry32), so one fast-check seed gives one corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = (r: () => number) => WORDS[Math.floor(WORDS.length * r() ** 2.5)];
 const words = (r: () => number, n: number) => Array.from({ length: n }, () => pick(r)).join(' ');
