@@ -3,6 +3,7 @@
 // shows (id, title, date, url) in arrays, the repeated ones (source name, feed) as numbers into a shared pool, the
 // stored-at times, flags and quote count in typed arrays. A header object is made only when a caller asks for one.
 import type { ArticleHeader } from './types';
+import { StringPool } from './string-pool';
 
 /** An article as the library keeps it: its header, when it was stored and its feed (null for a file's). */
 export interface KeptHeader {
@@ -15,21 +16,6 @@ const APPROXIMATE = 1;
 const TEASER = 2;
 const BACKLOG = 4;
 const HAS_URL = 8;
-
-/** Strings that repeat across rows (source names, feed URLs), each kept once and named by its number. */
-class StringPool {
-  readonly values: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  numberOf(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.push(value) - 1;
-      this.numbers.set(value, n);
-    }
-    return n;
-  }
-}
 
 /** Milliseconds of an ISO time that prints back the same (NaN otherwise: the string is kept as it is). */
 function exactTime(iso: string): number {

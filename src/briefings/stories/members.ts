@@ -3,6 +3,7 @@
 // length in a typed array. A StoryMember object is made only when a story is shown.
 import { outletOf, timeOf, titleOf } from './text';
 import type { StoryHeader, StoryMember } from './types';
+import { StringPool } from '../string-pool';
 
 export class MemberTable {
   private readonly rows = new Map<string, number>();
@@ -11,8 +12,7 @@ export class MemberTable {
   private readonly titles: string[] = [];
   private readonly dates: (string | null)[] = [];
   private readonly urls: (string | null)[] = [];
-  private readonly outletNames: string[] = [];
-  private readonly outletNumbers = new Map<string, number>();
+  private readonly outletPool = new StringPool();
   private outlets = new Int32Array(64);
   private lengths = new Int32Array(64);
 
@@ -27,15 +27,6 @@ export class MemberTable {
   /** Every id, in the order set (an id set again moves to the end only after a delete, as a Map's keys). */
   ids(): IterableIterator<string> {
     return this.rows.keys();
-  }
-
-  private outletNumber(outlet: string): number {
-    let n = this.outletNumbers.get(outlet);
-    if (n === undefined) {
-      n = this.outletNames.push(outlet) - 1;
-      this.outletNumbers.set(outlet, n);
-    }
-    return n;
   }
 
   /** The member of this header with this body length (as headerMember makes it). */
@@ -58,7 +49,7 @@ export class MemberTable {
     this.titles[row] = titleOf(a);
     this.dates[row] = timeOf(a.date) === null ? null : a.date;
     this.urls[row] = typeof a.url === 'string' ? a.url : null;
-    this.outlets[row] = this.outletNumber(outletOf(a));
+    this.outlets[row] = this.outletPool.numberOf(outletOf(a));
     this.lengths[row] = length;
   }
 
@@ -78,7 +69,7 @@ export class MemberTable {
       id: this.idOf[row],
       title: this.titles[row],
       date: this.dates[row],
-      outlet: this.outletNames[this.outlets[row]],
+      outlet: this.outletPool.values[this.outlets[row]],
       url: this.urls[row],
       length: this.lengths[row],
     };

@@ -5,6 +5,7 @@ import { StoryModel } from './model';
 import { outletOf, PER_DAY, requiredSimilarity, timeOf, UNKNOWN_DAYS, type TimeRule } from './text';
 import type { StoryArticle, StoryHeader, StoryMatcher } from './types';
 import { VectorStore, type PackedVectors, type SparseVector } from './vectors';
+import { StringPool } from '../string-pool';
 
 export type { SparseVector } from './vectors';
 
@@ -73,10 +74,9 @@ export class TfIdfMatcher implements StoryMatcher {
   private readonly vectors = new VectorStore();
   /** Each headline's own vector, once the headline gate first needs it (few pairs get that far). */
   private readonly titleVectors = new Map<number, SparseVector>();
-  /** Per slot, its outlet as a number of `outletNames` (outlets repeat: one string each). */
+  /** Per slot, its outlet as a number into `outletPool` (outlets repeat: one string each). */
   private outlets = new Int32Array(64);
-  private readonly outletNames: string[] = [];
-  private readonly outletNumbers = new Map<string, number>();
+  private readonly outletPool = new StringPool();
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   /** Key term id → slots of the articles indexed under it, in the order they came. */
@@ -212,15 +212,6 @@ export class TfIdfMatcher implements StoryMatcher {
     return posting;
   }
 
-  private outletNumber(outlet: string): number {
-    let n = this.outletNumbers.get(outlet);
-    if (n === undefined) {
-      n = this.outletNames.push(outlet) - 1;
-      this.outletNumbers.set(outlet, n);
-    }
-    return n;
-  }
-
   /** Gives the article a slot (a removed article's, if any) and records its time and outlet. */
   private place(article: StoryHeader): number {
     const slot = this.freeSlots.pop() ?? this.ids.length;
@@ -230,7 +221,7 @@ export class TfIdfMatcher implements StoryMatcher {
     if (this.times.length <= slot) this.times = growFloat(this.times, slot + 1);
     if (this.outlets.length <= slot) this.outlets = growTo(this.outlets, slot + 1);
     this.times[slot] = timeOf(article.date) ?? NaN;
-    this.outlets[slot] = this.outletNumber(outletOf(article));
+    this.outlets[slot] = this.outletPool.numberOf(outletOf(article));
     return slot;
   }
 
@@ -274,7 +265,7 @@ export class TfIdfMatcher implements StoryMatcher {
       entry.time !== null &&
       time !== null &&
       Math.abs(entry.time - time) < this.opts.batchMs &&
-      this.outletNames[entry.outlet] !== '' &&
+      this.outletPool.values[entry.outlet] !== '' &&
       entry.outlet === this.outlets[slot];
     return batch ? requiredSimilarity(null, null, this.opts) : requiredSimilarity(entry.time, time, this.opts);
   }
