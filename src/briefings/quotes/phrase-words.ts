@@ -3,7 +3,7 @@
 // that go back from a reporting verb (phrases.ts) and forward from it (phrase-after.ts).
 import { isCapitalised, isOfficeWord, isOrganisationWord, stripPossessive, type Token } from '../text/names';
 import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
-import { ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WRITING_HEADS } from './lexicon';
+import { KIN_HEADS, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, WRITING_HEADS } from './lexicon';
 
 export type SpeakerPhrase =
   | { kind: 'pronoun'; word: string }
@@ -39,6 +39,7 @@ export function isPhraseWord(w: string): boolean {
       ROLE_MODIFIERS.has(l) ||
       isOfficeWord(w) ||
       ORG_HEADS.has(l) ||
+      KIN_HEADS.has(l) ||
       /-(?:run|backed|based|in-law|elect|owned)$/.test(l) ||
       /^\d+(?:st|nd|rd|th)$/.test(l);
     if (phraseWordCache.size > 20_000) phraseWordCache.clear();

@@ -14,12 +14,17 @@ const MAX_DEPTH = 4;
 
 type Before = { phrase: SpeakerPhrase; from: number } | null;
 
-/** Words between a subject and its verb: auxiliaries, -ly adverbs, time words, "on". */
+/** Words between a subject and its verb: auxiliaries, -ly adverbs (not "family", "ally"), time words, "on". */
 function isBetweenSubjectAndVerb(tokens: readonly Token[], i: number, end: number): boolean {
   const t = tokens[i];
   const l = lc(t);
   const lower = !isCapitalised(t.text);
-  return (AUXILIARIES.has(t.text) && lower) || (/ly$/.test(l) && lower && l.length > 4) || DAYS.test(l) || (l === 'on' && i < end - 1);
+  return (
+    (AUXILIARIES.has(t.text) && lower) ||
+    (/ly$/.test(l) && lower && l.length > 4 && !isPhraseWord(t.text)) ||
+    DAYS.test(l) ||
+    (l === 'on' && i < end - 1)
+  );
 }
 
 /**
@@ -52,7 +57,13 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
   if (!phrase) return null;
-  return personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? adverbialSkipped(tokens, phrase, depth) ?? phrase;
+  return (
+    personFromPlace(tokens, phrase, depth) ??
+    spokespersonBefore(tokens, phrase, depth) ??
+    adverbialSkipped(tokens, phrase, depth) ??
+    participleSkipped(tokens, phrase, depth) ??
+    phrase
+  );
 }
 
 /**
@@ -65,6 +76,25 @@ const ADVERBIAL_PREPOSITIONS = new Set(['in', 'on', 'during', 'over', 'into', 't
 function adverbialSkipped(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
   if (found.phrase.kind !== 'description' || !ADVERBIAL_PREPOSITIONS.has(lc(tokens[found.from - 1])) || found.from < 2) return null;
   return phraseBefore(tokens, found.from - 1, depth + 1);
+}
+
+/** Prepositions of place or company after a participle ("marching through", "standing outside", "waiting with"). */
+const PLACE_PREPOSITIONS = new Set(
+  'in on at into through throughout outside inside near by along across around behind beside past toward towards under over with from down up'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "Protesters marching through the streets chanted “…”", "A man standing near the gate said": the place after a
+ * participle is where the subject was, not who spoke; the subject is before the participle.
+ */
+function participleSkipped(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  if (found.phrase.kind !== 'description' || found.from < 3 || !PLACE_PREPOSITIONS.has(lc(tokens[found.from - 1]))) return null;
+  const participle = tokens[found.from - 2].text;
+  if (!/^[a-z]{3,}ing$/.test(participle) || REPORTING_PARTICIPLES.has(participle)) return null;
+  const subject = phraseBefore(tokens, found.from - 2, depth + 1);
+  return subject && subject.phrase.kind !== 'pronoun' ? subject : null;
 }
 
 /** "a spokesman for Globex said": the spokesperson is the speaker, the organisation after "for" the owner. */
