@@ -3,6 +3,7 @@
 import { genderOf, isGivenName, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { personGender } from './given-names';
 import { isGroupName } from './groups';
 import { PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
@@ -34,8 +35,8 @@ function personPronoun(word: 'he' | 'she', play: Play): Entity | null {
 function personInPlay(want: Gender | null, play: Play): Entity | null {
   const first = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
   const candidates = [first, play.lastPerson, ...play.recent, ...play.mentioned];
-  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || want === null || e.gender === want)) ?? null;
-  return first && want && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (want === null || personGender(e) === null || e.gender === want)) ?? null;
+  return first && want && personGender(first) !== null && first.gender !== want ? fits : (first ?? fits);
 }
 
 /**
