@@ -149,3 +149,15 @@ describe('"she" after a man and a woman named by South Asian given names', () =>
     expect(shown('Mamata Banerjee and Amit Shah traded barbs on Sunday.', '“The people have decided,” he said.')).toEqual(['Amit Shah']);
   });
 });
+
+describe('a person acting in a "with X doing" clause', () => {
+  it('"It has become an issue, with Ann Lee — who … — lambasting the plan." then "she said" → Ann Lee, not the woman quoted before', () => {
+    expect(
+      shown(
+        'For some, the losses would outstrip the gains, said Mary Okoro, an economist.',
+        'It has become a major issue in the campaign, with Ann Lee — who has called for higher taxes on the rich — lambasting the plan.',
+        '“It would be trickle-down economics all over again,” she said.',
+      ),
+    ).toEqual(['Ann Lee']);
+  });
+});
