@@ -210,9 +210,11 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
     return this.write((c) => this.replaceOne(c, source, articles));
   }
 
-  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void> {
-    await this.write(async (c) => {
-      for (const { source, articles } of items) await this.replaceOne(c, source, articles);
+  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<string[][]> {
+    return this.write(async (c) => {
+      const ids: string[][] = [];
+      for (const { source, articles } of items) ids.push(await this.replaceOne(c, source, articles));
+      return ids;
     });
   }
 
