@@ -309,12 +309,8 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return this.db.transaction(() => this.replaceOne(source, articles)).immediate();
   }
 
-  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const { source, articles } of items) this.replaceOne(source, articles);
-      })
-      .immediate();
+  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<string[][]> {
+    return this.db.transaction(() => items.map(({ source, articles }) => this.replaceOne(source, articles))).immediate();
   }
 
   async touchSource(source: StoredSource): Promise<void> {

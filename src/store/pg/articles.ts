@@ -161,9 +161,11 @@ export class PgArticleStore implements ArticleReader, ArticleWriter {
     return this.write((q) => this.replaceOne(q, source, articles));
   }
 
-  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void> {
-    await this.write(async (q) => {
-      for (const { source, articles } of items) await this.replaceOne(q, source, articles);
+  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<string[][]> {
+    return this.write(async (q) => {
+      const ids: string[][] = [];
+      for (const { source, articles } of items) ids.push(await this.replaceOne(q, source, articles));
+      return ids;
     });
   }
 
