@@ -233,9 +233,10 @@ export class ArticleIndexBuilder {
     for (const term of t.title) this.titles.add(term, doc, 1);
   }
 
-  finish(): ArticleIndex {
+  /** `seal`: sort the new terms now; a caller that adds more terms (quotes) and seals after can leave it (same result, once). */
+  finish(seal = true): ArticleIndex {
     const vocab = this.vocab;
-    vocab.seal();
+    if (seal) vocab.seal();
     this.df.ensure(vocab.size - 1);
     const body = this.body.finish(vocab.size, true);
     const titles = this.titles.finish(vocab.size, false);
