@@ -159,7 +159,8 @@ export class ArticleIndex {
   }
 
   toSnapshot(): ArticleIndexSnapshot {
-    const alive = (d: number) => this.docs.isAlive(d);
+    const docs = this.docs;
+    const alive = docs.liveCount === docs.capacity ? null : (d: number) => docs.isAlive(d);
     this.vocab.seal();
     const body = this.body.toSnapshot(this.vocab.size, alive);
     const titles = this.titles.toSnapshot(this.vocab.size, alive);
