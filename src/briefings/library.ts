@@ -43,7 +43,7 @@ async function restore(opts: LibraryOptions, saved: SavedLibrary, t0: number): P
   const unchanged = headers.filter((h) => stamps.get(h.header.id) === h.storedAt).map((h) => h.header);
   let index: SearchIndex;
   try {
-    index = SearchIndex.fromBinary(saved.search, unchanged, true);
+    index = SearchIndex.fromBinary(saved.search, unchanged);
   } catch {
     return null;
   }
@@ -89,7 +89,7 @@ async function build(opts: LibraryOptions, saved: SavedLibrary | null, t0: numbe
   if (saved) {
     try {
       // A record without stamps (an older save): fromBinary checks each article by its fingerprint.
-      index = SearchIndex.fromBinary(saved.search, articles, true);
+      index = SearchIndex.fromBinary(saved.search, articles);
     } catch {
       index = null;
     }

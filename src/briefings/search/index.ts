@@ -203,7 +203,7 @@ export class SearchIndex {
     return encodeSnapshot(this.parts());
   }
 
-  /** The snapshot as one binary blob (what the store keeps): restored by fromBinary with views, not decoding. */
+  /** The snapshot as one binary blob (what the store keeps): restored by fromBinary by copying columns, not decoding. */
   toBinary(): Uint8Array {
     return encodeBinary(this.parts());
   }
@@ -229,12 +229,9 @@ export class SearchIndex {
     return SearchIndex.fromParts(decodeSnapshot(data), articles);
   }
 
-  /**
-   * As fromJSON, from toBinary's bytes (which the restored index then reads in place: don't reuse them).
-   * `inRecord`: the bytes are part of a larger record kept alive anyway; they are read in place rather than copied.
-   */
-  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[], inRecord = false): SearchIndex {
-    return SearchIndex.fromParts(decodeBinary(bytes, inRecord), articles);
+  /** As fromJSON, from toBinary's bytes (the index keeps its own copy of the columns: the bytes can be let go). */
+  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[]): SearchIndex {
+    return SearchIndex.fromParts(decodeBinary(bytes), articles);
   }
 
   private static fromParts(s: SnapshotParts, articles: (Article | IndexedDoc)[]): SearchIndex {
