@@ -82,15 +82,7 @@ export class Registry {
     texts.forEach((text, t) => {
       if (t < headlines && isTitleCase(text)) return;
       const tokens = tokenized?.[t] ?? tokenize(text);
-      for (let k = 0; k < tokens.length; k++) {
-        const w = tokens[k].text;
-        if (!isCapitalised(w)) continue;
-        const afterBoundary = k === 0 || SENTENCE_OPENING_MARKS.has(tokens[k - 1].text);
-        // A word a speech verb follows is a name even where it opens a sentence ("Tiegen stated").
-        const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '') || (tokens[k + 1]?.text === ',' && appositiveThenVerb(tokens, k + 1));
-        if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
-      }
-      for (const run of nameRuns(tokens)) {
+      for (const run of nameRuns(tokens, readCapitals(tokens, this.midSentence))) {
         const parts = this.splitRun(run.words);
         if (parts) {
           const e = this.add(parts, pos++);
@@ -265,6 +257,33 @@ export class Registry {
   }
 }
 
+/**
+ * Each token's name-run kind (runWord's answer), and every capitalised word seen other than opening a sentence
+ * added to `midSentence`, bare: one strip and lower-casing a capitalised token, where asking runWord after
+ * collecting them did it twice.
+ */
+export function readCapitals(tokens: readonly Token[], midSentence: Set<string>): Uint8Array {
+  const kinds = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k].text;
+    if (!isCapitalised(w)) {
+      kinds[k] = runWord(w);
+      continue;
+    }
+    const bare = stripPossessive(w).toLowerCase();
+    kinds[k] = NOT_NAMES.has(bare) ? 0 : NAME_WORD;
+    // Mid-sentence, or a word a speech verb follows: a name even where it opens a sentence ("Tiegen stated").
+    if ((k > 0 && !SENTENCE_OPENING_MARKS.has(tokens[k - 1].text)) || speaksNext(tokens, k)) midSentence.add(bare);
+  }
+  return kinds;
+}
+
+/** The token after `k` is a speech verb, or an appositive closed by one follows ("Tiegen stated", "Tiegen, his lawyer, said"). */
+function speaksNext(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1]?.text ?? '';
+  return REPORTING_VERBS.has(next) || (next === ',' && appositiveThenVerb(tokens, k + 1));
+}
+
 /** ", Santilli's attorney, argues": an appositive closed by a comma and a speech verb. */
 function appositiveThenVerb(tokens: readonly Token[], comma: number): boolean {
   for (let k = comma + 1; k < tokens.length && k - comma <= 15; k++) {
@@ -310,11 +329,11 @@ function appositiveRole(tokens: readonly Token[], end: number): string | null {
   return null;
 }
 
-/** Runs of capitalised words, with the role words that lead into them. */
-export function nameRuns(tokens: readonly Token[]): NameRun[] {
+/** Runs of capitalised words, with the role words that lead into them. `kinds`: runWord of each token, when known. */
+export function nameRuns(tokens: readonly Token[], known?: Uint8Array): NameRun[] {
   // Each token's kind once: a run's first word and the word that ends it were otherwise asked twice (issue 13).
-  const kinds = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) kinds[k] = runWord(tokens[k].text);
+  const kinds = known ?? new Uint8Array(tokens.length);
+  if (!known) for (let k = 0; k < tokens.length; k++) kinds[k] = runWord(tokens[k].text);
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
