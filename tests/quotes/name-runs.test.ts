@@ -1,7 +1,7 @@
 // The registry's name runs with each token's kind asked once (issue 13, first load) are the runs the step-by-step
 // reading gave, which asked a run's first and last words twice: checked against that reading on generated text.
 import fc from 'fast-check';
-import { nameRuns, readCapitals, runWord } from '../../src/briefings/quotes/registry';
+import { nameRuns, readCapitals, Registry, runWord } from '../../src/briefings/quotes/registry';
 import { REPORTING_VERBS } from '../../src/briefings/quotes/lexicon';
 import { isCapitalised, isPossessive, stripPossessive, tokenize, type Token } from '../../src/briefings/text/names';
 
@@ -134,6 +134,45 @@ describe('name runs', () => {
         expect([...mid].sort()).toEqual([...referenceMidSentence(tokens)].sort());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the role and name of a run, split once per thread', () => {
+  /** A fresh copy of the registry module: its cache of split runs empty. */
+  function freshRegistry(): typeof Registry {
+    let fresh: typeof Registry | null = null;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the module, on purpose
+      fresh = (require('../../src/briefings/quotes/registry') as { Registry: typeof Registry }).Registry;
+    });
+    return fresh!;
+  }
+
+  it('reads an article the same after other articles filled the cache as with an empty one', () => {
+    // Names that recur from article to article, written with and without their roles.
+    const name = fc.constantFrom(
+      'President Donald Trump',
+      'Trump',
+      'Sen. Elizabeth Warren',
+      'Warren',
+      'Foreign Minister Wang Yi',
+      'Mr. King',
+      'Charlie King',
+      'the Foreign Ministry',
+      'Marco Rubio’s aide Jared Kushner',
+      'Democrat Hillary Clinton',
+    );
+    const sentence = fc.tuple(name, fc.constantFrom(' said it.', ', a senior aide, said it.', ' and ')).map(([n, rest]) => n + rest);
+    const article = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((ss) => [ss.join(' ')]);
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 2, maxLength: 4 }), (articles) => {
+        const warm = freshRegistry();
+        for (const a of articles.slice(0, -1)) new warm(a);
+        const last = articles[articles.length - 1];
+        expect(new warm(last).entities()).toEqual(new (freshRegistry())(last).entities());
+      }),
+      { numRuns: 100 },
     );
   });
 });

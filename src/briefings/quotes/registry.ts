@@ -62,6 +62,24 @@ export function runWord(w: string): number {
   return l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l) ? ROLE_WORD : 0;
 }
 
+/**
+ * Articles write the same names again and again, and so do the articles of a load ("President Donald Trump"):
+ * each run of words is split into role and name once per analysis thread, not once per article. splitRoleAndName
+ * reads nothing but the words, and the parts are only read, never changed. Bounded: cleared when full.
+ */
+const SPLITS = new Map<string, Readonly<NameParts> | null>();
+const MAX_SPLITS = 50_000;
+function splitRunOnce(words: readonly string[]): NameParts | null {
+  const key = words.join('\u0000');
+  let parts = SPLITS.get(key);
+  if (parts === undefined) {
+    parts = splitRoleAndName(words);
+    if (SPLITS.size >= MAX_SPLITS) SPLITS.clear();
+    SPLITS.set(key, parts);
+  }
+  return parts;
+}
+
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
@@ -102,16 +120,8 @@ export class Registry {
     });
   }
 
-  /** An article writes the same names again and again: each run of words is split into role and name once. */
-  private readonly splits = new Map<string, NameParts | null>();
   private splitRun(words: readonly string[]): NameParts | null {
-    const key = words.join('\u0000');
-    let parts = this.splits.get(key);
-    if (parts === undefined) {
-      parts = splitRoleAndName(words);
-      this.splits.set(key, parts);
-    }
-    return parts;
+    return splitRunOnce(words);
   }
 
   private readonly mentions: Mention[][] = [];
