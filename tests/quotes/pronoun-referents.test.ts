@@ -138,3 +138,26 @@ describe('the role shown is a role, not the words of the clause before the name'
     expect(shown('“It was a blessing,” said veteran comedian Omar Haddad.')).toEqual(['Omar Haddad (veteran comedian)']);
   });
 });
+
+describe('"she" after a man and a woman named by South Asian given names', () => {
+  it('"Rahul Verma met Priya Nair …" then "she said" → Priya Nair', () => {
+    expect(shown('Rahul Verma met Priya Nair in Kochi on Monday.', '“The talks went well,” she said.')).toEqual(['Priya Nair']);
+  });
+
+  it('"Amit Shah and Mamata Banerjee traded barbs" then "she said" → Mamata Banerjee, and "he said" → Amit Shah', () => {
+    expect(shown('Amit Shah and Mamata Banerjee traded barbs on Sunday.', '“The people have decided,” she said.')).toEqual(['Mamata Banerjee']);
+    expect(shown('Mamata Banerjee and Amit Shah traded barbs on Sunday.', '“The people have decided,” he said.')).toEqual(['Amit Shah']);
+  });
+});
+
+describe('a person acting in a "with X doing" clause', () => {
+  it('"It has become an issue, with Ann Lee — who … — lambasting the plan." then "she said" → Ann Lee, not the woman quoted before', () => {
+    expect(
+      shown(
+        'For some, the losses would outstrip the gains, said Mary Okoro, an economist.',
+        'It has become a major issue in the campaign, with Ann Lee — who has called for higher taxes on the rich — lambasting the plan.',
+        '“It would be trickle-down economics all over again,” she said.',
+      ),
+    ).toEqual(['Ann Lee']);
+  });
+});

@@ -20,6 +20,10 @@ describe('a spokesperson speaks for the organisation', () => {
     ]);
   });
 
+  it('"said a spokesperson for Tata Motors" → Tata Motors (two capitalised words, but nothing shows a person)', () => {
+    expect(shown('“We are reviewing the report,” said a spokesperson for Tata Motors.')).toEqual(['Tata Motors (spokesperson) [organisation]']);
+  });
+
   it('a spokesman for a person is not that person', () => {
     expect(shown('Ann Walsh is running for mayor.', '“The mayor has not replied to us,” a spokesman for Ann Walsh said.')).toEqual([
       'unknown (spokesman for Ann Walsh)',

@@ -53,7 +53,7 @@ export class Discourse {
     } else {
       // "But right now, he is offsetting only 10 percent. That worries environmentalists. “…,” he said": a sentence
       // with no person as its subject leaves the person the text is about in play (not the last one quoted).
-      const subject = this.namedSubject(tokens) ?? this.introducedAtEnd(tokens);
+      const subject = this.namedSubject(tokens) ?? this.introducedAtEnd(tokens) ?? this.withAgent(tokens);
       if (subject) this.play.prevSubject = subject;
     }
     this.inPlay(this.play.prevSubject);
@@ -86,6 +86,27 @@ export class Discourse {
     }
     const r = phraseBefore(tokens, comma);
     if (!r || r.phrase.kind !== 'name' || r.phrase.words.length < 2 || /^(the|a|an)$/i.test(r.phrase.words[0])) return null;
+    const e = resolve(r.phrase, this.registry, this.play);
+    return e && e.kind === 'person' ? e : null;
+  }
+
+  /**
+   * "It has become an issue, with Hillary Clinton — who has called for … — lambasting Trump's plan.": a sentence with
+   * no person as its subject whose "with X doing" clause has a person acting: the "she said" after it is X.
+   */
+  private withAgent(tokens: readonly Token[]): Entity | null {
+    const k = tokens.findIndex((t) => t.text === 'with');
+    const r = k >= 0 ? phraseAfter(tokens, k + 1) : null;
+    if (!r || r.phrase.kind !== 'name') return null;
+    let v = r.to;
+    // A set-off appositive or relative clause between the name and its participle ("— who has called for … —").
+    const mark = tokens[v]?.text ?? '';
+    if (/^[,\u2014\u2013]$/.test(mark)) {
+      let close = v + 1;
+      while (close < tokens.length && close - v <= 25 && tokens[close].text !== mark) close++;
+      v = close + 1;
+    }
+    if (!/^[a-z]{3,}ing$/.test(tokens[v]?.text ?? '')) return null;
     const e = resolve(r.phrase, this.registry, this.play);
     return e && e.kind === 'person' ? e : null;
   }

@@ -60,6 +60,12 @@ export const WRITING_HEADS = words(`
   email memo letter editorial website column tweet article ruling petition document op-ed
 `);
 
+/** People who stand around a person and speak as a group of their own ("Scott's family said"): never that person. */
+export const KIN_HEADS = words(`
+  family families relatives parents children kids siblings friends neighbours neighbors
+  supporters followers fans classmates colleagues loved
+`);
+
 /** Roles whose words are their employer's: what a spokesperson says, the organisation says. */
 export const SPEAKS_FOR = words(`
   spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative

@@ -1,74 +1,30 @@
 // Reads the phrase that names a speaker next to a reporting verb: a pronoun ("he"), a name with
 // or without its role ("top Russian presidential aide Yuri Ushakov"), or a description ("the
 // top Putin diplomatic aide", "the foreign ministry").
-import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, stripPossessive, type Token } from '../text/names';
-import { DETERMINERS, NOT_NAMES, ROLE_MODIFIERS } from '../text/name-lexicon';
-import { AUXILIARIES, ORG_HEADS, PRONOUNS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKS_FOR, WRITING_HEADS } from './lexicon';
+import { isCapitalised, isOfficeWord, isOrganisationWord, isPossessive, type Token } from '../text/names';
+import { DETERMINERS } from '../text/name-lexicon';
+import { AUXILIARIES, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKS_FOR } from './lexicon';
+import { phraseAfter } from './phrase-after';
+import { DAYS, STOP, classify, isNameLike, isPhraseWord, isPunct, lc, pronounOf, type SpeakerPhrase } from './phrase-words';
 
-export type SpeakerPhrase =
-  | { kind: 'pronoun'; word: string }
-  | { kind: 'name'; words: string[]; appositive: string | null }
-  | { kind: 'description'; words: string[]; qualifier?: string };
-
-/** Words that end a noun phrase when reading it. */
-const STOP = new Set(
-  `
-  in on at to for with by from that which who whom whose and but or nor as than if when while
-  after before because since though although where whether not no so about into over under
-  against between through during without within upon via per like told is was are were be been
-  being has have had do does did will would can could should may might must shall
-`
-    .trim()
-    .split(/\s+/),
-);
-
-const DAYS =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|week|month|year|night|morning|afternoon|evening)$/i;
-
-const lc = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
-const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
-
-/** Lower-case words allowed inside a speaker phrase without a determiner to vouch for them. */
-const phraseWordCache = new Map<string, boolean>();
-function isPhraseWord(w: string): boolean {
-  let v = phraseWordCache.get(w);
-  if (v === undefined) {
-    const l = stripPossessive(w).toLowerCase();
-    // Ordinals belong to ranks ("Air Force 1st Lt. Tyler Livingston").
-    v =
-      ROLE_MODIFIERS.has(l) ||
-      isOfficeWord(w) ||
-      ORG_HEADS.has(l) ||
-      /-(?:run|backed|based|in-law|elect|owned)$/.test(l) ||
-      /^\d+(?:st|nd|rd|th)$/.test(l);
-    if (phraseWordCache.size > 20_000) phraseWordCache.clear();
-    phraseWordCache.set(w, v);
-  }
-  return v;
-}
+export { phraseAfter } from './phrase-after';
+export { isReportingParticiple, isReportingVerb, type SpeakerPhrase } from './phrase-words';
 
 const MAX_DEPTH = 4;
 
-/** A noun that heads a speaker phrase: an office, an institution or a writing ("senator", "group", "email"). */
-const isHeadNoun = (w: string): boolean =>
-  !isCapitalised(w) && (isOfficeWord(w) || ORG_HEADS.has(w.toLowerCase()) || WRITING_HEADS.has(w.toLowerCase()));
-
-/** The pronoun a token is, contractions included ("He’s predicting", "she'd"), else null. */
-function pronounOf(t: Token | undefined): string | null {
-  const l = lc(t).replace(/[’'](?:s|d|ll|re|ve)$/, '');
-  return PRONOUNS.has(l) ? l : null;
-}
-
-const isNameLike = (w: string): boolean => isCapitalised(w) && !NOT_NAMES.has(stripPossessive(w).toLowerCase()) && /\p{L}/u.test(w);
-
 type Before = { phrase: SpeakerPhrase; from: number } | null;
 
-/** Words between a subject and its verb: auxiliaries, -ly adverbs, time words, "on". */
+/** Words between a subject and its verb: auxiliaries, -ly adverbs (not "family", "ally"), time words, "on". */
 function isBetweenSubjectAndVerb(tokens: readonly Token[], i: number, end: number): boolean {
   const t = tokens[i];
   const l = lc(t);
   const lower = !isCapitalised(t.text);
-  return (AUXILIARIES.has(t.text) && lower) || (/ly$/.test(l) && lower && l.length > 4) || DAYS.test(l) || (l === 'on' && i < end - 1);
+  return (
+    (AUXILIARIES.has(t.text) && lower) ||
+    (/ly$/.test(l) && lower && l.length > 4 && !isPhraseWord(t.text)) ||
+    DAYS.test(l) ||
+    (l === 'on' && i < end - 1)
+  );
 }
 
 /**
@@ -101,7 +57,13 @@ export function phraseBefore(tokens: readonly Token[], end: number, depth = 0): 
   const read = readBack(tokens, i, depth);
   const phrase = 'phrase' in read ? read : vouched(read);
   if (!phrase) return null;
-  return personFromPlace(tokens, phrase, depth) ?? spokespersonBefore(tokens, phrase, depth) ?? adverbialSkipped(tokens, phrase, depth) ?? phrase;
+  return (
+    personFromPlace(tokens, phrase, depth) ??
+    spokespersonBefore(tokens, phrase, depth) ??
+    adverbialSkipped(tokens, phrase, depth) ??
+    participleSkipped(tokens, phrase, depth) ??
+    phrase
+  );
 }
 
 /**
@@ -116,6 +78,25 @@ function adverbialSkipped(tokens: readonly Token[], found: NonNullable<Before>, 
   return phraseBefore(tokens, found.from - 1, depth + 1);
 }
 
+/** Prepositions of place or company after a participle ("marching through", "standing outside", "waiting with"). */
+const PLACE_PREPOSITIONS = new Set(
+  'in on at into through throughout outside inside near by along across around behind beside past toward towards under over with from down up'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "Protesters marching through the streets chanted “…”", "A man standing near the gate said": the place after a
+ * participle is where the subject was, not who spoke; the subject is before the participle.
+ */
+function participleSkipped(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
+  if (found.phrase.kind !== 'description' || found.from < 3 || !PLACE_PREPOSITIONS.has(lc(tokens[found.from - 1]))) return null;
+  const participle = tokens[found.from - 2].text;
+  if (!/^[a-z]{3,}ing$/.test(participle) || REPORTING_PARTICIPLES.has(participle)) return null;
+  const subject = phraseBefore(tokens, found.from - 2, depth + 1);
+  return subject && subject.phrase.kind !== 'pronoun' ? subject : null;
+}
+
 /** "a spokesman for Globex said": the spokesperson is the speaker, the organisation after "for" the owner. */
 function spokespersonBefore(tokens: readonly Token[], found: NonNullable<Before>, depth: number): Before {
   const prep = lc(tokens[found.from - 1]);
@@ -123,22 +104,6 @@ function spokespersonBefore(tokens: readonly Token[], found: NonNullable<Before>
   const role = phraseBefore(tokens, found.from - 1, depth + 1);
   if (!role || role.phrase.kind !== 'description') return null;
   return { phrase: { kind: 'description', words: role.phrase.words, qualifier: [prep, ...found.phrase.words].join(' ') }, from: role.from };
-}
-
-/** "said a spokeswoman for the Health Ministry": the owner read after the role (one level only). */
-function spokespersonAfter(tokens: readonly Token[], words: string[], i: number, end: number): { phrase: SpeakerPhrase; to: number } | null {
-  if (!SPEAKS_FOR.has((words[words.length - 1] ?? '').toLowerCase()) || !/^(for|of|at)$/.test(lc(tokens[i])) || i + 1 >= end) return null;
-  let k = i + 1;
-  const owner: string[] = [];
-  if (DETERMINERS.has(lc(tokens[k])) && lc(tokens[k]) !== 'that') owner.push(tokens[k++].text);
-  while (
-    k < end &&
-    owner.length < 10 &&
-    (isNameLike(tokens[k].text) || (/^(of|for)$/.test(lc(tokens[k])) && isNameLike(tokens[k + 1]?.text ?? '')) || isPhraseWord(tokens[k].text))
-  )
-    owner.push(tokens[k++].text);
-  if (!owner.some((w) => isCapitalised(w) || isHeadNoun(w))) return null;
-  return { phrase: { kind: 'description', words, qualifier: [tokens[i].text, ...owner].join(' ') }, to: k };
 }
 
 /** "Councilwoman Ann Lee from Springfield said": a place is never the speaker; the person before "from" is. */
@@ -322,73 +287,3 @@ function roleBeforeName(tokens: readonly Token[], from: number, to: number): str
   if (!owner || !rest.every((w) => /^[a-z-]+$/.test(w)) || !isOfficeWord(rest[rest.length - 1])) return null;
   return words;
 }
-
-/** A speaker phrase that starts at `start` ("said Treasury spokesman John Smith, who …"). */
-export function phraseAfter(tokens: readonly Token[], start: number, end = tokens.length): { phrase: SpeakerPhrase; to: number } | null {
-  let i = start;
-  // "said 43-year-old teacher Ann Lee", "said 9/11 widow Terry Strada": an age or a date before the role.
-  while (i < end && i - start < 4 && /^(?:\d[\p{L}\d-]*|\/)$/u.test(tokens[i].text)) i++;
-  // The role word after it is kept even when no list knows it ("widow"), if a name follows.
-  const dated = i > start && /^[a-z]+$/.test(tokens[i]?.text ?? '') && i + 1 < end && isNameLike(tokens[i + 1].text);
-  if (i > start && !dated && !isNameLike(tokens[i]?.text ?? '') && !isPhraseWord(tokens[i]?.text ?? '')) i = start;
-  if (i >= end) return null;
-  const pronoun = pronounOf(tokens[i]);
-  if (pronoun) return { phrase: { kind: 'pronoun', word: pronoun }, to: i + 1 };
-  const words: string[] = dated ? [tokens[i++].text] : [];
-  let sawDeterminer = false;
-  for (; i < end && words.length < 12; i++) {
-    const w = tokens[i].text;
-    const l = w.toLowerCase();
-    if (isPunct(tokens[i])) break;
-    if (words.length === 0 && DETERMINERS.has(l)) {
-      words.push(w);
-      sawDeterminer = true;
-      continue;
-    }
-    if (isNameLike(w)) {
-      words.push(w);
-      continue;
-    }
-    if (l === 'of' && words.length && i + 1 < end && isCapitalised(tokens[i + 1].text)) {
-      words.push(w);
-      continue;
-    }
-    if (STOP.has(l) || AUXILIARIES.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || DAYS.test(l)) break;
-    if (isCapitalised(w)) break;
-    // "the group seeks", "the senator sought": after a head noun, a word that is no role word is the verb.
-    const afterHead = words.length > 1 && isHeadNoun(words[words.length - 1]);
-    if (isPhraseWord(w) || (sawDeterminer && !afterHead && !/(?:ed|ing)$/.test(l))) {
-      words.push(w);
-      continue;
-    }
-    // "Blaze co-host Stu Burguiere": a compound role word between names.
-    if (/^[a-z]+-[a-z-]+$/.test(w) && words.length && i + 1 < end && isNameLike(tokens[i + 1].text)) {
-      words.push(w);
-      continue;
-    }
-    break;
-  }
-  while (words.length && !isCapitalised(words[words.length - 1]) && !isPhraseWord(words[words.length - 1]) && !sawDeterminer) words.pop();
-  if (words.length === 0 || (words.length === 1 && DETERMINERS.has(words[0].toLowerCase()))) return null;
-  return spokespersonAfter(tokens, words, i, end) ?? { phrase: classify(words), to: i };
-}
-
-function classify(words: string[]): SpeakerPhrase {
-  // "Elijah Cummings of Maryland", "Mr. Morgan of the Sierra Club": the person, with the rest as role.
-  const of = words.indexOf('of');
-  if (of > 0) {
-    const head = words.slice(0, of).filter((w) => !DETERMINERS.has(w.toLowerCase()));
-    const last = head[head.length - 1] ?? '';
-    if (head.length && isNameLike(last) && !isOfficeWord(last) && !head.some((w) => isOrganisationWord(w))) {
-      return { kind: 'name', words: words.slice(0, of), appositive: words.slice(of).join(' ') };
-    }
-  }
-  const last = words[words.length - 1];
-  if (isCapitalised(last) && !NOT_NAMES.has(last.toLowerCase())) return { kind: 'name', words, appositive: null };
-  return { kind: 'description', words };
-}
-
-// Capitals first: a capitalised word is never one, and is then not lower-cased at all.
-export const isReportingVerb = (t: Token | undefined): boolean => !!t && !isCapitalised(t.text) && REPORTING_VERBS.has(t.text.toLowerCase());
-export const isReportingParticiple = (t: Token | undefined): boolean =>
-  !!t && !isCapitalised(t.text) && REPORTING_PARTICIPLES.has(t.text.toLowerCase());

@@ -1,8 +1,9 @@
 // Turns a speaker phrase into the entity it names: pronouns go to the speaker in play, names to
 // their fullest form in the article, descriptions to the person introduced with that role.
-import { genderOf, type Gender } from '../text/gender';
+import { genderOf, isGivenName, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { personGender } from './given-names';
 import { isGroupName } from './groups';
 import { PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
@@ -34,8 +35,8 @@ function personPronoun(word: 'he' | 'she', play: Play): Entity | null {
 function personInPlay(want: Gender | null, play: Play): Entity | null {
   const first = play.prevSubject && play.prevSubject.kind !== 'organisation' ? play.prevSubject : play.lastPerson;
   const candidates = [first, play.lastPerson, ...play.recent, ...play.mentioned];
-  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (e.gender === null || want === null || e.gender === want)) ?? null;
-  return first && want && first.gender !== null && first.gender !== want ? fits : (first ?? fits);
+  const fits = candidates.find((e) => e && e.kind !== 'organisation' && (want === null || personGender(e) === null || e.gender === want)) ?? null;
+  return first && want && personGender(first) !== null && first.gender !== want ? fits : (first ?? fits);
 }
 
 /**
@@ -153,9 +154,11 @@ function employerAfter(phrase: { words: string[]; qualifier?: string }, registry
   if (isCapitalised(words[0])) {
     const name = normaliseName(owner);
     const known = registry.resolveName(name);
-    if (known && known.kind === 'person') return null;
+    // "a spokesperson for Tata Motors": two capitalised words are only taken for a person's name; nothing
+    // (a given name, a gender, a role) shows this one is a person, so it is the organisation the spokesperson speaks for.
+    if (known && known.kind === 'person' && (known.gender || known.role || words.length === 1 || isGivenName(words[0]))) return null;
     const entity = known ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
-    if (entity.kind === 'unknown') entity.kind = 'organisation';
+    if (entity.kind !== 'organisation') entity.kind = 'organisation';
     return entity;
   }
   if (!isOrganisationHead(words[words.length - 1])) return null;

@@ -2,6 +2,7 @@
 // or in the paragraph before when that paragraph ends with a colon ("Cruz continued:").
 import { cueAfter, cueBefore, LOOK_BACK, QUOTE_TOKEN, reportedSubject, sentenceSubject, type Cue } from './attribution';
 import type { Discourse } from './discourse';
+import { personGender } from './given-names';
 import { phraseBefore } from './phrases';
 import type { QuoteSpan } from './marks';
 import type { QuoteContext } from './quote-context';
@@ -57,7 +58,7 @@ function speakerOfCue(cue: Cue, { tokens, q }: QuoteContext, d: Discourse): Reso
 function subjectOfGender(tokens: QuoteContext['tokens'], end: number, want: 'm' | 'f', d: Discourse): Entity | null {
   const subject = sentenceSubject(tokens, end);
   const e = subject && subject.kind === 'name' ? resolve(subject, d.registry, d.play) : null;
-  return e && e.kind === 'person' && (e.gender === null || e.gender === want) ? e : null;
+  return e && e.kind === 'person' && (personGender(e) === null || e.gender === want) ? e : null;
 }
 
 /** "Cruz continued:" ending the paragraph before introduces a quote that opens this one. */
