@@ -51,6 +51,13 @@ function isUnknownVerb(tokens: readonly Token[], v: number, end: number): boolea
   if (/^(went|goes)$/.test(w) && tokens[v + 1]?.text === 'on') return true;
   if (!/^[a-z]+ed$/.test(w)) return false;
   const next = tokens[v + 1];
+  // "“…,” the number needed to secure the nomination": "-ed to" and a verb is a reduced clause, not a speech verb.
+  if (
+    next?.text === 'to' &&
+    /^[a-z]+$/.test(tokens[v + 2]?.text ?? '') &&
+    !/^(the|a|an|his|her|their|reporters|me|us|him|them)$/.test(tokens[v + 2].text)
+  )
+    return false;
   return v + 1 >= end || !next || /^[,.;:!?]$/.test(next.text) || /^(on|in|at|to|during|after|before|about|of|as|with)$/.test(next.text);
 }
 
