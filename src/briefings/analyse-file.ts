@@ -1,10 +1,10 @@
 // One file's bytes to analysed articles, ready for the store. Pure: runs in a worker thread or inline.
 import * as crypto from 'node:crypto';
-import { analyseArticle, withoutSentences } from './analyse';
+import { analysedFields } from './analyse';
 import type { AnalysedArticle } from './article-store';
 import { readArticleBytes } from './articles/load';
 import { slugify } from './slug';
-import type { LoadWarning, RawArticle } from './types';
+import type { Article, LoadWarning, RawArticle } from './types';
 
 export interface AnalyseJob {
   /** Path inside the content folder (names the articles' source and every warning). */
@@ -24,16 +24,19 @@ export interface AnalysedFile {
 
 export function articleHash(raw: RawArticle): string {
   const h = crypto.createHash('sha256');
-  for (const part of [raw.title, raw.date ?? '', raw.standfirst ?? '', raw.dateline ?? '', ...raw.headings, ...raw.paragraphs]) {
-    h.update(part).update('\u0000');
-  }
+  // Every part followed by a NUL, as one update: the same bytes as an update per part and per NUL, without two
+  // calls into the hash per paragraph (4% of analysing an article went to those calls; issue 13).
+  const parts = [raw.title, raw.date ?? '', raw.standfirst ?? '', raw.dateline ?? '', ...raw.headings, ...raw.paragraphs];
+  h.update(`${parts.join('\u0000')}\u0000`);
   h.update(JSON.stringify([raw.url ?? null, raw.tags ?? null, raw.providedSummary ?? null, raw.headingPositions ?? null]));
   return h.digest('hex').slice(0, 32);
 }
 
 /** Analysis of one article; `id` is a placeholder the store replaces. */
 export function analyseRaw(raw: RawArticle): AnalysedArticle {
-  const { id: _id, ...rest } = withoutSentences(analyseArticle(raw, ''));
+  // Straight from the fields, never through the lazy-sentences getter (a `sentences` key a reader left is dropped,
+  // as withoutSentences drops it): the same keys in the same order, one object fewer to copy.
+  const { id: _id, sentences: _sentences, ...rest } = analysedFields(raw, '') as Omit<Article, 'sentences'> & { sentences?: unknown };
   return { ...rest, slug: slugify(raw.title), contentHash: articleHash(raw) };
 }
 

@@ -38,16 +38,21 @@ export function withoutSentences(article: Article): Omit<Article, 'sentences'> {
   return out as Omit<Article, 'sentences'>;
 }
 
-export function analyseArticle(raw: RawArticle, id: string): Article {
+/** The article's quotes and people beside what the reader found: an Article but for its sentences. */
+export function analysedFields(raw: RawArticle, id: string): Omit<Article, 'sentences'> {
   const { quotes, people } = extractQuotes({
     title: raw.title,
     standfirst: raw.standfirst,
     paragraphs: raw.paragraphs,
   });
-  return withLazySentences({
+  return {
     ...raw,
     id,
     quotes: quotes.map((q) => ({ ...q, articleId: id })),
     people,
-  });
+  };
+}
+
+export function analyseArticle(raw: RawArticle, id: string): Article {
+  return withLazySentences(analysedFields(raw, id));
 }

@@ -103,8 +103,8 @@ export interface ArticleWriter {
    * articles alone. An updated item keeps its id even when retitled. Returns the ids, in order.
    */
   upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): Promise<string[]>;
-  /** Many replacements in one transaction (a batch of files). */
-  replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void>;
+  /** Many replacements in one transaction (a batch of files). Returns each item's ids, in order (as replaceSource). */
+  replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<string[][]>;
   /** Records a new size and modification time for a source whose content did not change. */
   touchSource(source: StoredSource): Promise<void>;
   /** Removes sources and their articles. */

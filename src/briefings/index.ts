@@ -2,7 +2,7 @@
 // bench) imports from here and nowhere deeper, so the core can rearrange its rooms without touching them.
 
 // A library over one view of the article store, kept in step with the store's change log.
-export { openLibrary, type LibraryOptions, type LoadedLibrary, type LoadReport } from './library';
+export { openLibrary, LibraryBuild, type LibraryOptions, type LoadedLibrary, type LoadReport } from './library';
 // The article store as the core sees it (src/store implements it; src/sources writes through it).
 export {
   viewKey,

@@ -3,7 +3,7 @@
 // was saved. Without a usable record (first open, other code's record) every article is read once, whole, to
 // build both, and only the headers are kept.
 import { withLazySentences } from './analyse';
-import type { StoredHeader } from './article-store';
+import type { StoredArticle, StoredHeader } from './article-store';
 import { headerOf } from './library-bodies';
 import { readSnapshot, type SavedLibrary } from './library-snapshot';
 import { LibraryStories } from './library-stories';
@@ -11,7 +11,7 @@ import { ArticleLibrary, feedOf, inView, type KeptHeader, type LibraryOptions, t
 
 export type { LibraryOptions, LoadReport } from './article-library';
 import type { Library } from './library-types';
-import { SearchIndex } from './search';
+import { SearchIndex, SearchIndexBuilder } from './search';
 import type { Article } from './types';
 
 export interface LoadedLibrary extends Library {
@@ -43,7 +43,7 @@ async function restore(opts: LibraryOptions, saved: SavedLibrary, t0: number): P
   const unchanged = headers.filter((h) => stamps.get(h.header.id) === h.storedAt).map((h) => h.header);
   let index: SearchIndex;
   try {
-    index = SearchIndex.fromBinary(saved.search, unchanged, true);
+    index = SearchIndex.fromBinary(saved.search, unchanged);
   } catch {
     return null;
   }
@@ -89,7 +89,7 @@ async function build(opts: LibraryOptions, saved: SavedLibrary | null, t0: numbe
   if (saved) {
     try {
       // A record without stamps (an older save): fromBinary checks each article by its fingerprint.
-      index = SearchIndex.fromBinary(saved.search, articles, true);
+      index = SearchIndex.fromBinary(saved.search, articles);
     } catch {
       index = null;
     }
@@ -111,11 +111,91 @@ async function build(opts: LibraryOptions, saved: SavedLibrary | null, t0: numbe
   return { index, stories, kept: headers, seq, savedSeq: indexFromStore && saved?.seq === seq ? seq : -1, report };
 }
 
+async function opened(opts: LibraryOptions, o: Opened): Promise<LoadedLibrary> {
+  const { index, stories, kept: headers, seq, savedSeq, report } = o;
+  return new ArticleLibrary(opts, index, stories, headers, { seq, savedSeq }, report, await opts.reader.warnings(opts.view));
+}
+
 /** Opens the library over one view of the store: headers kept, the index restored (or built). */
 export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> {
   const t0 = Date.now();
   const saved = await readSnapshot(opts.reader, opts.view);
-  const opened = (saved && (await restore(opts, saved, t0))) ?? (await build(opts, saved, t0));
-  const { index, stories, kept: headers, seq, savedSeq, report } = opened;
-  return new ArticleLibrary(opts, index, stories, headers, { seq, savedSeq }, report, await opts.reader.warnings(opts.view));
+  return opened(opts, (saved && (await restore(opts, saved, t0))) ?? (await build(opts, saved, t0)));
+}
+
+/**
+ * A first open built while the store fills (issue 13: a first load's index was built after the sync, with the
+ * analysis workers idle). The writer hands over the ids of each batch it stored, in the store's order; their
+ * articles are read and their words indexed at once (SearchIndexBuilder: the same index as a build over all).
+ * open() then checks that what was handed over is the view, in the store's order, article for article: when it is,
+ * the index is finished and the stories grouped; when anything else changed the store meanwhile, the library is
+ * opened as before (null).
+ */
+export class LibraryBuild {
+  private readonly index = new SearchIndexBuilder();
+  private readonly articles: Article[] = [];
+  private readonly kept: KeptHeader[] = [];
+  private readMs = 0;
+  private indexMs = 0;
+
+  private constructor(private readonly opts: LibraryOptions) {}
+
+  /** A build over the view's articles stored so far, or null when the store has a saved record to restore instead. */
+  static async start(opts: LibraryOptions): Promise<LibraryBuild | null> {
+    if (await readSnapshot(opts.reader, opts.view)) return null;
+    const b = new LibraryBuild(opts);
+    const t0 = Date.now();
+    const { articles } = await opts.reader.snapshot(opts.view);
+    b.take(articles, t0);
+    return b;
+  }
+
+  /** Reads and indexes the articles just stored (ids in the store's order). */
+  async add(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const t0 = Date.now();
+    const r = this.opts.reader;
+    const read = r.getMany ? await r.getMany(ids) : (await Promise.all(ids.map((id) => r.get(id)))).filter((s) => s !== null);
+    const byId = new Map(read.map((s) => [s.article.id, s]));
+    this.take(
+      ids.flatMap((id) => byId.get(id) ?? []),
+      t0,
+    );
+  }
+
+  private take(stored: readonly StoredArticle[], t0: number): void {
+    const articles: Article[] = [];
+    for (const s of stored) {
+      if (!inView(this.opts.view, s)) continue;
+      const article = withLazySentences(s.article);
+      articles.push(article);
+      this.kept.push({ header: headerOf(article), storedAt: s.storedAt, feed: feedOf(s) });
+    }
+    const t1 = Date.now();
+    this.index.add(articles);
+    for (const a of articles) this.articles.push(a);
+    this.readMs += t1 - t0;
+    this.indexMs += Date.now() - t1;
+  }
+
+  /** The library, when what was handed over is the whole view in the store's order; null when it is not. */
+  async open(): Promise<LoadedLibrary | null> {
+    const { seq, headers } = await this.opts.reader.headers(this.opts.view);
+    const kept = this.kept;
+    if (headers.length !== kept.length || headers.some((h, i) => h.header.id !== kept[i].header.id || h.storedAt !== kept[i].storedAt)) return null;
+    const t0 = Date.now();
+    const index = this.index.finish();
+    const t1 = Date.now();
+    const stories = LibraryStories.build(this.articles);
+    this.articles.length = 0;
+    const report = {
+      articles: kept.length,
+      indexFromStore: false,
+      storiesFromStore: false,
+      readMs: this.readMs,
+      indexMs: this.indexMs + (t1 - t0),
+      storiesMs: Date.now() - t1,
+    };
+    return opened(this.opts, { index, stories, kept, seq, savedSeq: -1, report });
+  }
 }

@@ -15,7 +15,8 @@ import type {
 } from '../briefings';
 import type { Article, LoadWarning } from '../briefings';
 import type { Db } from './open';
-import { Statements } from './statements';
+import { ARTICLE_COLUMNS, ARTICLE_SQL, IN_VIEW } from './sql/articles';
+import { preparedOn, type Prepare } from './statements';
 import { cmp, HEADER_COLUMNS, headerFromValues, rawBySourceOrder, type HeaderRow } from './article-headers';
 
 export { cmp, HEADER_COLUMNS, headerFromRow, type HeaderRow } from './article-headers';
@@ -57,10 +58,7 @@ function analysisOf(a: AnalysedArticle): Analysis {
   return { quotes: a.quotes.map(({ articleId: _id, ...q }) => q), people: a.people };
 }
 
-/** The columns an article's content is written to, in contentColumns' order (schema v7's header fields last). */
-const WRITTEN = ['url', 'title', 'date', 'date_approximate', 'content_hash', 'body', 'analysis', 'source_name', 'teaser', 'backlog', 'quote_count'];
-
-/** An article's content as the columns of WRITTEN: the header's own columns (schema v7) beside the JSON. */
+/** An article's content as the columns of WRITTEN (src/store/sql/articles.ts): the header's own columns (schema v7) beside the JSON. */
 export function contentColumns(a: AnalysedArticle): (string | number | null)[] {
   return [
     a.url ?? null,
@@ -113,41 +111,56 @@ export function bySourceOrder<R extends { source_kind: string; source_root: stri
   );
 }
 
-/** `INSERT INTO articles (…) VALUES (…)` of an article with its content; `param(i)` writes the i-th placeholder. */
-export function insertArticleSql(param: (i: number) => string): string {
-  const columns = ['id', 'source_kind', 'source_root', 'source_id', 'position', 'item_key', ...WRITTEN, 'stored_at'];
-  return `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((_, i) => param(i + 1)).join(', ')})`;
+/** ARTICLE_SQL.upsertSource's values. */
+export function sourceValues(s: StoredSource, now: string): (string | number | null)[] {
+  return [s.kind, s.root, s.id, s.size, s.mtimeMs, s.contentHash, s.analysisVersion, JSON.stringify(s.warnings), now];
 }
 
-/** `UPDATE articles SET <content>, stored_at WHERE id`; the id is the last parameter. */
-export function updateArticleSql(param: (i: number) => string): string {
-  const set = [...WRITTEN, 'stored_at'].map((c, i) => `${c} = ${param(i + 1)}`);
-  return `UPDATE articles SET ${set.join(', ')} WHERE id = ${param(set.length + 1)}`;
+/** ARTICLE_SQL.saveSearchSnapshot's values. */
+export function snapshotValues(viewKey: string, record: SearchSnapshotRecord, now: string): (string | number | Buffer)[] {
+  return [viewKey, record.seq, record.analysisVersion, Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength), now];
 }
 
-export const ARTICLE_COLUMNS = 'id, source_kind, source_root, source_id, url, title, date, date_approximate, body, analysis, stored_at';
+/** How a source's new articles meet its stored ones: which stored rows stay (maybe moved), which go, which are new. */
+export interface ReplacePlan {
+  kept: { id: string; position: number }[];
+  gone: string[];
+  pending: { a: AnalysedArticle; position: number }[];
+}
+
+/**
+ * Unchanged articles are left alone (no change-log entry, no re-index); the rest are rewritten. `old` maps each
+ * stored article of the source to its content hash ('' when other code analysed it: then it is rewritten).
+ */
+export function planReplace(old: Map<string, string>, articles: AnalysedArticle[]): ReplacePlan {
+  const keep = new Set<string>();
+  const kept: ReplacePlan['kept'] = [];
+  const pending: ReplacePlan['pending'] = [];
+  articles.forEach((a, position) => {
+    const same = [...old.entries()].find(([id, hash]) => !keep.has(id) && hash === a.contentHash && (id === a.slug || id.startsWith(`${a.slug}-`)));
+    if (!same) return void pending.push({ a, position });
+    keep.add(same[0]);
+    kept.push({ id: same[0], position });
+  });
+  return { kept, gone: [...old.keys()].filter((id) => !keep.has(id)), pending };
+}
+
+/** A folder no view has: SQLite's stand-in for "no file folder" (Postgres passes null). */
+const NO_ROOT = '\u0000none';
 
 export class SqliteArticleStore implements ArticleReader, ArticleWriter {
-  private readonly statements: Statements;
+  private readonly sql: Prepare;
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.statements = new Statements(db);
-  }
-
-  private sql(text: string) {
-    return this.statements.get(text);
+    this.sql = preparedOn(db);
   }
 
   async snapshot(view: ArticleView): Promise<StoreSnapshot> {
     return this.db.transaction(() => {
       const seq = this.currentSeq();
-      // Sorted here rather than by SQL: ORDER BY would copy every body through a temporary b-tree (~1 s at 10k).
-      const rows = this.sql(
-        `SELECT ${ARTICLE_COLUMNS}, position FROM articles
-         WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
-      ).all(view.fileRoot ?? '\u0000none') as (ArticleRow & { position: number })[];
+      const rows = this.sql(ARTICLE_SQL.snapshot).all(view.fileRoot ?? NO_ROOT) as (ArticleRow & { position: number })[];
       return { seq, articles: bySourceOrder(rows).map(fromRow) };
     })();
   }
@@ -156,18 +169,15 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return this.db.transaction(() => {
       const seq = this.currentSeq();
       // Raw rows: at 100,000 headers, an object per row to read and drop was ~0.25 s of a restart (issue 13).
-      const rows = this.sql(
-        `SELECT ${HEADER_COLUMNS} FROM articles INDEXED BY articles_headers
-         WHERE source_kind = 'feed' OR (source_kind = 'file' AND source_root = ?)`,
-      )
+      const rows = this.sql(`SELECT ${HEADER_COLUMNS} FROM articles INDEXED BY articles_headers WHERE ${IN_VIEW}`)
         .raw(true)
-        .all(view.fileRoot ?? '\u0000none') as unknown[][];
+        .all(view.fileRoot ?? NO_ROOT) as unknown[][];
       return { seq, headers: rawBySourceOrder(rows).map(headerFromValues) };
     })();
   }
 
   async get(id: string): Promise<StoredArticle | null> {
-    const r = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    const r = this.sql(ARTICLE_SQL.get).get(id) as ArticleRow | undefined;
     return r ? fromRow(r) : null;
   }
 
@@ -186,7 +196,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
 
   async changesSince(seq: number): Promise<{ seq: number; ids: string[] }> {
     return this.db.transaction(() => {
-      const rows = this.sql('SELECT DISTINCT article_id FROM article_changes WHERE seq > ?').all(seq) as { article_id: string }[];
+      const rows = this.sql(ARTICLE_SQL.changesSince).all(seq) as { article_id: string }[];
       return { seq: this.currentSeq(), ids: rows.map((r) => r.article_id) };
     })();
   }
@@ -194,42 +204,27 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   /** Forgets change-log entries older than `days` (readers that fell further behind re-read everything at start). */
   pruneChangeLog(days = 1): void {
     const cutoff = new Date(this.clock().getTime() - days * 86_400_000).toISOString();
-    this.sql('DELETE FROM article_changes WHERE changed_at < ?').run(cutoff);
+    this.sql(ARTICLE_SQL.pruneChangeLog).run(cutoff);
   }
 
   async warnings(view: ArticleView): Promise<LoadWarning[]> {
-    const rows = this.sql(
-      `SELECT warnings FROM sources WHERE warnings <> '[]' AND (kind = 'feed' OR (kind = 'file' AND root = ?)) ORDER BY kind, root, id`,
-    ).all(view.fileRoot ?? '\u0000none') as { warnings: string }[];
+    const rows = this.sql(ARTICLE_SQL.warnings).all(view.fileRoot ?? NO_ROOT) as { warnings: string }[];
     return rows.flatMap((r) => JSON.parse(r.warnings) as LoadWarning[]);
   }
 
   async loadSearchSnapshot(viewKey: string): Promise<SearchSnapshotRecord | null> {
-    const r = this.sql('SELECT change_seq, analysis_version, data FROM search_snapshots WHERE view = ?').get(viewKey) as
-      { change_seq: number; analysis_version: string; data: Buffer } | undefined;
+    const r = this.sql(ARTICLE_SQL.loadSearchSnapshot).get(viewKey) as { change_seq: number; analysis_version: string; data: Buffer } | undefined;
     return r ? { seq: r.change_seq, analysisVersion: r.analysis_version, data: r.data } : null;
   }
 
   async saveSearchSnapshot(viewKey: string, record: SearchSnapshotRecord): Promise<void> {
-    this.sql(
-      `INSERT INTO search_snapshots (view, change_seq, analysis_version, data, saved_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (view) DO UPDATE SET change_seq = excluded.change_seq, analysis_version = excluded.analysis_version,
-         data = excluded.data, saved_at = excluded.saved_at`,
-    ).run(
-      viewKey,
-      record.seq,
-      record.analysisVersion,
-      Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength),
-      this.clock().toISOString(),
-    );
+    this.sql(ARTICLE_SQL.saveSearchSnapshot).run(...snapshotValues(viewKey, record, this.clock().toISOString()));
   }
 
   async sources(kind: SourceKind, root: string): Promise<Map<string, StoredSource>> {
     // Raw rows, kind and root known: an object per row to read and drop, and a JSON.parse of every '[]', were a
     // third of this list's time at 12,481 files (each CLI run reads it, issue 13).
-    const rows = this.sql('SELECT id, size, mtime_ms, content_hash, analysis_version, warnings FROM sources WHERE kind = ? AND root = ?')
-      .raw(true)
-      .all(kind, root) as [string, number | null, number | null, string | null, string, string][];
+    const rows = this.sql(ARTICLE_SQL.sources).raw(true).all(kind, root) as [string, number | null, number | null, string | null, string, string][];
     const out = new Map<string, StoredSource>();
     for (const [id, size, mtimeMs, contentHash, analysisVersion, warnings] of rows) {
       out.set(id, {
@@ -247,73 +242,48 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
   }
 
   private upsertSource(s: StoredSource): void {
-    this.sql(
-      `INSERT INTO sources (kind, root, id, size, mtime_ms, content_hash, analysis_version, warnings, synced_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (kind, root, id) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
-         content_hash = excluded.content_hash, analysis_version = excluded.analysis_version,
-         warnings = excluded.warnings, synced_at = excluded.synced_at`,
-    ).run(s.kind, s.root, s.id, s.size, s.mtimeMs, s.contentHash, s.analysisVersion, JSON.stringify(s.warnings), this.clock().toISOString());
+    this.sql(ARTICLE_SQL.upsertSource).run(...sourceValues(s, this.clock().toISOString()));
+  }
+
+  /** Whether the source's stored articles were analysed by the code now running (else they are all rewritten). */
+  private sameCode(source: StoredSource): boolean {
+    const before = this.sql(ARTICLE_SQL.analysisVersion).get(source.kind, source.root, source.id) as { analysis_version: string } | undefined;
+    return before?.analysis_version === source.analysisVersion;
   }
 
   /** The slug itself when free, else slug-2, slug-3… */
   private claimId(slug: string): string {
-    const taken = this.sql('SELECT 1 FROM articles WHERE id = ?');
+    const taken = this.sql(ARTICLE_SQL.idTaken);
     let id = slug;
     for (let n = 2; taken.get(id) !== undefined; n++) id = `${slug}-${n}`;
     return id;
   }
 
   private replaceOne(source: StoredSource, articles: AnalysedArticle[]): string[] {
-    const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(
-      source.kind,
-      source.root,
-      source.id,
-    ) as { analysis_version: string } | undefined;
+    const sameCode = this.sameCode(source);
     this.upsertSource(source);
-    // Articles analysed by other code are rewritten even when their text is the same.
-    const sameCode = before?.analysis_version === source.analysisVersion;
-    const old = new Map(
-      (
-        this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?').all(
-          source.kind,
-          source.root,
-          source.id,
-        ) as { id: string; content_hash: string }[]
-      ).map((r) => [r.id, sameCode ? r.content_hash : '']),
-    );
-    // Unchanged articles are left alone (no change-log entry, no re-index); the rest are rewritten.
-    const keep = new Set<string>();
+    const rows = this.sql(ARTICLE_SQL.ofSource).all(source.kind, source.root, source.id) as { id: string; content_hash: string }[];
+    const plan = planReplace(new Map(rows.map((r) => [r.id, sameCode ? r.content_hash : ''])), articles);
     const ids: string[] = [];
-    const pending: { a: AnalysedArticle; position: number }[] = [];
-    articles.forEach((a, position) => {
-      const same = [...old.entries()].find(([id, hash]) => !keep.has(id) && hash === a.contentHash && (id === a.slug || id.startsWith(`${a.slug}-`)));
-      if (same) {
-        keep.add(same[0]);
-        ids[position] = same[0];
-        this.sql('UPDATE articles SET position = ? WHERE id = ? AND position <> ?').run(position, same[0], position);
-      } else pending.push({ a, position });
-    });
+    for (const { id, position } of plan.kept) {
+      ids[position] = id;
+      this.sql(ARTICLE_SQL.move).run(position, id, position);
+    }
     const del = this.sql('DELETE FROM articles WHERE id = ?');
-    for (const id of old.keys()) if (!keep.has(id)) del.run(id);
+    for (const id of plan.gone) del.run(id);
     const now = this.clock().toISOString();
-    for (const { a, position } of pending) ids[position] = this.insertArticle(source, a, position, null, now);
+    for (const { a, position } of plan.pending) ids[position] = this.insertArticle(source, a, position, null, now);
     return ids;
   }
 
   async upsertItems(source: StoredSource, items: { key: string; article: AnalysedArticle }[]): Promise<string[]> {
     return this.db
       .transaction(() => {
-        const before = this.sql('SELECT analysis_version FROM sources WHERE kind = ? AND root = ? AND id = ?').get(
-          source.kind,
-          source.root,
-          source.id,
-        ) as { analysis_version: string } | undefined;
-        const sameCode = before?.analysis_version === source.analysisVersion;
+        const sameCode = this.sameCode(source);
         this.upsertSource(source);
-        const find = this.sql('SELECT id, content_hash FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ? AND item_key = ?');
-        const next = this.sql('SELECT COALESCE(MAX(position) + 1, 0) AS p FROM articles WHERE source_kind = ? AND source_root = ? AND source_id = ?');
-        const update = this.sql(updateArticleSql(() => '?'));
+        const find = this.sql(ARTICLE_SQL.ofItem);
+        const next = this.sql(ARTICLE_SQL.nextPosition);
+        const update = this.sql(ARTICLE_SQL.update);
         const now = this.clock().toISOString();
         return items.map(({ key, article: a }) => {
           const old = find.get(source.kind, source.root, source.id, key) as { id: string; content_hash: string } | undefined;
@@ -331,7 +301,7 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
 
   private insertArticle(source: StoredSource, a: AnalysedArticle, position: number, key: string | null, now: string): string {
     const id = this.claimId(a.slug);
-    this.sql(insertArticleSql(() => '?')).run(id, source.kind, source.root, source.id, position, key, ...contentColumns(a), now);
+    this.sql(ARTICLE_SQL.insert).run(id, source.kind, source.root, source.id, position, key, ...contentColumns(a), now);
     return id;
   }
 
@@ -339,12 +309,8 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     return this.db.transaction(() => this.replaceOne(source, articles)).immediate();
   }
 
-  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const { source, articles } of items) this.replaceOne(source, articles);
-      })
-      .immediate();
+  async replaceSources(items: { source: StoredSource; articles: AnalysedArticle[] }[]): Promise<string[][]> {
+    return this.db.transaction(() => items.map(({ source, articles }) => this.replaceOne(source, articles))).immediate();
   }
 
   async touchSource(source: StoredSource): Promise<void> {
@@ -355,14 +321,13 @@ export class SqliteArticleStore implements ArticleReader, ArticleWriter {
     this.db
       .transaction(() => {
         // Articles go with their source (ON DELETE CASCADE fires the delete trigger for each).
-        const del = this.sql('DELETE FROM sources WHERE kind = ? AND root = ? AND id = ?');
+        const del = this.sql(ARTICLE_SQL.removeSource);
         for (const k of keys) del.run(k.kind, k.root, k.id);
       })
       .immediate();
   }
 
   async pruneFeedArticles(cutoff: Date): Promise<number> {
-    const iso = cutoff.toISOString();
-    return this.sql(`DELETE FROM articles WHERE source_kind = 'feed' AND COALESCE(date, stored_at) < ?`).run(iso).changes;
+    return this.sql(ARTICLE_SQL.pruneFeed).run(cutoff.toISOString()).changes;
   }
 }

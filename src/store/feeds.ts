@@ -3,7 +3,8 @@
 // FeedState, so this class is that port's SQLite implementation without the store importing the poller.
 import type { Db } from './open';
 import type { FeedStore } from './ports';
-import { Statements } from './statements';
+import { FEED_SQL } from './sql/feeds';
+import { preparedOn, type Prepare } from './statements';
 
 export interface StoredFeedState {
   url: string;
@@ -93,42 +94,48 @@ export function sourceFromRow(r: SourceRowRaw): FeedSourceRow {
   return { guildId: r.guild_id, url: r.feed_url, addedAt: r.added_at, addedFrom: r.added_from };
 }
 
-export class SqliteFeedStore implements FeedStore {
-  private readonly statements: Statements;
+/** FEED_SQL.lease's values: the lease runs until now + ms. */
+export function leaseValues(url: string, holder: string, now: Date, ms: number): string[] {
+  return [url, holder, new Date(now.getTime() + ms).toISOString(), now.toISOString()];
+}
 
+/**
+ * Of the shared sources (guild NULL), the ones `urls` (the FEEDS setting) no longer names, and the URLs it names
+ * that have no row yet. A row is named as the feed itself or as the home page it was discovered from.
+ */
+export function sharedChanges(rows: { feed_url: string; added_from: string | null }[], urls: string[]): { drop: string[]; add: string[] } {
+  const keep = new Set(urls);
+  const named = new Set<string>();
+  const drop: string[] = [];
+  for (const r of rows) {
+    if (keep.has(r.feed_url) || (r.added_from !== null && keep.has(r.added_from))) named.add(r.added_from ?? r.feed_url).add(r.feed_url);
+    else drop.push(r.feed_url);
+  }
+  return { drop, add: urls.filter((url) => !named.has(url)) };
+}
+
+export class SqliteFeedStore implements FeedStore {
+  private readonly sql: Prepare;
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.statements = new Statements(db);
-  }
-
-  private sql(text: string) {
-    return this.statements.get(text);
+    this.sql = preparedOn(db);
   }
 
   // ── fetch state (the poller's FeedStateStore port; async so a networked database can stand behind it) ──
 
   async get(url: string): Promise<StoredFeedState | null> {
-    const r = this.sql('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
+    const r = this.sql(FEED_SQL.get).get(url) as FeedRow | undefined;
     return r ? fromRow(r) : null;
   }
 
   async save(s: StoredFeedState): Promise<void> {
-    this.sql(
-      `INSERT INTO feeds (url, title, etag, last_modified, last_checked_at, last_success_at, next_due_at, failures,
-                          first_failure_at, last_error, disabled_reason, warnings, seen)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (url) DO UPDATE SET title = excluded.title, etag = excluded.etag, last_modified = excluded.last_modified,
-         last_checked_at = excluded.last_checked_at, last_success_at = excluded.last_success_at,
-         next_due_at = excluded.next_due_at, failures = excluded.failures, first_failure_at = excluded.first_failure_at,
-         last_error = excluded.last_error, disabled_reason = excluded.disabled_reason, warnings = excluded.warnings,
-         seen = excluded.seen`,
-    ).run(...feedStateValues(s));
+    this.sql(FEED_SQL.save).run(...feedStateValues(s));
   }
 
   async list(): Promise<StoredFeedState[]> {
-    return (this.sql('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(fromRow);
+    return (this.sql(FEED_SQL.list).all() as FeedRow[]).map(fromRow);
   }
 
   /**
@@ -136,16 +143,11 @@ export class SqliteFeedStore implements FeedStore {
    * sharing the store, one fetches the feed; a holder that dies lets the lease run out.
    */
   async lease(url: string, holder: string, now: Date, ms: number): Promise<boolean> {
-    const r = this.sql(
-      `INSERT INTO feeds (url, lease_owner, lease_until) VALUES (?, ?, ?)
-       ON CONFLICT (url) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
-       WHERE feeds.lease_until IS NULL OR feeds.lease_until < ? OR feeds.lease_owner = excluded.lease_owner`,
-    ).run(url, holder, new Date(now.getTime() + ms).toISOString(), now.toISOString());
-    return r.changes > 0;
+    return this.sql(FEED_SQL.lease).run(...leaseValues(url, holder, now, ms)).changes > 0;
   }
 
   async release(url: string, holder: string): Promise<void> {
-    this.sql('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE url = ? AND lease_owner = ?').run(url, holder);
+    this.sql(FEED_SQL.release).run(url, holder);
   }
 
   // ── who follows what ──
@@ -156,18 +158,12 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   private add(guildId: string | null, url: string, addedFrom: string | null = null): boolean {
-    const r = this.sql('INSERT OR IGNORE INTO feed_sources (guild_id, feed_url, added_at, added_from) VALUES (?, ?, ?, ?)').run(
-      guildId,
-      url,
-      this.clock().toISOString(),
-      addedFrom,
-    );
-    return r.changes > 0;
+    return this.sql(FEED_SQL.addSource).run(guildId, url, this.clock().toISOString(), addedFrom).changes > 0;
   }
 
   /** Removes a guild's source; false when it had none such. The feed's articles stay (others may follow it). */
   async removeSource(guildId: string, url: string): Promise<boolean> {
-    return this.sql('DELETE FROM feed_sources WHERE guild_id = ? AND feed_url = ?').run(guildId, url).changes > 0;
+    return this.sql(FEED_SQL.removeSource).run(guildId, url).changes > 0;
   }
 
   /**
@@ -177,17 +173,10 @@ export class SqliteFeedStore implements FeedStore {
   async setShared(urls: string[]): Promise<void> {
     this.db
       .transaction(() => {
-        const keep = new Set(urls);
-        const rows = this.sql('SELECT feed_url, added_from FROM feed_sources WHERE guild_id IS NULL').all() as {
-          feed_url: string;
-          added_from: string | null;
-        }[];
-        const named = new Set<string>();
-        for (const r of rows) {
-          if (keep.has(r.feed_url) || (r.added_from !== null && keep.has(r.added_from))) named.add(r.added_from ?? r.feed_url).add(r.feed_url);
-          else this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(r.feed_url);
-        }
-        for (const url of urls) if (!named.has(url)) this.add(null, url);
+        const rows = this.sql(FEED_SQL.shared).all() as { feed_url: string; added_from: string | null }[];
+        const { drop, add } = sharedChanges(rows, urls);
+        for (const url of drop) this.sql(FEED_SQL.removeShared).run(url);
+        for (const url of add) this.add(null, url);
       })
       .immediate();
   }
@@ -196,7 +185,7 @@ export class SqliteFeedStore implements FeedStore {
   async replaceShared(pageUrl: string, feedUrl: string): Promise<void> {
     this.db
       .transaction(() => {
-        this.sql('DELETE FROM feed_sources WHERE guild_id IS NULL AND feed_url = ?').run(pageUrl);
+        this.sql(FEED_SQL.removeShared).run(pageUrl);
         this.add(null, feedUrl, pageUrl);
       })
       .immediate();
@@ -204,27 +193,22 @@ export class SqliteFeedStore implements FeedStore {
 
   /** A guild's sources (or, for null, the shared ones), oldest first. */
   async sources(guildId: string | null): Promise<FeedSourceRow[]> {
-    const rows = (
-      guildId === null
-        ? this.sql('SELECT * FROM feed_sources WHERE guild_id IS NULL ORDER BY added_at, feed_url').all()
-        : this.sql('SELECT * FROM feed_sources WHERE guild_id = ? ORDER BY added_at, feed_url').all(guildId)
-    ) as SourceRowRaw[];
+    const rows = (guildId === null ? this.sql(FEED_SQL.sharedSources).all() : this.sql(FEED_SQL.guildSources).all(guildId)) as SourceRowRaw[];
     return rows.map(sourceFromRow);
   }
 
   async allSources(): Promise<FeedSourceRow[]> {
-    const rows = this.sql('SELECT * FROM feed_sources ORDER BY added_at, feed_url').all() as SourceRowRaw[];
-    return rows.map(sourceFromRow);
+    return (this.sql(FEED_SQL.allSources).all() as SourceRowRaw[]).map(sourceFromRow);
   }
 
   /** Every feed someone follows, each once: what the poller polls. */
   async followedFeeds(): Promise<string[]> {
-    return (this.sql('SELECT DISTINCT feed_url FROM feed_sources ORDER BY feed_url').all() as { feed_url: string }[]).map((r) => r.feed_url);
+    return (this.sql(FEED_SQL.followedFeeds).all() as { feed_url: string }[]).map((r) => r.feed_url);
   }
 
   /** How many articles of this feed the store holds. */
   async articleCount(url: string): Promise<number> {
-    return (this.sql("SELECT COUNT(*) AS n FROM articles WHERE source_kind = 'feed' AND source_id = ?").get(url) as { n: number }).n;
+    return (this.sql(FEED_SQL.articleCount).get(url) as { n: number }).n;
   }
 
   /** The stored article of this feed item, if any (then its page is not fetched again), and whether it is a teaser. */

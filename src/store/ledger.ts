@@ -2,7 +2,9 @@
 // a UNIQUE constraint makes the database the arbiter between processes.
 import type { Db } from './open';
 import type { DeliveryLedgerStore, FinishOutcome } from './ports';
-import { Statements } from './statements';
+import { LEDGER_SQL } from './sql/ledger';
+import { SCHEDULE_SQL } from './sql/schedules';
+import { preparedOn, type Prepare } from './statements';
 
 export type DeliveryStatus = 'claimed' | 'posted' | 'empty' | 'failed';
 export type DeliveryTrigger = 'schedule' | 'catch-up' | 'now' | 'recovery';
@@ -52,6 +54,11 @@ export function takeOverValues(seen: Delivery, req: TakeOverRequest): (string | 
   return [req.owner, req.now.toISOString(), req.trigger, (req.late ?? seen.late) ? 1 : 0, channelId, localDate, status, claimedBy, claimedAt];
 }
 
+/** LEDGER_SQL.claim's values. */
+export function claimValues(req: ClaimRequest): (string | number)[] {
+  return [req.channelId, req.guildId, req.localDate, req.trigger, req.late ? 1 : 0, req.owner, req.now.toISOString()];
+}
+
 /** The values of the finishing UPDATE, in the order both stores write its placeholders. */
 export function finishValues(channelId: string, localDate: string, owner: string, outcome: FinishOutcome): (string | null)[] {
   const { status, now, messageIds, articleIds, detail } = outcome;
@@ -89,13 +96,9 @@ export interface ClaimRequest {
 }
 
 export class DeliveryLedger implements DeliveryLedgerStore {
-  private readonly statements: Statements;
+  private readonly sql: Prepare;
   constructor(private readonly db: Db) {
-    this.statements = new Statements(db);
-  }
-
-  private sql(text: string) {
-    return this.statements.get(text);
+    this.sql = preparedOn(db);
   }
 
   async get(channelId: string, localDate: string): Promise<Delivery | null> {
@@ -103,22 +106,18 @@ export class DeliveryLedger implements DeliveryLedgerStore {
   }
 
   private row(channelId: string, localDate: string): Delivery | null {
-    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? AND local_date = ?').get(channelId, localDate) as RawDelivery | undefined;
+    const r = this.sql(LEDGER_SQL.get).get(channelId, localDate) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   async latest(channelId: string): Promise<Delivery | null> {
-    const r = this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1').get(channelId) as RawDelivery | undefined;
+    const r = this.sql(LEDGER_SQL.latest).get(channelId) as RawDelivery | undefined;
     return r ? fromRaw(r) : null;
   }
 
   /** Takes the (channel, date) slot. Exactly one caller ever gets true for a slot, across processes. */
   async claim(req: ClaimRequest): Promise<Delivery | null> {
-    const info = this.sql(
-      `INSERT INTO deliveries (channel_id, guild_id, local_date, status, trigger, late, claimed_by, claimed_at)
-         VALUES (?, ?, ?, 'claimed', ?, ?, ?, ?)
-         ON CONFLICT (channel_id, local_date) DO NOTHING`,
-    ).run(req.channelId, req.guildId, req.localDate, req.trigger, req.late ? 1 : 0, req.owner, req.now.toISOString());
+    const info = this.sql(LEDGER_SQL.claim).run(...claimValues(req));
     return info.changes === 1 ? this.row(req.channelId, req.localDate) : null;
   }
 
@@ -127,28 +126,18 @@ export class DeliveryLedger implements DeliveryLedgerStore {
    * Compare-and-swap on status, owner and claim time: of two processes racing for it, one wins.
    */
   async takeOver(seen: Delivery, req: TakeOverRequest): Promise<Delivery | null> {
-    const info = this.sql(
-      `UPDATE deliveries SET status = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1,
-                               trigger = ?, late = ?, error = NULL, error_kind = NULL
-         WHERE channel_id = ? AND local_date = ? AND status = ? AND claimed_by = ? AND claimed_at = ?`,
-    ).run(...takeOverValues(seen, req));
+    const info = this.sql(LEDGER_SQL.takeOver).run(...takeOverValues(seen, req));
     return info.changes === 1 ? this.row(seen.channelId, seen.localDate) : null;
   }
 
   /** Notes one more send attempt on a claim we hold. */
   async noteAttempt(channelId: string, localDate: string, owner: string, error: string): Promise<void> {
-    this.sql(
-      `UPDATE deliveries SET attempts = attempts + 1, error = ?
-         WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
-    ).run(error, channelId, localDate, owner);
+    this.sql(LEDGER_SQL.noteAttempt).run(error, channelId, localDate, owner);
   }
 
   /** Records which articles a claim is about to post, so a restart that finds the post can still remember them. */
   async notePlan(channelId: string, localDate: string, owner: string, articleIds: string[]): Promise<void> {
-    this.sql(
-      `UPDATE deliveries SET article_ids = ?
-       WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
-    ).run(JSON.stringify(articleIds), channelId, localDate, owner);
+    this.sql(LEDGER_SQL.notePlan).run(JSON.stringify(articleIds), channelId, localDate, owner);
   }
 
   /** Records messages as they are sent, so a crash mid-way leaves a trail. */
@@ -167,17 +156,14 @@ export class DeliveryLedger implements DeliveryLedgerStore {
   async finish(channelId: string, localDate: string, owner: string, outcome: FinishOutcome): Promise<boolean> {
     return this.db.transaction(() => {
       const iso = outcome.now.toISOString();
-      const info = this.sql(
-        `UPDATE deliveries SET status = ?, posted_at = ?, message_ids = ?, article_ids = ?, error = ?, error_kind = NULL
-           WHERE channel_id = ? AND local_date = ? AND status = 'claimed' AND claimed_by = ?`,
-      ).run(...finishValues(channelId, localDate, owner, outcome));
+      const info = this.sql(LEDGER_SQL.finish).run(...finishValues(channelId, localDate, owner, outcome));
       if (info.changes !== 1) return false;
       const remember = this.sql(
         `INSERT INTO briefed_articles (channel_id, article_id, local_date, briefed_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (channel_id, article_id) DO NOTHING`,
       );
       for (const id of outcome.articleIds) remember.run(channelId, id, localDate, iso);
-      this.sql('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
+      this.sql(SCHEDULE_SQL.recordSuccess).run(channelId);
       return true;
     })();
   }
@@ -187,26 +173,23 @@ export class DeliveryLedger implements DeliveryLedgerStore {
     return this.db.transaction(() => {
       const row = this.row(channelId, localDate);
       if (!row || row.status !== 'claimed' || row.claimedBy !== owner) return { newFailedDay: false };
-      this.sql(
-        `UPDATE deliveries SET status = 'failed', error = ?, error_kind = ?, failure_counted = 1
-           WHERE channel_id = ? AND local_date = ? AND claimed_by = ?`,
-      ).run(error, kind, channelId, localDate, owner);
+      this.sql(LEDGER_SQL.fail).run(error, kind, channelId, localDate, owner);
       return { newFailedDay: !row.failureCounted };
     })();
   }
 
   /** Claims left unfinished (by a crash, or by a process still working on them). */
   async unfinished(): Promise<Delivery[]> {
-    return (this.sql("SELECT * FROM deliveries WHERE status = 'claimed' ORDER BY claimed_at").all() as RawDelivery[]).map(fromRaw);
+    return (this.sql(LEDGER_SQL.unfinished).all() as RawDelivery[]).map(fromRaw);
   }
 
   /** Ids of articles already briefed in a channel. */
   async briefedIn(channelId: string): Promise<Set<string>> {
-    const rows = this.sql('SELECT article_id FROM briefed_articles WHERE channel_id = ?').all(channelId) as { article_id: string }[];
+    const rows = this.sql(LEDGER_SQL.briefedIn).all(channelId) as { article_id: string }[];
     return new Set(rows.map((r) => r.article_id));
   }
 
   async all(channelId: string): Promise<Delivery[]> {
-    return (this.sql('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY local_date').all(channelId) as RawDelivery[]).map(fromRaw);
+    return (this.sql(LEDGER_SQL.all).all(channelId) as RawDelivery[]).map(fromRaw);
   }
 }

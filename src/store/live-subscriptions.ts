@@ -2,7 +2,8 @@
 // as its canonical text, which parses back to the same filter), the first-poll marker and why it stopped.
 import type { Db } from './open';
 import type { LiveSubscriptionStore } from './ports';
-import { Statements } from './statements';
+import { LIVE_SUBSCRIPTION_SQL as SQL } from './sql/live';
+import { preparedOn, type Prepare } from './statements';
 
 export interface StoredFilter {
   include: string;
@@ -61,14 +62,16 @@ export function fromRaw(r: RawSubscription): LiveSubscriptionRow {
   };
 }
 
-export class LiveSubscriptionRepo implements LiveSubscriptionStore {
-  private readonly statements: Statements;
-  constructor(db: Db) {
-    this.statements = new Statements(db);
-  }
+/** LIVE_SUBSCRIPTION_SQL.upsert's values. */
+export function upsertValues(sub: NewSubscription, now: Date): string[] {
+  const { guildId, channelId, feedUrl, sourceName, filter } = sub;
+  return [guildId, channelId, feedUrl, sourceName, filter.include, filter.exclude, filter.topic, now.toISOString()];
+}
 
-  private sql(text: string) {
-    return this.statements.get(text);
+export class LiveSubscriptionRepo implements LiveSubscriptionStore {
+  private readonly sql: Prepare;
+  constructor(db: Db) {
+    this.sql = preparedOn(db);
   }
 
   /**
@@ -78,14 +81,7 @@ export class LiveSubscriptionRepo implements LiveSubscriptionStore {
    */
   async upsert(sub: NewSubscription, now: Date): Promise<{ row: LiveSubscriptionRow; created: boolean }> {
     const before = this.findNow(sub.channelId, sub.feedUrl);
-    this.sql(
-      `INSERT INTO live_subscriptions (guild_id, channel_id, feed_url, source_name, filter_include, filter_exclude, filter_topic, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (channel_id, feed_url) DO UPDATE SET
-         source_name = excluded.source_name, filter_include = excluded.filter_include,
-         filter_exclude = excluded.filter_exclude, filter_topic = excluded.filter_topic,
-         stopped_kind = NULL, stopped_reason = NULL`,
-    ).run(sub.guildId, sub.channelId, sub.feedUrl, sub.sourceName, sub.filter.include, sub.filter.exclude, sub.filter.topic, now.toISOString());
+    this.sql(SQL.upsert).run(...upsertValues(sub, now));
     const row = this.findNow(sub.channelId, sub.feedUrl);
     if (!row) throw new Error(`live subscription for ${sub.feedUrl} in ${sub.channelId} vanished after being written`);
     return { row, created: !before };
@@ -96,48 +92,42 @@ export class LiveSubscriptionRepo implements LiveSubscriptionStore {
   }
 
   private findNow(channelId: string, feedUrl: string): LiveSubscriptionRow | null {
-    const r = this.sql('SELECT * FROM live_subscriptions WHERE channel_id = ? AND feed_url = ?').get(channelId, feedUrl) as
-      RawSubscription | undefined;
+    const r = this.sql(SQL.find).get(channelId, feedUrl) as RawSubscription | undefined;
     return r ? fromRaw(r) : null;
   }
 
   async get(id: string): Promise<LiveSubscriptionRow | null> {
-    const r = this.sql('SELECT * FROM live_subscriptions WHERE id = ?').get(Number(id)) as RawSubscription | undefined;
+    const r = this.sql(SQL.get).get(Number(id)) as RawSubscription | undefined;
     return r ? fromRaw(r) : null;
   }
 
   /** A guild's subscriptions: removing one needs the guild, so one server never touches another's. */
   async remove(guildId: string, channelId: string, feedUrl: string): Promise<boolean> {
-    return (
-      this.sql('DELETE FROM live_subscriptions WHERE guild_id = ? AND channel_id = ? AND feed_url = ?').run(guildId, channelId, feedUrl).changes === 1
-    );
+    return this.sql(SQL.remove).run(guildId, channelId, feedUrl).changes === 1;
   }
 
   /** Every subscription of a guild to a feed (the feed left the guild's sources). */
   async removeFeed(guildId: string, feedUrl: string): Promise<number> {
-    return this.sql('DELETE FROM live_subscriptions WHERE guild_id = ? AND feed_url = ?').run(guildId, feedUrl).changes;
+    return this.sql(SQL.removeFeed).run(guildId, feedUrl).changes;
   }
 
   async forGuild(guildId: string): Promise<LiveSubscriptionRow[]> {
-    const rows = this.sql('SELECT * FROM live_subscriptions WHERE guild_id = ? ORDER BY feed_url, channel_id').all(guildId) as RawSubscription[];
-    return rows.map(fromRaw);
+    return (this.sql(SQL.forGuild).all(guildId) as RawSubscription[]).map(fromRaw);
   }
 
   async forFeed(feedUrl: string): Promise<LiveSubscriptionRow[]> {
-    const rows = this.sql('SELECT * FROM live_subscriptions WHERE feed_url = ? ORDER BY id').all(feedUrl) as RawSubscription[];
-    return rows.map(fromRaw);
+    return (this.sql(SQL.forFeed).all(feedUrl) as RawSubscription[]).map(fromRaw);
   }
 
   async inChannel(channelId: string): Promise<LiveSubscriptionRow[]> {
-    const rows = this.sql('SELECT * FROM live_subscriptions WHERE channel_id = ? ORDER BY id').all(channelId) as RawSubscription[];
-    return rows.map(fromRaw);
+    return (this.sql(SQL.inChannel).all(channelId) as RawSubscription[]).map(fromRaw);
   }
 
   async markFirstPoll(id: string, now: Date): Promise<void> {
-    this.sql('UPDATE live_subscriptions SET first_polled_at = ? WHERE id = ? AND first_polled_at IS NULL').run(now.toISOString(), Number(id));
+    this.sql(SQL.markFirstPoll).run(now.toISOString(), Number(id));
   }
 
   async stop(id: string, kind: string, reason: string): Promise<void> {
-    this.sql('UPDATE live_subscriptions SET stopped_kind = ?, stopped_reason = ? WHERE id = ?').run(kind, reason, Number(id));
+    this.sql(SQL.stop).run(kind, reason, Number(id));
   }
 }

@@ -1,7 +1,8 @@
 // The schedules table: one row per channel that gets a daily briefing.
 import type { Db } from './open';
 import type { ScheduleStore } from './ports';
-import { Statements } from './statements';
+import { SCHEDULE_SQL } from './sql/schedules';
+import { preparedOn, type Prepare } from './statements';
 
 /** What an admin chooses for a channel's daily briefing (the store keeps it; /briefing set writes it). */
 export interface ScheduleSettings {
@@ -65,6 +66,18 @@ export function fromRaw(r: RawSchedule): ScheduleRow {
 
 export const PAUSE_AFTER_FAILED_DAYS = 3;
 
+/** SCHEDULE_SQL.upsert's values. */
+export function upsertValues(input: ScheduleInput, now: Date): (string | number | null)[] {
+  const iso = now.toISOString();
+  const { channelId, guildId, time, timezone, topic, articles, announceEmpty } = input;
+  return [channelId, guildId, time, timezone, topic, articles, announceEmpty ? 1 : 0, iso, iso, iso];
+}
+
+/** SCHEDULE_SQL.recordFailedDay's values. */
+export function failedDayValues(channelId: string, reason: string, now: Date): (string | number)[] {
+  return [PAUSE_AFTER_FAILED_DAYS, PAUSE_AFTER_FAILED_DAYS, reason, now.toISOString(), channelId];
+}
+
 /** Whether a stored schedule already says what this input says (then re-applying it changes nothing). */
 export function sameSchedule(existing: ScheduleRow, input: ScheduleInput): boolean {
   return (
@@ -78,13 +91,9 @@ export function sameSchedule(existing: ScheduleRow, input: ScheduleInput): boole
 }
 
 export class ScheduleRepo implements ScheduleStore {
-  private readonly statements: Statements;
+  private readonly sql: Prepare;
   constructor(private readonly db: Db) {
-    this.statements = new Statements(db);
-  }
-
-  private sql(text: string) {
-    return this.statements.get(text);
+    this.sql = preparedOn(db);
   }
 
   async get(channelId: string): Promise<ScheduleRow | null> {
@@ -92,16 +101,16 @@ export class ScheduleRepo implements ScheduleStore {
   }
 
   private row(channelId: string): ScheduleRow | null {
-    const r = this.sql('SELECT * FROM schedules WHERE channel_id = ?').get(channelId) as RawSchedule | undefined;
+    const r = this.sql(SCHEDULE_SQL.get).get(channelId) as RawSchedule | undefined;
     return r ? fromRaw(r) : null;
   }
 
   async listForGuild(guildId: string): Promise<ScheduleRow[]> {
-    return (this.sql('SELECT * FROM schedules WHERE guild_id = ? ORDER BY channel_id').all(guildId) as RawSchedule[]).map(fromRaw);
+    return (this.sql(SCHEDULE_SQL.listForGuild).all(guildId) as RawSchedule[]).map(fromRaw);
   }
 
   async listAll(): Promise<ScheduleRow[]> {
-    return (this.sql('SELECT * FROM schedules ORDER BY guild_id, channel_id').all() as RawSchedule[]).map(fromRaw);
+    return (this.sql(SCHEDULE_SQL.listAll).all() as RawSchedule[]).map(fromRaw);
   }
 
   /**
@@ -113,20 +122,7 @@ export class ScheduleRepo implements ScheduleStore {
   }
 
   private upsertNow(input: ScheduleInput, now: Date): ScheduleRow {
-    const iso = now.toISOString();
-    const existing = this.row(input.channelId);
-    const clockChanged = !existing || existing.time !== input.time || existing.timezone !== input.timezone;
-    this.sql(
-      `INSERT INTO schedules (channel_id, guild_id, time, timezone, topic, articles, announce_empty,
-                                paused, pause_reason, failure_days, effective_from, created_at, updated_at)
-         VALUES (@channelId, @guildId, @time, @timezone, @topic, @articles, @announceEmpty, 0, NULL, 0, @iso, @iso, @iso)
-         ON CONFLICT (channel_id) DO UPDATE SET
-           guild_id = excluded.guild_id, time = excluded.time, timezone = excluded.timezone, topic = excluded.topic,
-           articles = excluded.articles, announce_empty = excluded.announce_empty,
-           paused = 0, pause_reason = NULL, failure_days = 0,
-           effective_from = CASE WHEN @clockChanged = 1 THEN excluded.effective_from ELSE schedules.effective_from END,
-           updated_at = excluded.updated_at`,
-    ).run({ ...input, announceEmpty: input.announceEmpty ? 1 : 0, iso, clockChanged: clockChanged ? 1 : 0 });
+    this.sql(SCHEDULE_SQL.upsert).run(...upsertValues(input, now));
     return this.row(input.channelId)!;
   }
 
@@ -138,28 +134,21 @@ export class ScheduleRepo implements ScheduleStore {
   }
 
   async remove(channelId: string): Promise<boolean> {
-    return this.sql('DELETE FROM schedules WHERE channel_id = ?').run(channelId).changes === 1;
+    return this.sql(SCHEDULE_SQL.remove).run(channelId).changes === 1;
   }
 
   async removeGuild(guildId: string): Promise<number> {
-    return this.sql('DELETE FROM schedules WHERE guild_id = ?').run(guildId).changes;
+    return this.sql(SCHEDULE_SQL.removeGuild).run(guildId).changes;
   }
 
   /** A posted day ends a run of failures. */
   async recordSuccess(channelId: string): Promise<void> {
-    this.sql('UPDATE schedules SET failure_days = 0 WHERE channel_id = ?').run(channelId);
+    this.sql(SCHEDULE_SQL.recordSuccess).run(channelId);
   }
 
   /** Counts one more failed day; pauses the schedule at the limit. Returns the row after. */
   async recordFailedDay(channelId: string, reason: string, now: Date): Promise<ScheduleRow | null> {
-    this.sql(
-      `UPDATE schedules SET failure_days = failure_days + 1,
-           paused = CASE WHEN failure_days + 1 >= @limit THEN 1 ELSE paused END,
-           pause_reason = CASE WHEN failure_days + 1 >= @limit
-             THEN 'paused after ' || (failure_days + 1) || ' failed days: ' || @reason ELSE pause_reason END,
-           updated_at = @iso
-         WHERE channel_id = @channelId`,
-    ).run({ channelId, reason, limit: PAUSE_AFTER_FAILED_DAYS, iso: now.toISOString() });
+    this.sql(SCHEDULE_SQL.recordFailedDay).run(...failedDayValues(channelId, reason, now));
     return this.row(channelId);
   }
 }

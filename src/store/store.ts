@@ -7,6 +7,7 @@ import { LiveSubscriptionRepo } from './live-subscriptions';
 import { closeDatabase, fileIdentityCheck, openDatabase, type Db } from './open';
 import type { Meta, Store } from './ports';
 import { ScheduleRepo } from './schedules';
+import { META_SQL } from './sql/meta';
 
 export type { Meta, Store } from './ports';
 
@@ -18,9 +19,9 @@ export interface SqliteStore extends Store {
 
 function metaOn(db: Db): Meta {
   return {
-    get: async (key) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null,
+    get: async (key) => (db.prepare(META_SQL.get).get(key) as { value: string } | undefined)?.value ?? null,
     set: async (key, value) => {
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      db.prepare(META_SQL.set).run(key, value);
     },
   };
 }

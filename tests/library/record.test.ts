@@ -27,6 +27,16 @@ describe('the library record', () => {
     );
   });
 
+  it('keeps no view over the bytes it was read from, so the record (its JSON and all) can be let go', () => {
+    // As the store hands it over: a Node Buffer, whose slice() is a view rather than a copy.
+    const stories = { ids: ['a', 'b'], keys: Int32Array.of(1, 2), weights: Float64Array.of(0.5, 1.5) };
+    const stored = Buffer.from(encodeRecord(Uint8Array.of(1, 2, 3), { stories }));
+    const decoded = decodeRecord(stored)!;
+    const parts = (decoded.rest as { stories: typeof stories }).stories;
+    expect(parts).toEqual(stories);
+    for (const part of [parts.keys, parts.weights]) expect(part.buffer).not.toBe(stored.buffer);
+  });
+
   it('is refused when cut short or not a record', () => {
     const whole = encodeRecord(Uint8Array.of(1, 2, 3), { stories: { weights: Float64Array.of(0.5, 1.5) } });
     expect(decodeRecord(whole.subarray(0, 30))).toBeNull();

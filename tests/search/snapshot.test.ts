@@ -1,5 +1,6 @@
 import type { Article } from '../../src/briefings';
 import { SearchIndex } from '../../src/briefings/search';
+import { decodeBinary } from '../../src/briefings/search/binary';
 import { libraryArticles, makeArticle } from '../fixtures/search/library';
 import { seedArticles } from '../fixtures/search/seed';
 import { bodiesOf } from '../helpers/bodies';
@@ -38,6 +39,20 @@ const FORMS: [string, (index: SearchIndex) => unknown, (saved: unknown, articles
     (saved, articles) => SearchIndex.fromBinary(saved as Uint8Array, articles),
   ],
 ];
+
+describe('the binary snapshot', () => {
+  it('is read into columns of their own: no view keeps the blob (its text columns, or a record around it) alive', () => {
+    const bytes = Buffer.from(SearchIndex.build([...seedArticles(), ...libraryArticles()]).toBinary());
+    const columns: ArrayBufferView[] = [];
+    const walk = (value: unknown): void => {
+      if (ArrayBuffer.isView(value)) columns.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(decodeBinary(bytes));
+    expect(columns.length).toBeGreaterThan(20);
+    for (const column of columns) expect(column.buffer).not.toBe(bytes.buffer);
+  });
+});
 
 describe.each(FORMS)('index snapshots (%s)', (_name, save, restore) => {
   const articles = [...seedArticles(), ...libraryArticles()];

@@ -31,7 +31,7 @@ describe('the folder sync, batch by batch', () => {
     const writer: ArticleWriter = Object.create(store.articles);
     writer.replaceSources = async (items) => {
       events.push(`write ${items.map((i) => i.source.id).join(',')}`);
-      await store.articles.replaceSources(items);
+      return store.articles.replaceSources(items);
     };
     try {
       const sync = new FileSync({ contentDir: dir, writer, analyser, analysisVersion: 'v1', batchSize: 2 });

@@ -193,6 +193,8 @@ describe.each(backends)('the store on %s', (_name, database) => {
     expect(await store.feeds.addSource('g1', url)).toBe(false);
     expect(await store.feeds.addSource('g2', url)).toBe(true);
     await store.feeds.setShared(['https://shared.example/feed']);
+    // The shared list (guild null) holds a feed once too.
+    expect(await store.feeds.addSource(null, 'https://shared.example/feed')).toBe(false);
     expect(await store.feeds.followedFeeds()).toEqual(['https://a.example/rss', 'https://shared.example/feed']);
     expect((await store.feeds.allSources()).map((s) => s.guildId).sort()).toEqual(['g1', 'g2', null].sort());
     const state = { url, title: 'A', etag: '"e1"', lastModified: null, lastCheckedAt: NOW.toISOString(), lastSuccessAt: NOW.toISOString() };

@@ -129,21 +129,33 @@ const DEFAULT_SUMMARY = /^(?:no summary available\.?|n\/a|none)$/i;
 /** Markdown inline syntax → plain text. */
 export function stripInline(s: string): string {
   // Backslash escapes are set aside first so that "\\*" is never read as emphasis.
-  const escaped = s.replace(/\\([\\`*_{}[\]()#+\-.!|>~"'])/g, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
-  return escaped
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // images
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, ' ')
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1') // links keep their words
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // reference links
-    .replace(/<(?:https?:\/\/|mailto:)[^>]*>/g, ' ') // autolinks
-    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ') // inline HTML tags
-    .replace(/(\*\*|__)(?=\S)([^*_]*?\S)\1/g, '$2') // strong
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2') // emphasis *x*
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2') // emphasis _x_ (not snake_case)
-    .replace(/~~(?=\S)([^~]*?\S)~~/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
+  let out = s.includes('\\') ? s.replace(/\\([\\`*_{}[\]()#+\-.!|>~"'])/g, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0))) : s;
+  // Each rewrite runs only when the text it is about to read holds the mark its pattern needs (most scraped
+  // paragraphs hold none of them): a pattern cannot match without its mark, so the result is the same.
+  const has = (mark: string): boolean => out.includes(mark);
+  if (has('[')) {
+    out = out
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // images
+      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, ' ')
+      .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1') // links keep their words
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1'); // reference links
+  }
+  if (has('<')) {
+    out = out
+      .replace(/<(?:https?:\/\/|mailto:)[^>]*>/g, ' ') // autolinks
+      .replace(/<\/?[a-zA-Z][^>]*>/g, ' '); // inline HTML tags
+  }
+  if (has('*') || has('_')) {
+    out = out
+      .replace(/(\*\*|__)(?=\S)([^*_]*?\S)\1/g, '$2') // strong
+      .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2') // emphasis *x*
+      .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2'); // emphasis _x_ (not snake_case)
+  }
+  if (has('~~')) out = out.replace(/~~(?=\S)([^~]*?\S)~~/g, '$1');
+  if (has('`')) out = out.replace(/`([^`]*)`/g, '$1');
+  return SET_ASIDE.test(out) ? out.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000)) : out;
 }
+const SET_ASIDE = /[\ue000-\ue07f]/;
 
 /** Scraper residue inside a paragraph: credits glued to text, "watch now" widgets. */
 function stripResidue(s: string): string {
@@ -189,7 +201,10 @@ export function markdownBlocks(body: string): Block[] {
   let inFence = false;
   const flush = () => {
     // Inline syntax is reduced on the joined paragraph: links and emphasis may span lines.
-    if (para.length > 0) blocks.push({ kind: 'paragraph', text: stripInline(para.join(' ')).replace(/\ue100/g, ' ') });
+    if (para.length > 0) {
+      const text = stripInline(para.join(' '));
+      blocks.push({ kind: 'paragraph', text: text.includes(IMAGE_MARK) ? text.replace(/\ue100/g, ' ') : text });
+    }
     para = [];
   };
   // Images and empty links may span lines ("[\n\n](https://…/photo.png)"): remove them before splitting.

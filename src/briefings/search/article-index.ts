@@ -58,28 +58,14 @@ export class ArticleIndex {
   }
 
   static build(articles: Article[], vocab: Vocabulary, expander: Expander): ArticleIndex {
-    const docs = DocumentTable.empty();
-    const body = new PostingsBuilder(articles.length * 256);
-    const titles = new PostingsBuilder(articles.length * 12);
-    const df = new GrowInt32(1 << 16);
-    const counter = new TermCounter(vocab);
-    for (const article of articles) {
-      if (docs.docOf(article.id) >= 0) continue;
-      const doc = docs.open(article);
-      const t = countArticle(counter, article);
-      docs.setLength(doc, t.length, t.titleLength);
-      const packed = packedWeights(t);
-      for (let i = 0; i < t.terms.length; i++) {
-        const term = t.terms[i];
-        body.add(term, doc, packed[i]);
-        df.ensure(term);
-        df.data[term]++;
-      }
-      for (const term of t.title) titles.add(term, doc, 1);
-    }
-    vocab.seal();
-    df.ensure(vocab.size - 1);
-    return new ArticleIndex(vocab, docs, body.finish(vocab.size, true), titles.finish(vocab.size, false), df, expander);
+    const builder = new ArticleIndexBuilder(vocab, expander, articles.length);
+    for (const article of articles) builder.add(article);
+    return builder.finish();
+  }
+
+  /** The index ArticleIndexBuilder laid out (its lists flat, as a restore has them). */
+  static built(vocab: Vocabulary, docs: DocumentTable, body: Postings, titles: Postings, df: GrowInt32, expander: Expander): ArticleIndex {
+    return new ArticleIndex(vocab, docs, body, titles, df, expander);
   }
 
   documentFrequency = (term: number): number => this.df.of(term);
@@ -199,5 +185,60 @@ export class ArticleIndex {
     const index = new ArticleIndex(vocab, docs, Postings.fromSnapshot(s.body), Postings.fromSnapshot(s.titles), GrowInt32.from(s.df), expander);
     if (docs.liveCount < s.ids.filter((id) => id !== null).length) index.recount();
     return index;
+  }
+}
+
+/**
+ * Builds an ArticleIndex from articles handed over in any number of parts (a first load indexes each batch as it
+ * is stored): the same index, byte for byte, as one build over all of them in the same order — the postings are
+ * collected as triples and laid out once, at finish.
+ */
+export class ArticleIndexBuilder {
+  private readonly docs = DocumentTable.empty();
+  private readonly body: PostingsBuilder;
+  private readonly titles: PostingsBuilder;
+  private readonly df = new GrowInt32(1 << 16);
+  private readonly counter: TermCounter;
+
+  /** `expected`: how many articles are coming, if known (a good guess saves copying while the columns grow). */
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly expander: Expander,
+    expected = 1024,
+  ) {
+    this.body = new PostingsBuilder(expected * 256);
+    this.titles = new PostingsBuilder(expected * 12);
+    this.counter = new TermCounter(vocab);
+  }
+
+  get table(): DocumentTable {
+    return this.docs;
+  }
+
+  /** Indexes one more article (the first of each id; later ones with the same id are skipped, as in build). */
+  add(article: Article): void {
+    const docs = this.docs;
+    if (docs.docOf(article.id) >= 0) return;
+    const doc = docs.open(article);
+    const t = countArticle(this.counter, article);
+    docs.setLength(doc, t.length, t.titleLength);
+    const packed = packedWeights(t);
+    const df = this.df;
+    for (let i = 0; i < t.terms.length; i++) {
+      const term = t.terms[i];
+      this.body.add(term, doc, packed[i]);
+      df.ensure(term);
+      df.data[term]++;
+    }
+    for (const term of t.title) this.titles.add(term, doc, 1);
+  }
+
+  finish(): ArticleIndex {
+    const vocab = this.vocab;
+    vocab.seal();
+    this.df.ensure(vocab.size - 1);
+    const body = this.body.finish(vocab.size, true);
+    const titles = this.titles.finish(vocab.size, false);
+    return ArticleIndex.built(vocab, this.docs, body, titles, this.df, this.expander);
   }
 }

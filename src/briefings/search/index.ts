@@ -2,7 +2,7 @@
 // fuse.js does the fuzzy matching on short strings (vocabulary terms, speaker names); BM25 over
 // inverted indexes does the ranking. See docs in bench/results/search.md for the measurements.
 import type { Article, QuoteHit, SearchHit, Suggestion, SuggestionKind } from '../types';
-import { ArticleIndex } from './article-index';
+import { ArticleIndex, ArticleIndexBuilder } from './article-index';
 import type { IndexedDoc } from './documents';
 import { Expander } from './expand';
 import { fingerprint } from './fingerprint';
@@ -74,25 +74,13 @@ export class SearchIndex {
   }
 
   static build(articles: Article[]): SearchIndex {
-    const list = (Array.isArray(articles) ? articles : []).filter(indexable);
-    const vocab = new Vocabulary();
-    const expander = new Expander(vocab);
-    const articleIndex = ArticleIndex.build(list, vocab, expander);
-    const quotes = QuoteIndex.empty(vocab, expander);
-    const fingerprints = new GrowInt32(articleIndex.docs.capacity);
-    const docs = articleIndex.docs;
-    // The table keeps ids and titles only; the first article of each id is the one indexed.
-    const byId = new Map<string, Article>();
-    for (const a of list) if (!byId.has(a.id)) byId.set(a.id, a);
-    for (let doc = 0; doc < docs.capacity; doc++) {
-      const a = byId.get(docs.id(doc)!)!;
-      quotes.addArticle(doc, a);
-      fingerprints.push(fingerprint(a));
-    }
-    vocab.seal();
-    // Quotes went in one by one (into per-term tails): lay them out flat, as a restore has them.
-    quotes.compact();
-    const index = new SearchIndex(vocab, articleIndex, quotes, fingerprints);
+    const list = Array.isArray(articles) ? articles : [];
+    return new SearchIndexBuilder(list.length).add(list).finish();
+  }
+
+  /** What SearchIndexBuilder made: its parts, the names sorted once. */
+  static assembled(vocab: Vocabulary, articles: ArticleIndex, quotes: QuoteIndex, fingerprints: GrowInt32): SearchIndex {
+    const index = new SearchIndex(vocab, articles, quotes, fingerprints);
     index.resetNames();
     return index;
   }
@@ -215,7 +203,7 @@ export class SearchIndex {
     return encodeSnapshot(this.parts());
   }
 
-  /** The snapshot as one binary blob (what the store keeps): restored by fromBinary with views, not decoding. */
+  /** The snapshot as one binary blob (what the store keeps): restored by fromBinary by copying columns, not decoding. */
   toBinary(): Uint8Array {
     return encodeBinary(this.parts());
   }
@@ -241,12 +229,9 @@ export class SearchIndex {
     return SearchIndex.fromParts(decodeSnapshot(data), articles);
   }
 
-  /**
-   * As fromJSON, from toBinary's bytes (which the restored index then reads in place: don't reuse them).
-   * `inRecord`: the bytes are part of a larger record kept alive anyway; they are read in place rather than copied.
-   */
-  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[], inRecord = false): SearchIndex {
-    return SearchIndex.fromParts(decodeBinary(bytes, inRecord), articles);
+  /** As fromJSON, from toBinary's bytes (the index keeps its own copy of the columns: the bytes can be let go). */
+  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[]): SearchIndex {
+    return SearchIndex.fromParts(decodeBinary(bytes), articles);
   }
 
   private static fromParts(s: SnapshotParts, articles: (Article | IndexedDoc)[]): SearchIndex {
@@ -270,5 +255,56 @@ export class SearchIndex {
     index.speakerNames.restore(s.speakerOrder);
     for (const a of list) if (docs.docOf(a.id) < 0 && hasText(a)) index.add(a);
     return index;
+  }
+}
+
+/**
+ * SearchIndex.build in parts: articles handed over batch by batch as they are stored (a first load indexes
+ * while the workers analyse), the same index — byte for byte, as toBinary shows — as one build over all of them
+ * in the same order. Each article's words are counted when it is added; its quotes (whose new words must come
+ * after every article's, as in build) and the flat layout wait for finish.
+ */
+export class SearchIndexBuilder {
+  private readonly vocab = new Vocabulary();
+  private readonly expander = new Expander(this.vocab);
+  private readonly articles: ArticleIndexBuilder;
+  /** The first article of each id, in order: their quotes and fingerprints are taken at finish. */
+  private readonly kept: Article[] = [];
+  private done = false;
+
+  constructor(expected?: number) {
+    this.articles = new ArticleIndexBuilder(this.vocab, this.expander, expected);
+  }
+
+  /** Indexes these articles' words (anything that is not an article with a string id and title is skipped). */
+  add(articles: readonly Article[]): this {
+    if (this.done) throw new Error('SearchIndexBuilder: add after finish');
+    const table = this.articles.table;
+    for (const a of articles) {
+      if (!indexable(a) || table.docOf(a.id) >= 0) continue;
+      this.articles.add(a);
+      this.kept.push(a);
+    }
+    return this;
+  }
+
+  finish(): SearchIndex {
+    if (this.done) throw new Error('SearchIndexBuilder: finish twice');
+    this.done = true;
+    const articleIndex = this.articles.finish();
+    const vocab = this.vocab;
+    const quotes = QuoteIndex.empty(vocab, this.expander);
+    const fingerprints = new GrowInt32(articleIndex.docs.capacity);
+    // kept[doc] is the article of number doc: the table numbers them in the order they were added.
+    for (let doc = 0; doc < this.kept.length; doc++) {
+      const a = this.kept[doc];
+      quotes.addArticle(doc, a);
+      fingerprints.push(fingerprint(a));
+    }
+    this.kept.length = 0;
+    vocab.seal();
+    // Quotes went in one by one (into per-term tails): lay them out flat, as a restore has them.
+    quotes.compact();
+    return SearchIndex.assembled(vocab, articleIndex, quotes, fingerprints);
   }
 }

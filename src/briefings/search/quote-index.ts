@@ -8,6 +8,7 @@ import { DocumentFrequencies } from './frequencies';
 import { GrowInt32 } from './growable';
 import { Postings, type PostingsSnapshot } from './postings';
 import { Ranker, type RankTarget } from './rank';
+import { SpeakerQuotes } from './speaker-quotes';
 import { TermCounter } from './term-counter';
 import { fold, forEachTerm, queryWords } from './tokenize';
 import type { Vocabulary } from './vocabulary';
@@ -52,7 +53,7 @@ export class QuoteIndex {
   /** Speaker names, their number in this list, and their live quotes. */
   private readonly speakers: string[];
   private readonly speakerIds = new Map<string, number>();
-  private readonly speakerQuotes: number[][] = [];
+  private speakerQuotes = new SpeakerQuotes();
   private readonly speakerLive: GrowInt32 = new GrowInt32();
   /** Speaker-name words → speakers (term ids of the shared vocabulary). */
   private readonly speakerWords: Postings;
@@ -79,7 +80,6 @@ export class QuoteIndex {
     this.speakerWords = init ? Postings.fromSnapshot(init.speakerWords) : Postings.empty(false);
     this.speakers.forEach((name, id) => {
       this.speakerIds.set(name, id);
-      this.speakerQuotes.push([]);
       this.speakerLive.push(0);
     });
   }
@@ -100,7 +100,6 @@ export class QuoteIndex {
     id = this.speakers.length;
     this.speakers.push(name);
     this.speakerIds.set(name, id);
-    this.speakerQuotes.push([]);
     this.speakerLive.push(0);
     this.speakerFuse?.add(name);
     const seen = new Set<number>();
@@ -144,7 +143,7 @@ export class QuoteIndex {
         this.df.add(term);
       }
       if (speaker >= 0) {
-        this.speakerQuotes[speaker].push(q);
+        this.speakerQuotes.add(speaker, q);
         this.speakerLive.data[speaker]++;
       }
     });
@@ -193,6 +192,7 @@ export class QuoteIndex {
   compact(): void {
     this.compactWords();
     this.speakerWords.compact(this.vocab.size, () => true);
+    this.speakerQuotes.compact(this.speakers.length);
   }
 
   /** Speakers with at least one live quote. */
@@ -291,7 +291,9 @@ export class QuoteIndex {
     if (!speakerScore) return [];
     const found: { q: number; score: number }[] = [];
     for (const [speaker, score] of speakerScore) {
-      for (const q of this.speakerQuotes[speaker]) if (this.alive[q]) found.push({ q, score });
+      this.speakerQuotes.forEach(speaker, (q) => {
+        if (this.alive[q]) found.push({ q, score });
+      });
     }
     found.sort((a, b) => b.score - a.score || order(ref(a.q), ref(b.q)));
     return found.slice(0, limit).map((f) => ({ ref: ref(f.q), score: f.score }));
@@ -332,11 +334,10 @@ export class QuoteIndex {
       index.liveCount++;
       index.totalLength += index.lengths.data[q];
       const speaker = index.quoteSpeakers.data[q];
-      if (speaker >= 0) {
-        index.speakerQuotes[speaker].push(q);
-        index.speakerLive.data[speaker]++;
-      }
+      if (speaker >= 0) index.speakerLive.data[speaker]++;
     }
+    const speakerOf = (q: number) => index.quoteSpeakers.data[q];
+    index.speakerQuotes = SpeakerQuotes.of(index.speakers.length, n, speakerOf, (q) => index.alive[q] === 1);
     index.recountSpeakerWords();
     if (lost) index.compactWords();
     return index;

@@ -1,6 +1,14 @@
 // A library over a content folder and the store: sync the folder into the store, open the library from the
 // store, and (for the bot) keep both in step with the folder while it runs.
-import { analysisVersion, openLibrary, type LoadedLibrary, type LoadWarning, type ArticleReader, type ArticleWriter } from '../../briefings';
+import {
+  analysisVersion,
+  LibraryBuild,
+  openLibrary,
+  type LibraryOptions,
+  type LoadedLibrary,
+  type ArticleReader,
+  type ArticleWriter,
+} from '../../briefings';
 import { WorkerPool, type FileAnalyser } from './analyse-pool';
 import { FileSync, type SyncReport } from './sync';
 import { watchContent, type ContentWatcher, type WatchOptions } from './watch-content';
@@ -38,6 +46,15 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
   const analyser = opts.analyser ?? new WorkerPool({ size: 2 });
   const ownsAnalyser = !opts.analyser;
   let library: LoadedLibrary | null = null;
+  // Set once the sync knows its folder is new to the store: the batches are indexed as they land.
+  let building: LibraryBuild | null = null;
+  const libraryOptions = (): LibraryOptions => ({
+    reader: opts.articles,
+    view: { fileRoot: sync.root },
+    now: opts.now,
+    extraWarnings: () => sync.warnings(),
+    oneShot: opts.oneShot,
+  });
   const sync = new FileSync({
     contentDir: opts.contentDir,
     writer: opts.articles,
@@ -45,7 +62,10 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     analysisVersion: analysisVersion(),
     now: opts.now,
     batchSize: opts.batchSize,
-    onBatch: () => library?.catchUp(),
+    onPlan: async ({ fresh }) => {
+      if (fresh) building = await LibraryBuild.start(libraryOptions());
+    },
+    onBatch: (_report, stored) => (library ? library.catchUp() : building?.add(stored)),
   });
   let syncReport: SyncReport;
   try {
@@ -54,8 +74,8 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
     if (ownsAnalyser) await analyser.close();
     throw err;
   }
-  const extraWarnings = (): LoadWarning[] => sync.warnings();
-  library = await openLibrary({ reader: opts.articles, view: { fileRoot: sync.root }, now: opts.now, extraWarnings, oneShot: opts.oneShot });
+  // Built as the batches landed, when nothing else changed the store meanwhile; else opened from the store.
+  library = (await (building as LibraryBuild | null)?.open()) ?? (await openLibrary(libraryOptions()));
   await library.saveIndex();
   const loaded = library;
   let watcher: ContentWatcher | null = null;

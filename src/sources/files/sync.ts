@@ -18,8 +18,16 @@ export interface FileSyncOptions {
   now?: () => Date;
   /** Files analysed and written per transaction. */
   batchSize?: number;
-  /** Called after each batch is written (the library catches up with the store). */
-  onBatch?: (report: SyncReport) => void | Promise<unknown>;
+  /**
+   * Called after each batch is written (the library catches up with the store), with the ids of the articles the
+   * batch stored, in the store's order (source by source, each source's articles in their order).
+   */
+  onBatch?: (report: SyncReport, stored: string[]) => void | Promise<unknown>;
+  /**
+   * Called by a full sync once it knows what it will read, before it reads anything: `fresh` when the store held
+   * no file of this folder (a first load, which reads every file: the library can be built as the batches land).
+   */
+  onPlan?: (plan: { fresh: boolean; files: number }) => void | Promise<unknown>;
 }
 
 export interface SyncReport {
@@ -95,6 +103,9 @@ export class FileSync {
       const gone = seen ? [...stored.values()].filter((s) => !seen.has(s.id)) : [];
       await this.opts.writer.removeSources(gone);
       report.removed += gone.length;
+      // In the store's order (by path, as text): a library built as the batches land numbers them as a build would.
+      candidates.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+      await this.opts.onPlan?.({ fresh: stored.size === 0, files: candidates.length });
       await this.process(candidates, report);
       return report;
     });
@@ -198,8 +209,8 @@ export class FileSync {
         // Reading the next batch's files took a slice of this thread; let signals and interactions in before writing.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      await this.writeBatch(analysed, report);
-      await this.opts.onBatch?.(report);
+      const stored = await this.writeBatch(analysed, report);
+      await this.opts.onBatch?.(report, stored);
       // Let interactions, timers and signals in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -243,11 +254,13 @@ export class FileSync {
     return { done, gone };
   }
 
-  private async writeBatch({ done, gone }: AnalysedBatch, report: SyncReport): Promise<void> {
-    if (done.length) await this.opts.writer.replaceSources(done);
+  /** Writes a batch; returns the ids of the articles it stored, in order. */
+  private async writeBatch({ done, gone }: AnalysedBatch, report: SyncReport): Promise<string[]> {
+    const ids = done.length ? await this.opts.writer.replaceSources(done) : [];
     if (gone.length) await this.opts.writer.removeSources(gone);
     report.analysed += done.length;
     report.removed += gone.length;
+    return ids.flat();
   }
 }
 

@@ -2,6 +2,7 @@
 // far below 2^53), transactions as a helper, and a connection failure told in words an operator can act on.
 import pg from 'pg';
 import { DatabaseError } from '../open';
+import { numberPlaceholders } from './placeholders';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -11,31 +12,46 @@ const types = {
     oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export class PgDb {
+/**
+ * Queries on the pool or on one transaction's connection, written as both databases read them: `?` placeholders
+ * (numbered here as $1, $2…), so the statements in src/store/sql serve Postgres as written.
+ */
+export class PgSql {
+  constructor(private readonly on: Queryable) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<{ rows: T[]; rowCount: number | null }> {
+    const { rows, rowCount } = await this.on.query(numberPlaceholders(sql), params);
+    return { rows: rows as T[], rowCount };
+  }
+
+  async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.query<T>(sql, params)).rows;
+  }
+
+  async one<T>(sql: string, params: unknown[] = []): Promise<T | null> {
+    return (await this.query<T>(sql, params)).rows[0] ?? null;
+  }
+
+  async run(sql: string, params: unknown[] = []): Promise<number> {
+    return (await this.query(sql, params)).rowCount ?? 0;
+  }
+}
+
+export class PgDb extends PgSql {
   constructor(
     readonly pool: pg.Pool,
     /** host:port/database, for messages (never the password). */
     readonly where: string,
-  ) {}
-
-  async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pool.query(sql, params)).rows as T[];
-  }
-
-  async one<T>(sql: string, params: unknown[] = []): Promise<T | null> {
-    return ((await this.pool.query(sql, params)).rows[0] as T | undefined) ?? null;
-  }
-
-  async run(sql: string, params: unknown[] = []): Promise<number> {
-    return (await this.pool.query(sql, params)).rowCount ?? 0;
+  ) {
+    super(pool);
   }
 
   /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
-  async tx<T>(fn: (c: pg.PoolClient) => Promise<T>, isolation: 'READ COMMITTED' | 'REPEATABLE READ' = 'READ COMMITTED'): Promise<T> {
+  async tx<T>(fn: (q: PgSql) => Promise<T>, isolation: 'READ COMMITTED' | 'REPEATABLE READ' = 'READ COMMITTED'): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-      const out = await fn(client);
+      const out = await fn(new PgSql(client));
       await client.query('COMMIT');
       return out;
     } catch (err) {

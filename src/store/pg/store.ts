@@ -1,6 +1,7 @@
 // The briefbot store on Postgres (DATABASE_URL): the same repositories as the SQLite store, shared by every
 // host of one bot. Opening connects, says clearly when the server cannot be reached, and migrates.
 import type { Meta, Store } from '../ports';
+import { META_SQL } from '../sql/meta';
 import { PgArticleStore } from './articles';
 import { connect, type PgDb } from './db';
 import { PgFeedStore } from './feeds';
@@ -16,9 +17,9 @@ export interface PgStore extends Store {
 
 function metaOn(db: PgDb): Meta {
   return {
-    get: async (key) => (await db.one<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))?.value ?? null,
+    get: async (key) => (await db.one<{ value: string }>(META_SQL.get, [key]))?.value ?? null,
     set: async (key, value) => {
-      await db.run('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+      await db.run(META_SQL.set, [key, value]);
     },
   };
 }

@@ -17,7 +17,9 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   tagName: string;
+  localName: string;
   getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement> & { length: number };
   remove(): void;

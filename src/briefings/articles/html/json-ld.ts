@@ -1,6 +1,6 @@
 // The article object a page describes in JSON-LD (<script type="application/ld+json">): NewsArticle,
 // Article, BlogPosting…, found at the top, in an array or in an @graph. Bad JSON is ignored.
-import type { DomDocument } from './dom';
+import type { DomElement } from './dom';
 
 export interface LdArticle {
   headline: string | null;
@@ -43,8 +43,9 @@ function text(value: Json): string | null {
   return null;
 }
 
-export function readJsonLd(doc: DomDocument): LdArticle | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+/** `scripts`: the page's `<script type="application/ld+json">` elements, in document order. */
+export function readJsonLd(scripts: Iterable<DomElement>): LdArticle | null {
+  for (const script of scripts) {
     const raw = script.textContent ?? '';
     if (raw.length > MAX_SCRIPT_CHARS) continue;
     let parsed: Json;
