@@ -159,7 +159,8 @@ export class ArticleIndex {
   }
 
   toSnapshot(): ArticleIndexSnapshot {
-    const alive = (d: number) => this.docs.isAlive(d);
+    const docs = this.docs;
+    const alive = docs.liveCount === docs.capacity ? null : (d: number) => docs.isAlive(d);
     this.vocab.seal();
     const body = this.body.toSnapshot(this.vocab.size, alive);
     const titles = this.titles.toSnapshot(this.vocab.size, alive);
@@ -233,9 +234,10 @@ export class ArticleIndexBuilder {
     for (const term of t.title) this.titles.add(term, doc, 1);
   }
 
-  finish(): ArticleIndex {
+  /** `seal`: sort the new terms now; a caller that adds more terms (quotes) and seals after can leave it (same result, once). */
+  finish(seal = true): ArticleIndex {
     const vocab = this.vocab;
-    vocab.seal();
+    if (seal) vocab.seal();
     this.df.ensure(vocab.size - 1);
     const body = this.body.finish(vocab.size, true);
     const titles = this.titles.finish(vocab.size, false);

@@ -291,7 +291,8 @@ export class SearchIndexBuilder {
   finish(): SearchIndex {
     if (this.done) throw new Error('SearchIndexBuilder: finish twice');
     this.done = true;
-    const articleIndex = this.articles.finish();
+    // The vocabulary is sealed once, below, after the quotes' words: sealing twice made the letter-pair table twice.
+    const articleIndex = this.articles.finish(false);
     const vocab = this.vocab;
     const quotes = QuoteIndex.empty(vocab, this.expander);
     const fingerprints = new GrowInt32(articleIndex.docs.capacity);

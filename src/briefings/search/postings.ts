@@ -267,8 +267,11 @@ export class Postings {
     this.tailSize = 0;
   }
 
-  toSnapshot(termCount: number, alive: (doc: number) => boolean): PostingsSnapshot {
-    this.compact(termCount, alive);
+  /** The flat lists, compacted first; `alive` null: every document is alive (then a built index is saved as it is). */
+  toSnapshot(termCount: number, alive: ((doc: number) => boolean) | null): PostingsSnapshot {
+    // Nothing to fold in, nothing dead, no new terms: compaction would copy the lists into the same lists.
+    const flat = alive === null && this.tailSize === 0 && this.offsets.length === termCount + 1;
+    if (!flat) this.compact(termCount, alive ?? (() => true));
     const { low, starts, highs } = this.docs;
     return { offsets: this.offsets, low, starts, highs, weights: this.weights };
   }

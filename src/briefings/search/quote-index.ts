@@ -302,7 +302,7 @@ export class QuoteIndex {
   }
 
   toSnapshot(): QuoteIndexSnapshot {
-    const alive = (q: number) => this.alive[q] === 1;
+    const alive = this.liveCount === this.quoteDocs.length ? null : (q: number) => this.alive[q] === 1;
     const words = this.words.toSnapshot(this.vocab.size, alive);
     this.df.settle(this.vocab.size);
     return {
@@ -313,7 +313,7 @@ export class QuoteIndex {
       words,
       speakers: this.speakers.slice(),
       quoteSpeakers: this.quoteSpeakers.view().slice(),
-      speakerWords: this.speakerWords.toSnapshot(this.vocab.size, () => true),
+      speakerWords: this.speakerWords.toSnapshot(this.vocab.size, null),
     };
   }
 
