@@ -3,6 +3,7 @@
 // shows (id, title, date, url) in arrays, the repeated ones (source name, feed) as numbers into a shared pool, the
 // stored-at times, flags and quote count in typed arrays. A header object is made only when a caller asks for one.
 import type { ArticleHeader } from './types';
+import { IdTable } from './id-table';
 import { StringPool } from './string-pool';
 
 /** An article as the library keeps it: its header, when it was stored and its feed (null for a file's). */
@@ -50,7 +51,7 @@ function grownBytes(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
 export class HeaderTable {
   /** Row → id ('' for a free row); the one map by id. */
   private readonly ids: string[] = [];
-  private readonly rows = new Map<string, number>();
+  private readonly rows = new IdTable((row) => this.ids[row]);
   private readonly titles: string[] = [];
   private readonly dates: (string | null)[] = [];
   private readonly urls: (string | undefined)[] = [];
@@ -81,7 +82,7 @@ export class HeaderTable {
   }
 
   rowOf(id: string): number {
-    return this.rows.get(id) ?? -1;
+    return this.rows.get(id);
   }
 
   has(id: string): boolean {
@@ -91,9 +92,10 @@ export class HeaderTable {
   /** Adds an article's header, or replaces the one with its id (the row stays). */
   set({ header, storedAt, feed }: KeptHeader): number {
     let row = this.rows.get(header.id);
-    if (row === undefined) {
+    if (row < 0) {
       row = this.free.pop() ?? this.ids.length;
       this.grow(row + 1);
+      this.ids[row] = header.id;
       this.rows.set(header.id, row);
     } else if (this.feeds[row] >= 0) this.feedRows--;
     this.ids[row] = header.id;
@@ -113,10 +115,9 @@ export class HeaderTable {
   }
 
   delete(id: string): boolean {
-    const row = this.rows.get(id);
-    if (row === undefined) return false;
+    const row = this.rows.delete(id);
+    if (row < 0) return false;
     if (this.feeds[row] >= 0) this.feedRows--;
-    this.rows.delete(id);
     this.ids[row] = this.titles[row] = '';
     this.dates[row] = this.urls[row] = undefined as never;
     this.storedAtText.delete(row);
@@ -126,6 +127,7 @@ export class HeaderTable {
 
   /** Room for n rows without growing (a library opens with all its rows at once: no doubling's slack). */
   reserve(n: number): void {
+    this.rows.reserve(n);
     if (n <= this.storedAtMs.length) return;
     const exact = (a: Float64Array | Int32Array | Uint8Array) => {
       const out = new (a.constructor as new (n: number) => typeof a)(n);
@@ -150,7 +152,7 @@ export class HeaderTable {
 
   /** Every row in use, in no particular order. */
   liveRows(): Int32Array<ArrayBuffer> {
-    return Int32Array.from(this.rows.values());
+    return Int32Array.from(this.rows.rows());
   }
 
   id(row: number): string {
@@ -187,7 +189,7 @@ export class HeaderTable {
   newestStoredAt(): string {
     let newest = '';
     let newestMs = -Infinity;
-    for (const row of this.rows.values()) {
+    for (const row of this.rows.rows()) {
       const ms = this.storedAtMs[row];
       if (!Number.isNaN(ms)) {
         if (ms > newestMs) newestMs = ms;
@@ -223,6 +225,6 @@ export class HeaderTable {
   /** The header of an article by id, or undefined. */
   byId(id: string): ArticleHeader | undefined {
     const row = this.rows.get(id);
-    return row === undefined ? undefined : this.header(row);
+    return row < 0 ? undefined : this.header(row);
   }
 }

@@ -5,6 +5,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandChannelOption,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
@@ -28,6 +29,13 @@ import { suggestTimeZones } from '../schedule/timezones';
 import type { Command, CommandContext } from './types';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/** The channel option of preview, now and off: the channel the command is used in when left out. */
+const thisChannelByDefault = (o: SlashCommandChannelOption) =>
+  o
+    .setName('channel')
+    .setDescription('Default: this channel')
+    .addChannelTypes(...TEXT_CHANNELS);
 
 export const data = new SlashCommandBuilder()
   .setName('briefing')
@@ -57,37 +65,14 @@ export const data = new SlashCommandBuilder()
   )
   .addSubcommand((s) => s.setName('show').setDescription('Settings, next post, last post and any problem, for every channel'))
   .addSubcommand((s) =>
-    s
-      .setName('preview')
-      .setDescription('Only you see what the next briefing would be now')
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('Default: this channel')
-          .addChannelTypes(...TEXT_CHANNELS),
-      ),
+    s.setName('preview').setDescription('Only you see what the next briefing would be now').addChannelOption(thisChannelByDefault),
   )
-  .addSubcommand((s) =>
-    s
-      .setName('now')
-      .setDescription("Post the briefing now (counts as today's)")
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('Default: this channel')
-          .addChannelTypes(...TEXT_CHANNELS),
-      ),
-  )
+  .addSubcommand((s) => s.setName('now').setDescription("Post the briefing now (counts as today's)").addChannelOption(thisChannelByDefault))
   .addSubcommand((s) =>
     s
       .setName('off')
       .setDescription('Stop daily briefings in a channel (or in every channel)')
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('Default: this channel')
-          .addChannelTypes(...TEXT_CHANNELS),
-      )
+      .addChannelOption(thisChannelByDefault)
       .addBooleanOption((o) => o.setName('all').setDescription('Stop them in every channel of this server')),
   );
 

@@ -45,4 +45,34 @@ describe('front matter of quoted fields', () => {
       { numRuns: 500 },
     );
   });
+
+  it('reads a quoted value that runs over lines as YAML folds it (the scrapers write authors so)', () => {
+    const lines = ['title: "Mining the deep ocean"', 'source: "', '                    Natasha Gilbert', '                "', 'url: "https://a.b/c"'];
+    const { data, warning } = splitFrontMatter(frontMatter(lines));
+    expect(data).toEqual({ title: 'Mining the deep ocean', source: ' Natasha Gilbert ', url: 'https://a.b/c' });
+    expect(data).toEqual(viaYaml(lines).data);
+    expect(warning).toBeNull();
+  });
+
+  it('agrees with YAML on quoted values over several lines, folded, blank, unindented or not', () => {
+    const text = fc
+      .array(fc.constantFrom('a', 'Zoë', ' ', '  ', '#', ': ', '-', '---', '\t', '\\', '"', "'", 'x'), { maxLength: 6 })
+      .map((xs) => xs.join(''));
+    const indent = fc.constantFrom('', ' ', '    ', '\t', ' \t');
+    const continued = fc.tuple(indent, text).map(([i, t]) => i + t);
+    const closing = fc.tuple(indent, text, fc.constantFrom('', ' ', '\t', ' # note')).map(([i, t, after]) => `${i}${t}"${after}`);
+    const field = fc.tuple(fc.constantFrom('source', 'title', 'author'), text, fc.array(continued, { maxLength: 3 }), closing);
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 3 }), (fields) => {
+        const lines = fields.flatMap(([key, first, middle, close]) => [`${key}: "${first}`, ...middle, close]);
+        // A "---" line ends the front matter itself: YAML would be shown other lines than the reader.
+        fc.pre(!lines.some((l) => /^(?:---|\.\.\.)[ \t]*$/.test(l)));
+        const got = splitFrontMatter(frontMatter(lines));
+        const want = viaYaml(lines);
+        expect(got.warning === null).toBe(want.warning === null);
+        if (want.warning === null) expect(got.data).toEqual(want.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -51,3 +51,18 @@ describe('the place after a participle is where the subject was, not who spoke',
     );
   });
 });
+
+describe('words after a quote that only describe it', () => {
+  it('"He says no one is “on pace to get 1,237 delegates,” the number needed to win." → he (Marco Rubio), not "the number"', () => {
+    expect(
+      shown(
+        'Marco Rubio says he is staying in the race.',
+        'He says no one in the race is “on pace to get 1,237 delegates,” the number needed to secure the Republican nomination.',
+      ),
+    ).toEqual(['Marco Rubio']);
+  });
+
+  it('"“…,” the senator added to reporters" is still a cue (a guard: passes on main too)', () => {
+    expect(shown('Ann Lee is a senator.', '“We will vote on Friday,” the senator added to reporters.')).toEqual(['Ann Lee (senator)']);
+  });
+});

@@ -1,8 +1,9 @@
 // The registry's name runs with each token's kind asked once (issue 13, first load) are the runs the step-by-step
 // reading gave, which asked a run's first and last words twice: checked against that reading on generated text.
 import fc from 'fast-check';
-import { nameRuns, runWord } from '../../src/briefings/quotes/registry';
-import { isCapitalised, isPossessive, tokenize, type Token } from '../../src/briefings/text/names';
+import { nameRuns, readCapitals, Registry, runWord } from '../../src/briefings/quotes/registry';
+import { REPORTING_VERBS } from '../../src/briefings/quotes/lexicon';
+import { isCapitalised, isPossessive, stripPossessive, tokenize, type Token } from '../../src/briefings/text/names';
 
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
 
@@ -100,5 +101,78 @@ describe('name runs', () => {
     const tokens = tokenize('Former US Secretary of State Marco Rubio’s son-in-law Jared Kushner said.');
     expect(nameRuns(tokens)).toEqual(referenceRuns(tokens));
     expect(nameRuns(tokens)[0].words).toEqual(['Former', 'US', 'Secretary', 'of', 'State', 'Marco', 'Rubio’s', 'son-in-law', 'Jared', 'Kushner']);
+  });
+
+  it('kinds and mid-sentence capitals read in one pass are runWord of each token and the words the registry collected', () => {
+    const openers = new Set(['.', '!', '?', ':', ';', '"', '“', '”', "'", '‘', '’', '\u2014', '\u2013', '(', '-']);
+    /** The registry's first reading: a capitalised word not opening a sentence, or one a speech verb (or an appositive and one) follows. */
+    function referenceMidSentence(tokens: readonly Token[]): Set<string> {
+      const out = new Set<string>();
+      tokens.forEach((tok, k) => {
+        if (!isCapitalised(tok.text)) return;
+        const afterBoundary = k === 0 || openers.has(tokens[k - 1].text);
+        let speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '');
+        if (!speaks && tokens[k + 1]?.text === ',') {
+          for (let j = k + 2; j < tokens.length && j - (k + 1) <= 15; j++) {
+            if (tokens[j].text === ',') {
+              speaks = REPORTING_VERBS.has(tokens[j + 1]?.text ?? '');
+              break;
+            }
+            if (/^[.;:!?]$/.test(tokens[j].text)) break;
+          }
+        }
+        if (!afterBoundary || speaks) out.add(stripPossessive(tok.text).toLowerCase());
+      });
+      return out;
+    }
+    const words = fc.constantFrom(...WORDS, 'stated', 'says', 'his', 'lawyer', 'Tiegen');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(words, fc.constantFrom(' ', ' ', '\n')), { maxLength: 40 }), (parts) => {
+        const tokens = tokenize(parts.map(([w, gap]) => w + gap).join(''));
+        const mid = new Set<string>();
+        expect([...readCapitals(tokens, mid)]).toEqual(tokens.map((t) => runWord(t.text)));
+        expect([...mid].sort()).toEqual([...referenceMidSentence(tokens)].sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the role and name of a run, split once per thread', () => {
+  /** A fresh copy of the registry module: its cache of split runs empty. */
+  function freshRegistry(): typeof Registry {
+    let fresh: typeof Registry | null = null;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy of the module, on purpose
+      fresh = (require('../../src/briefings/quotes/registry') as { Registry: typeof Registry }).Registry;
+    });
+    return fresh!;
+  }
+
+  it('reads an article the same after other articles filled the cache as with an empty one', () => {
+    // Names that recur from article to article, written with and without their roles.
+    const name = fc.constantFrom(
+      'President Donald Trump',
+      'Trump',
+      'Sen. Elizabeth Warren',
+      'Warren',
+      'Foreign Minister Wang Yi',
+      'Mr. King',
+      'Charlie King',
+      'the Foreign Ministry',
+      'Marco Rubio’s aide Jared Kushner',
+      'Democrat Hillary Clinton',
+    );
+    const sentence = fc.tuple(name, fc.constantFrom(' said it.', ', a senior aide, said it.', ' and ')).map(([n, rest]) => n + rest);
+    const article = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((ss) => [ss.join(' ')]);
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 2, maxLength: 4 }), (articles) => {
+        const warm = freshRegistry();
+        for (const a of articles.slice(0, -1)) new warm(a);
+        const last = articles[articles.length - 1];
+        expect(new warm(last).entities()).toEqual(new (freshRegistry())(last).entities());
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -161,3 +161,15 @@ describe('a person acting in a "with X doing" clause', () => {
     ).toEqual(['Ann Lee']);
   });
 });
+
+describe('a sentence that opens with a participle', () => {
+  it('"Flying home one night, she vented that it would be “…”" → she, the woman in play (not "Flying")', () => {
+    expect(shown('Carly Fiorina ran the company for six years.', 'Flying home one night, she vented that it would be “incredibly ugly.”')).toEqual([
+      'Carly Fiorina',
+    ]);
+  });
+
+  it('a surname in -ing before a speech verb stays the subject ("Fleming told reporters, …")', () => {
+    expect(shown('Fleming told reporters, after the vote, that the bill was “dead on arrival.”')).toEqual(['Fleming']);
+  });
+});

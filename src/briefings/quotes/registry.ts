@@ -62,6 +62,24 @@ export function runWord(w: string): number {
   return l.includes('-') && /^(?:[a-z]+-)+[a-z]+$/.test(l) && /-(?:run|backed|based|in-law|elect)$/.test(l) ? ROLE_WORD : 0;
 }
 
+/**
+ * Articles write the same names again and again, and so do the articles of a load ("President Donald Trump"):
+ * each run of words is split into role and name once per analysis thread, not once per article. splitRoleAndName
+ * reads nothing but the words, and the parts are only read, never changed. Bounded: cleared when full.
+ */
+const SPLITS = new Map<string, Readonly<NameParts> | null>();
+const MAX_SPLITS = 50_000;
+function splitRunOnce(words: readonly string[]): NameParts | null {
+  const key = words.join('\u0000');
+  let parts = SPLITS.get(key);
+  if (parts === undefined) {
+    parts = splitRoleAndName(words);
+    if (SPLITS.size >= MAX_SPLITS) SPLITS.clear();
+    SPLITS.set(key, parts);
+  }
+  return parts;
+}
+
 export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
@@ -82,15 +100,7 @@ export class Registry {
     texts.forEach((text, t) => {
       if (t < headlines && isTitleCase(text)) return;
       const tokens = tokenized?.[t] ?? tokenize(text);
-      for (let k = 0; k < tokens.length; k++) {
-        const w = tokens[k].text;
-        if (!isCapitalised(w)) continue;
-        const afterBoundary = k === 0 || SENTENCE_OPENING_MARKS.has(tokens[k - 1].text);
-        // A word a speech verb follows is a name even where it opens a sentence ("Tiegen stated").
-        const speaks = REPORTING_VERBS.has(tokens[k + 1]?.text ?? '') || (tokens[k + 1]?.text === ',' && appositiveThenVerb(tokens, k + 1));
-        if (!afterBoundary || speaks) this.midSentence.add(stripPossessive(w).toLowerCase());
-      }
-      for (const run of nameRuns(tokens)) {
+      for (const run of nameRuns(tokens, readCapitals(tokens, this.midSentence))) {
         const parts = this.splitRun(run.words);
         if (parts) {
           const e = this.add(parts, pos++);
@@ -110,16 +120,8 @@ export class Registry {
     });
   }
 
-  /** An article writes the same names again and again: each run of words is split into role and name once. */
-  private readonly splits = new Map<string, NameParts | null>();
   private splitRun(words: readonly string[]): NameParts | null {
-    const key = words.join('\u0000');
-    let parts = this.splits.get(key);
-    if (parts === undefined) {
-      parts = splitRoleAndName(words);
-      this.splits.set(key, parts);
-    }
-    return parts;
+    return splitRunOnce(words);
   }
 
   private readonly mentions: Mention[][] = [];
@@ -265,6 +267,33 @@ export class Registry {
   }
 }
 
+/**
+ * Each token's name-run kind (runWord's answer), and every capitalised word seen other than opening a sentence
+ * added to `midSentence`, bare: one strip and lower-casing a capitalised token, where asking runWord after
+ * collecting them did it twice.
+ */
+export function readCapitals(tokens: readonly Token[], midSentence: Set<string>): Uint8Array {
+  const kinds = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k].text;
+    if (!isCapitalised(w)) {
+      kinds[k] = runWord(w);
+      continue;
+    }
+    const bare = stripPossessive(w).toLowerCase();
+    kinds[k] = NOT_NAMES.has(bare) ? 0 : NAME_WORD;
+    // Mid-sentence, or a word a speech verb follows: a name even where it opens a sentence ("Tiegen stated").
+    if ((k > 0 && !SENTENCE_OPENING_MARKS.has(tokens[k - 1].text)) || speaksNext(tokens, k)) midSentence.add(bare);
+  }
+  return kinds;
+}
+
+/** The token after `k` is a speech verb, or an appositive closed by one follows ("Tiegen stated", "Tiegen, his lawyer, said"). */
+function speaksNext(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1]?.text ?? '';
+  return REPORTING_VERBS.has(next) || (next === ',' && appositiveThenVerb(tokens, k + 1));
+}
+
 /** ", Santilli's attorney, argues": an appositive closed by a comma and a speech verb. */
 function appositiveThenVerb(tokens: readonly Token[], comma: number): boolean {
   for (let k = comma + 1; k < tokens.length && k - comma <= 15; k++) {
@@ -310,11 +339,11 @@ function appositiveRole(tokens: readonly Token[], end: number): string | null {
   return null;
 }
 
-/** Runs of capitalised words, with the role words that lead into them. */
-export function nameRuns(tokens: readonly Token[]): NameRun[] {
+/** Runs of capitalised words, with the role words that lead into them. `kinds`: runWord of each token, when known. */
+export function nameRuns(tokens: readonly Token[], known?: Uint8Array): NameRun[] {
   // Each token's kind once: a run's first word and the word that ends it were otherwise asked twice (issue 13).
-  const kinds = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) kinds[k] = runWord(tokens[k].text);
+  const kinds = known ?? new Uint8Array(tokens.length);
+  if (!known) for (let k = 0; k < tokens.length; k++) kinds[k] = runWord(tokens[k].text);
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -3,6 +3,7 @@
 // Columns, not an object per article: the id, title and date strings are the caller's own (a restart hands in the
 // library's header strings, so they are kept once), and a removed number holds null / '' / null.
 import type { Article } from '../types';
+import { IdTable } from '../id-table';
 import { GrowInt32 } from './growable';
 
 /** What the index keeps of an article: its id, and the title and date that hits and suggestions show. */
@@ -13,7 +14,7 @@ export class DocumentTable {
   private readonly idColumn: (string | null)[];
   private readonly titleColumn: string[];
   private readonly dateColumn: (string | null)[];
-  private readonly byId = new Map<string, number>();
+  private readonly byId = new IdTable((doc) => this.idColumn[doc]!);
   alive = new Uint8Array(16);
   /** Weighted length of everything but the title, and the title's length, per article. */
   lengths = new GrowInt32();
@@ -38,7 +39,7 @@ export class DocumentTable {
   }
 
   docOf(articleId: string): number {
-    return this.byId.get(articleId) ?? -1;
+    return this.byId.get(articleId);
   }
 
   isAlive(doc: number): boolean {
@@ -127,6 +128,7 @@ export class DocumentTable {
   ): DocumentTable {
     const t = new DocumentTable(ids.map((id, doc) => (id !== null ? find(id, doc) : undefined)));
     t.ensureAlive(ids.length - 1);
+    t.byId.reserve(ids.length);
     // The saved columns are taken as they are (views over the saved bytes: the first push copies them).
     const whole = lengths.length === ids.length && titleLengths.length === ids.length;
     if (whole) {

@@ -7,8 +7,8 @@ export class GrowInt32 {
     this.data = new Int32Array(Math.max(4, capacity));
   }
   /**
-   * Takes `arr` as its storage, without copying: the caller hands it over (a restored snapshot's columns are
-   * views over the saved bytes, and copying them kept every column twice). The first push beyond it copies.
+   * Takes `arr` as its storage, without copying: the caller hands it over (a restored snapshot's columns, already
+   * copied out of the saved bytes once). The first push beyond it copies.
    */
   static from(arr: Int32Array): GrowInt32 {
     const g = new GrowInt32(0);

@@ -2,6 +2,7 @@
 // split into words matched through the shared vocabulary; a fuse.js index over whole names as the
 // fallback for what word matching cannot see).
 import Fuse from 'fuse.js';
+import { IdTable } from '../id-table';
 import type { Article } from '../types';
 import type { Expander } from './expand';
 import { DocumentFrequencies } from './frequencies';
@@ -52,7 +53,7 @@ export class QuoteIndex {
   private readonly words: Postings;
   /** Speaker names, their number in this list, and their live quotes. */
   private readonly speakers: string[];
-  private readonly speakerIds = new Map<string, number>();
+  private readonly speakerIds = new IdTable((id) => this.speakers[id]);
   private speakerQuotes = new SpeakerQuotes();
   private readonly speakerLive: GrowInt32 = new GrowInt32();
   /** Speaker-name words → speakers (term ids of the shared vocabulary). */
@@ -78,6 +79,7 @@ export class QuoteIndex {
     this.df = new DocumentFrequencies(this.words, init ? GrowInt32.from(init.df) : new GrowInt32());
     this.speakers = init ? init.speakers.slice() : [];
     this.speakerWords = init ? Postings.fromSnapshot(init.speakerWords) : Postings.empty(false);
+    this.speakerIds.reserve(this.speakers.length);
     this.speakers.forEach((name, id) => {
       this.speakerIds.set(name, id);
       this.speakerLive.push(0);
@@ -96,7 +98,7 @@ export class QuoteIndex {
 
   private speakerOf(name: string): number {
     let id = this.speakerIds.get(name);
-    if (id !== undefined) return id;
+    if (id >= 0) return id;
     id = this.speakers.length;
     this.speakers.push(name);
     this.speakerIds.set(name, id);

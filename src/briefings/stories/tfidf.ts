@@ -5,6 +5,7 @@ import { StoryModel } from './model';
 import { outletOf, PER_DAY, requiredSimilarity, timeOf, UNKNOWN_DAYS, type TimeRule } from './text';
 import type { StoryArticle, StoryHeader, StoryMatcher } from './types';
 import { VectorStore, type PackedVectors, type SparseVector } from './vectors';
+import { IdTable } from '../id-table';
 import { StringPool } from '../string-pool';
 
 export type { SparseVector } from './vectors';
@@ -77,7 +78,7 @@ export class TfIdfMatcher implements StoryMatcher {
   /** Per slot, its outlet as a number into `outletPool` (outlets repeat: one string each). */
   private outlets = new Int32Array(64);
   private readonly outletPool = new StringPool();
-  private readonly slotOf = new Map<string, number>();
+  private readonly slotOf = new IdTable((slot) => this.ids[slot]!);
   private readonly freeSlots: number[] = [];
   /** Key term id → slots of the articles indexed under it, in the order they came. */
   private readonly postings = new Map<number, number[]>();
@@ -168,13 +169,12 @@ export class TfIdfMatcher implements StoryMatcher {
   /** The word weights and match keys an article was indexed with (what a snapshot saves), or undefined. */
   entryOf(id: string): { vector: SparseVector; titleIds: Int32Array; keys: ArrayLike<number> } | undefined {
     const slot = this.slotOf.get(id);
-    return slot === undefined
-      ? undefined
-      : { vector: this.vectors.vector(slot), titleIds: this.vectors.titleIds(slot), keys: this.vectors.keysOf(slot) };
+    return slot < 0 ? undefined : { vector: this.vectors.vector(slot), titleIds: this.vectors.titleIds(slot), keys: this.vectors.keysOf(slot) };
   }
 
   /** Room for exactly n articles (a restore knows how many): no doubling's slack in the per-slot arrays. */
   reserve(n: number): void {
+    this.slotOf.reserve(n);
     this.vectors.reserveExactly(n);
     if (this.times.length < n) this.times = exactFloat(this.times, n);
     if (this.seenAt.length < n) this.seenAt = exactInt(this.seenAt, n);
@@ -279,8 +279,8 @@ export class TfIdfMatcher implements StoryMatcher {
   }
 
   remove(id: string): void {
-    const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
+    const slot = this.slotOf.delete(id);
+    if (slot < 0) return;
     for (const key of this.vectors.keysOf(slot)) {
       const posting = this.postings.get(key)!;
       const at = posting.indexOf(slot);
@@ -289,8 +289,7 @@ export class TfIdfMatcher implements StoryMatcher {
     }
     this.ids[slot] = null;
     this.titleVectors.delete(slot);
-    this.slotOf.delete(id);
-    this.vectors.drop(slot, this.slotOf.values());
+    this.vectors.drop(slot, this.slotOf.rows());
     this.freeSlots.push(slot);
   }
 }
