@@ -31,11 +31,15 @@ const FEMALE = words(`
   sakshi shraddha soumya sunaina trisha varsha yamini
 `);
 
+/** People whose given name told no gender: not read again for every pronoun (they stay unknown until a he/she tells). */
+const untold = new WeakSet<Entity>();
+
 /** The person's gender: as the article told it (title, name, an earlier he/she), else from the names above. */
 export function personGender(e: Entity): Gender | null {
-  if (e.gender !== null || e.kind !== 'person') return e.gender;
-  const given = e.name.split(' ')[0]?.toLowerCase() ?? '';
+  if (e.gender !== null || e.kind !== 'person' || untold.has(e)) return e.gender;
+  const given = e.name.split(' ', 1)[0].toLowerCase();
   const g = MALE.has(given) ? 'm' : FEMALE.has(given) ? 'f' : genderOf([], given);
   if (g) e.gender = g;
+  else untold.add(e);
   return g;
 }
