@@ -132,20 +132,28 @@ export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> 
  * opened as before (null).
  */
 export class LibraryBuild {
-  private readonly index = new SearchIndexBuilder();
+  private readonly index: SearchIndexBuilder;
   private readonly articles: Article[] = [];
   private readonly kept: KeptHeader[] = [];
   private readMs = 0;
   private indexMs = 0;
 
-  private constructor(private readonly opts: LibraryOptions) {}
+  private constructor(
+    private readonly opts: LibraryOptions,
+    expected: number,
+  ) {
+    this.index = new SearchIndexBuilder(expected);
+  }
 
-  /** A build over the view's articles stored so far, or null when the store has a saved record to restore instead. */
-  static async start(opts: LibraryOptions): Promise<LibraryBuild | null> {
+  /**
+   * A build over the view's articles stored so far, or null when the store has a saved record to restore instead.
+   * `coming`: about how many more articles the writer will hand over (its columns are sized for them, as a build's are).
+   */
+  static async start(opts: LibraryOptions, coming = 0): Promise<LibraryBuild | null> {
     if (await readSnapshot(opts.reader, opts.view)) return null;
-    const b = new LibraryBuild(opts);
     const t0 = Date.now();
     const { articles } = await opts.reader.snapshot(opts.view);
+    const b = new LibraryBuild(opts, articles.length + coming);
     b.take(articles, t0);
     return b;
   }
