@@ -16,6 +16,7 @@ import {
 import { genderOf, type Gender } from '../text/gender';
 import { DETERMINERS, NOT_NAMES, OFFICE_WORDS, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
+import { opensSentence, personThenOf } from './run-edges';
 
 /** Party words: a description with one never points at a person introduced with another. */
 const PARTIES = /^(republican|democrat|democratic|libertarian|green|gop)s?$/;
@@ -84,7 +85,7 @@ export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byFirst = new Map<string, Entity[]>();
-  private readonly texts: string[];
+  readonly texts: string[];
   private readonly fullForms = new Map<string, string | null>();
   /** Capitalised words seen somewhere other than the start of a sentence. */
   private readonly midSentence = new Set<string>();
@@ -368,13 +369,22 @@ export function nameRuns(tokens: readonly Token[], known?: Uint8Array): NameRun[
         j++;
         continue;
       }
-      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && kinds[j + 1] === NAME_WORD) {
+      if (
+        CONNECTORS.has(t) &&
+        words.length &&
+        isCapitalised(words[words.length - 1]) &&
+        j + 1 < tokens.length &&
+        kinds[j + 1] === NAME_WORD &&
+        !personThenOf(words, t)
+      ) {
         words.push(t);
         j++;
         continue;
       }
       break;
     }
+    // "Said Dorothy Poynter, 60.": a speech verb opening the sentence is not part of the name after it.
+    if (words.length > 2 && opensSentence(tokens, i) && REPORTING_VERBS.has(words[0].toLowerCase()) && kinds[i + 1] === NAME_WORD) words.shift();
     // Trailing role words with no name after them belong to the next clause, not to this run.
     while (words.length && !isCapitalised(words[words.length - 1])) words.pop();
     if (words.length) runs.push({ words, possessives: possessives.filter((p) => p.length && p.length <= words.length), end: j });

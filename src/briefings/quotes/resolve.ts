@@ -3,6 +3,7 @@
 import { genderOf, isGivenName, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { organisationDescribedAs } from './described-organisation';
 import { personGender } from './given-names';
 import { isGroupName } from './groups';
 import { PLACES, SPEAKS_FOR } from './lexicon';
@@ -48,6 +49,21 @@ function describedPersonInPlay(words: readonly string[], play: Play): Entity | n
   const head = stripPossessive(words[words.length - 1]);
   if (!isOfficeWord(head) || /^(mr|mrs|ms|dr|sir|state|press|member|voter|supporter|delegate|student|constituent)\.?$/i.test(head)) return null;
   return personInPlay(genderOf(words), play);
+}
+
+/** Heads that say only a person's gender ("the older man"). */
+const GENDERED_HEADS: Partial<Record<string, Gender>> = { man: 'm', woman: 'f', boy: 'm', girl: 'f', gentleman: 'm', lady: 'f' };
+
+/**
+ * "Tom Baker, 72, has lived here for forty years. … “…,” the older man said": a definite "man" or "woman" is the one
+ * person in play of that gender; with two who could be meant (or one whose gender is unknown besides) it stays unknown.
+ */
+function onlyPersonOfGender(words: readonly string[], play: Play): Entity | null {
+  const want = GENDERED_HEADS[words[words.length - 1]?.toLowerCase() ?? ''];
+  if (!want || !/^the$/i.test(words[0] ?? '')) return null;
+  const seen = new Set([play.prevSubject, play.lastPerson, ...play.recent, ...play.mentioned]);
+  const fits = [...seen].filter((e) => e && e.kind !== 'organisation' && (personGender(e) === null || e.gender === want));
+  return fits.length === 1 && fits[0]?.gender === want ? fits[0] : null;
 }
 
 /** Writings whose words are their author's: "the Heritage Foundation website notes", "Hoff’s letter says". */
@@ -160,6 +176,12 @@ function employerAfter(phrase: { words: string[]; qualifier?: string }, registry
     const entity = known ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
     if (entity.kind !== 'organisation') entity.kind = 'organisation';
     return entity;
+  }
+  // "a spokesman for the club", after "Chelsea, the London football club": the organisation described so.
+  const described = words.length === 1 ? organisationDescribedAs(words[0], registry) : null;
+  if (described) {
+    described.kind = 'organisation';
+    return described;
   }
   if (!isOrganisationHead(words[words.length - 1])) return null;
   const name = registry.organisationFullForm(owner) ?? `the ${owner}`;
@@ -292,6 +314,6 @@ function resolvePersonDescribed(words: readonly string[], text: string, registry
   if (introduced && introduced.role && !ABBREVIATED.test(introduced.role)) return { entity: introduced, role: introduced.role };
   if (introduced) return { entity: introduced, role: described, described: true };
   // The person in play is called what the sentence calls them.
-  const inPlay = describedPersonInPlay(words, play);
+  const inPlay = describedPersonInPlay(words, play) ?? onlyPersonOfGender(words, play);
   return { entity: inPlay, role: described, described: !!inPlay };
 }

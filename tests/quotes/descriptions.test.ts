@@ -1,0 +1,76 @@
+// Speakers named once in full and later only by a description ("the club", "the professor", "the older man"),
+// each pattern in a small article written for the purpose (issue 10): who is shown, and the role shown with them.
+import { findQuotations } from '../../src/briefings/quotes';
+import { Registry } from '../../src/briefings/quotes/registry';
+
+const article = (...paragraphs: string[]) => ({ title: 'Test article', standfirst: null, paragraphs });
+/** Each quote's speaker as shown: "Name (role)", the kind in brackets for organisations. */
+const shown = (...paragraphs: string[]): string[] =>
+  findQuotations(article(...paragraphs)).map(
+    (q) => `${q.speaker ?? 'unknown'}${q.role ? ` (${q.role})` : ''}${q.speakerKind === 'organisation' ? ' [organisation]' : ''}`,
+  );
+
+describe('"a spokesman for the <noun>" is the organisation the article described by that noun', () => {
+  it('"the club" after Chelsea was introduced as a football club → Chelsea', () => {
+    expect(
+      shown(
+        'Chelsea, the London football club, sacked its manager on Sunday.',
+        '“The decision was taken after a long review of the season,” a spokesman for the club said.',
+      ),
+    ).toEqual(['Chelsea (spokesman) [organisation]']);
+  });
+});
+
+describe('"the <title>" is the person introduced with that title', () => {
+  it('"the professor" after "led by Professor Sarah Green of Leeds University" → Sarah Green', () => {
+    const speakers = shown(
+      'The study was led by Professor Sarah Green of Leeds University and took four years.',
+      '“We did not expect the effect to be this large,” the professor said.',
+    );
+    expect(speakers).toHaveLength(1);
+    expect(speakers[0]).toMatch(/^Sarah Green \(.*professor/i);
+  });
+});
+
+describe('"the <adjective> man" is the one man the article introduced', () => {
+  it('"the older man" after "Tom Baker, 72, …" → Tom Baker', () => {
+    const speakers = shown(
+      'Tom Baker, 72, has lived on the street for forty years.',
+      '“They never asked any of us what we wanted,” the older man said.',
+    );
+    expect(speakers).toHaveLength(1);
+    expect(speakers[0]).toMatch(/^Tom Baker\b/);
+  });
+
+  it('with two men in play, "the man" stays unknown and keeps the description', () => {
+    expect(
+      shown(
+        'Tom Baker, 72, and his neighbour Jack Hill, 70, have lived on the street for forty years.',
+        '“They never asked any of us what we wanted,” the older man said.',
+      ),
+    ).toEqual(['unknown (older man)']);
+  });
+});
+
+describe('where a name run stops', () => {
+  const names = (...texts: string[]) => new Registry(texts).entities().map((e) => e.name);
+
+  it('"Professor Sarah Green of Leeds University" is a person from a university, not one name', () => {
+    expect(names('The study was led by Professor Sarah Green of Leeds University.')).toEqual(['Sarah Green', 'Leeds University']);
+  });
+
+  it('"of" inside an institution\'s name stays in it ("Bank of England", "United States of America")', () => {
+    expect(names('The Bank of England and the United States of America agreed.')).toEqual(['Bank of England', 'United States of America']);
+  });
+
+  it('"Said Dorothy Poynter" opening a sentence is the verb and the name', () => {
+    expect(names('“We were never told about the plan.” Said Dorothy Poynter, a retired nurse.')).toEqual(['Dorothy Poynter']);
+    expect(shown('“We were never told about the plan,” the letter read.', 'Said Dorothy Poynter: “Nobody asked us.”').pop()).toMatch(
+      /^Dorothy Poynter/,
+    );
+  });
+
+  it('"Edward Said" keeps his surname', () => {
+    expect(names('Edward Said wrote about it.')).toEqual(['Edward Said']);
+  });
+});
