@@ -74,3 +74,13 @@ describe('where a name run stops', () => {
     expect(names('Edward Said wrote about it.')).toEqual(['Edward Said']);
   });
 });
+
+describe('"a <role> named X" is X, with the role', () => {
+  it('"said a resident named Caroline" → Caroline (resident)', () => {
+    expect(shown('“We have waited years for this road,” said a resident named Caroline.')).toEqual(['Caroline (resident)']);
+  });
+
+  it('"a resident named Caroline said" → Caroline (resident), not "resident named"', () => {
+    expect(shown('A resident named Caroline said: “We have waited years for this road.”')).toEqual(['Caroline (resident)']);
+  });
+});

@@ -152,7 +152,9 @@ const NOT_ROLE_WORDS = new Set(
 );
 
 /** Lower-case words before a name, as its role ("veteran comedian"), unless a word in them is not a role's. */
-function plainRole(role: string | null): string | null {
+function plainRole(written: string | null): string | null {
+  // "a resident named Caroline": the role is "resident".
+  const role = written?.replace(/\s+(named|called)$/, '') ?? null;
   if (!role || !/^[a-z][a-z\s-]*$/.test(role)) return null;
   return role.split(/\s+/).some((w) => NOT_ROLE_WORDS.has(w)) ? null : role;
 }
