@@ -84,3 +84,30 @@ describe('"a <role> named X" is X, with the role', () => {
     expect(shown('A resident named Caroline said: “We have waited years for this road.”')).toEqual(['Caroline (resident)']);
   });
 });
+
+describe('a description matched to a role only through a synonym', () => {
+  it('"the Senate minority leader" is not the one introduced as President, but the person in play', () => {
+    expect(
+      shown(
+        'President Barack Obama signed the bill on Monday.',
+        'Harry Reid blasted Rubio in a recent interview. “It is one of the worst machinations I have seen,” the Senate minority leader said.',
+      ),
+    ).toEqual(['Harry Reid (Senate minority leader)']);
+  });
+
+  it('"the Democratic nominee" is not the one introduced as a presidential candidate, but the person in play', () => {
+    expect(
+      shown(
+        'Former presidential candidate Carly Fiorina spoke on Tuesday.',
+        'Hillary Clinton gave her acceptance speech on Thursday.',
+        '“A man you can bait with a tweet is not a man we can trust,” said the Democratic nominee.',
+      ),
+    ).toEqual(['Hillary Clinton (Democratic nominee)']);
+  });
+
+  it('"the Florida senator" is still the one introduced as "Sen." (the short form of the head)', () => {
+    expect(
+      shown('Sen. Marco Rubio spoke in Miami.', 'Jeb Bush flew to Iowa on Monday.', '“We will win Florida,” the Florida senator said.')[0],
+    ).toMatch(/^Marco Rubio/);
+  });
+});
