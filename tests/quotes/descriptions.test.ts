@@ -111,3 +111,23 @@ describe('a description matched to a role only through a synonym', () => {
     ).toMatch(/^Marco Rubio/);
   });
 });
+
+describe('"the <noun>" as the speaker is the organisation the article described by that noun', () => {
+  it('"the club said" after "Chelsea, the London football club" → Chelsea', () => {
+    expect(shown('Chelsea, the London football club, sacked its manager.', '“The review is over,” the club said.')).toEqual([
+      'Chelsea [organisation]',
+    ]);
+  });
+
+  it('"the university said" after "Leeds University" was the only university named → Leeds University', () => {
+    expect(shown('Students at Leeds University marched on Friday.', '“We are reviewing the report,” the university said.')).toEqual([
+      'Leeds University [organisation]',
+    ]);
+  });
+
+  it('with two clubs described, "the club" stays unknown and keeps the description', () => {
+    expect(shown('Chelsea, the London football club, played Leeds, the Yorkshire club.', '“The review is over,” the club said.')).toEqual([
+      'unknown (club)',
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import type { SpeakerPhrase } from './phrases';
 import { organisationDescribedAs } from './described-organisation';
 import { personGender } from './given-names';
 import { isGroupName } from './groups';
-import { PLACES, SPEAKS_FOR } from './lexicon';
+import { INSTITUTION_NOUNS, PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
 /** Who is "in play" for pronouns, updated sentence by sentence. */
@@ -267,6 +267,9 @@ function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }
   // "the former secretary of state": an office of an institution is a person, not the institution.
   const officeOf = officeBeforeOf(phrase.words);
   if (officeOf) return resolvePersonDescribed(officeOf, text, registry, play);
+  // "Chelsea, the London football club, … the club said": the institution the article described so.
+  const described = definiteInstitution(phrase, registry);
+  if (described) return { entity: described, role: null };
   if (isOrganisationHead(head)) {
     const full = registry.organisationFullForm(text);
     const name = full ?? text.replace(/^The\b/, 'the');
@@ -293,6 +296,18 @@ function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }
     return { entity, role: entity.role };
   }
   return resolvePersonDescribed(phrase.words, text, registry, play);
+}
+
+/** "the club", "the university": the organisation the article described by that noun, when just one fits. */
+function definiteInstitution(phrase: { words: string[]; qualifier?: string }, registry: Registry): Entity | null {
+  const [the, noun] = phrase.words;
+  if (phrase.words.length !== 2 || phrase.qualifier || !/^the$/i.test(the)) return null;
+  const l = noun.toLowerCase();
+  // An institution head ("the agency", "the company") is shown as written, or in its full form, as before.
+  if (!INSTITUTION_NOUNS.has(l)) return null;
+  const e = organisationDescribedAs(l, registry);
+  if (e) e.kind = 'organisation';
+  return e;
 }
 
 /** "the secretary of state", "the chair of the DNC": the words up to the office, when an office comes right before "of". */
