@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { MemberTable } from '../../src/briefings/stories/members';
 import { headerMember } from '../../src/briefings/stories/text';
 import type { StoryHeader } from '../../src/briefings/stories/types';
-import { VectorStore, type PackedVectors, type SparseVector } from '../../src/briefings/stories/vectors';
+import { narrowTermIds, VectorStore, type PackedVectors, type SparseVector } from '../../src/briefings/stories/vectors';
 
 interface Slot {
   vector: SparseVector;
@@ -24,7 +24,7 @@ const slotData: fc.Arbitrary<Slot> = fc.uniqueArray(fc.nat({ max: 5000 }), { max
   }),
 );
 
-function pack(slots: Slot[]): PackedVectors {
+function pack(slots: Slot[]): PackedVectors & { terms: Int32Array } {
   const ends = (f: (s: Slot) => ArrayLike<number>) => {
     let at = 0;
     return Int32Array.from(slots, (s) => (at += f(s).length));
@@ -55,14 +55,23 @@ function expectSlot(store: VectorStore, slot: number, s: Slot): void {
 }
 
 describe('packed story vectors', () => {
-  it('gives back what each slot was restored from or set to, through removals and compaction', () => {
+  it('keep saved word ids in 16 bits only when every one fits', () => {
+    const fits = Int32Array.of(0, 7, 65535);
+    expect(narrowTermIds(fits)).toBeInstanceOf(Uint16Array);
+    expect(Array.from(narrowTermIds(fits))).toEqual([0, 7, 65535]);
+    for (const wide of [Int32Array.of(0, 65536), Int32Array.of(-1, 3)]) expect(narrowTermIds(wide)).toBe(wide);
+  });
+
+  it('gives back what each slot was restored from or set to, through removals and compaction (saved ids in 16 bits or 32)', () => {
     fc.assert(
       fc.property(
         fc.array(slotData, { maxLength: 30 }),
         fc.array(fc.tuple(fc.nat({ max: 40 }), fc.option(slotData, { nil: null })), { maxLength: 300 }),
-        (saved, steps) => {
+        fc.boolean(),
+        (saved, steps, narrow) => {
           const store = new VectorStore();
-          store.adopt(pack(saved));
+          const packed = pack(saved);
+          store.adopt(narrow ? { ...packed, terms: narrowTermIds(packed.terms) } : packed);
           const live = new Map<number, Slot>();
           saved.forEach((s, n) => {
             store.restore(n, n);

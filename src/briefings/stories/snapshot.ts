@@ -7,6 +7,7 @@ import { StoryModel } from './model';
 import { ledeParagraphs, titleOf } from './text';
 import { TfIdfMatcher } from './tfidf';
 import type { StoryArticle, StoryHeader } from './types';
+import { narrowTermIds } from './vectors';
 
 const FORMAT = 4;
 
@@ -193,7 +194,7 @@ function restoreSaved<T extends StoryHeader>(
   // Only the typed columns: the parsed snapshot (its ids, its words) is let go once restored.
   const { terms, weights, termEnds, titles, titleEnds } = d;
   matcher.reserve(s.ids.length);
-  matcher.adopt({ terms, weights, termEnds, titles, titleEnds, keys: d.matchKeys, keyEnds: d.matchKeyEnds });
+  matcher.adopt({ terms: narrowTermIds(terms), weights, termEnds, titles, titleEnds, keys: d.matchKeys, keyEnds: d.matchKeyEnds });
   s.ids.forEach((id, n) => {
     const a = current.get(id);
     if (!a || !same(a, d.keys[n])) return;

@@ -3,15 +3,29 @@
 // ranges of flat arrays: those of a restored snapshot are read in place, those of articles added since are
 // appended to growing arrays of their own. A range is cut out as a view only when a caller asks for it.
 
+/**
+ * Word ids: a restored snapshot's in 16 bits when every one fits (the vocabulary is fitted once: 46,436 words at
+ * 100,000 articles, whose 5.6 million saved ids then take 11 MB instead of 23), otherwise and when added, 32.
+ */
+export type TermIds = Int32Array | Uint16Array;
+
+/** The saved word ids as they will be kept: in 16 bits if every one fits, else as they are. */
+export function narrowTermIds(terms: Int32Array): TermIds {
+  for (let i = 0; i < terms.length; i++) if (terms[i] < 0 || terms[i] > 0xffff) return terms;
+  const out = new Uint16Array(terms.length);
+  out.set(terms);
+  return out;
+}
+
 /** A unit-length sparse vector: term ids ascending, with their weights. */
 export interface SparseVector {
-  terms: Int32Array;
+  terms: TermIds;
   weights: Float64Array;
 }
 
 /** Flat arrays with the end of each article's range (as a story snapshot keeps them). */
 export interface PackedVectors {
-  terms: Int32Array;
+  terms: TermIds;
   weights: Float64Array;
   termEnds: Int32Array;
   titles: Int32Array;
