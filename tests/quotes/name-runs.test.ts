@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { nameRuns, readCapitals, Registry, runWord } from '../../src/briefings/quotes/registry';
 import { REPORTING_VERBS } from '../../src/briefings/quotes/lexicon';
+import { opensSentence, personThenOf } from '../../src/briefings/quotes/run-edges';
 import { isCapitalised, isPossessive, stripPossessive, tokenize, type Token } from '../../src/briefings/text/names';
 
 const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'da', 'du', 'del', 'der', 'la', 'le']);
@@ -32,13 +33,22 @@ function referenceRuns(tokens: readonly Token[]) {
         j++;
         continue;
       }
-      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && runWord(tokens[j + 1].text) === 1) {
+      if (
+        CONNECTORS.has(t) &&
+        words.length &&
+        isCapitalised(words[words.length - 1]) &&
+        j + 1 < tokens.length &&
+        runWord(tokens[j + 1].text) === 1 &&
+        !personThenOf(words, t)
+      ) {
         words.push(t);
         j++;
         continue;
       }
       break;
     }
+    const verbFirst = words.length > 2 && opensSentence(tokens, i) && REPORTING_VERBS.has(words[0].toLowerCase());
+    if (verbFirst && runWord(tokens[i + 1].text) === 1) words.shift();
     while (words.length && !isCapitalised(words[words.length - 1])) words.pop();
     if (words.length) runs.push({ words, possessives: possessives.filter((p) => p.length && p.length <= words.length), end: j });
     i = Math.max(j, i + 1);
@@ -84,6 +94,8 @@ const WORDS = [
   'Ministry',
   'van',
   'Dijk',
+  'Said',
+  'Sarah',
 ];
 
 describe('name runs', () => {

@@ -55,6 +55,12 @@ export const ORG_HEADS = words(`
   statement report poll survey team white
 `);
 
+/** Nouns that describe an institution but not a person ("the club", "the university"), besides ORG_HEADS. */
+export const INSTITUTION_NOUNS = words(`
+  club university college school hospital bank charity carmaker airline retailer broadcaster league
+  federation association society trust foundation institute studio publisher magazine station band
+`);
+
 /** Writings that head a phrase ("the email includes …": the verb comes after the writing); not ads or videos, which show others speaking. */
 export const WRITING_HEADS = words(`
   email memo letter editorial website column tweet article ruling petition document op-ed

@@ -51,6 +51,18 @@ export function phraseAfter(tokens: readonly Token[], start: number, end = token
       words.push(w);
       continue;
     }
+    // "said a resident named Caroline": the name after "named" is the speaker, the description their role.
+    if (
+      /^(named|called)$/.test(l) &&
+      sawDeterminer &&
+      words.length > 1 &&
+      isNameLike(tokens[i + 1]?.text ?? '') &&
+      isCapitalised(tokens[i + 1].text)
+    ) {
+      words.shift();
+      sawDeterminer = false;
+      continue;
+    }
     if (STOP.has(l) || AUXILIARIES.has(l) || REPORTING_VERBS.has(l) || REPORTING_PARTICIPLES.has(l) || DAYS.test(l)) break;
     if (isCapitalised(w)) break;
     // "the group seeks", "the senator sought": after a head noun, a word that is no role word is the verb.

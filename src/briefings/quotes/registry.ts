@@ -16,6 +16,7 @@ import {
 import { genderOf, type Gender } from '../text/gender';
 import { DETERMINERS, NOT_NAMES, OFFICE_WORDS, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
+import { appositiveRole, opensSentence, personThenOf } from './run-edges';
 
 /** Party words: a description with one never points at a person introduced with another. */
 const PARTIES = /^(republican|democrat|democratic|libertarian|green|gop)s?$/;
@@ -84,7 +85,7 @@ export class Registry {
   private readonly byKey = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byFirst = new Map<string, Entity[]>();
-  private readonly texts: string[];
+  readonly texts: string[];
   private readonly fullForms = new Map<string, string | null>();
   /** Capitalised words seen somewhere other than the start of a sentence. */
   private readonly midSentence = new Set<string>();
@@ -213,6 +214,7 @@ export class Registry {
     const mods = ws.slice(0, -1).map((w) => stripPossessive(w).toLowerCase().slice(0, 4));
     const partyWord = ws.map((w) => w.toLowerCase()).find((w) => PARTIES.test(w));
     const party = partyWord ? partyOf(partyWord) : null;
+    const proper = ws.slice(0, -1).some((w) => isCapitalised(w));
     let best: Entity | null = null;
     let bestScore = 0;
     for (const e of this.byKey.values()) {
@@ -227,6 +229,9 @@ export class Registry {
       if (party && roleWords.some((r) => PARTIES.test(r) && partyOf(r) !== party)) continue;
       let score = 10;
       for (const m of mods) if (roleWords.some((r) => r.slice(0, 4) === m)) score += 2;
+      // "the Senate minority leader" is not the one introduced as "President": a head matched only through a
+      // synonym, with a proper modifier the role does not hold, points at someone else.
+      if (score === 10 && proper && !roleWords.some((r) => sameWord(r, head))) continue;
       score += e.mentions * 0.01;
       if (score > bestScore || (score === bestScore && best && e.lastSeen > best.lastSeen)) {
         best = e;
@@ -309,6 +314,12 @@ function isTitleCase(text: string): boolean {
   return words.length >= 4 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
 }
 
+/** A role word that is the head itself or its short form ("sen." for "senator"). */
+function sameWord(roleWord: string, head: string): boolean {
+  const bare = roleWord.replace(/\.$/, '');
+  return bare === head || (bare.length >= 3 && head.startsWith(bare));
+}
+
 export function isOrganisationHead(word: string): boolean {
   return ORG_HEADS.has(stripPossessive(word).toLowerCase());
 }
@@ -320,23 +331,6 @@ interface NameRun {
   possessives: string[][];
   /** Index of the token after the run. */
   end: number;
-}
-
-/** "Yuri Ushakov, top presidential aide, …": the role between commas right after a name. */
-function appositiveRole(tokens: readonly Token[], end: number): string | null {
-  if (tokens[end]?.text !== ',') return null;
-  const words: string[] = [];
-  for (let k = end + 1; k < tokens.length && k - end <= 10; k++) {
-    const t = tokens[k].text;
-    if (t === ',' || t === '.' || t === ';' || t === ')') {
-      if (words.length === 0 || /^(who|which|whose|where|when)$/i.test(words[0])) return null;
-      if (!words.some((w) => isOfficeWord(w))) return null;
-      if (isCapitalised(words[0]) && !isOfficeWord(words[0]) && !/^(The|A|An)$/.test(words[0]) && !isPossessive(words[0])) return null;
-      return normaliseName(words.filter((w, i) => i > 0 || !/^(the|a|an)$/i.test(w)).join(' '));
-    }
-    words.push(t);
-  }
-  return null;
 }
 
 /** Runs of capitalised words, with the role words that lead into them. `kinds`: runWord of each token, when known. */
@@ -368,13 +362,22 @@ export function nameRuns(tokens: readonly Token[], known?: Uint8Array): NameRun[
         j++;
         continue;
       }
-      if (CONNECTORS.has(t) && words.length && isCapitalised(words[words.length - 1]) && j + 1 < tokens.length && kinds[j + 1] === NAME_WORD) {
+      if (
+        CONNECTORS.has(t) &&
+        words.length &&
+        isCapitalised(words[words.length - 1]) &&
+        j + 1 < tokens.length &&
+        kinds[j + 1] === NAME_WORD &&
+        !personThenOf(words, t)
+      ) {
         words.push(t);
         j++;
         continue;
       }
       break;
     }
+    // "Said Dorothy Poynter, 60.": a speech verb opening the sentence is not part of the name after it.
+    if (words.length > 2 && opensSentence(tokens, i) && REPORTING_VERBS.has(words[0].toLowerCase()) && kinds[i + 1] === NAME_WORD) words.shift();
     // Trailing role words with no name after them belong to the next clause, not to this run.
     while (words.length && !isCapitalised(words[words.length - 1])) words.pop();
     if (words.length) runs.push({ words, possessives: possessives.filter((p) => p.length && p.length <= words.length), end: j });

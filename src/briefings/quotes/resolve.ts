@@ -3,9 +3,10 @@
 import { genderOf, isGivenName, type Gender } from '../text/gender';
 import { isCapitalised, isOfficeWord, isPossessive, normaliseName, splitRoleAndName, stripPossessive } from '../text/names';
 import type { SpeakerPhrase } from './phrases';
+import { organisationDescribedAs } from './described-organisation';
 import { personGender } from './given-names';
 import { isGroupName } from './groups';
-import { PLACES, SPEAKS_FOR } from './lexicon';
+import { INSTITUTION_NOUNS, PLACES, SPEAKS_FOR } from './lexicon';
 import { isOrganisationHead, type Entity, type Registry } from './registry';
 
 /** Who is "in play" for pronouns, updated sentence by sentence. */
@@ -48,6 +49,21 @@ function describedPersonInPlay(words: readonly string[], play: Play): Entity | n
   const head = stripPossessive(words[words.length - 1]);
   if (!isOfficeWord(head) || /^(mr|mrs|ms|dr|sir|state|press|member|voter|supporter|delegate|student|constituent)\.?$/i.test(head)) return null;
   return personInPlay(genderOf(words), play);
+}
+
+/** Heads that say only a person's gender ("the older man"). */
+const GENDERED_HEADS: Partial<Record<string, Gender>> = { man: 'm', woman: 'f', boy: 'm', girl: 'f', gentleman: 'm', lady: 'f' };
+
+/**
+ * "Tom Baker, 72, has lived here for forty years. … “…,” the older man said": a definite "man" or "woman" is the one
+ * person in play of that gender; with two who could be meant (or one whose gender is unknown besides) it stays unknown.
+ */
+function onlyPersonOfGender(words: readonly string[], play: Play): Entity | null {
+  const want = GENDERED_HEADS[words[words.length - 1]?.toLowerCase() ?? ''];
+  if (!want || !/^the$/i.test(words[0] ?? '')) return null;
+  const seen = new Set([play.prevSubject, play.lastPerson, ...play.recent, ...play.mentioned]);
+  const fits = [...seen].filter((e) => e && e.kind !== 'organisation' && (personGender(e) === null || e.gender === want));
+  return fits.length === 1 && fits[0]?.gender === want ? fits[0] : null;
 }
 
 /** Writings whose words are their author's: "the Heritage Foundation website notes", "Hoff’s letter says". */
@@ -136,7 +152,9 @@ const NOT_ROLE_WORDS = new Set(
 );
 
 /** Lower-case words before a name, as its role ("veteran comedian"), unless a word in them is not a role's. */
-function plainRole(role: string | null): string | null {
+function plainRole(written: string | null): string | null {
+  // "a resident named Caroline": the role is "resident".
+  const role = written?.replace(/\s+(named|called)$/, '') ?? null;
   if (!role || !/^[a-z][a-z\s-]*$/.test(role)) return null;
   return role.split(/\s+/).some((w) => NOT_ROLE_WORDS.has(w)) ? null : role;
 }
@@ -160,6 +178,12 @@ function employerAfter(phrase: { words: string[]; qualifier?: string }, registry
     const entity = known ?? registry.add({ name, role: null, kind: 'organisation' }, Number.MAX_SAFE_INTEGER);
     if (entity.kind !== 'organisation') entity.kind = 'organisation';
     return entity;
+  }
+  // "a spokesman for the club", after "Chelsea, the London football club": the organisation described so.
+  const described = words.length === 1 ? organisationDescribedAs(words[0], registry) : null;
+  if (described) {
+    described.kind = 'organisation';
+    return described;
   }
   if (!isOrganisationHead(words[words.length - 1])) return null;
   const name = registry.organisationFullForm(owner) ?? `the ${owner}`;
@@ -243,6 +267,9 @@ function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }
   // "the former secretary of state": an office of an institution is a person, not the institution.
   const officeOf = officeBeforeOf(phrase.words);
   if (officeOf) return resolvePersonDescribed(officeOf, text, registry, play);
+  // "Chelsea, the London football club, … the club said": the institution the article described so.
+  const described = definiteInstitution(phrase, registry);
+  if (described) return { entity: described, role: null };
   if (isOrganisationHead(head)) {
     const full = registry.organisationFullForm(text);
     const name = full ?? text.replace(/^The\b/, 'the');
@@ -271,6 +298,18 @@ function resolveDescribed(phrase: Extract<SpeakerPhrase, { kind: 'description' }
   return resolvePersonDescribed(phrase.words, text, registry, play);
 }
 
+/** "the club", "the university": the organisation the article described by that noun, when just one fits. */
+function definiteInstitution(phrase: { words: string[]; qualifier?: string }, registry: Registry): Entity | null {
+  const [the, noun] = phrase.words;
+  if (phrase.words.length !== 2 || phrase.qualifier || !/^the$/i.test(the)) return null;
+  const l = noun.toLowerCase();
+  // An institution head ("the agency", "the company") is shown as written, or in its full form, as before.
+  if (!INSTITUTION_NOUNS.has(l)) return null;
+  const e = organisationDescribedAs(l, registry);
+  if (e) e.kind = 'organisation';
+  return e;
+}
+
 /** "the secretary of state", "the chair of the DNC": the words up to the office, when an office comes right before "of". */
 function officeBeforeOf(words: readonly string[]): string[] | null {
   const of = words.findIndex((w, k) => k > 0 && w.toLowerCase() === 'of');
@@ -292,6 +331,6 @@ function resolvePersonDescribed(words: readonly string[], text: string, registry
   if (introduced && introduced.role && !ABBREVIATED.test(introduced.role)) return { entity: introduced, role: introduced.role };
   if (introduced) return { entity: introduced, role: described, described: true };
   // The person in play is called what the sentence calls them.
-  const inPlay = describedPersonInPlay(words, play);
+  const inPlay = describedPersonInPlay(words, play) ?? onlyPersonOfGender(words, play);
   return { entity: inPlay, role: described, described: !!inPlay };
 }
