@@ -5,6 +5,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as briefings from '../../src/briefings';
 import { openLibrary, type ArticleReader, type ArticleWriter, type LoadedLibrary } from '../../src/briefings';
 import type { StoryArticle } from '../../src/briefings/stories';
 import { inlineAnalyser } from '../../src/sources/files/analyse-pool';
@@ -158,5 +161,32 @@ describe('a first load indexes the files as the sync stores them', () => {
     expect(events).toEqual(['write']);
     expect(again.loadReport.indexFromStore).toBe(true);
     expect(again.stats().articles).toBe(all.length + 1);
+  });
+
+  it('lets go of the build once the library is open (a running bot must not keep its word counts)', async () => {
+    const builds: WeakRef<object>[] = [];
+    // Not jest.spyOn: its record of results would itself keep the build alive.
+    const start = briefings.LibraryBuild.start;
+    briefings.LibraryBuild.start = async (...args) => {
+      const b = await start.apply(briefings.LibraryBuild, args);
+      if (b) builds.push(new WeakRef(b));
+      return b;
+    };
+    try {
+      const { articles } = loggedStore([]);
+      const lib = await openFolderLibrary({ contentDir: dir, articles, analyser: inlineAnalyser(), now, batchSize: 3 });
+      libraries.push(lib);
+      lib.watch({ debounceMs: 10_000 }); // the sync, and its callbacks, live on with the watcher
+      expect(builds).toHaveLength(1);
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      for (let i = 0; i < 5 && builds[0].deref(); i++) {
+        await new Promise((r) => setImmediate(r));
+        gc();
+      }
+      expect(builds[0].deref()).toBeUndefined();
+    } finally {
+      briefings.LibraryBuild.start = start;
+    }
   });
 });

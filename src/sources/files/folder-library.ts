@@ -77,6 +77,8 @@ export async function openFolderLibrary(opts: FolderLibraryOptions): Promise<Fol
   }
   // Built as the batches landed, when nothing else changed the store meanwhile; else opened from the store.
   library = (await (building as LibraryBuild | null)?.open()) ?? (await openLibrary(libraryOptions()));
+  // The sync's callbacks live as long as the watcher: without this they would hold the build's word counts.
+  building = null;
   await library.saveIndex();
   const loaded = library;
   let watcher: ContentWatcher | null = null;
