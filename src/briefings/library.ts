@@ -43,7 +43,7 @@ async function restore(opts: LibraryOptions, saved: SavedLibrary, t0: number): P
   const unchanged = headers.filter((h) => stamps.get(h.header.id) === h.storedAt).map((h) => h.header);
   let index: SearchIndex;
   try {
-    index = SearchIndex.fromBinary(saved.search, unchanged);
+    index = SearchIndex.fromBinary(saved.search, unchanged, opts.oneShot);
   } catch {
     return null;
   }

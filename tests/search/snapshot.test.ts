@@ -38,6 +38,18 @@ const FORMS: [string, (index: SearchIndex) => unknown, (saved: unknown, articles
     },
     (saved, articles) => SearchIndex.fromBinary(saved as Uint8Array, articles),
   ],
+  // A one-shot process reads the columns where they lie (aligned), or copies those it cannot (the odd offset).
+  ['toBinary / fromBinary in place', (index) => index.toBinary(), (saved, articles) => SearchIndex.fromBinary(saved as Uint8Array, articles, true)],
+  [
+    'toBinary / fromBinary in place, at an odd offset',
+    (index) => {
+      const bytes = index.toBinary();
+      const shifted = new Uint8Array(bytes.length + 1);
+      shifted.set(bytes, 1);
+      return shifted.subarray(1);
+    },
+    (saved, articles) => SearchIndex.fromBinary(saved as Uint8Array, articles, true),
+  ],
 ];
 
 describe('the binary snapshot', () => {
@@ -51,6 +63,14 @@ describe('the binary snapshot', () => {
     walk(decodeBinary(bytes));
     expect(columns.length).toBeGreaterThan(20);
     for (const column of columns) expect(column.buffer).not.toBe(bytes.buffer);
+  });
+
+  it('in place (a one-shot process), reads the aligned columns as views over the blob instead of copying them', () => {
+    const bytes = SearchIndex.build([...seedArticles(), ...libraryArticles()]).toBinary();
+    const parts = decodeBinary(bytes, true);
+    expect(parts.articles.lengths.buffer).toBe(bytes.buffer);
+    expect(parts.articles.body.low.buffer).toBe(bytes.buffer);
+    expect(parts).toEqual(decodeBinary(bytes));
   });
 });
 

@@ -88,7 +88,11 @@ const own = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
 class ColumnReader {
   private at = 12;
   private readonly view: DataView;
-  constructor(private readonly bytes: Uint8Array) {
+  /** inPlace: views over `bytes` where aligned (a one-shot process, gone before the copies would pay off). */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inPlace = false,
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -107,16 +111,16 @@ class ColumnReader {
   int32(): Int32Array {
     const b = this.next(Kind.Int32)!;
     if (b.byteLength % 4 !== 0) throw new Error('search snapshot: int32 column of odd length');
-    return new Int32Array(own(b).buffer);
+    return this.inPlace && b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4) : new Int32Array(own(b).buffer);
   }
   uint16(): Uint16Array {
     const b = this.next(Kind.Uint16)!;
     if (b.byteLength % 2 !== 0) throw new Error('search snapshot: uint16 column of odd length');
-    return new Uint16Array(own(b).buffer);
+    return this.inPlace && b.byteOffset % 2 === 0 ? new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2) : new Uint16Array(own(b).buffer);
   }
   bytesOrNull(): Uint8Array | null {
     const b = this.next(Kind.Bytes, true);
-    return b && own(b);
+    return b && (this.inPlace ? b : own(b));
   }
   text(): string {
     const b = this.next(Kind.Text)!;
@@ -139,12 +143,15 @@ export function isBinarySnapshot(bytes: unknown): bytes is Uint8Array {
   return bytes instanceof Uint8Array && bytes.byteLength >= 12 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === MAGIC;
 }
 
-/** Throws when `bytes` is not a binary snapshot of this version (callers then rebuild). Keeps no view over `bytes`. */
-export function decodeBinary(bytes: Uint8Array): SnapshotParts {
+/**
+ * Throws when `bytes` is not a binary snapshot of this version (callers then rebuild). Keeps no view over `bytes`,
+ * unless `inPlace`.
+ */
+export function decodeBinary(bytes: Uint8Array, inPlace = false): SnapshotParts {
   if (!isBinarySnapshot(bytes)) throw new Error('not a briefbot binary search snapshot');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(4, true) !== BINARY_VERSION) throw new Error('search snapshot: another version');
-  const r = new ColumnReader(bytes);
+  const r = new ColumnReader(bytes, inPlace);
   const vocab = { terms: r.text(), sorted: r.int32(), bigramCodes: r.int32(), bigramOffsets: r.int32(), bigramIds: r.int32() };
   const ids = JSON.parse(r.text()) as (string | null)[];
   const articles = { ids, lengths: r.int32(), titleLengths: r.int32(), df: r.int32(), body: r.postings(), titles: r.postings() };

@@ -229,9 +229,12 @@ export class SearchIndex {
     return SearchIndex.fromParts(decodeSnapshot(data), articles);
   }
 
-  /** As fromJSON, from toBinary's bytes (the index keeps its own copy of the columns: the bytes can be let go). */
-  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[]): SearchIndex {
-    return SearchIndex.fromParts(decodeBinary(bytes), articles);
+  /**
+   * As fromJSON, from toBinary's bytes. The index keeps its own copy of the columns, so the bytes can be let go;
+   * `inPlace` reads them where they lie instead (a one-shot process: the copies cost time and free nothing).
+   */
+  static fromBinary(bytes: Uint8Array, articles: (Article | IndexedDoc)[], inPlace = false): SearchIndex {
+    return SearchIndex.fromParts(decodeBinary(bytes, inPlace), articles);
   }
 
   private static fromParts(s: SnapshotParts, articles: (Article | IndexedDoc)[]): SearchIndex {
