@@ -44,4 +44,24 @@ describe('speaker quote lists', () => {
       { numRuns: 300 },
     );
   });
+
+  it('are laid out only when first asked for: a restore that only searches by words never reads the column', () => {
+    const column = [2, -1, 0, 2, 1];
+    let read = 0;
+    const lists = SpeakerQuotes.of(
+      3,
+      column.length,
+      (q) => {
+        read++;
+        return column[q];
+      },
+      () => true,
+    );
+    expect(read).toBe(0);
+    expect(listed(lists, 3)).toEqual([[2], [4], [0, 3], [], []]);
+    expect(read).toBeGreaterThan(0);
+    const after = read;
+    listed(lists, 3);
+    expect(read).toBe(after);
+  });
 });

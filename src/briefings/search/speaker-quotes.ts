@@ -9,15 +9,27 @@ export class SpeakerQuotes {
   private list = new Int32Array(0);
   /** Quotes added since the layout, by speaker (all of them above any laid-out quote). */
   private later = new Map<number, number[]>();
+  /** The layout a restore asked for, done on first use: a one-shot search by words never looks at it (issue 13). */
+  private pending: (() => void) | null = null;
 
-  /** The lists of `count` quotes whose speakers `speakerOf` gives (-1: none), keeping those `keep` accepts. */
+  /**
+   * The lists of `count` quotes whose speakers `speakerOf` gives (-1: none), keeping those `keep` accepts. Laid out
+   * on the first add, visit or compaction, so `speakerOf` and `keep` must still answer as now until then.
+   */
   static of(speakers: number, count: number, speakerOf: (q: number) => number, keep: (q: number) => boolean): SpeakerQuotes {
     const out = new SpeakerQuotes();
-    out.layOut(speakers, count, speakerOf, keep);
+    out.pending = () => out.layOut(speakers, count, speakerOf, keep);
     return out;
   }
 
+  private ready(): void {
+    const layOut = this.pending;
+    this.pending = null;
+    if (layOut) layOut();
+  }
+
   add(speaker: number, q: number): void {
+    this.ready();
     const waiting = this.later.get(speaker);
     if (waiting) waiting.push(q);
     else this.later.set(speaker, [q]);
@@ -25,6 +37,7 @@ export class SpeakerQuotes {
 
   /** Visits a speaker's quotes in the order they were added. */
   forEach(speaker: number, visit: (q: number) => void): void {
+    this.ready();
     if (speaker + 1 < this.offsets.length) {
       for (let i = this.offsets[speaker]; i < this.offsets[speaker + 1]; i++) visit(this.list[i]);
     }
@@ -34,6 +47,7 @@ export class SpeakerQuotes {
 
   /** Lays every list out flat again, now including the quotes added since (same order, same quotes). */
   compact(speakers: number): void {
+    this.ready();
     if (this.later.size === 0 && speakers + 1 === this.offsets.length) return;
     const speakerOf = new Int32Array(this.list.length + [...this.later.values()].reduce((n, w) => n + w.length, 0));
     const quotes = new Int32Array(speakerOf.length);
