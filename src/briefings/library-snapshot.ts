@@ -66,21 +66,22 @@ export function encodeRecord(search: Uint8Array, rest: unknown): Uint8Array {
 
 /**
  * A part as a typed array of its own (a copy: see decodeRecord). Not `bytes.slice()`: the store hands the record over
- * as a Node Buffer, whose slice is a view, so every part kept the whole record (its JSON too) alive.
+ * as a Node Buffer, whose slice is a view, so every part kept the whole record (its JSON too) alive. `inPlace` (a
+ * one-shot open, whose process ends before the record could be let go): a view over the record where it is aligned.
  */
-function typedPart(bytes: Uint8Array, type: unknown): Part {
+function typedPart(bytes: Uint8Array, type: unknown, inPlace: boolean): Part {
   const size = type === 'f64' ? 8 : type === 'i32' ? 4 : 0;
   if (!size || bytes.byteLength % size) throw new Error('record part does not add up');
-  const own = new Uint8Array(bytes);
+  const own = inPlace && bytes.byteOffset % size === 0 ? bytes : new Uint8Array(bytes);
   return size === 8
     ? new Float64Array(own.buffer, own.byteOffset, own.byteLength / 8)
     : new Int32Array(own.buffer, own.byteOffset, own.byteLength / 4);
 }
 
 /** The parsed JSON with each part's mark replaced by its typed array (arrays of plain values are only looked over). */
-function revive(value: unknown, parts: readonly Uint8Array[]): unknown {
+function revive(value: unknown, parts: readonly Uint8Array[], inPlace: boolean): unknown {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') value[i] = revive(value[i], parts);
+    for (let i = 0; i < value.length; i++) if (value[i] !== null && typeof value[i] === 'object') value[i] = revive(value[i], parts, inPlace);
     return value;
   }
   if (value === null || typeof value !== 'object') return value;
@@ -88,14 +89,14 @@ function revive(value: unknown, parts: readonly Uint8Array[]): unknown {
   if (typeof o.$part === 'number') {
     const bytes = parts[o.$part];
     if (!bytes) throw new Error('record part missing');
-    return typedPart(bytes, o.type);
+    return typedPart(bytes, o.type, inPlace);
   }
-  for (const key of Object.keys(o)) o[key] = revive(o[key], parts);
+  for (const key of Object.keys(o)) o[key] = revive(o[key], parts, inPlace);
   return o;
 }
 
-/** The two parts of a record, or null when it is not one of this version. */
-export function decodeRecord(data: Uint8Array): { search: Uint8Array; rest: unknown } | null {
+/** The two parts of a record, or null when it is not one of this version. `inPlace`: see typedPart. */
+export function decodeRecord(data: Uint8Array, inPlace = false): { search: Uint8Array; rest: unknown } | null {
   if (data.byteLength < HEADER) return null;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== VERSION) return null;
@@ -116,7 +117,7 @@ export function decodeRecord(data: Uint8Array): { search: Uint8Array; rest: unkn
   // The parts are copied out, and the index copies the columns it keeps (fromBinary), so the record itself is let go
   // once read: kept whole, its JSON and the index's text columns (ids, speakers, words: 16 MB at 100,000 articles,
   // already read into strings) stayed in memory beside them.
-  return { rest: revive(JSON.parse(text) as unknown, parts), search: data.subarray(at) };
+  return { rest: revive(JSON.parse(text) as unknown, parts, inPlace), search: data.subarray(at) };
 }
 
 /**
@@ -176,12 +177,15 @@ function stampsOf(raw: unknown, stories: unknown): Map<string, string> | undefin
   return out;
 }
 
-/** The saved index, stories and stamps, if made by this code. Null when there is none, it is another code's, or it does not parse. */
-export async function readSnapshot(reader: ArticleReader, view: ArticleView): Promise<SavedLibrary | null> {
+/**
+ * The saved index, stories and stamps, if made by this code. Null when there is none, it is another code's, or it does
+ * not parse. `oneShot` (LibraryOptions.oneShot): the stories' typed arrays are read in place (see typedPart).
+ */
+export async function readSnapshot(reader: ArticleReader, view: ArticleView, oneShot = false): Promise<SavedLibrary | null> {
   const saved = await reader.loadSearchSnapshot(viewKey(view));
   if (!saved || saved.analysisVersion !== indexVersion()) return null;
   try {
-    const record = decodeRecord(saved.data);
+    const record = decodeRecord(saved.data, oneShot);
     if (!record) return null;
     const rest = (record.rest ?? {}) as { stories?: unknown; stamps?: unknown };
     return { seq: saved.seq, search: record.search, stories: rest.stories ?? undefined, stamps: stampsOf(rest.stamps, rest.stories) };

@@ -119,7 +119,7 @@ async function opened(opts: LibraryOptions, o: Opened): Promise<LoadedLibrary> {
 /** Opens the library over one view of the store: headers kept, the index restored (or built). */
 export async function openLibrary(opts: LibraryOptions): Promise<LoadedLibrary> {
   const t0 = Date.now();
-  const saved = await readSnapshot(opts.reader, opts.view);
+  const saved = await readSnapshot(opts.reader, opts.view, opts.oneShot);
   return opened(opts, (saved && (await restore(opts, saved, t0))) ?? (await build(opts, saved, t0)));
 }
 

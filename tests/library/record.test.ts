@@ -12,14 +12,14 @@ function at(offset: number, bytes: Uint8Array): Uint8Array {
 }
 
 describe('the library record', () => {
-  it('gives back the JSON, its typed arrays and the search bytes it was made from, at any byte offset', () => {
+  it('gives back the JSON, its typed arrays and the search bytes it was made from, at any byte offset, read in place or not', () => {
     const int32 = fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 20 }).map((a) => Int32Array.from(a));
     const float64 = fc.array(fc.double({ noNaN: true }), { maxLength: 20 }).map((a) => Float64Array.from(a));
     const rest = fc.record({ ids: fc.array(fc.string()), stories: fc.record({ keys: int32, weights: float64, model: fc.record({ df: int32 }) }) });
     const search = fc.uint8Array({ maxLength: 40 });
     fc.assert(
-      fc.property(rest, search, fc.integer({ min: 0, max: 15 }), (r, s, offset) => {
-        const decoded = decodeRecord(at(offset, encodeRecord(s, r)));
+      fc.property(rest, search, fc.integer({ min: 0, max: 15 }), fc.boolean(), (r, s, offset, inPlace) => {
+        const decoded = decodeRecord(at(offset, encodeRecord(s, r)), inPlace);
         expect(decoded).not.toBeNull();
         expect(decoded!.rest).toEqual(r);
         expect(Array.from(decoded!.search)).toEqual(Array.from(s));
@@ -35,6 +35,15 @@ describe('the library record', () => {
     const parts = (decoded.rest as { stories: typeof stories }).stories;
     expect(parts).toEqual(stories);
     for (const part of [parts.keys, parts.weights]) expect(part.buffer).not.toBe(stored.buffer);
+  });
+
+  it('reads its typed arrays in place for a one-shot open (the process ends before the record could be let go)', () => {
+    const stories = { ids: ['a', 'b'], keys: Int32Array.of(1, 2), weights: Float64Array.of(0.5, 1.5) };
+    const stored = Buffer.from(encodeRecord(Uint8Array.of(1, 2, 3), { stories }));
+    const decoded = decodeRecord(stored, true)!;
+    const parts = (decoded.rest as { stories: typeof stories }).stories;
+    expect(parts).toEqual(stories);
+    for (const part of [parts.keys, parts.weights]) expect(part.buffer).toBe(stored.buffer);
   });
 
   it('is refused when cut short or not a record', () => {
