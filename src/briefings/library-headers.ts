@@ -91,12 +91,12 @@ export class HeaderTable {
 
   /** Adds an article's header, or replaces the one with its id (the row stays). */
   set({ header, storedAt, feed }: KeptHeader): number {
-    let row = this.rows.get(header.id);
+    const fresh = this.free.length > 0 ? this.free[this.free.length - 1] : this.ids.length;
+    let row = this.rows.getOrAdd(header.id, fresh);
     if (row < 0) {
-      row = this.free.pop() ?? this.ids.length;
+      row = fresh;
+      if (this.free.length > 0) this.free.pop();
       this.grow(row + 1);
-      this.ids[row] = header.id;
-      this.rows.set(header.id, row);
     } else if (this.feeds[row] >= 0) this.feedRows--;
     this.ids[row] = header.id;
     this.titles[row] = header.title;

@@ -4,11 +4,12 @@ import fc from 'fast-check';
 import { IdTable } from '../../src/briefings/id-table';
 
 describe('the id table', () => {
-  it('answers every lookup as a Map, through sets, removals and growth', () => {
+  it('answers every lookup as a Map, through sets, get-or-adds, removals and growth', () => {
     const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '\u4e2d'), maxLength: 4 });
     const op = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), key }),
       fc.record({ kind: fc.constant('delete' as const), key }),
+      fc.record({ kind: fc.constant('getOrAdd' as const), key }),
       fc.record({ kind: fc.constant('reserve' as const), n: fc.integer({ min: 0, max: 200 }) }),
     );
     fc.assert(
@@ -25,6 +26,16 @@ describe('the id table', () => {
             column[row] = o.key;
             table.set(o.key, row);
             model.set(o.key, row);
+          } else if (o.kind === 'getOrAdd') {
+            // The key's row when it has one; else the row it is given (the next free one), and -1.
+            const row = free.length > 0 ? free[free.length - 1] : column.length;
+            const had = table.getOrAdd(o.key, row);
+            expect(had).toBe(model.get(o.key) ?? -1);
+            if (had < 0) {
+              free.pop();
+              column[row] = o.key;
+              model.set(o.key, row);
+            }
           } else if (o.kind === 'delete') {
             expect(table.delete(o.key)).toBe(model.get(o.key) ?? -1);
             if (model.has(o.key)) {
