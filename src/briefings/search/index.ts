@@ -256,7 +256,8 @@ export class SearchIndex {
     index.titleNames.restore(s.titleOrder.filter((doc) => docs.isAlive(doc)));
     index.knownSpeakers = quotes.speakerCount();
     index.speakerNames.restore(s.speakerOrder);
-    for (const a of list) if (docs.docOf(a.id) < 0 && hasText(a)) index.add(a);
+    // Text first: a restore from headers (the CLI's) has none, and then 10,000 id lookups were for nothing (issue 13).
+    for (const a of list) if (hasText(a) && docs.docOf(a.id) < 0) index.add(a);
     return index;
   }
 }
