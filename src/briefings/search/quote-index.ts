@@ -53,7 +53,8 @@ export class QuoteIndex {
   private readonly words: Postings;
   /** Speaker names, their number in this list, and their live quotes. */
   private readonly speakers: string[];
-  private readonly speakerIds = new IdTable((id) => this.speakers[id]);
+  /** Made on the first new quote (a restore that only answers, as the CLI's, never needs it: issue 13). */
+  private speakerIds: IdTable | null = null;
   private speakerQuotes = new SpeakerQuotes();
   private readonly speakerLive: GrowInt32 = new GrowInt32();
   /** Speaker-name words → speakers (term ids of the shared vocabulary). */
@@ -79,11 +80,16 @@ export class QuoteIndex {
     this.df = new DocumentFrequencies(this.words, init ? GrowInt32.from(init.df) : new GrowInt32());
     this.speakers = init ? init.speakers.slice() : [];
     this.speakerWords = init ? Postings.fromSnapshot(init.speakerWords) : Postings.empty(false);
-    this.speakerIds.reserve(this.speakers.length);
-    this.speakers.forEach((name, id) => {
-      this.speakerIds.set(name, id);
-      this.speakerLive.push(0);
-    });
+    for (let id = 0; id < this.speakers.length; id++) this.speakerLive.push(0);
+  }
+
+  /** Speaker name → number, over every speaker so far. */
+  private speakerTable(): IdTable {
+    if (this.speakerIds) return this.speakerIds;
+    const table = new IdTable((id) => this.speakers[id]);
+    table.reserve(this.speakers.length);
+    this.speakers.forEach((name, id) => table.set(name, id));
+    return (this.speakerIds = table);
   }
 
   private fuzzyNames(): Fuse<string> {
@@ -97,11 +103,12 @@ export class QuoteIndex {
   }
 
   private speakerOf(name: string): number {
-    let id = this.speakerIds.get(name);
+    const table = this.speakerTable();
+    let id = table.get(name);
     if (id >= 0) return id;
     id = this.speakers.length;
     this.speakers.push(name);
-    this.speakerIds.set(name, id);
+    table.set(name, id);
     this.speakerLive.push(0);
     this.speakerFuse?.add(name);
     const seen = new Set<number>();
