@@ -76,7 +76,8 @@ export class ArticleLibrary implements Library {
   private ordered = new Int32Array(0);
   private readonly bodies: Bodies;
   private readonly loadedAt: Date;
-  private versionStamp = '';
+  /** Worked out on first use after each reorder (a one-shot search never reads it: issue 13). */
+  private versionStamp: string | null = null;
   /** The store's change counter this library has caught up to, and the one its saved index reflects. */
   private seq: number;
   private savedSeq: number;
@@ -132,6 +133,13 @@ export class ArticleLibrary implements Library {
     const time = new Float64Array(t.rowCount);
     for (const row of rows) time[row] = t.time(row);
     this.ordered = rows.sort((x, y) => time[y] - time[x] || (t.id(x) < t.id(y) ? -1 : t.id(x) > t.id(y) ? 1 : 0));
+    this.versionStamp = null;
+  }
+
+  /** A hash of the ordered ids and their stored-at times: it changes whenever an article does. */
+  private version(): string {
+    if (this.versionStamp !== null) return this.versionStamp;
+    const t = this.headers;
     // The same bytes as hashing each id and stamp in turn, in a few large updates (400,000 small ones at 100k).
     const h = crypto.createHash('sha1');
     let chunk = '';
@@ -142,7 +150,7 @@ export class ArticleLibrary implements Library {
         chunk = '';
       }
     }
-    this.versionStamp = h.update(chunk).digest('hex').slice(0, 10);
+    return (this.versionStamp = h.update(chunk).digest('hex').slice(0, 10));
   }
 
   /**
@@ -157,6 +165,8 @@ export class ArticleLibrary implements Library {
   }
 
   private async applyChanges(): Promise<{ changed: number }> {
+    // Fixed before the headers change: an answer given mid catch-up still sees the stamp of what it answers from.
+    this.version();
     const { seq, ids } = await this.opts.reader.changesSince(this.seq);
     this.storeWarnings = await this.opts.reader.warnings(this.opts.view);
     let changed = 0;
@@ -359,8 +369,8 @@ export class ArticleLibrary implements Library {
   private mostQuotedMemo: { version: string; names: string[] } | null = null;
 
   private mostQuoted(): string[] {
-    if (this.mostQuotedMemo?.version !== this.versionStamp)
-      this.mostQuotedMemo = { version: this.versionStamp, names: this.index.speakersByQuotes(25).map((s) => s.name) };
+    const version = this.version();
+    if (this.mostQuotedMemo?.version !== version) this.mostQuotedMemo = { version, names: this.index.speakersByQuotes(25).map((s) => s.name) };
     return this.mostQuotedMemo.names;
   }
 
@@ -377,7 +387,7 @@ export class ArticleLibrary implements Library {
       quotes,
       lastChanged: newest || null,
       loadedAt: this.loadedAt.toISOString(),
-      version: this.versionStamp,
+      version: this.version(),
     };
   }
 }
