@@ -13,6 +13,7 @@ import {
   type NameParts,
   type Token,
 } from '../text/names';
+import { boundedMemo } from '../text/bounded-memo';
 import { genderOf, type Gender } from '../text/gender';
 import { DETERMINERS, NOT_NAMES, OFFICE_WORDS, ROLE_MODIFIERS } from '../text/name-lexicon';
 import { HEAD_SYNONYMS, ORG_HEADS, REPORTING_VERBS } from './lexicon';
@@ -68,18 +69,7 @@ export function runWord(w: string): number {
  * each run of words is split into role and name once per analysis thread, not once per article. splitRoleAndName
  * reads nothing but the words, and the parts are only read, never changed. Bounded: cleared when full.
  */
-const SPLITS = new Map<string, Readonly<NameParts> | null>();
-const MAX_SPLITS = 50_000;
-function splitRunOnce(words: readonly string[]): NameParts | null {
-  const key = words.join('\u0000');
-  let parts = SPLITS.get(key);
-  if (parts === undefined) {
-    parts = splitRoleAndName(words);
-    if (SPLITS.size >= MAX_SPLITS) SPLITS.clear();
-    SPLITS.set(key, parts);
-  }
-  return parts;
-}
+const splitRunOnce = boundedMemo<Readonly<NameParts> | null, readonly string[]>(50_000, splitRoleAndName, (words) => words.join('\u0000'));
 
 export class Registry {
   private readonly byKey = new Map<string, Entity>();

@@ -5,25 +5,18 @@ import type { StoryArticle, StoryHeader, StoryMember } from './types';
 // The package ships no type declarations; its whole API is this one function.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stemmer: (word: string) => string = require('stemmer');
+import { boundedMemo } from '../text/bounded-memo';
 
 /** How many words of the lede count: the opening says what happened; later paragraphs drift to background. */
 export const LEDE_WORDS = 60;
 
-const STEM_CACHE = new Map<string, string>();
-const STEM_CACHE_LIMIT = 100_000;
-
 const ASCII_WORD = /^[a-z]+$/;
 
-/** Most words were seen before: the cache answers first, the checks run once per new word. */
+/** Most words were seen before: the memo answers first, the checks run once per new word. */
+const stemRemembered = boundedMemo(100_000, (word) => (ASCII_WORD.test(word) ? stemmer(word) : word));
+
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  let s = STEM_CACHE.get(word);
-  if (s === undefined) {
-    s = ASCII_WORD.test(word) ? stemmer(word) : word;
-    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
-    STEM_CACHE.set(word, s);
-  }
-  return s;
+  return word.length <= 3 ? word : stemRemembered(word);
 }
 
 /** Stemmed content terms of a text, in order, at most `limit` of them. */

@@ -2,6 +2,7 @@
 // The package ships no type declarations; its whole API is this one function.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stemmer: (word: string) => string = require('stemmer');
+import { boundedMemo } from '../text/bounded-memo';
 
 const STOP_WORDS = new Set(
   (
@@ -17,18 +18,10 @@ const STOP_WORDS = new Set(
 );
 
 // Stemming dominates the cost of summarising; news vocabulary repeats, so a bounded memo pays.
-const STEM_CACHE = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
+const stemRemembered = boundedMemo(200_000, stemmer);
 
 function stem(word: string): string {
-  if (word.length <= 3) return word;
-  let s = STEM_CACHE.get(word);
-  if (s === undefined) {
-    s = stemmer(word);
-    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
-    STEM_CACHE.set(word, s);
-  }
-  return s;
+  return word.length <= 3 ? word : stemRemembered(word);
 }
 
 export function contentTerms(text: string): string[] {
